@@ -1,0 +1,64 @@
+//! Official Chinese terms as the `Display` and parse form of closed domain enums.
+
+use thiserror::Error;
+
+/// A string that is not one of the official terms of a closed set.
+///
+/// Returned by the `FromStr` implementation of every closed domain enum
+/// ([`crate::LeadershipRank`], [`crate::PoliticalStatus`], …).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{input:?} is not a known {kind}")]
+pub struct ParseTermError {
+    /// What was being parsed, e.g. `"领导职务层次 (leadership rank)"`.
+    pub kind: &'static str,
+    /// The text that did not match.
+    pub input: String,
+}
+
+impl ParseTermError {
+    pub(crate) fn new(kind: &'static str, input: &str) -> Self {
+        Self {
+            kind,
+            input: input.to_owned(),
+        }
+    }
+}
+
+/// Implements `ALL`, `term()`, `Display` and `FromStr` for a closed, `Copy` enum from a table
+/// of its official Chinese terms. Extra aliases after `|` are accepted when parsing.
+macro_rules! official_terms {
+    ($ty:ident, $kind:literal, { $($variant:ident => $term:literal $(| $alias:literal)*),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in the official order of the regulation.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The official Chinese term, also the `Display` form.
+            #[must_use]
+            pub const fn term(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $term),+
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.term())
+            }
+        }
+
+        impl ::core::str::FromStr for $ty {
+            type Err = $crate::term::ParseTermError;
+
+            /// Parses the official Chinese term (surrounding white space ignored).
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s.trim() {
+                    $($term $(| $alias)* => Ok($ty::$variant),)+
+                    _ => Err($crate::term::ParseTermError::new($kind, s)),
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use official_terms;
