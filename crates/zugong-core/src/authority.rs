@@ -149,7 +149,9 @@ impl Authority {
     /// [`AuthorityError::UnknownUnit`], [`AuthorityError::NotACommittee`] or
     /// [`AuthorityError::OutsideSubtree`].
     pub fn check_unit(&self, tree: &OrgTree, target: OrgUnitId) -> Result<(), AuthorityError> {
-        let unit = tree.get(self.unit).ok_or(AuthorityError::UnknownUnit(self.unit))?;
+        let unit = tree
+            .get(self.unit)
+            .ok_or(AuthorityError::UnknownUnit(self.unit))?;
         if !unit.kind.is_committee() {
             return Err(AuthorityError::NotACommittee {
                 unit: self.unit,
@@ -179,7 +181,9 @@ impl Authority {
         tree: &OrgTree,
         policy: &JurisdictionPolicy,
     ) -> Result<Vec<RankLevel>, AuthorityError> {
-        let unit = tree.get(self.unit).ok_or(AuthorityError::UnknownUnit(self.unit))?;
+        let unit = tree
+            .get(self.unit)
+            .ok_or(AuthorityError::UnknownUnit(self.unit))?;
         let mut levels = Vec::new();
         let mut next = unit.level.own_rank_level().and_then(RankLevel::below);
         while let Some(level) = next {
@@ -230,9 +234,7 @@ impl Authority {
         if levels.contains(&rank.level()) {
             Ok(())
         } else {
-            let authority_level = tree
-                .get(self.unit)
-                .map_or(AdminLevel::Central, |u| u.level);
+            let authority_level = tree.get(self.unit).map_or(AdminLevel::Central, |u| u.level);
             Err(AuthorityError::RankOutsideJurisdiction {
                 rank,
                 authority_level,

@@ -27,7 +27,9 @@ pub enum CitizenIdError {
         found: usize,
     },
     /// A character that may not stand at this position: only digits, and `X` last.
-    #[error("character {position} may not be {found:?}: only digits, and X as the check character (GB 11643-1999)")]
+    #[error(
+        "character {position} may not be {found:?}: only digits, and X as the check character (GB 11643-1999)"
+    )]
     InvalidCharacter {
         /// 1-based position.
         position: usize,
@@ -102,9 +104,10 @@ fn check_char(digits: &[u8]) -> u8 {
 
 /// Reads ASCII digits as a number (callers pass digits only).
 fn digits_value(digits: &[u8]) -> u32 {
-    digits
-        .iter()
-        .fold(0u32, |acc, d| acc.wrapping_mul(10).wrapping_add(u32::from(d.wrapping_sub(b'0'))))
+    digits.iter().fold(0u32, |acc, d| {
+        acc.wrapping_mul(10)
+            .wrapping_add(u32::from(d.wrapping_sub(b'0')))
+    })
 }
 
 fn date_from_digits(year: &[u8], month: &[u8], day: &[u8]) -> Option<NaiveDate> {
@@ -122,7 +125,10 @@ impl CitizenIdNumber {
     pub fn parse(text: &str) -> Result<Self, CitizenIdError> {
         let found = text.chars().count();
         if found != 18 {
-            return Err(CitizenIdError::WrongLength { expected: 18, found });
+            return Err(CitizenIdError::WrongLength {
+                expected: 18,
+                found,
+            });
         }
         let mut bytes = [0u8; 18];
         for (i, (slot, ch)) in bytes.iter_mut().zip(text.chars()).enumerate() {
@@ -176,7 +182,10 @@ impl CitizenIdNumber {
     pub fn from_legacy(text: &str) -> Result<Self, CitizenIdError> {
         let found = text.chars().count();
         if found != 15 {
-            return Err(CitizenIdError::WrongLength { expected: 15, found });
+            return Err(CitizenIdError::WrongLength {
+                expected: 15,
+                found,
+            });
         }
         if let Some((i, ch)) = text.chars().enumerate().find(|(_, c)| !c.is_ascii_digit()) {
             return Err(CitizenIdError::InvalidCharacter {
@@ -309,7 +318,10 @@ mod tests {
             assert_eq!(id.expose(), s);
         }
         let old = CitizenIdNumber::parse("440524188001010014").unwrap();
-        assert_eq!(old.birth_date(), NaiveDate::from_ymd_opt(1880, 1, 1).unwrap());
+        assert_eq!(
+            old.birth_date(),
+            NaiveDate::from_ymd_opt(1880, 1, 1).unwrap()
+        );
         assert_eq!(old.sex(), Sex::Male);
         assert_eq!(old.check_char(), '4');
     }
@@ -324,35 +336,57 @@ mod tests {
     fn every_error_variant() {
         assert_eq!(
             CitizenIdNumber::parse("1234"),
-            Err(CitizenIdError::WrongLength { expected: 18, found: 4 })
+            Err(CitizenIdError::WrongLength {
+                expected: 18,
+                found: 4
+            })
         );
         assert_eq!(
             CitizenIdNumber::parse("1101051949123100X2"),
-            Err(CitizenIdError::InvalidCharacter { position: 17, found: 'X' })
+            Err(CitizenIdError::InvalidCharacter {
+                position: 17,
+                found: 'X'
+            })
         );
         assert_eq!(
             CitizenIdNumber::parse("11010519491231002中"),
-            Err(CitizenIdError::InvalidCharacter { position: 18, found: '中' })
+            Err(CitizenIdError::InvalidCharacter {
+                position: 18,
+                found: '中'
+            })
         );
         assert!(matches!(
             CitizenIdNumber::parse("99010519491231002X"),
-            Err(CitizenIdError::AddressCode(DivisionCodeError::UnknownProvince { prefix: 99 }))
+            Err(CitizenIdError::AddressCode(
+                DivisionCodeError::UnknownProvince { prefix: 99 }
+            ))
         ));
         assert_eq!(
             CitizenIdNumber::parse("11010519490231002X"),
-            Err(CitizenIdError::InvalidBirthDate { digits: "19490231".into() })
+            Err(CitizenIdError::InvalidBirthDate {
+                digits: "19490231".into()
+            })
         );
         assert_eq!(
             CitizenIdNumber::parse("110105194912310021"),
-            Err(CitizenIdError::CheckDigitMismatch { expected: 'X', found: '1' })
+            Err(CitizenIdError::CheckDigitMismatch {
+                expected: 'X',
+                found: '1'
+            })
         );
         assert_eq!(
             CitizenIdNumber::from_legacy("64010475061212"),
-            Err(CitizenIdError::WrongLength { expected: 15, found: 14 })
+            Err(CitizenIdError::WrongLength {
+                expected: 15,
+                found: 14
+            })
         );
         assert_eq!(
             CitizenIdNumber::from_legacy("64010475061212a"),
-            Err(CitizenIdError::InvalidCharacter { position: 15, found: 'a' })
+            Err(CitizenIdError::InvalidCharacter {
+                position: 15,
+                found: 'a'
+            })
         );
         let id = CitizenIdNumber::parse("11010519491231002X").unwrap();
         let day = NaiveDate::from_ymd_opt(1949, 12, 30).unwrap();
@@ -360,7 +394,10 @@ mod tests {
             id.check_birth_date_not_after(day),
             Err(CitizenIdError::BirthDateInFuture { .. })
         ));
-        assert!(id.check_birth_date_not_after(day.succ_opt().unwrap()).is_ok());
+        assert!(
+            id.check_birth_date_not_after(day.succ_opt().unwrap())
+                .is_ok()
+        );
     }
 
     #[test]
@@ -369,7 +406,10 @@ mod tests {
         assert_eq!(format!("{id}"), "110105********002X");
         assert_eq!(format!("{id:?}"), "CitizenIdNumber(110105********002X)");
         assert!(!format!("{id:?}").contains("19491231"));
-        assert_eq!(serde_json::to_string(&id).unwrap(), "\"11010519491231002X\"");
+        assert_eq!(
+            serde_json::to_string(&id).unwrap(),
+            "\"11010519491231002X\""
+        );
     }
 
     #[test]

@@ -36,8 +36,7 @@ pub fn completed_months(start: NaiveDate, end: NaiveDate) -> u32 {
     if end <= start {
         return 0;
     }
-    let months = (i64::from(end.year()) - i64::from(start.year())) * 12
-        + i64::from(end.month())
+    let months = (i64::from(end.year()) - i64::from(start.year())) * 12 + i64::from(end.month())
         - i64::from(start.month());
     let day_reached = end.day() >= start.day() || is_last_day_of_month(end);
     let months = if day_reached { months } else { months - 1 };

@@ -89,7 +89,7 @@ impl DivisionCode {
     /// # Errors
     /// As [`DivisionCode::new`].
     pub fn from_number(value: u32) -> Result<Self, DivisionCodeError> {
-        if !(100_000..1_000_000).contains(&value) {
+        if value >= 1_000_000 {
             return Err(DivisionCodeError::Malformed {
                 input: value.to_string(),
             });

@@ -69,7 +69,12 @@ pub struct Stamp {
 impl Stamp {
     /// A stamp.
     #[must_use]
-    pub fn new(at: DateTime<Utc>, actor: ActorId, authority: Authority, reason: impl Into<String>) -> Self {
+    pub fn new(
+        at: DateTime<Utc>,
+        actor: ActorId,
+        authority: Authority,
+        reason: impl Into<String>,
+    ) -> Self {
         Self {
             at,
             actor,
@@ -154,14 +159,19 @@ pub trait Journal<E> {
 /// and times when read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Envelope<E>>", into = "Vec<Envelope<E>>")]
-#[serde(bound(serialize = "E: Serialize + Clone", deserialize = "E: Deserialize<'de>"))]
+#[serde(bound(
+    serialize = "E: Serialize + Clone",
+    deserialize = "E: Deserialize<'de>"
+))]
 pub struct MemoryJournal<E> {
     entries: Vec<Envelope<E>>,
 }
 
 impl<E> Default for MemoryJournal<E> {
     fn default() -> Self {
-        Self { entries: Vec::new() }
+        Self {
+            entries: Vec::new(),
+        }
     }
 }
 
@@ -261,7 +271,11 @@ pub trait Lifecycle: Default {
     ///
     /// # Errors
     /// The refusal of the rule that does not allow the command.
-    fn decide(&self, command: &Self::Command, ctx: &Self::Context) -> Result<Vec<Self::Event>, Self::Error>;
+    fn decide(
+        &self,
+        command: &Self::Command,
+        ctx: &Self::Context,
+    ) -> Result<Vec<Self::Event>, Self::Error>;
 
     /// Applies one event. Infallible and pure: the same events give the same state.
     fn apply(&mut self, event: &Self::Event);

@@ -48,7 +48,9 @@ impl TryFrom<ScheduleData> for HolidaySchedule {
             .iter()
             .find(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
         {
-            return Err(invalid(format!("make-up working day {d} is not a weekend day")));
+            return Err(invalid(format!(
+                "make-up working day {d} is not a weekend day"
+            )));
         }
         Ok(Self { data })
     }

@@ -196,7 +196,10 @@ mod tests {
         assert!(cal.is_working_day(d(2026, 2, 24)).unwrap());
         // 5 working days from Thursday 12 Feb: 12, 13, 14 (Sat, worked), 24, 25.
         assert_eq!(cal.span_end(d(2026, 2, 12), 5).unwrap(), d(2026, 2, 25));
-        assert_eq!(cal.working_days_in(d(2026, 2, 12), d(2026, 2, 24)).unwrap(), 4);
+        assert_eq!(
+            cal.working_days_in(d(2026, 2, 12), d(2026, 2, 24)).unwrap(),
+            4
+        );
     }
 
     #[test]
@@ -217,7 +220,10 @@ mod tests {
             .iter()
             .filter(|x| !matches!(x.weekday(), Weekday::Sat | Weekday::Sun))
             .count() as u32;
-        assert_eq!(days_2026, weekdays - weekday_holidays + sched.makeup_workdays().len() as u32);
+        assert_eq!(
+            days_2026,
+            weekdays - weekday_holidays + sched.makeup_workdays().len() as u32
+        );
     }
 
     #[test]
@@ -227,14 +233,25 @@ mod tests {
             cal.is_working_day(d(2031, 1, 2)),
             Err(CalendarError::YearNotCovered { year: 2031 })
         );
-        assert_eq!(cal.span_end(d(2026, 1, 5), 0), Err(CalendarError::EmptySpan));
+        assert_eq!(
+            cal.span_end(d(2026, 1, 5), 0),
+            Err(CalendarError::EmptySpan)
+        );
         assert_eq!(
             WorkCalendar::weekends_only().add_working_days(NaiveDate::MAX, 1),
             Err(CalendarError::OutOfRange)
         );
         let bad = HolidaySchedule::new(2026, sources::HOLIDAYS_2026, [d(2027, 1, 1)], []);
-        assert!(matches!(bad, Err(CalendarError::InvalidSchedule { year: 2026, .. })));
-        let bad = HolidaySchedule::new(2026, sources::HOLIDAYS_2026, [d(2026, 1, 3)], [d(2026, 1, 3)]);
+        assert!(matches!(
+            bad,
+            Err(CalendarError::InvalidSchedule { year: 2026, .. })
+        ));
+        let bad = HolidaySchedule::new(
+            2026,
+            sources::HOLIDAYS_2026,
+            [d(2026, 1, 3)],
+            [d(2026, 1, 3)],
+        );
         assert!(matches!(bad, Err(CalendarError::InvalidSchedule { .. })));
         let bad = HolidaySchedule::new(2026, sources::HOLIDAYS_2026, [], [d(2026, 1, 5)]);
         assert!(matches!(bad, Err(CalendarError::InvalidSchedule { .. })));

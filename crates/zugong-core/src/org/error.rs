@@ -31,7 +31,9 @@ pub enum OrgTreeError {
     },
     /// A child would rank above its parent: a kind that may not sit under the parent's kind
     /// (e.g. a 党委 under a 党支部) or a higher administrative level.
-    #[error("{child_kind} at {child_level} ({unit}) may not sit under {parent_kind} at {parent_level}")]
+    #[error(
+        "{child_kind} at {child_level} ({unit}) may not sit under {parent_kind} at {parent_level}"
+    )]
     RanksAboveParent {
         /// The unit being placed.
         unit: OrgUnitId,

@@ -97,11 +97,7 @@ impl PreorderIndex {
                 *ps += own;
             }
         }
-        let last = pre
-            .iter()
-            .zip(&size)
-            .map(|(&p, &sz)| p + sz - 1)
-            .collect();
+        let last = pre.iter().zip(&size).map(|(&p, &sz)| p + sz - 1).collect();
 
         Self {
             pre,
@@ -116,7 +112,11 @@ impl PreorderIndex {
     /// Whether `a` lies in the subtree of `b` (inclusive).
     #[inline]
     pub(super) fn is_within(&self, a: u32, b: u32) -> bool {
-        match (self.pre.get(as_usize(a)), self.pre.get(as_usize(b)), self.last.get(as_usize(b))) {
+        match (
+            self.pre.get(as_usize(a)),
+            self.pre.get(as_usize(b)),
+            self.last.get(as_usize(b)),
+        ) {
             (Some(&pa), Some(&pb), Some(&lb)) => pb <= pa && pa <= lb,
             _ => false,
         }

@@ -173,14 +173,34 @@ pub enum UnitKind {
 
 const UNIT_KINDS: [(UnitKind, &str, &str); 9] = [
     (UnitKind::Organ, "organ", "机关"),
-    (UnitKind::PublicInstitution, "public_institution", "事业单位"),
-    (UnitKind::StateOwnedEnterprise, "state_owned_enterprise", "国有企业"),
-    (UnitKind::NonPublicEnterprise, "non_public_enterprise", "非公企业"),
-    (UnitKind::SocialOrganization, "social_organization", "社会组织"),
+    (
+        UnitKind::PublicInstitution,
+        "public_institution",
+        "事业单位",
+    ),
+    (
+        UnitKind::StateOwnedEnterprise,
+        "state_owned_enterprise",
+        "国有企业",
+    ),
+    (
+        UnitKind::NonPublicEnterprise,
+        "non_public_enterprise",
+        "非公企业",
+    ),
+    (
+        UnitKind::SocialOrganization,
+        "social_organization",
+        "社会组织",
+    ),
     (UnitKind::Village, "village", "农村"),
     (UnitKind::Community, "community", "社区"),
     (UnitKind::University, "university", "高校"),
-    (UnitKind::NewEmploymentGroup, "new_employment_group", "新就业群体"),
+    (
+        UnitKind::NewEmploymentGroup,
+        "new_employment_group",
+        "新就业群体",
+    ),
 ];
 
 impl UnitKind {

@@ -68,7 +68,9 @@ pub struct OrgTree {
 
 impl std::fmt::Debug for OrgTree {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("OrgTree").field("units", &self.units).finish()
+        f.debug_struct("OrgTree")
+            .field("units", &self.units)
+            .finish()
     }
 }
 
@@ -215,12 +217,18 @@ impl OrgTree {
     /// [`OrgTreeError::UnknownUnit`] or [`OrgTreeError::UnknownParent`];
     /// [`OrgTreeError::Cycle`] when the new parent lies inside the unit's own subtree;
     /// [`OrgTreeError::RanksAboveParent`]. The tree is unchanged.
-    pub fn move_unit(&mut self, unit: OrgUnitId, new_parent: OrgUnitId) -> Result<(), OrgTreeError> {
+    pub fn move_unit(
+        &mut self,
+        unit: OrgUnitId,
+        new_parent: OrgUnitId,
+    ) -> Result<(), OrgTreeError> {
         let (us, u) = self.lookup(unit)?;
-        let (ps, p) = self.lookup(new_parent).map_err(|_| OrgTreeError::UnknownParent {
-            unit,
-            parent: new_parent,
-        })?;
+        let (ps, p) = self
+            .lookup(new_parent)
+            .map_err(|_| OrgTreeError::UnknownParent {
+                unit,
+                parent: new_parent,
+            })?;
         if self.index().is_within(ps, us) {
             return Err(OrgTreeError::Cycle {
                 unit,
@@ -238,7 +246,8 @@ impl OrgTree {
     }
 
     fn index(&self) -> &PreorderIndex {
-        self.index.get_or_init(|| PreorderIndex::build(&self.parents))
+        self.index
+            .get_or_init(|| PreorderIndex::build(&self.parents))
     }
 
     fn lookup(&self, id: OrgUnitId) -> Result<(u32, &OrgUnit), OrgTreeError> {
@@ -296,9 +305,10 @@ impl OrgTree {
     /// [`OrgTreeError::UnknownUnit`].
     pub fn ancestors(&self, id: OrgUnitId) -> Result<impl Iterator<Item = &OrgUnit>, OrgTreeError> {
         let (_, u) = self.lookup(id)?;
-        Ok(std::iter::successors(u.parent.and_then(|p| self.get(p)), |u| {
-            u.parent.and_then(|p| self.get(p))
-        }))
+        Ok(std::iter::successors(
+            u.parent.and_then(|p| self.get(p)),
+            |u| u.parent.and_then(|p| self.get(p)),
+        ))
     }
 
     /// The unit's children, in insertion order.
@@ -307,7 +317,11 @@ impl OrgTree {
     /// [`OrgTreeError::UnknownUnit`].
     pub fn children(&self, id: OrgUnitId) -> Result<impl Iterator<Item = &OrgUnit>, OrgTreeError> {
         let (s, _) = self.lookup(id)?;
-        Ok(self.index().children(s).iter().filter_map(|&c| self.unit_at(c)))
+        Ok(self
+            .index()
+            .children(s)
+            .iter()
+            .filter_map(|&c| self.unit_at(c)))
     }
 
     /// The unit and everything below it, in preorder (the unit first).
@@ -316,7 +330,11 @@ impl OrgTree {
     /// [`OrgTreeError::UnknownUnit`].
     pub fn subtree(&self, id: OrgUnitId) -> Result<impl Iterator<Item = &OrgUnit>, OrgTreeError> {
         let (s, _) = self.lookup(id)?;
-        Ok(self.index().subtree(s).iter().filter_map(|&c| self.unit_at(c)))
+        Ok(self
+            .index()
+            .subtree(s)
+            .iter()
+            .filter_map(|&c| self.unit_at(c)))
     }
 
     /// Depth below the root (a root is 0).
@@ -420,12 +438,16 @@ impl OrgTree {
         let index = self.index();
         for &s in index.order.iter().rev() {
             let su = usize::try_from(s).unwrap_or(usize::MAX);
-            let Some(&p) = self.parents.get(su) else { continue };
+            let Some(&p) = self.parents.get(su) else {
+                continue;
+            };
             if p == NO_PARENT {
                 continue;
             }
             let pu = usize::try_from(p).unwrap_or(usize::MAX);
-            let Some(child) = out.get(su).cloned() else { continue };
+            let Some(child) = out.get(su).cloned() else {
+                continue;
+            };
             if let Some(acc) = out.get_mut(pu) {
                 combine(acc, &child);
             }
@@ -437,7 +459,10 @@ impl OrgTree {
     ///
     /// # Errors
     /// [`OrgTreeError::LengthMismatch`] unless there is one value per unit.
-    pub fn rollup<T: Copy + std::ops::AddAssign>(&self, values: &[T]) -> Result<Vec<T>, OrgTreeError> {
+    pub fn rollup<T: Copy + std::ops::AddAssign>(
+        &self,
+        values: &[T],
+    ) -> Result<Vec<T>, OrgTreeError> {
         self.rollup_with(values, |acc, v| *acc += *v)
     }
 }
@@ -483,4 +508,18 @@ fn find_cycle(units: &[OrgUnit], parents: &[u32]) -> Result<(), OrgTreeError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_are_bounded() {
+        assert_eq!(
+            slot_u32(usize::try_from(u32::MAX).unwrap()),
+            Err(OrgTreeError::Full)
+        );
+        assert_eq!(slot_u32(7), Ok(7));
+    }
 }

@@ -19,7 +19,7 @@ pub enum DemocraticParty {
     /// 中国致公党 (致公党), code 09.
     ZhiGong,
     /// 九三学社, code 10.
-    September3rdSociety,
+    JiusanSociety,
     /// 台湾民主自治同盟 (台盟), code 11.
     TaiwanSelfGovernmentLeague,
 }
@@ -31,7 +31,7 @@ official_terms!(DemocraticParty, "民主党派 (democratic party)", {
     PromotingDemocracy => "民进会员" | "民进",
     PeasantsAndWorkers => "农工党党员" | "农工党",
     ZhiGong => "致公党党员" | "致公党",
-    September3rdSociety => "九三学社社员" | "九三学社",
+    JiusanSociety => "九三学社社员" | "九三学社",
     TaiwanSelfGovernmentLeague => "台盟盟员" | "台盟",
 });
 
@@ -73,7 +73,10 @@ impl PoliticalStatus {
             Self::CpcProbationaryMember => 2,
             Self::YouthLeagueMember => 3,
             Self::DemocraticParty(p) => {
-                let offset = DemocraticParty::ALL.iter().position(|x| *x == p).unwrap_or(0);
+                let offset = DemocraticParty::ALL
+                    .iter()
+                    .position(|x| *x == p)
+                    .unwrap_or(0);
                 4 + u8::try_from(offset).unwrap_or(0)
             }
             Self::NonPartisan => 12,

@@ -261,8 +261,18 @@ impl Person {
         if d.name.trim().is_empty() {
             return Err(PersonError::EmptyField { field: "name" });
         }
-        ordered(FactKind::BirthDate, d.birth_date, FactKind::WorkStart, d.work_started_on)?;
-        ordered(FactKind::BirthDate, d.birth_date, FactKind::PartyJoin, d.party_joined_on)?;
+        ordered(
+            FactKind::BirthDate,
+            d.birth_date,
+            FactKind::WorkStart,
+            d.work_started_on,
+        )?;
+        ordered(
+            FactKind::BirthDate,
+            d.birth_date,
+            FactKind::PartyJoin,
+            d.party_joined_on,
+        )?;
         match (d.party_joined_on, d.full_member_since) {
             (None, Some(_)) => return Err(PersonError::FullMembershipWithoutJoining),
             (Some(joined), full) => {
@@ -406,7 +416,11 @@ impl Person {
     /// Highest 学历 attained (courses that ended in 毕业), if any.
     #[must_use]
     pub fn highest_education(&self) -> Option<EducationLevel> {
-        self.data.education.iter().filter_map(EducationRecord::attained).max()
+        self.data
+            .education
+            .iter()
+            .filter_map(EducationRecord::attained)
+            .max()
     }
 
     /// 年龄: age in completed years (周岁) on `date`.

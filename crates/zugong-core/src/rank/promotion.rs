@@ -84,16 +84,71 @@ impl Default for GradePromotionPolicy {
         };
         Self {
             rules: vec![
-                rule(G::FirstClassInspector, &[Leadership(L::BureauDepartmentDeputy), Grade(G::SecondClassInspector)], 4),
-                rule(G::SecondClassInspector, &[Grade(G::FirstClassResearcher)], 4),
-                rule(G::FirstClassResearcher, &[Leadership(L::CountyDivisionChief), Grade(G::SecondClassResearcher)], 3),
-                rule(G::SecondClassResearcher, &[Grade(G::ThirdClassResearcher)], 2),
-                rule(G::ThirdClassResearcher, &[Leadership(L::CountyDivisionDeputy), Grade(G::FourthClassResearcher)], 2),
-                rule(G::FourthClassResearcher, &[Grade(G::FirstClassPrincipalStaff)], 2),
-                rule(G::FirstClassPrincipalStaff, &[Leadership(L::TownshipSectionChief), Grade(G::SecondClassPrincipalStaff)], 2),
-                rule(G::SecondClassPrincipalStaff, &[Grade(G::ThirdClassPrincipalStaff)], 2),
-                rule(G::ThirdClassPrincipalStaff, &[Leadership(L::TownshipSectionDeputy), Grade(G::FourthClassPrincipalStaff)], 2),
-                rule(G::FourthClassPrincipalStaff, &[Grade(G::FirstClassStaff)], 2),
+                rule(
+                    G::FirstClassInspector,
+                    &[
+                        Leadership(L::BureauDepartmentDeputy),
+                        Grade(G::SecondClassInspector),
+                    ],
+                    4,
+                ),
+                rule(
+                    G::SecondClassInspector,
+                    &[Grade(G::FirstClassResearcher)],
+                    4,
+                ),
+                rule(
+                    G::FirstClassResearcher,
+                    &[
+                        Leadership(L::CountyDivisionChief),
+                        Grade(G::SecondClassResearcher),
+                    ],
+                    3,
+                ),
+                rule(
+                    G::SecondClassResearcher,
+                    &[Grade(G::ThirdClassResearcher)],
+                    2,
+                ),
+                rule(
+                    G::ThirdClassResearcher,
+                    &[
+                        Leadership(L::CountyDivisionDeputy),
+                        Grade(G::FourthClassResearcher),
+                    ],
+                    2,
+                ),
+                rule(
+                    G::FourthClassResearcher,
+                    &[Grade(G::FirstClassPrincipalStaff)],
+                    2,
+                ),
+                rule(
+                    G::FirstClassPrincipalStaff,
+                    &[
+                        Leadership(L::TownshipSectionChief),
+                        Grade(G::SecondClassPrincipalStaff),
+                    ],
+                    2,
+                ),
+                rule(
+                    G::SecondClassPrincipalStaff,
+                    &[Grade(G::ThirdClassPrincipalStaff)],
+                    2,
+                ),
+                rule(
+                    G::ThirdClassPrincipalStaff,
+                    &[
+                        Leadership(L::TownshipSectionDeputy),
+                        Grade(G::FourthClassPrincipalStaff),
+                    ],
+                    2,
+                ),
+                rule(
+                    G::FourthClassPrincipalStaff,
+                    &[Grade(G::FirstClassStaff)],
+                    2,
+                ),
                 rule(G::FirstClassStaff, &[Grade(G::SecondClassStaff)], 2),
             ],
             excellent_year_reduction_months: 6,
@@ -121,7 +176,11 @@ impl GradePromotionPolicy {
         excellent_years: u32,
     ) -> Option<u32> {
         let months = self.years_required(from, to)?.saturating_mul(12);
-        Some(months.saturating_sub(excellent_years.saturating_mul(self.excellent_year_reduction_months)))
+        Some(
+            months.saturating_sub(
+                excellent_years.saturating_mul(self.excellent_year_reduction_months),
+            ),
+        )
     }
 }
 
@@ -129,7 +188,10 @@ impl Policy for GradePromotionPolicy {
     fn citations(&self) -> Vec<(&'static str, Citation)> {
         vec![
             ("rules", sources::PARALLEL_RULES_ART_18),
-            ("excellent_year_reduction_months", sources::ASSESSMENT_RULES_ART_19),
+            (
+                "excellent_year_reduction_months",
+                sources::ASSESSMENT_RULES_ART_19,
+            ),
         ]
     }
 
@@ -144,10 +206,17 @@ impl Policy for GradePromotionPolicy {
             if rule.from.is_empty() {
                 return Err(PolicyError::Invalid {
                     field: "rules",
-                    reason: format!("the rule for {} lists no rank or grade to come from", rule.to),
+                    reason: format!(
+                        "the rule for {} lists no rank or grade to come from",
+                        rule.to
+                    ),
                 });
             }
-            if let Some(bad) = rule.from.iter().find(|f| matches!(f, RankOrGrade::Grade(g) if *g >= rule.to)) {
+            if let Some(bad) = rule
+                .from
+                .iter()
+                .find(|f| matches!(f, RankOrGrade::Grade(g) if *g >= rule.to))
+            {
                 return Err(PolicyError::Invalid {
                     field: "rules",
                     reason: format!("promotion to {} cannot come from {bad}", rule.to),
