@@ -107,7 +107,25 @@ fn bench(c: &mut Criterion) {
                 .count()
         })
     });
-    g.bench_function("naive parent walk (flat array)", |b| {
+    g.bench_function("naive parent walk (by id, through OrgTree::parent)", |b| {
+        b.iter(|| {
+            queries
+                .iter()
+                .filter(|(a, s)| {
+                    let scope = units[*s].id;
+                    let mut cur = Some(units[*a].id);
+                    while let Some(c) = cur {
+                        if c == scope {
+                            return true;
+                        }
+                        cur = tree.parent(c).unwrap().map(|p| p.id);
+                    }
+                    false
+                })
+                .count()
+        })
+    });
+    g.bench_function("naive parent walk (hand-written, flat array)", |b| {
         b.iter(|| {
             queries
                 .iter()

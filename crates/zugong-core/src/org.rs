@@ -2,6 +2,7 @@
 //! the Party group, at their administrative levels, with an index for bulk work.
 
 mod error;
+mod id_hash;
 mod index;
 mod kind;
 mod tree;

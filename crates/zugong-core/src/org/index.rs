@@ -10,10 +10,9 @@ pub(super) const NO_PARENT: u32 = u32::MAX;
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct PreorderIndex {
-    /// slot → preorder position.
-    pub(super) pre: Vec<u32>,
-    /// slot → last preorder position inside its subtree.
-    pub(super) last: Vec<u32>,
+    /// slot → (preorder position, last preorder position inside its subtree), side by side so
+    /// that a containment test touches one cache line per unit.
+    pub(super) span: Vec<(u32, u32)>,
     /// preorder position → slot.
     pub(super) order: Vec<u32>,
     /// slot → depth (roots are 0).
@@ -22,6 +21,9 @@ pub(super) struct PreorderIndex {
     pub(super) child_start: Vec<u32>,
     /// CSR children, ascending by slot.
     pub(super) child_list: Vec<u32>,
+    /// Whether every parent's slot is smaller than its children's (true whenever units were
+    /// inserted parent-first): bulk passes can then run over slots directly, sequentially.
+    pub(super) topological: bool,
 }
 
 fn as_usize(v: u32) -> usize {
@@ -97,39 +99,43 @@ impl PreorderIndex {
                 *ps += own;
             }
         }
-        let last = pre.iter().zip(&size).map(|(&p, &sz)| p + sz - 1).collect();
+        let span = pre
+            .iter()
+            .zip(&size)
+            .map(|(&p, &sz)| (p, p + sz - 1))
+            .collect();
 
+        let topological = parents
+            .iter()
+            .enumerate()
+            .all(|(s, &p)| p == NO_PARENT || as_usize(p) < s);
         Self {
-            pre,
-            last,
+            span,
             order,
             depth,
             child_start,
             child_list,
+            topological,
         }
     }
 
     /// Whether `a` lies in the subtree of `b` (inclusive).
     #[inline]
     pub(super) fn is_within(&self, a: u32, b: u32) -> bool {
-        match (
-            self.pre.get(as_usize(a)),
-            self.pre.get(as_usize(b)),
-            self.last.get(as_usize(b)),
-        ) {
-            (Some(&pa), Some(&pb), Some(&lb)) => pb <= pa && pa <= lb,
+        match (self.span.get(as_usize(a)), self.span.get(as_usize(b))) {
+            (Some(&(pa, _)), Some(&(pb, lb))) => pb <= pa && pa <= lb,
             _ => false,
         }
     }
 
     /// The slots of `b`'s subtree in preorder, `b` first.
     pub(super) fn subtree(&self, b: u32) -> &[u32] {
-        match (self.pre.get(as_usize(b)), self.last.get(as_usize(b))) {
-            (Some(&pb), Some(&lb)) => self
+        match self.span.get(as_usize(b)) {
+            Some(&(pb, lb)) => self
                 .order
                 .get(as_usize(pb)..=as_usize(lb))
                 .unwrap_or_default(),
-            _ => &[],
+            None => &[],
         }
     }
 

@@ -3,6 +3,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::id_hash::IdHashBuilder;
 use super::index::{NO_PARENT, PreorderIndex};
 use super::{OrgTreeError, OrgUnit};
 use crate::OrgUnitId;
@@ -62,7 +63,7 @@ impl UnitSlot {
 pub struct OrgTree {
     units: Vec<OrgUnit>,
     parents: Vec<u32>,
-    slots: HashMap<OrgUnitId, u32>,
+    slots: HashMap<OrgUnitId, u32, IdHashBuilder>,
     index: OnceLock<PreorderIndex>,
 }
 
@@ -132,7 +133,7 @@ impl OrgTree {
     /// [`OrgTreeError::RanksAboveParent`] or [`OrgTreeError::Cycle`].
     pub fn from_units(units: Vec<OrgUnit>) -> Result<Self, OrgTreeError> {
         slot_u32(units.len())?;
-        let mut slots = HashMap::with_capacity(units.len());
+        let mut slots = HashMap::with_capacity_and_hasher(units.len(), IdHashBuilder);
         for (i, u) in units.iter().enumerate() {
             if u.name.trim().is_empty() {
                 return Err(OrgTreeError::EmptyName(u.id));
@@ -356,8 +357,14 @@ impl OrgTree {
     /// # Errors
     /// [`OrgTreeError::UnknownUnit`] for either identifier.
     pub fn is_within(&self, unit: OrgUnitId, scope: OrgUnitId) -> Result<bool, OrgTreeError> {
-        let (a, _) = self.lookup(unit)?;
-        let (b, _) = self.lookup(scope)?;
+        let a = *self
+            .slots
+            .get(&unit)
+            .ok_or(OrgTreeError::UnknownUnit(unit))?;
+        let b = *self
+            .slots
+            .get(&scope)
+            .ok_or(OrgTreeError::UnknownUnit(scope))?;
         Ok(self.index().is_within(a, b))
     }
 
@@ -436,20 +443,34 @@ impl OrgTree {
         }
         let mut out = values.to_vec();
         let index = self.index();
-        for &s in index.order.iter().rev() {
-            let su = usize::try_from(s).unwrap_or(usize::MAX);
-            let Some(&p) = self.parents.get(su) else {
-                continue;
-            };
-            if p == NO_PARENT {
-                continue;
+        if index.topological {
+            // Parents precede children: one sequential pass over the slots, backwards.
+            for (s, &p) in self.parents.iter().enumerate().rev() {
+                if p == NO_PARENT {
+                    continue;
+                }
+                let Some((head, tail)) = out.split_at_mut_checked(s) else {
+                    continue;
+                };
+                if let (Some(acc), Some(child)) = (head.get_mut(p as usize), tail.first()) {
+                    combine(acc, child);
+                }
             }
-            let pu = usize::try_from(p).unwrap_or(usize::MAX);
-            let Some(child) = out.get(su).cloned() else {
-                continue;
-            };
-            if let Some(acc) = out.get_mut(pu) {
-                combine(acc, &child);
+        } else {
+            for &s in index.order.iter().rev() {
+                let su = usize::try_from(s).unwrap_or(usize::MAX);
+                let Some(&p) = self.parents.get(su) else {
+                    continue;
+                };
+                if p == NO_PARENT {
+                    continue;
+                }
+                let Some(child) = out.get(su).cloned() else {
+                    continue;
+                };
+                if let Some(acc) = out.get_mut(usize::try_from(p).unwrap_or(usize::MAX)) {
+                    combine(acc, &child);
+                }
             }
         }
         Ok(out)
