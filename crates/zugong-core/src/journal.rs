@@ -26,7 +26,7 @@
 //! impl Lifecycle for Quota {
 //!     type Command = u32;
 //!     type Event = Taken;
-//!     type Context = u32; // the cap
+//!     type Context<'c> = u32; // the cap
 //!     type Error = Exceeded;
 //!     fn decide(&self, n: &u32, cap: &u32) -> Result<Vec<Taken>, Exceeded> {
 //!         if self.taken + n > *cap { Err(Exceeded) } else { Ok(vec![Taken(*n)]) }
@@ -261,8 +261,9 @@ pub trait Lifecycle: Default {
     type Command;
     /// What happened; the only way the state changes.
     type Event;
-    /// What the rules need from outside: time, authority, policies, calendar, tree.
-    type Context;
+    /// What the rules need from outside: time, authority, policies, calendar, tree. It may
+    /// borrow (`ClassContext<'c>` holding `&'c OrgTree`).
+    type Context<'c>;
     /// A refusal naming the rule (and its citation).
     type Error;
 
@@ -274,7 +275,7 @@ pub trait Lifecycle: Default {
     fn decide(
         &self,
         command: &Self::Command,
-        ctx: &Self::Context,
+        ctx: &Self::Context<'_>,
     ) -> Result<Vec<Self::Event>, Self::Error>;
 
     /// Applies one event. Infallible and pure: the same events give the same state.
@@ -314,7 +315,7 @@ pub fn execute<L, J>(
     state: &mut L,
     journal: &mut J,
     command: &L::Command,
-    ctx: &L::Context,
+    ctx: &L::Context<'_>,
     stamp: Stamp,
 ) -> Result<Vec<L::Event>, ExecuteError<L::Error>>
 where

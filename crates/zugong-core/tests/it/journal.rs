@@ -26,7 +26,7 @@ enum PlaceError {
 impl Lifecycle for Places {
     type Command = i32;
     type Event = PlaceEvent;
-    type Context = u32;
+    type Context<'c> = u32;
     type Error = PlaceError;
     fn decide(&self, n: &i32, cap: &u32) -> Result<Vec<PlaceEvent>, PlaceError> {
         if *n >= 0 {
