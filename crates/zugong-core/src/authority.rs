@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::citation::{Citation, sources};
+use crate::official_terms;
 use crate::policy::{Policy, PolicyError};
-use crate::term::official_terms;
 use crate::{ActorId, AdminLevel, LeadershipRank, OrgKind, OrgTree, OrgUnitId, RankLevel};
 
 /// Which body of the org unit acts.

@@ -16,7 +16,9 @@ pub struct ParseTermError {
 }
 
 impl ParseTermError {
-    pub(crate) fn new(kind: &'static str, input: &str) -> Self {
+    /// An error for `input`, which is not a known `kind`.
+    #[must_use]
+    pub fn new(kind: &'static str, input: &str) -> Self {
         Self {
             kind,
             input: input.to_owned(),
@@ -25,7 +27,22 @@ impl ParseTermError {
 }
 
 /// Implements `ALL`, `term()`, `Display` and `FromStr` for a closed, `Copy` enum from a table
-/// of its official Chinese terms. Extra aliases after `|` are accepted when parsing.
+/// of its official Chinese terms, in official order. Extra aliases after `|` are accepted when
+/// parsing. This is how every zugong crate gives its closed domain enums their Chinese
+/// `Display`/parse form (serde stays snake_case English through `#[serde(rename_all)]`).
+///
+/// ```
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// enum Mode { Concentrated, Online }
+/// zugong_core::official_terms!(Mode, "培训方式 (training mode)", {
+///     Concentrated => "集中培训" | "集中",
+///     Online => "网络培训",
+/// });
+/// assert_eq!(Mode::Online.to_string(), "网络培训");
+/// assert_eq!("集中".parse::<Mode>(), Ok(Mode::Concentrated));
+/// assert_eq!(Mode::ALL.len(), 2);
+/// ```
+#[macro_export]
 macro_rules! official_terms {
     ($ty:ident, $kind:literal, { $($variant:ident => $term:literal $(| $alias:literal)*),+ $(,)? }) => {
         impl $ty {
@@ -48,17 +65,15 @@ macro_rules! official_terms {
         }
 
         impl ::core::str::FromStr for $ty {
-            type Err = $crate::term::ParseTermError;
+            type Err = $crate::ParseTermError;
 
             /// Parses the official Chinese term (surrounding white space ignored).
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s.trim() {
                     $($term $(| $alias)* => Ok($ty::$variant),)+
-                    _ => Err($crate::term::ParseTermError::new($kind, s)),
+                    _ => Err($crate::ParseTermError::new($kind, s)),
                 }
             }
         }
     };
 }
-
-pub(crate) use official_terms;

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::term::official_terms;
+use crate::official_terms;
 
 /// 行政层级: the administrative level at which an organization sits. A higher level compares
 /// greater (`Central` is the greatest).

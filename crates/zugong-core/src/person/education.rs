@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::term::official_terms;
+use crate::official_terms;
 
 /// 学历: highest schooling completed (GB/T 4658-2006).
 ///

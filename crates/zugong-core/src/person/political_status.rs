@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::term::official_terms;
+use crate::official_terms;
 
 /// 民主党派: the eight democratic parties, in the order of GB/T 4762-1984 (codes 04–11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

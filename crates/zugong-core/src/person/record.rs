@@ -4,7 +4,7 @@ use thiserror::Error;
 
 use super::{EducationLevel, EducationRecord, PoliticalStatus};
 use crate::dates::completed_years;
-use crate::term::official_terms;
+use crate::official_terms;
 use crate::{CitizenIdNumber, OrgUnitId, PersonId};
 
 /// 性别: sex as recorded (and as encoded in the citizen ID number).

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::term::official_terms;
+use crate::official_terms;
 
 /// 职级: the twelve grades of the 综合管理类 sequence, 一级巡视员 … 二级科员
 /// (《中华人民共和国公务员法》(2018) 第十九条). Grades exist only below 厅局级 and are promoted

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::term::official_terms;
+use crate::official_terms;
 
 /// 正职 / 副职: principal or deputy post at a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

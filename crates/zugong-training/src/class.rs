@@ -1,0 +1,551 @@
+//! Training classes (培训班次): plan, enrol, attend, take leave, close — one lifecycle.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use zugong_core::journal::Lifecycle;
+use zugong_core::{
+    Authority, AuthorityError, Citation, MemberId, OrgTree, OrgUnitId, TrainingClassId,
+};
+
+use crate::policy::{CADRE_TRAINING_ART_15, MEMBER_EDUCATION_ART_40};
+use crate::{MemberGroup, StudyHours, TrainingKind, TrainingMode, TrainingPolicy, TrainingTier};
+
+/// 培训班次计划: what a class is, who organizes it, for whom, when, and how long.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassPlan {
+    /// Identifier.
+    pub id: TrainingClassId,
+    /// Name (班次名称), e.g. `2026年永宁县党员集中轮训第一期`.
+    pub name: String,
+    /// The organizing committee (主办单位).
+    pub organizer: OrgUnitId,
+    /// The tier it belongs to; must match the organizer's level.
+    pub tier: TrainingTier,
+    /// Kind of training.
+    pub kind: TrainingKind,
+    /// Mode of delivery.
+    pub mode: TrainingMode,
+    /// The groups it is for.
+    pub targets: Vec<MemberGroup>,
+    /// First day.
+    pub starts_on: NaiveDate,
+    /// Last day.
+    pub ends_on: NaiveDate,
+    /// Length in training days.
+    pub days: u32,
+    /// Length in 学时 (the most a participant can be credited).
+    pub hours: StudyHours,
+    /// Seats.
+    pub capacity: u32,
+}
+
+/// Where a class stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClassStatus {
+    /// Not yet planned (the state before the first event).
+    #[default]
+    Unplanned,
+    /// Planned: enrolment, attendance and leave are recorded.
+    Planned,
+    /// Closed (结业): hours credited.
+    Closed,
+    /// Cancelled before it ran.
+    Cancelled,
+}
+
+/// Where one participant stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipantStatus {
+    /// Enrolled and attending.
+    Enrolled,
+    /// 退学: removed for leave above the limit (《干部教育培训工作条例》 第十五条).
+    Withdrawn,
+    /// 结业: credited when the class closed.
+    Completed,
+}
+
+/// One participant's record in a class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participation {
+    /// The participant's own organization (their branch).
+    pub unit: OrgUnitId,
+    /// 学时 attended.
+    pub attended: StudyHours,
+    /// 学时 on leave (请假).
+    pub leave: StudyHours,
+    /// Status.
+    pub status: ParticipantStatus,
+    /// 学时 credited at closing (zero until then, and for a withdrawn participant).
+    pub credited: StudyHours,
+}
+
+/// 培训班次: the state of a class, built only from its events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingClass {
+    plan: Option<ClassPlan>,
+    status: ClassStatus,
+    participants: BTreeMap<MemberId, Participation>,
+}
+
+impl TrainingClass {
+    /// The plan, once planned.
+    #[must_use]
+    pub fn plan(&self) -> Option<&ClassPlan> {
+        self.plan.as_ref()
+    }
+    /// Status.
+    #[must_use]
+    pub fn status(&self) -> ClassStatus {
+        self.status
+    }
+    /// Every participant.
+    #[must_use]
+    pub fn participants(&self) -> &BTreeMap<MemberId, Participation> {
+        &self.participants
+    }
+    /// Seats taken (withdrawn participants keep theirs: the seat was used).
+    #[must_use]
+    pub fn seats_taken(&self) -> usize {
+        self.participants.len()
+    }
+}
+
+/// What may be asked of a class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClassCommand {
+    /// Plan the class.
+    Plan(ClassPlan),
+    /// Enrol a member from `unit`.
+    Enrol {
+        /// The member.
+        member: MemberId,
+        /// The member's branch.
+        unit: OrgUnitId,
+    },
+    /// Record 学时 attended.
+    RecordAttendance {
+        /// The member.
+        member: MemberId,
+        /// 学时 attended.
+        hours: StudyHours,
+    },
+    /// Record 学时 of leave.
+    RecordLeave {
+        /// The member.
+        member: MemberId,
+        /// 学时 of leave.
+        hours: StudyHours,
+    },
+    /// Close the class and credit the hours attended.
+    Close,
+    /// Cancel a class that has not run.
+    Cancel,
+}
+
+/// What happened to a class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClassEvent {
+    /// The class was planned.
+    Planned(ClassPlan),
+    /// A member was enrolled.
+    Enrolled {
+        /// The member.
+        member: MemberId,
+        /// The member's branch.
+        unit: OrgUnitId,
+    },
+    /// 学时 attended.
+    Attended {
+        /// The member.
+        member: MemberId,
+        /// 学时.
+        hours: StudyHours,
+    },
+    /// 学时 of leave.
+    LeaveTaken {
+        /// The member.
+        member: MemberId,
+        /// 学时.
+        hours: StudyHours,
+    },
+    /// 退学: leave passed the limit.
+    Withdrawn {
+        /// The member.
+        member: MemberId,
+        /// Total leave at withdrawal.
+        leave: StudyHours,
+    },
+    /// The class closed; each enrolled participant's credited 学时.
+    Closed {
+        /// Credits, by member.
+        credits: BTreeMap<MemberId, StudyHours>,
+    },
+    /// The class was cancelled.
+    Cancelled,
+}
+
+/// What the class rules need from outside.
+#[derive(Debug, Clone, Copy)]
+pub struct ClassContext<'c> {
+    /// The day the command takes effect.
+    pub on: NaiveDate,
+    /// Who acts.
+    pub authority: Authority,
+    /// The organization tree.
+    pub tree: &'c OrgTree,
+    /// The rules' numbers.
+    pub policy: &'c TrainingPolicy,
+}
+
+/// A class command refused, with the rule.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ClassError {
+    /// The class has not been planned.
+    #[error("the class has not been planned")]
+    NotPlanned,
+    /// The class is already planned.
+    #[error("the class is already planned")]
+    AlreadyPlanned,
+    /// The class is closed or cancelled.
+    #[error("the class is {0:?}: nothing more can be recorded")]
+    Finished(ClassStatus),
+    /// The acting authority may not manage this class.
+    #[error("authority refused: {0}")]
+    Authority(#[from] AuthorityError),
+    /// The organizer cannot run a class of this tier.
+    #[error("{organizer} runs {expected:?} training, not {found}")]
+    TierMismatch {
+        /// The organizer.
+        organizer: OrgUnitId,
+        /// The tier its level runs (`None`: not a committee).
+        expected: Option<TrainingTier>,
+        /// The tier planned.
+        found: TrainingTier,
+    },
+    /// The plan is inconsistent.
+    #[error("invalid class plan: {0}")]
+    InvalidPlan(&'static str),
+    /// Every seat is taken.
+    #[error("the class is full ({capacity} seats)")]
+    Full {
+        /// Seats.
+        capacity: u32,
+    },
+    /// The member is already enrolled.
+    #[error("{0} is already enrolled")]
+    AlreadyEnrolled(MemberId),
+    /// The member is not enrolled.
+    #[error("{0} is not enrolled")]
+    NotEnrolled(MemberId),
+    /// The member has been withdrawn (退学).
+    #[error("{0} has been withdrawn (退学) and can record nothing more")]
+    Withdrawn(MemberId),
+    /// The member's branch lies outside the organizer's subtree.
+    #[error(
+        "member's unit {unit} is outside organizer {organizer}'s subtree ({})",
+        MEMBER_EDUCATION_ART_40
+    )]
+    OutsideOrganizer {
+        /// The member's unit.
+        unit: OrgUnitId,
+        /// The organizer.
+        organizer: OrgUnitId,
+    },
+    /// Attendance and leave would exceed the class's 学时.
+    #[error("{attended} attended + {leave} leave + {added} would exceed the class's {class_hours}")]
+    HoursExceedClass {
+        /// Attended so far.
+        attended: StudyHours,
+        /// Leave so far.
+        leave: StudyHours,
+        /// The amount being added.
+        added: StudyHours,
+        /// The class's 学时.
+        class_hours: StudyHours,
+    },
+    /// Zero 学时 recorded.
+    #[error("a record needs a positive number of 学时")]
+    ZeroHours,
+    /// The date is outside the class dates.
+    #[error("{on} is outside the class dates {starts_on}..={ends_on}")]
+    OutsideClassDates {
+        /// The command's date.
+        on: NaiveDate,
+        /// First day.
+        starts_on: NaiveDate,
+        /// Last day.
+        ends_on: NaiveDate,
+    },
+    /// Closing before the last day.
+    #[error("the class runs until {ends_on}; it cannot close on {on}")]
+    ClosedEarly {
+        /// The command's date.
+        on: NaiveDate,
+        /// Last day.
+        ends_on: NaiveDate,
+    },
+    /// Cancelling a class that has recorded attendance.
+    #[error("the class has recorded attendance; close it instead of cancelling")]
+    AlreadyRan,
+}
+
+impl ClassError {
+    /// The rule behind the refusal, where a regulation refused it.
+    #[must_use]
+    pub fn citation(&self) -> Option<Citation> {
+        match self {
+            Self::Withdrawn(_) => Some(CADRE_TRAINING_ART_15),
+            Self::OutsideOrganizer { .. } | Self::TierMismatch { .. } => {
+                Some(MEMBER_EDUCATION_ART_40)
+            }
+            Self::Authority(e) => Some(e.citation()),
+            _ => None,
+        }
+    }
+}
+
+fn validate_plan(plan: &ClassPlan) -> Result<(), ClassError> {
+    if plan.name.trim().is_empty() {
+        return Err(ClassError::InvalidPlan("the class needs a name"));
+    }
+    if plan.ends_on < plan.starts_on {
+        return Err(ClassError::InvalidPlan("the class ends before it starts"));
+    }
+    if plan.hours == StudyHours::ZERO {
+        return Err(ClassError::InvalidPlan(
+            "the class needs a positive number of 学时",
+        ));
+    }
+    if plan.capacity == 0 {
+        return Err(ClassError::InvalidPlan("the class needs at least one seat"));
+    }
+    if plan.targets.is_empty() {
+        return Err(ClassError::InvalidPlan("the class targets no group"));
+    }
+    Ok(())
+}
+
+impl TrainingClass {
+    fn planned(&self) -> Result<&ClassPlan, ClassError> {
+        match (&self.plan, self.status) {
+            (Some(p), ClassStatus::Planned) => Ok(p),
+            (None, _) => Err(ClassError::NotPlanned),
+            (Some(_), s) => Err(ClassError::Finished(s)),
+        }
+    }
+
+    fn active(&self, member: MemberId) -> Result<&Participation, ClassError> {
+        let p = self
+            .participants
+            .get(&member)
+            .ok_or(ClassError::NotEnrolled(member))?;
+        if p.status == ParticipantStatus::Withdrawn {
+            return Err(ClassError::Withdrawn(member));
+        }
+        Ok(p)
+    }
+
+    fn within_dates(plan: &ClassPlan, on: NaiveDate) -> Result<(), ClassError> {
+        if on < plan.starts_on || on > plan.ends_on {
+            return Err(ClassError::OutsideClassDates {
+                on,
+                starts_on: plan.starts_on,
+                ends_on: plan.ends_on,
+            });
+        }
+        Ok(())
+    }
+
+    fn room_for(plan: &ClassPlan, p: &Participation, added: StudyHours) -> Result<(), ClassError> {
+        if added == StudyHours::ZERO {
+            return Err(ClassError::ZeroHours);
+        }
+        let total = p
+            .attended
+            .checked_add(p.leave)
+            .and_then(|t| t.checked_add(added));
+        if total.is_none_or(|t| t > plan.hours) {
+            return Err(ClassError::HoursExceedClass {
+                attended: p.attended,
+                leave: p.leave,
+                added,
+                class_hours: plan.hours,
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Lifecycle for TrainingClass {
+    type Command = ClassCommand;
+    type Event = ClassEvent;
+    type Context<'c> = ClassContext<'c>;
+    type Error = ClassError;
+
+    fn decide(
+        &self,
+        command: &ClassCommand,
+        ctx: &ClassContext<'_>,
+    ) -> Result<Vec<ClassEvent>, ClassError> {
+        if let ClassCommand::Plan(plan) = command {
+            if self.plan.is_some() {
+                return Err(ClassError::AlreadyPlanned);
+            }
+            ctx.authority.check_unit(ctx.tree, plan.organizer)?;
+            validate_plan(plan)?;
+            let expected = ctx
+                .tree
+                .get(plan.organizer)
+                .and_then(TrainingTier::of_organizer);
+            if expected != Some(plan.tier) {
+                return Err(ClassError::TierMismatch {
+                    organizer: plan.organizer,
+                    expected,
+                    found: plan.tier,
+                });
+            }
+            return Ok(vec![ClassEvent::Planned(plan.clone())]);
+        }
+        let plan = self.plan.as_ref().ok_or(ClassError::NotPlanned)?;
+        ctx.authority.check_unit(ctx.tree, plan.organizer)?;
+        let plan = self.planned()?;
+        match command {
+            ClassCommand::Plan(_) => Err(ClassError::AlreadyPlanned),
+            ClassCommand::Enrol { member, unit } => {
+                if self.participants.contains_key(member) {
+                    return Err(ClassError::AlreadyEnrolled(*member));
+                }
+                if u32::try_from(self.participants.len()).unwrap_or(u32::MAX) >= plan.capacity {
+                    return Err(ClassError::Full {
+                        capacity: plan.capacity,
+                    });
+                }
+                if ctx.on > plan.ends_on {
+                    return Err(ClassError::OutsideClassDates {
+                        on: ctx.on,
+                        starts_on: plan.starts_on,
+                        ends_on: plan.ends_on,
+                    });
+                }
+                let inside = ctx
+                    .tree
+                    .is_within(*unit, plan.organizer)
+                    .map_err(|_| ClassError::Authority(AuthorityError::UnknownUnit(*unit)))?;
+                if !inside {
+                    return Err(ClassError::OutsideOrganizer {
+                        unit: *unit,
+                        organizer: plan.organizer,
+                    });
+                }
+                Ok(vec![ClassEvent::Enrolled {
+                    member: *member,
+                    unit: *unit,
+                }])
+            }
+            ClassCommand::RecordAttendance { member, hours } => {
+                let p = self.active(*member)?;
+                Self::within_dates(plan, ctx.on)?;
+                Self::room_for(plan, p, *hours)?;
+                Ok(vec![ClassEvent::Attended {
+                    member: *member,
+                    hours: *hours,
+                }])
+            }
+            ClassCommand::RecordLeave { member, hours } => {
+                let p = self.active(*member)?;
+                Self::within_dates(plan, ctx.on)?;
+                Self::room_for(plan, p, *hours)?;
+                let leave = p.leave + *hours;
+                let mut events = vec![ClassEvent::LeaveTaken {
+                    member: *member,
+                    hours: *hours,
+                }];
+                if ctx.policy.leave_limit.is_exceeded_by(leave, plan.hours) {
+                    events.push(ClassEvent::Withdrawn {
+                        member: *member,
+                        leave,
+                    });
+                }
+                Ok(events)
+            }
+            ClassCommand::Close => {
+                if ctx.on < plan.ends_on {
+                    return Err(ClassError::ClosedEarly {
+                        on: ctx.on,
+                        ends_on: plan.ends_on,
+                    });
+                }
+                let credits = self
+                    .participants
+                    .iter()
+                    .filter(|(_, p)| p.status == ParticipantStatus::Enrolled)
+                    .map(|(m, p)| (*m, p.attended.min(plan.hours)))
+                    .collect();
+                Ok(vec![ClassEvent::Closed { credits }])
+            }
+            ClassCommand::Cancel => {
+                if self
+                    .participants
+                    .values()
+                    .any(|p| p.attended > StudyHours::ZERO)
+                {
+                    return Err(ClassError::AlreadyRan);
+                }
+                Ok(vec![ClassEvent::Cancelled])
+            }
+        }
+    }
+
+    fn apply(&mut self, event: &ClassEvent) {
+        match event {
+            ClassEvent::Planned(plan) => {
+                self.plan = Some(plan.clone());
+                self.status = ClassStatus::Planned;
+            }
+            ClassEvent::Enrolled { member, unit } => {
+                self.participants.insert(
+                    *member,
+                    Participation {
+                        unit: *unit,
+                        attended: StudyHours::ZERO,
+                        leave: StudyHours::ZERO,
+                        status: ParticipantStatus::Enrolled,
+                        credited: StudyHours::ZERO,
+                    },
+                );
+            }
+            ClassEvent::Attended { member, hours } => {
+                if let Some(p) = self.participants.get_mut(member) {
+                    p.attended += *hours;
+                }
+            }
+            ClassEvent::LeaveTaken { member, hours } => {
+                if let Some(p) = self.participants.get_mut(member) {
+                    p.leave += *hours;
+                }
+            }
+            ClassEvent::Withdrawn { member, .. } => {
+                if let Some(p) = self.participants.get_mut(member) {
+                    p.status = ParticipantStatus::Withdrawn;
+                }
+            }
+            ClassEvent::Closed { credits } => {
+                for (m, hours) in credits {
+                    if let Some(p) = self.participants.get_mut(m) {
+                        p.credited = *hours;
+                        p.status = ParticipantStatus::Completed;
+                    }
+                }
+                self.status = ClassStatus::Closed;
+            }
+            ClassEvent::Cancelled => self.status = ClassStatus::Cancelled,
+        }
+    }
+}

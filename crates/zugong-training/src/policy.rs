@@ -1,0 +1,235 @@
+//! The numbers of the training rules, with the regulations' values as defaults.
+
+use serde::{Deserialize, Serialize};
+use zugong_core::policy::{Policy, PolicyError};
+use zugong_core::{Citation, SourceStatus};
+
+use crate::{MemberGroup, StudyHours, TrainingMode};
+
+/// 《干部教育培训工作条例》(2023).
+pub(crate) const CADRE_TRAINING_ART_14: Citation = Citation::new(
+    "《干部教育培训工作条例》(2023)",
+    "第十四条",
+    SourceStatus::Confirmed,
+);
+/// 《干部教育培训工作条例》(2023) 第十五条: leave during 脱产培训.
+pub(crate) const CADRE_TRAINING_ART_15: Citation = Citation::new(
+    "《干部教育培训工作条例》(2023)",
+    "第十五条",
+    SourceStatus::Confirmed,
+);
+/// 《中国共产党党员教育管理工作条例》(2019) 第二十条: 32学时 a year, 集中轮训.
+pub(crate) const MEMBER_EDUCATION_ART_20: Citation = Citation::new(
+    "《中国共产党党员教育管理工作条例》(2019)",
+    "第二十条",
+    SourceStatus::Confirmed,
+);
+/// 《中国共产党党员教育管理工作条例》(2019) 第四十条: the 基层党委 organizes member training.
+pub(crate) const MEMBER_EDUCATION_ART_40: Citation = Citation::new(
+    "《中国共产党党员教育管理工作条例》(2019)",
+    "第四十条",
+    SourceStatus::Confirmed,
+);
+/// 《2019—2023年全国党员教育培训工作规划》: secretaries' 56学时 and new secretaries' training.
+pub(crate) const MEMBER_TRAINING_PLAN: Citation = Citation::new(
+    "《2019—2023年全国党员教育培训工作规划》",
+    "",
+    SourceStatus::Secondary,
+);
+/// 《公务员法》 第六十七条: 任职培训 before or within a year of promotion.
+pub(crate) const CIVIL_SERVANT_LAW_ART_67: Citation = Citation::new(
+    "《中华人民共和国公务员法》(2018)",
+    "第六十七条",
+    SourceStatus::Confirmed,
+);
+
+/// An exact fraction, for limits such as "请假不超过总学时的七分之一".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fraction {
+    /// Numerator.
+    pub numerator: u32,
+    /// Denominator (never zero in a valid policy).
+    pub denominator: u32,
+}
+
+impl Fraction {
+    /// Whether `part` exceeds this fraction of `whole` (`part / whole > n / d`), exactly.
+    #[must_use]
+    pub fn is_exceeded_by(self, part: StudyHours, whole: StudyHours) -> bool {
+        u64::from(part.tenths()) * u64::from(self.denominator)
+            > u64::from(whole.tenths()) * u64::from(self.numerator)
+    }
+}
+
+/// The training requirements and limits. `Default` is the national rule.
+///
+/// ```
+/// use zugong_training::{StudyHours, TrainingPolicy};
+/// use zugong_core::Policy;
+/// let p = TrainingPolicy::default();
+/// assert_eq!(p.member_yearly_hours, StudyHours::whole(32));
+/// assert!(p.validate().is_ok());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingPolicy {
+    /// 党员每年集中学习培训时间一般不少于32学时 (《党员教育管理工作条例》 第二十条).
+    pub member_yearly_hours: StudyHours,
+    /// The modes that count toward the members' yearly hours: 集中 by default (第二十条 says
+    /// 集中学习培训).
+    pub member_counted_modes: Vec<TrainingMode>,
+    /// 基层党组织书记和班子成员每年不少于56学时 (规划 2019–2023, secondary).
+    pub secretary_yearly_hours: StudyHours,
+    /// ... including at least this many 集中培训 (规划 2019–2023, secondary): 1.
+    pub secretary_min_concentrated_sessions: u32,
+    /// A new secretary receives 任职培训 within this many months (规划 2019–2023, secondary): 6.
+    pub new_secretary_training_months: u32,
+    /// 县处级以上 cadres: the window, in years (《干部教育培训工作条例》 第十四条): 5.
+    pub senior_cadre_window_years: u32,
+    /// ... 累计不少于3个月: counted as this many days of 脱产/集中培训.
+    ///
+    /// # Provisional
+    /// The regulation says 3 months; zugong counts training days and reads 3 months as 90
+    /// days. A province with its own conversion sets it here.
+    pub senior_cadre_days: u32,
+    /// ... 或者550学时 (第十四条).
+    pub senior_cadre_hours: StudyHours,
+    /// 乡科级 cadres and 一级主任科员 and below: 每年累计不少于12天 (第十四条).
+    pub junior_cadre_yearly_days: u32,
+    /// ... 或者90学时 (第十四条).
+    pub junior_cadre_yearly_hours: StudyHours,
+    /// A cadre promoted before meeting the requirement completes it within this many months
+    /// (第十四条; 《公务员法》 第六十七条): 12.
+    pub promotion_catch_up_months: u32,
+    /// Leave during a class may not exceed this share of its 学时, else 退学 (第十五条): 1/7.
+    pub leave_limit: Fraction,
+    /// 学时 per training day, where a province converts between them.
+    ///
+    /// # Provisional
+    /// No national figure (domain brief §5.1); `None` by default, so classes state both days
+    /// and 学时.
+    pub hours_per_day: Option<StudyHours>,
+}
+
+impl Default for TrainingPolicy {
+    fn default() -> Self {
+        Self {
+            member_yearly_hours: StudyHours::whole(32),
+            member_counted_modes: vec![TrainingMode::Concentrated, TrainingMode::FullTimeOffJob],
+            secretary_yearly_hours: StudyHours::whole(56),
+            secretary_min_concentrated_sessions: 1,
+            new_secretary_training_months: 6,
+            senior_cadre_window_years: 5,
+            senior_cadre_days: 90,
+            senior_cadre_hours: StudyHours::whole(550),
+            junior_cadre_yearly_days: 12,
+            junior_cadre_yearly_hours: StudyHours::whole(90),
+            promotion_catch_up_months: 12,
+            leave_limit: Fraction {
+                numerator: 1,
+                denominator: 7,
+            },
+            hours_per_day: None,
+        }
+    }
+}
+
+impl TrainingPolicy {
+    /// Converts training days to 学时 with [`TrainingPolicy::hours_per_day`], if set.
+    #[must_use]
+    pub fn days_to_hours(&self, days: u32) -> Option<StudyHours> {
+        self.hours_per_day
+            .and_then(|h| h.tenths().checked_mul(days))
+            .map(StudyHours::from_tenths)
+    }
+}
+
+impl Policy for TrainingPolicy {
+    fn citations(&self) -> Vec<(&'static str, Citation)> {
+        vec![
+            ("member_yearly_hours", MEMBER_EDUCATION_ART_20),
+            ("member_counted_modes", MEMBER_EDUCATION_ART_20),
+            ("secretary_yearly_hours", MEMBER_TRAINING_PLAN),
+            ("secretary_min_concentrated_sessions", MEMBER_TRAINING_PLAN),
+            ("new_secretary_training_months", MEMBER_TRAINING_PLAN),
+            ("senior_cadre_window_years", CADRE_TRAINING_ART_14),
+            ("senior_cadre_days", CADRE_TRAINING_ART_14),
+            ("senior_cadre_hours", CADRE_TRAINING_ART_14),
+            ("junior_cadre_yearly_days", CADRE_TRAINING_ART_14),
+            ("junior_cadre_yearly_hours", CADRE_TRAINING_ART_14),
+            ("promotion_catch_up_months", CADRE_TRAINING_ART_14),
+            ("promotion_catch_up_months", CIVIL_SERVANT_LAW_ART_67),
+            ("leave_limit", CADRE_TRAINING_ART_15),
+        ]
+    }
+
+    fn validate(&self) -> Result<(), PolicyError> {
+        let l = self.leave_limit;
+        if l.denominator == 0 || l.numerator > l.denominator {
+            return Err(PolicyError::Invalid {
+                field: "leave_limit",
+                reason: format!(
+                    "{}/{} is not a share between 0 and 1",
+                    l.numerator, l.denominator
+                ),
+            });
+        }
+        if self.senior_cadre_window_years == 0 || self.senior_cadre_window_years > 10 {
+            return Err(PolicyError::OutOfRange {
+                field: "senior_cadre_window_years",
+                value: i64::from(self.senior_cadre_window_years),
+                min: 1,
+                max: 10,
+            });
+        }
+        if self.member_counted_modes.is_empty() {
+            return Err(PolicyError::Invalid {
+                field: "member_counted_modes",
+                reason: "no mode would count".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Which groups each tier takes first when planning coverage (兜底): local policy, by city.
+///
+/// # Provisional
+/// The split of audiences between tiers is not set nationally (domain brief §5.4). Default:
+/// the city takes secretaries, committee members, new members and development candidates; the
+/// county takes every member it can seat; the grassroots committee takes the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TierPolicy {
+    /// Groups the city-level key training seats.
+    pub city_groups: Vec<MemberGroup>,
+    /// Groups the county-level universal training seats.
+    pub county_groups: Vec<MemberGroup>,
+}
+
+impl Default for TierPolicy {
+    fn default() -> Self {
+        use MemberGroup::*;
+        Self {
+            city_groups: vec![Secretary, CommitteeMember, NewMember, DevelopmentCandidate],
+            county_groups: vec![
+                Secretary,
+                CommitteeMember,
+                NewMember,
+                DevelopmentCandidate,
+                Member,
+            ],
+        }
+    }
+}
+
+impl Policy for TierPolicy {
+    fn citations(&self) -> Vec<(&'static str, Citation)> {
+        vec![
+            ("city_groups", MEMBER_EDUCATION_ART_20),
+            ("county_groups", MEMBER_EDUCATION_ART_20),
+        ]
+    }
+
+    fn validate(&self) -> Result<(), PolicyError> {
+        Ok(())
+    }
+}
