@@ -1,7 +1,12 @@
 //! Training roll-up at province scale: 5,000,000 members, 50,000,000 attendance rows and a
 //! 301,516-unit tree (299,200 branches), the library beside a hand-written loop over the same
 //! flat arrays.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::hint::black_box;
 
@@ -14,7 +19,12 @@ const ROWS: usize = 50_000_000;
 
 fn province() -> (OrgTree, Vec<u32>) {
     let id = |n: usize| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n as u128 + 1));
-    let mut units = vec![OrgUnit::new(id(0), "中共宁夏回族自治区委员会", OrgKind::Committee, AdminLevel::Provincial)];
+    let mut units = vec![OrgUnit::new(
+        id(0),
+        "中共宁夏回族自治区委员会",
+        OrgKind::Committee,
+        AdminLevel::Provincial,
+    )];
     let mut layer = vec![0usize];
     for (fanout, kind, level) in [
         (5, OrgKind::Committee, AdminLevel::Prefectural),
@@ -47,7 +57,12 @@ impl Rng {
 }
 
 /// The same computation as `training_rollup`, hand-written over flat arrays.
-fn hand_written(parents: &[u32], units: usize, members: &[MemberRow], rows: &[AttendanceRow]) -> Vec<[u64; 9]> {
+fn hand_written(
+    parents: &[u32],
+    units: usize,
+    members: &[MemberRow],
+    rows: &[AttendanceRow],
+) -> Vec<[u64; 9]> {
     let mut per_member = vec![[0u32; 3]; members.len()];
     for r in rows {
         per_member[r.member as usize][r.tier as usize] += r.hours.tenths();
@@ -88,7 +103,11 @@ fn bench(c: &mut Criterion) {
             required: StudyHours::whole(if i % 20 == 0 { 56 } else { 32 }),
         })
         .collect();
-    let tiers = [TrainingTier::CityKey, TrainingTier::CountyUniversal, TrainingTier::GrassrootsFallback];
+    let tiers = [
+        TrainingTier::CityKey,
+        TrainingTier::CountyUniversal,
+        TrainingTier::GrassrootsFallback,
+    ];
     let rows: Vec<AttendanceRow> = (0..ROWS)
         .map(|_| {
             let x = rng.next();

@@ -128,11 +128,13 @@ fn tier_takes(policy: &TierPolicy, tier: TrainingTier, m: &CoverageMember) -> bo
 /// Plans who attends which class: the city tier seats its key groups first, then the county
 /// tier every member it can, then the grassroots committees everyone left (兜底,
 /// 《中国共产党党员教育管理工作条例》 第二十条、第四十条). Within a tier the classes of the deepest
-/// organizers are filled first, so that a seat any member could use is not taken by one who had
-/// a narrower choice; in a tree of nested scopes this seats everyone whenever the seats suffice.
+/// organizers are filled first. A second pass then seats whoever is still left by moving seated
+/// members to other classes they can attend (augmenting paths, as in bipartite matching), so
+/// the plan leaves nobody out whenever some assignment of the seats would seat everyone.
 ///
 /// Each member is seated at most once; every member not seated is reported with a reason.
-/// Runs in O(members · log + classes + seats scanned) using the tree's preorder.
+/// The first pass runs in O(members · log + classes + members scanned), using the tree's
+/// preorder; the second pass only runs while free seats remain.
 ///
 /// # Errors
 /// [`CoverageError::UnknownUnit`] for a unit outside the tree;
@@ -143,135 +145,283 @@ pub fn plan_coverage(
     classes: &[CoverageClass],
     policy: &TierPolicy,
 ) -> Result<CoveragePlan, CoverageError> {
-    // Preorder position of every slot.
-    let mut pos = vec![0u32; tree.len()];
-    for (i, s) in tree.preorder().enumerate() {
-        if let Some(p) = pos.get_mut(s.index()) {
-            *p = u32::try_from(i).unwrap_or(u32::MAX);
-        }
-    }
-    let pos_of = |unit: OrgUnitId| -> Result<(UnitSlot, u32), CoverageError> {
-        let slot = tree.slot(unit).ok_or(CoverageError::UnknownUnit(unit))?;
-        Ok((slot, pos.get(slot.index()).copied().unwrap_or(0)))
-    };
+    let mut planner = Planner::new(tree, members, classes, policy)?;
+    planner.seat_by_tier();
+    planner.repair();
+    planner.into_plan()
+}
 
-    // Members ordered by the preorder position of their unit: a subtree is a contiguous run.
-    let mut order: Vec<(u32, usize)> = Vec::with_capacity(members.len());
-    let mut seen = HashMap::with_capacity(members.len());
-    for (i, m) in members.iter().enumerate() {
-        if seen.insert(m.member, ()).is_some() {
-            return Err(CoverageError::DuplicateMember(m.member));
-        }
-        order.push((pos_of(m.unit)?.1, i));
-    }
-    order.sort_unstable();
-    let sorted_pos: Vec<u32> = order.iter().map(|(p, _)| *p).collect();
+/// The planning state: members sorted by the preorder position of their unit, so that every
+/// class's scope is a contiguous run of them.
+struct Planner<'a> {
+    tree: &'a OrgTree,
+    members: &'a [CoverageMember],
+    classes: &'a [CoverageClass],
+    policy: &'a TierPolicy,
+    /// (preorder position of the member's unit, index into `members`), sorted.
+    order: Vec<(u32, usize)>,
+    /// Scope of each class as preorder positions `first..=last`, and its organizer's depth.
+    scope: Vec<(u32, u32, u32)>,
+    /// Class each sorted member sits in.
+    seat: Vec<Option<usize>>,
+    /// Members (sorted indices) seated in each class.
+    seated: Vec<Vec<usize>>,
+    /// Classes by organizer.
+    by_organizer: HashMap<OrgUnitId, Vec<usize>>,
+}
 
-    // Classes with their scope [first, last] in preorder positions and their depth.
-    let mut scoped = Vec::with_capacity(classes.len());
-    for (ci, c) in classes.iter().enumerate() {
-        let (slot, first) = pos_of(c.organizer)?;
-        let len = u32::try_from(tree.subtree_slots(slot).len()).unwrap_or(u32::MAX);
-        let depth = tree
-            .depth(c.organizer)
-            .map_err(|_| CoverageError::UnknownUnit(c.organizer))?;
-        scoped.push((
-            c.tier,
-            std::cmp::Reverse(depth),
-            c.starts_on,
-            ci,
-            first,
-            first.saturating_add(len).saturating_sub(1),
-        ));
-    }
-    scoped.sort_unstable();
-
-    // `next[i]`: the next position ≥ i in `order` whose member is not yet seated (skip list).
-    let n = order.len();
-    let mut next: Vec<usize> = (0..=n).collect();
-    fn find(next: &mut [usize], mut i: usize) -> usize {
-        let mut root = i;
-        while let Some(&p) = next.get(root) {
-            if p == root {
-                break;
+impl<'a> Planner<'a> {
+    fn new(
+        tree: &'a OrgTree,
+        members: &'a [CoverageMember],
+        classes: &'a [CoverageClass],
+        policy: &'a TierPolicy,
+    ) -> Result<Self, CoverageError> {
+        let mut pos = vec![0u32; tree.len()];
+        for (i, s) in tree.preorder().enumerate() {
+            if let Some(p) = pos.get_mut(s.index()) {
+                *p = u32::try_from(i).unwrap_or(u32::MAX);
             }
-            root = p;
         }
-        while let Some(&p) = next.get(i) {
-            if p == root {
-                break;
-            }
-            if let Some(slot) = next.get_mut(i) {
-                *slot = root;
-            }
-            i = p;
-        }
-        root
-    }
-
-    let mut seated = vec![false; n];
-    let mut plan = CoveragePlan::default();
-    for &(tier, _, _, ci, first, last) in &scoped {
-        let Some(class) = classes.get(ci) else {
-            continue;
+        let pos_of = |unit: OrgUnitId| -> Result<(UnitSlot, u32), CoverageError> {
+            let slot = tree.slot(unit).ok_or(CoverageError::UnknownUnit(unit))?;
+            Ok((slot, pos.get(slot.index()).copied().unwrap_or(0)))
         };
-        let mut left = class.capacity;
-        let start = sorted_pos.partition_point(|p| *p < first);
-        let end = sorted_pos.partition_point(|p| *p <= last);
-        let mut i = find(&mut next, start);
-        while left > 0 && i < end {
-            let Some(&(_, mi)) = order.get(i) else { break };
-            let Some(m) = members.get(mi) else { break };
-            if tier_takes(policy, tier, m) && targeted(m, class) && available(m, class) {
-                plan.assignments.push(Assignment {
-                    member: m.member,
-                    class: class.class,
-                    tier,
-                });
-                if let Some(s) = seated.get_mut(i) {
-                    *s = true;
-                }
-                if let Some(nx) = next.get_mut(i) {
-                    *nx = i + 1;
-                }
-                left -= 1;
+        let mut order = Vec::with_capacity(members.len());
+        let mut seen = HashMap::with_capacity(members.len());
+        for (i, m) in members.iter().enumerate() {
+            if seen.insert(m.member, ()).is_some() {
+                return Err(CoverageError::DuplicateMember(m.member));
             }
-            i = find(&mut next, i + 1);
+            order.push((pos_of(m.unit)?.1, i));
         }
+        order.sort_unstable();
+        let mut scope = Vec::with_capacity(classes.len());
+        let mut by_organizer: HashMap<OrgUnitId, Vec<usize>> = HashMap::new();
+        for (ci, c) in classes.iter().enumerate() {
+            let (slot, first) = pos_of(c.organizer)?;
+            let len = u32::try_from(tree.subtree_slots(slot).len()).unwrap_or(u32::MAX);
+            let depth = tree
+                .depth(c.organizer)
+                .map_err(|_| CoverageError::UnknownUnit(c.organizer))?;
+            scope.push((first, first.saturating_add(len).saturating_sub(1), depth));
+            by_organizer.entry(c.organizer).or_default().push(ci);
+        }
+        let n = order.len();
+        Ok(Self {
+            tree,
+            members,
+            classes,
+            policy,
+            order,
+            scope,
+            seat: vec![None; n],
+            seated: vec![Vec::new(); classes.len()],
+            by_organizer,
+        })
     }
 
-    // Reasons for those left, from the classes of the committees above them.
-    let mut by_organizer: HashMap<OrgUnitId, Vec<usize>> = HashMap::new();
-    for (ci, c) in classes.iter().enumerate() {
-        by_organizer.entry(c.organizer).or_default().push(ci);
+    fn member(&self, i: usize) -> Option<&'a CoverageMember> {
+        self.order.get(i).and_then(|(_, mi)| self.members.get(*mi))
     }
-    for (i, &(_, mi)) in order.iter().enumerate() {
-        if seated.get(i).copied().unwrap_or(true) {
-            continue;
-        }
-        let Some(m) = members.get(mi) else { continue };
-        let scopes = std::iter::once(m.unit).chain(
-            tree.ancestors(m.unit)
-                .map_err(|_| CoverageError::UnknownUnit(m.unit))?
-                .map(|u| u.id),
-        );
-        let mut any_class = false;
-        let mut any_available = false;
-        for c in scopes
-            .filter_map(|u| by_organizer.get(&u))
+
+    fn free(&self, ci: usize) -> bool {
+        let taken = self.seated.get(ci).map_or(usize::MAX, Vec::len);
+        self.classes
+            .get(ci)
+            .is_some_and(|c| usize::try_from(c.capacity).unwrap_or(usize::MAX) > taken)
+    }
+
+    /// Whether sorted member `i` may sit in class `ci`.
+    fn eligible(&self, i: usize, ci: usize) -> bool {
+        let (Some(&(p, _)), Some(m), Some(c), Some(&(first, last, _))) = (
+            self.order.get(i),
+            self.member(i),
+            self.classes.get(ci),
+            self.scope.get(ci),
+        ) else {
+            return false;
+        };
+        p >= first
+            && p <= last
+            && tier_takes(self.policy, c.tier, m)
+            && targeted(m, c)
+            && available(m, c)
+    }
+
+    /// Classes organized by the member's unit or a unit above it, whose tier and targets take
+    /// the member (availability not checked).
+    fn candidates(&self, i: usize) -> Vec<usize> {
+        let Some(m) = self.member(i) else {
+            return Vec::new();
+        };
+        let above = self
+            .tree
+            .ancestors(m.unit)
+            .into_iter()
             .flatten()
-            .filter_map(|ci| classes.get(*ci))
-            .filter(|c| tier_takes(policy, c.tier, m) && targeted(m, c))
-        {
-            any_class = true;
-            any_available |= available(m, c);
-        }
-        let reason = match (any_class, any_available) {
-            (false, _) => UncoveredReason::NoClassScheduled,
-            (true, false) => UncoveredReason::Conflict,
-            (true, true) => UncoveredReason::Capacity,
-        };
-        plan.uncovered.push((m.member, reason));
+            .map(|u| u.id);
+        std::iter::once(m.unit)
+            .chain(above)
+            .filter_map(|u| self.by_organizer.get(&u))
+            .flatten()
+            .copied()
+            .filter(|ci| {
+                self.classes
+                    .get(*ci)
+                    .is_some_and(|c| tier_takes(self.policy, c.tier, m) && targeted(m, c))
+            })
+            .collect()
     }
-    Ok(plan)
+
+    fn sit(&mut self, i: usize, ci: usize) {
+        if let Some(list) = self
+            .seat
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|old| self.seated.get_mut(old))
+        {
+            list.retain(|x| *x != i);
+        }
+        if let Some(s) = self.seat.get_mut(i) {
+            *s = Some(ci);
+        }
+        if let Some(list) = self.seated.get_mut(ci) {
+            list.push(i);
+        }
+    }
+
+    /// First pass: tiers top-down, deepest organizers first, members in preorder.
+    fn seat_by_tier(&mut self) {
+        let mut by_priority: Vec<usize> = (0..self.classes.len()).collect();
+        by_priority.sort_by_key(|ci| {
+            let c = self.classes.get(*ci);
+            let depth = self.scope.get(*ci).map_or(0, |s| s.2);
+            (
+                c.map(|c| c.tier),
+                std::cmp::Reverse(depth),
+                c.map(|c| c.starts_on),
+                *ci,
+            )
+        });
+        let sorted_pos: Vec<u32> = self.order.iter().map(|(p, _)| *p).collect();
+        // `next[i]`: the next sorted member ≥ i not yet seated (a skip list with path halving).
+        let n = self.order.len();
+        let mut next: Vec<usize> = (0..=n).collect();
+        let find = |next: &mut Vec<usize>, mut i: usize| -> usize {
+            while let Some(&p) = next.get(i) {
+                if p == i {
+                    break;
+                }
+                let grand = next.get(p).copied().unwrap_or(p);
+                if let Some(slot) = next.get_mut(i) {
+                    *slot = grand;
+                }
+                i = p;
+            }
+            i
+        };
+        for ci in by_priority {
+            let Some(&(first, last, _)) = self.scope.get(ci) else {
+                continue;
+            };
+            let start = sorted_pos.partition_point(|p| *p < first);
+            let end = sorted_pos.partition_point(|p| *p <= last);
+            let mut i = find(&mut next, start);
+            while i < end && self.free(ci) {
+                if self.eligible(i, ci) {
+                    self.sit(i, ci);
+                    if let Some(nx) = next.get_mut(i) {
+                        *nx = i + 1;
+                    }
+                }
+                i = find(&mut next, i + 1);
+            }
+        }
+    }
+
+    /// Second pass: for each member still left, look for a chain of moves that frees a seat
+    /// for them (breadth-first over classes), while any class has a free seat.
+    fn repair(&mut self) {
+        for i in 0..self.order.len() {
+            if self.seat.get(i).copied().flatten().is_some() {
+                continue;
+            }
+            if !(0..self.classes.len()).any(|ci| self.free(ci)) {
+                return;
+            }
+            self.augment(i);
+        }
+    }
+
+    fn augment(&mut self, start: usize) {
+        // For each class reached: (the class the mover comes from, the member who moves in).
+        let mut reached: HashMap<usize, (Option<usize>, usize)> = HashMap::new();
+        let mut queue = std::collections::VecDeque::new();
+        for ci in self.candidates(start) {
+            if !self.eligible(start, ci) {
+                continue;
+            }
+            if self.free(ci) {
+                self.sit(start, ci);
+                return;
+            }
+            reached.insert(ci, (None, start));
+            queue.push_back(ci);
+        }
+        while let Some(a) = queue.pop_front() {
+            let occupants = self.seated.get(a).cloned().unwrap_or_default();
+            for v in occupants {
+                for b in self.candidates(v) {
+                    if reached.contains_key(&b) || b == a || !self.eligible(v, b) {
+                        continue;
+                    }
+                    if self.free(b) {
+                        // v moves a → b; then walk back, each mover taking the freed seat.
+                        self.sit(v, b);
+                        let mut at = a;
+                        while let Some(&(from, mover)) = reached.get(&at) {
+                            self.sit(mover, at);
+                            match from {
+                                Some(f) => at = f,
+                                None => break,
+                            }
+                        }
+                        return;
+                    }
+                    reached.insert(b, (Some(a), v));
+                    queue.push_back(b);
+                }
+            }
+        }
+    }
+
+    fn into_plan(self) -> Result<CoveragePlan, CoverageError> {
+        let mut plan = CoveragePlan::default();
+        for (i, seat) in self.seat.iter().enumerate() {
+            let Some(m) = self.member(i) else { continue };
+            match seat.and_then(|ci| self.classes.get(ci)) {
+                Some(c) => plan.assignments.push(Assignment {
+                    member: m.member,
+                    class: c.class,
+                    tier: c.tier,
+                }),
+                None => {
+                    let candidates = self.candidates(i);
+                    let any_available = candidates
+                        .iter()
+                        .filter_map(|ci| self.classes.get(*ci))
+                        .any(|c| available(m, c));
+                    let reason = match (candidates.is_empty(), any_available) {
+                        (true, _) => UncoveredReason::NoClassScheduled,
+                        (false, false) => UncoveredReason::Conflict,
+                        (false, true) => UncoveredReason::Capacity,
+                    };
+                    plan.uncovered.push((m.member, reason));
+                }
+            }
+        }
+        Ok(plan)
+    }
 }

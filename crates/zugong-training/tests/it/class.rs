@@ -1,0 +1,426 @@
+use proptest::prelude::*;
+use zugong_core::journal::{Journal, MemoryJournal, execute, replay};
+use zugong_core::*;
+use zugong_training::*;
+
+use crate::support::*;
+
+fn county_ctx<'a>(
+    tree: &'a OrgTree,
+    policy: &'a TrainingPolicy,
+    on: chrono::NaiveDate,
+) -> ClassContext<'a> {
+    ClassContext {
+        on,
+        authority: Authority::organization_department(id(1)),
+        tree,
+        policy,
+    }
+}
+
+fn planned(tree: &OrgTree, policy: &TrainingPolicy, hours: u32, capacity: u32) -> TrainingClass {
+    let mut class = TrainingClass::default();
+    let cmd = ClassCommand::Plan(plan(id(1), TrainingTier::CountyUniversal, hours, capacity));
+    let events =
+        zugong_core::journal::Lifecycle::decide(&class, &cmd, &county_ctx(tree, policy, d(5, 1)))
+            .unwrap();
+    for e in &events {
+        zugong_core::journal::Lifecycle::apply(&mut class, e);
+    }
+    class
+}
+
+fn run(
+    class: &mut TrainingClass,
+    cmd: ClassCommand,
+    ctx: &ClassContext<'_>,
+) -> Result<Vec<ClassEvent>, ClassError> {
+    let before = class.clone();
+    let mut journal = MemoryJournal::new();
+    let r =
+        execute(class, &mut journal, &cmd, ctx, stamp(ctx.on, ctx.authority)).map_err(
+            |e| match e {
+                zugong_core::journal::ExecuteError::Refused(e) => e,
+                zugong_core::journal::ExecuteError::Journal(e) => panic!("{e}"),
+            },
+        );
+    if r.is_err() {
+        assert_eq!(*class, before, "a refused command changed the class");
+    }
+    r
+}
+
+#[test]
+fn leave_of_exactly_one_seventh_is_allowed() {
+    let (tree, policy) = (tree(), TrainingPolicy::default());
+    let ctx = county_ctx(&tree, &policy, d(5, 12));
+    let mut class = planned(&tree, &policy, 14, 10);
+    run(
+        &mut class,
+        ClassCommand::Enrol {
+            member: member(1),
+            unit: id(100),
+        },
+        &ctx,
+    )
+    .unwrap();
+    run(
+        &mut class,
+        ClassCommand::Enrol {
+            member: member(2),
+            unit: id(101),
+        },
+        &ctx,
+    )
+    .unwrap();
+    // 14学时: 2学时 of leave is exactly one seventh.
+    let ev = run(
+        &mut class,
+        ClassCommand::RecordLeave {
+            member: member(1),
+            hours: StudyHours::whole(2),
+        },
+        &ctx,
+    )
+    .unwrap();
+    assert_eq!(ev.len(), 1);
+    assert_eq!(
+        class.participants()[&member(1)].status,
+        ParticipantStatus::Enrolled
+    );
+    // 2.1学时 is above it: 退学.
+    let ev = run(
+        &mut class,
+        ClassCommand::RecordLeave {
+            member: member(2),
+            hours: StudyHours::from_tenths(21),
+        },
+        &ctx,
+    )
+    .unwrap();
+    assert!(matches!(ev[1], ClassEvent::Withdrawn { .. }));
+    assert_eq!(
+        class.participants()[&member(2)].status,
+        ParticipantStatus::Withdrawn
+    );
+    let err = run(
+        &mut class,
+        ClassCommand::RecordAttendance {
+            member: member(2),
+            hours: StudyHours::whole(1),
+        },
+        &ctx,
+    )
+    .unwrap_err();
+    assert_eq!(err, ClassError::Withdrawn(member(2)));
+    assert!(err.citation().unwrap().article.contains("第十五条"));
+    run(
+        &mut class,
+        ClassCommand::RecordAttendance {
+            member: member(1),
+            hours: StudyHours::whole(12),
+        },
+        &ctx,
+    )
+    .unwrap();
+    let close_ctx = county_ctx(&tree, &policy, d(5, 15));
+    run(&mut class, ClassCommand::Close, &close_ctx).unwrap();
+    assert_eq!(
+        class.participants()[&member(1)].credited,
+        StudyHours::whole(12)
+    );
+    assert_eq!(class.participants()[&member(2)].credited, StudyHours::ZERO);
+    assert_eq!(class.status(), ClassStatus::Closed);
+}
+
+#[test]
+fn every_refusal() {
+    let (tree, policy) = (tree(), TrainingPolicy::default());
+    let ctx = county_ctx(&tree, &policy, d(5, 12));
+    let mut fresh = TrainingClass::default();
+    assert_eq!(
+        run(&mut fresh, ClassCommand::Close, &ctx),
+        Err(ClassError::NotPlanned)
+    );
+    // A township may not plan the county's class; a branch holds no authority at all.
+    let town = ClassContext {
+        authority: Authority::organization_department(id(10)),
+        ..ctx
+    };
+    let err = run(
+        &mut fresh,
+        ClassCommand::Plan(plan(id(1), TrainingTier::CountyUniversal, 14, 1)),
+        &town,
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        ClassError::Authority(AuthorityError::OutsideSubtree { .. })
+    ));
+    // Tier must match the organizer's level.
+    let err = run(
+        &mut fresh,
+        ClassCommand::Plan(plan(id(1), TrainingTier::CityKey, 14, 1)),
+        &ctx,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ClassError::TierMismatch {
+            organizer: id(1),
+            expected: Some(TrainingTier::CountyUniversal),
+            found: TrainingTier::CityKey
+        }
+    );
+    for (bad, why) in [
+        (
+            ClassPlan {
+                name: " ".into(),
+                ..plan(id(1), TrainingTier::CountyUniversal, 14, 1)
+            },
+            "name",
+        ),
+        (
+            ClassPlan {
+                ends_on: d(5, 1),
+                ..plan(id(1), TrainingTier::CountyUniversal, 14, 1)
+            },
+            "ends",
+        ),
+        (plan(id(1), TrainingTier::CountyUniversal, 0, 1), "学时"),
+        (plan(id(1), TrainingTier::CountyUniversal, 14, 0), "seat"),
+        (
+            ClassPlan {
+                targets: vec![],
+                ..plan(id(1), TrainingTier::CountyUniversal, 14, 1)
+            },
+            "group",
+        ),
+    ] {
+        let err = run(&mut fresh, ClassCommand::Plan(bad), &ctx).unwrap_err();
+        assert!(
+            matches!(err, ClassError::InvalidPlan(m) if m.contains(why)),
+            "{err}"
+        );
+    }
+
+    let mut class = planned(&tree, &policy, 14, 1);
+    assert_eq!(
+        run(
+            &mut class,
+            ClassCommand::Plan(plan(id(1), TrainingTier::CountyUniversal, 14, 1)),
+            &ctx
+        ),
+        Err(ClassError::AlreadyPlanned)
+    );
+    let outside = OrgUnitId::from_uuid(uuid::Uuid::from_u128(999));
+    assert!(
+        run(
+            &mut class,
+            ClassCommand::Enrol {
+                member: member(1),
+                unit: outside
+            },
+            &ctx
+        )
+        .is_err()
+    );
+    run(
+        &mut class,
+        ClassCommand::Enrol {
+            member: member(1),
+            unit: id(100),
+        },
+        &ctx,
+    )
+    .unwrap();
+    assert_eq!(
+        run(
+            &mut class,
+            ClassCommand::Enrol {
+                member: member(1),
+                unit: id(100)
+            },
+            &ctx
+        ),
+        Err(ClassError::AlreadyEnrolled(member(1)))
+    );
+    assert_eq!(
+        run(
+            &mut class,
+            ClassCommand::Enrol {
+                member: member(2),
+                unit: id(101)
+            },
+            &ctx
+        ),
+        Err(ClassError::Full { capacity: 1 })
+    );
+    assert_eq!(
+        run(
+            &mut class,
+            ClassCommand::RecordAttendance {
+                member: member(2),
+                hours: StudyHours::whole(1)
+            },
+            &ctx
+        ),
+        Err(ClassError::NotEnrolled(member(2)))
+    );
+    assert_eq!(
+        run(
+            &mut class,
+            ClassCommand::RecordAttendance {
+                member: member(1),
+                hours: StudyHours::ZERO
+            },
+            &ctx
+        ),
+        Err(ClassError::ZeroHours)
+    );
+    assert!(matches!(
+        run(
+            &mut class,
+            ClassCommand::RecordAttendance {
+                member: member(1),
+                hours: StudyHours::whole(15)
+            },
+            &ctx
+        ),
+        Err(ClassError::HoursExceedClass { .. })
+    ));
+    let late = county_ctx(&tree, &policy, d(6, 1));
+    assert!(matches!(
+        run(
+            &mut class,
+            ClassCommand::RecordAttendance {
+                member: member(1),
+                hours: StudyHours::whole(1)
+            },
+            &late
+        ),
+        Err(ClassError::OutsideClassDates { .. })
+    ));
+    assert!(matches!(
+        run(
+            &mut class,
+            ClassCommand::Enrol {
+                member: member(3),
+                unit: id(110)
+            },
+            &late
+        ),
+        Err(ClassError::Full { .. }) | Err(ClassError::OutsideClassDates { .. })
+    ));
+    assert_eq!(
+        run(&mut class, ClassCommand::Close, &ctx),
+        Err(ClassError::ClosedEarly {
+            on: d(5, 12),
+            ends_on: d(5, 15)
+        })
+    );
+    run(
+        &mut class,
+        ClassCommand::RecordAttendance {
+            member: member(1),
+            hours: StudyHours::whole(3),
+        },
+        &ctx,
+    )
+    .unwrap();
+    assert_eq!(
+        run(&mut class, ClassCommand::Cancel, &ctx),
+        Err(ClassError::AlreadyRan)
+    );
+    run(&mut class, ClassCommand::Close, &late).unwrap();
+    assert_eq!(
+        run(&mut class, ClassCommand::Cancel, &late),
+        Err(ClassError::Finished(ClassStatus::Closed))
+    );
+
+    // A township class may not enrol another township's member.
+    let mut town_class = TrainingClass::default();
+    let town_ctx = ClassContext {
+        authority: Authority::organization_department(id(10)),
+        ..ctx
+    };
+    run(
+        &mut town_class,
+        ClassCommand::Plan(plan(id(10), TrainingTier::GrassrootsFallback, 8, 5)),
+        &town_ctx,
+    )
+    .unwrap();
+    assert_eq!(
+        run(
+            &mut town_class,
+            ClassCommand::Enrol {
+                member: member(5),
+                unit: id(110)
+            },
+            &town_ctx
+        ),
+        Err(ClassError::OutsideOrganizer {
+            unit: id(110),
+            organizer: id(10)
+        })
+    );
+    run(&mut town_class, ClassCommand::Cancel, &town_ctx).unwrap();
+    assert_eq!(town_class.status(), ClassStatus::Cancelled);
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Enrol(u8),
+    Attend(u8, u32),
+    Leave(u8, u32),
+    Close,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0u8..6).prop_map(Op::Enrol),
+        (0u8..6, 0u32..60).prop_map(|(m, h)| Op::Attend(m, h)),
+        (0u8..6, 0u32..30).prop_map(|(m, h)| Op::Leave(m, h)),
+        Just(Op::Close),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn random_sequences_keep_hours_within_the_class(ops in prop::collection::vec(op(), 0..40), hours in 1u32..30, capacity in 1u32..5) {
+        let (tree, policy) = (tree(), TrainingPolicy::default());
+        let mut class = planned(&tree, &policy, hours, capacity);
+        let mut journal = MemoryJournal::new();
+        journal.append(stamp(d(5, 1), Authority::organization_department(id(1))), vec![ClassEvent::Planned(class.plan().unwrap().clone())]).unwrap();
+        let units = [id(100), id(101), id(110)];
+        for op in ops {
+            let ctx = county_ctx(&tree, &policy, if matches!(op, Op::Close) { d(5, 15) } else { d(5, 13) });
+            let cmd = match op {
+                Op::Enrol(m) => ClassCommand::Enrol { member: member(m.into()), unit: units[usize::from(m) % 3] },
+                Op::Attend(m, h) => ClassCommand::RecordAttendance { member: member(m.into()), hours: StudyHours::from_tenths(h * 5) },
+                Op::Leave(m, h) => ClassCommand::RecordLeave { member: member(m.into()), hours: StudyHours::from_tenths(h * 5) },
+                Op::Close => ClassCommand::Close,
+            };
+            let before = class.clone();
+            if execute(&mut class, &mut journal, &cmd, &ctx, stamp(ctx.on, ctx.authority)).is_err() {
+                prop_assert_eq!(&class, &before);
+            }
+            let plan_hours = class.plan().unwrap().hours;
+            prop_assert!(class.seats_taken() <= capacity as usize);
+            for p in class.participants().values() {
+                prop_assert!(p.attended + p.leave <= plan_hours);
+                prop_assert!(p.credited <= plan_hours);
+                if p.status == ParticipantStatus::Withdrawn {
+                    prop_assert!(policy.leave_limit.is_exceeded_by(p.leave, plan_hours));
+                    prop_assert_eq!(p.credited, StudyHours::ZERO);
+                }
+            }
+        }
+        let replayed: TrainingClass = replay(journal.events());
+        prop_assert_eq!(&replayed, &class);
+        let json = serde_json::to_string(&journal).unwrap();
+        prop_assert_eq!(serde_json::from_str::<MemoryJournal<ClassEvent>>(&json).unwrap(), journal);
+        let json = serde_json::to_string(&class).unwrap();
+        prop_assert_eq!(serde_json::from_str::<TrainingClass>(&json).unwrap(), class);
+    }
+}
