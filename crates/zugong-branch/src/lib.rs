@@ -1,0 +1,88 @@
+//! # zugong-branch: grassroots branches and five-star ratings (五星支部)
+//!
+//! Rating Party branches with stars from a rubric that is **data** (Ningxia's own document is
+//! not public: the crate ships the documented schemes as [`presets`]), as a journaled lifecycle
+//! — 自评 → 上级审核 → 审定 → 公示 → 授星 — with dynamic management (复验, 降星, 摘星, 取消星级);
+//! detecting weak and lax organizations (软弱涣散) and tracking their rectification (整顿,
+//! 销号); counting the tasks pushed down onto village branches (小马拉大车); and rolling star
+//! distributions up the organization tree.
+//!
+//! Load a rubric, rate a branch, publicize, award, later withdraw a star:
+//!
+//! ```
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use zugong_branch::*;
+//! use zugong_core::journal::{execute, MemoryJournal, Stamp};
+//! use zugong_core::*;
+//!
+//! let id = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
+//! let tree = OrgTree::from_units(vec![
+//!     OrgUnit::new(id(1), "中共闽宁镇委员会", OrgKind::Committee, AdminLevel::Township),
+//!     OrgUnit::new(id(2), "原隆村党支部", OrgKind::Branch, AdminLevel::Village).with_parent(id(1)),
+//! ])?;
+//! let rubric = presets::five_star_110()?;
+//! let calendar = WorkCalendar::official();
+//! let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).unwrap();
+//! let town = Authority::party_committee(id(1));
+//! let branch = Authority::party_committee(id(2)); // the branch files its own 自评
+//!
+//! // Full marks on every indicator, each with its evidence, plus an innovation project.
+//! let mut sheet = Scoresheet::default();
+//! for ind in rubric.data().dimensions.iter().flat_map(|x| &x.indicators) {
+//!     sheet.scores.insert(ind.code.clone(), ind.max);
+//!     sheet.evidence.insert(ind.code.clone(), vec![format!("{}台账", ind.name)]);
+//! }
+//! sheet.bonuses.push("innovation_project".into());
+//!
+//! let mut round = RatingRound::default();
+//! let mut journal = MemoryJournal::new();
+//! let step = |round: &mut RatingRound, journal: &mut MemoryJournal<RatingEvent>, cmd: RatingCommand, who: Authority, on: NaiveDate| {
+//!     let ctx = RatingContext { on, authority: who, tree: &tree, rubric: &rubric, calendar: &calendar };
+//!     let at = Utc.from_utc_datetime(&on.and_hms_opt(10, 0, 0).unwrap());
+//!     execute(round, journal, &cmd, &ctx, Stamp::new(at, ActorId::from_uuid(uuid::Uuid::nil()), who, "五星创评"))
+//! };
+//! step(&mut round, &mut journal, RatingCommand::Open { branch: id(2), year: 2026 }, town, d(11, 2))?;
+//! step(&mut round, &mut journal, RatingCommand::SelfAssess { sheet: sheet.clone(), proposed: StarLevel::FIVE }, branch, d(11, 3))?;
+//! step(&mut round, &mut journal, RatingCommand::Review { sheet, methods: vec![ReviewMethod::SiteVisit, ReviewMethod::Survey] }, town, d(11, 10))?;
+//! step(&mut round, &mut journal, RatingCommand::Approve { stars: None }, town, d(11, 12))?;
+//! step(&mut round, &mut journal, RatingCommand::StartPublicity, town, d(11, 13))?; // 5 days: 13–17 November
+//! assert!(step(&mut round, &mut journal, RatingCommand::Award, town, d(11, 17)).is_err()); // publicity not over
+//! step(&mut round, &mut journal, RatingCommand::Award, town, d(11, 18))?;
+//! assert_eq!(round.stars(), StarLevel::FIVE);
+//!
+//! // A serious incident in December: one star withdrawn (摘星), with the reason on record.
+//! step(&mut round, &mut journal, RatingCommand::Withdraw { stars: 1, reason: "发生安全生产责任事故".into() }, town, d(12, 20))?;
+//! assert_eq!(round.stars(), StarLevel::new(4)?);
+//! assert_eq!(round.changes().last().map(|c| c.change), Some(StarChange::Withdraw));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod branch;
+mod burden;
+mod guidance;
+pub mod presets;
+mod rating;
+mod rollup;
+mod rubric;
+mod star;
+mod weak;
+
+pub use branch::{Branch, BranchStructurePolicy, CommitteeRole, CommitteeSeat, StructureFinding};
+pub use burden::{BurdenCount, BurdenError, BurdenReport, PushedTask, burden_report};
+pub use guidance::{GuidanceDeviation, GuidanceReport, enforce_five_star_cap, guidance_report};
+pub use rating::{
+    Objection, RatingCommand, RatingContext, RatingError, RatingEvent, RatingRound, RatingStage,
+    ReviewMethod, StarChange, StarChangeRecord,
+};
+pub use rollup::{BranchRollupError, BranchRow, StarDistribution, star_rollup};
+pub use rubric::{
+    Assessment, AwardModel, Band, BonusItem, CeilingItem, Deduction, Dimension, Guidance,
+    GuidanceTarget, Indicator, PublicityRule, Rubric, RubricData, RubricError, ScoreError,
+    Scoresheet, VetoItem,
+};
+pub use star::{Points, StarLevel, StarLevelError};
+pub use weak::{
+    BranchFacts, Rectification, RectificationCommand, RectificationContext, RectificationError,
+    RectificationEvent, RectificationPlan, RectificationStatus, WeakBasis, WeakBranchPolicy,
+    WeakCategory, WeakFinding, detect_weakness,
+};

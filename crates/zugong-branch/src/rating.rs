@@ -1,0 +1,682 @@
+//! The star-rating lifecycle (评星定级) of one branch: 自评 → 上级审核 → 审定 → 公示 → 授星, then
+//! dynamic management (动态管理): re-inspection, 降星, 摘星, 取消星级.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use zugong_core::journal::Lifecycle;
+use zugong_core::{
+    Authority, AuthorityError, CalendarError, Citation, OrgTree, OrgUnitId, SourceStatus,
+    WorkCalendar,
+};
+
+use crate::StarLevel;
+use crate::rubric::{Assessment, Rubric, ScoreError, Scoresheet};
+
+/// The county scheme's steps and 公示 (domain brief §4.2–4.3, secondary).
+const RATING_STEPS: Citation = Citation::new(
+    "星级创评办法（县级方案）",
+    "自评、审核、公示五天、定星；降级直至取消星级",
+    SourceStatus::Secondary,
+);
+
+/// 审核方式: how the upper body checked the branch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewMethod {
+    /// 实地查看: on-site check.
+    SiteVisit,
+    /// 个别访谈: interviews.
+    Interview,
+    /// 查阅资料: document review.
+    DocumentReview,
+    /// 民主测评: a rating by members and the public.
+    Survey,
+}
+
+zugong_core::official_terms!(ReviewMethod, "审核方式 (review method)", {
+    SiteVisit => "实地查看",
+    Interview => "个别访谈",
+    DocumentReview => "查阅资料",
+    Survey => "民主测评" | "测评",
+});
+
+/// Where a round stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatingStage {
+    /// Not opened.
+    #[default]
+    NotOpened,
+    /// Opened: waiting for the branch's 自评.
+    Opened,
+    /// 自评 filed.
+    SelfAssessed,
+    /// 上级审核 done.
+    Reviewed,
+    /// 审定: the level decided.
+    Approved,
+    /// 公示 under way.
+    InPublicity,
+    /// 授星: awarded; dynamic management from here.
+    Awarded,
+}
+
+/// A kind of change to an awarded star level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StarChange {
+    /// 授星: the award after publicity.
+    Award,
+    /// 降星: a re-inspection found the branch below its level.
+    Downgrade,
+    /// 摘星: stars removed for a stated reason.
+    Withdraw,
+    /// 取消星级: the rating removed altogether.
+    Revoke,
+}
+
+zugong_core::official_terms!(StarChange, "星级变动 (star change)", {
+    Award => "授星",
+    Downgrade => "降星",
+    Withdraw => "摘星",
+    Revoke => "取消星级",
+});
+
+/// One change of the awarded level, with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StarChangeRecord {
+    /// When.
+    pub on: NaiveDate,
+    /// What kind of change.
+    pub change: StarChange,
+    /// Level before.
+    pub from: StarLevel,
+    /// Level after.
+    pub to: StarLevel,
+    /// Why.
+    pub reason: String,
+}
+
+/// An objection raised during 公示.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objection {
+    /// What was objected.
+    pub text: String,
+    /// `None` while open; `Some(true)` upheld, `Some(false)` rejected.
+    pub upheld: Option<bool>,
+}
+
+/// 评星定级: one branch's rating in one year, built only from its events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingRound {
+    branch: Option<OrgUnitId>,
+    year: i32,
+    stage: RatingStage,
+    self_assessment: Option<(Assessment, StarLevel)>,
+    review: Option<(Assessment, Vec<ReviewMethod>)>,
+    approved: Option<StarLevel>,
+    publicity: Option<(NaiveDate, NaiveDate)>,
+    objections: Vec<Objection>,
+    current: StarLevel,
+    changes: Vec<StarChangeRecord>,
+    last_inspection: Option<(NaiveDate, Assessment)>,
+}
+
+impl RatingRound {
+    /// The branch rated.
+    #[must_use]
+    pub fn branch(&self) -> Option<OrgUnitId> {
+        self.branch
+    }
+    /// The year.
+    #[must_use]
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    /// The stage.
+    #[must_use]
+    pub fn stage(&self) -> RatingStage {
+        self.stage
+    }
+    /// The branch's own assessment and proposed level.
+    #[must_use]
+    pub fn self_assessment(&self) -> Option<&(Assessment, StarLevel)> {
+        self.self_assessment.as_ref()
+    }
+    /// The upper body's assessment and how it checked.
+    #[must_use]
+    pub fn review(&self) -> Option<&(Assessment, Vec<ReviewMethod>)> {
+        self.review.as_ref()
+    }
+    /// The level decided (审定).
+    #[must_use]
+    pub fn approved(&self) -> Option<StarLevel> {
+        self.approved
+    }
+    /// The publicity period, both days included.
+    #[must_use]
+    pub fn publicity(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.publicity
+    }
+    /// Objections raised.
+    #[must_use]
+    pub fn objections(&self) -> &[Objection] {
+        &self.objections
+    }
+    /// The level in force (无星级 until awarded).
+    #[must_use]
+    pub fn stars(&self) -> StarLevel {
+        self.current
+    }
+    /// Every change of the awarded level.
+    #[must_use]
+    pub fn changes(&self) -> &[StarChangeRecord] {
+        &self.changes
+    }
+    /// The last re-inspection.
+    #[must_use]
+    pub fn last_inspection(&self) -> Option<&(NaiveDate, Assessment)> {
+        self.last_inspection.as_ref()
+    }
+}
+
+/// What may be asked of a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatingCommand {
+    /// Open the round of `branch` for `year`.
+    Open {
+        /// The branch.
+        branch: OrgUnitId,
+        /// The year rated.
+        year: i32,
+    },
+    /// 自评: the branch scores itself and proposes a level.
+    SelfAssess {
+        /// Scores with evidence.
+        sheet: Scoresheet,
+        /// The level proposed.
+        proposed: StarLevel,
+    },
+    /// 上级审核: the upper body scores each indicator.
+    Review {
+        /// Scores with evidence.
+        sheet: Scoresheet,
+        /// How it checked (at least one).
+        methods: Vec<ReviewMethod>,
+    },
+    /// 审定: decide the level; at most what the review supports (lower for an enforced cap).
+    Approve {
+        /// The level; `None` takes the review's.
+        stars: Option<StarLevel>,
+    },
+    /// 公示 from the context's day.
+    StartPublicity,
+    /// An objection during 公示.
+    Object {
+        /// What is objected.
+        text: String,
+    },
+    /// Settle an objection; an upheld one sends the round back to review.
+    ResolveObjection {
+        /// Index in [`RatingRound::objections`].
+        index: usize,
+        /// Whether it is upheld.
+        upheld: bool,
+    },
+    /// 授星 after a completed 公示 with no open objection.
+    Award,
+    /// 复验: score again; a lower result is 降星 (down to 取消星级 at none).
+    Reinspect {
+        /// Scores with evidence.
+        sheet: Scoresheet,
+    },
+    /// 摘星: remove stars for a stated reason.
+    Withdraw {
+        /// How many stars.
+        stars: u8,
+        /// Why.
+        reason: String,
+    },
+    /// 取消星级.
+    Revoke {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// What happened in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatingEvent {
+    /// The round opened.
+    Opened {
+        /// The branch.
+        branch: OrgUnitId,
+        /// The year.
+        year: i32,
+    },
+    /// 自评 filed.
+    SelfAssessed {
+        /// The assessment.
+        assessment: Assessment,
+        /// The level proposed.
+        proposed: StarLevel,
+    },
+    /// 审核 done.
+    Reviewed {
+        /// The assessment.
+        assessment: Assessment,
+        /// How it checked.
+        methods: Vec<ReviewMethod>,
+    },
+    /// 审定.
+    Approved {
+        /// The level.
+        stars: StarLevel,
+    },
+    /// 公示 started.
+    PublicityStarted {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        until: NaiveDate,
+    },
+    /// An objection.
+    Objected {
+        /// Text.
+        text: String,
+    },
+    /// An objection settled.
+    ObjectionResolved {
+        /// Index.
+        index: usize,
+        /// Upheld or not.
+        upheld: bool,
+    },
+    /// A change of the awarded level.
+    StarsChanged(StarChangeRecord),
+    /// A re-inspection's result.
+    Reinspected {
+        /// When.
+        on: NaiveDate,
+        /// The assessment.
+        assessment: Assessment,
+    },
+}
+
+/// What the rating rules need from outside.
+#[derive(Debug, Clone, Copy)]
+pub struct RatingContext<'c> {
+    /// The day of the action.
+    pub on: NaiveDate,
+    /// Who acts.
+    pub authority: Authority,
+    /// The organization tree.
+    pub tree: &'c OrgTree,
+    /// The rubric in force.
+    pub rubric: &'c Rubric,
+    /// The work calendar (for publicity counted in working days).
+    pub calendar: &'c WorkCalendar,
+}
+
+/// A rating command refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RatingError {
+    /// The round is not open.
+    #[error("the rating round has not been opened")]
+    NotOpened,
+    /// Opened twice.
+    #[error("the rating round is already open")]
+    AlreadyOpened,
+    /// A step out of order.
+    #[error("{command} is not possible at stage {stage:?} ({})", RATING_STEPS)]
+    OutOfOrder {
+        /// The command.
+        command: &'static str,
+        /// The stage.
+        stage: RatingStage,
+    },
+    /// The authority may not act on this branch.
+    #[error("authority refused: {0}")]
+    Authority(#[from] AuthorityError),
+    /// Only the branch files its own 自评, and only an upper body reviews it.
+    #[error("{0}")]
+    WrongBody(&'static str),
+    /// The scoresheet does not fit the rubric.
+    #[error("scoresheet refused: {0}")]
+    Score(#[from] ScoreError),
+    /// A review with no method recorded.
+    #[error("a review records how the branch was checked")]
+    NoReviewMethod,
+    /// A decided level above what the review supports.
+    #[error("{decided} is above the reviewed {reviewed}")]
+    AboveReview {
+        /// Level decided.
+        decided: StarLevel,
+        /// Level the review supports.
+        reviewed: StarLevel,
+    },
+    /// Awarding before the publicity has ended.
+    #[error("publicity runs until {until}; no award on {on} ({})", RATING_STEPS)]
+    PublicityNotOver {
+        /// Last day of publicity.
+        until: NaiveDate,
+        /// The day of the command.
+        on: NaiveDate,
+    },
+    /// An objection outside the publicity period.
+    #[error("objections are taken during publicity ({from}..={until}), not on {on}")]
+    OutsidePublicity {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        until: NaiveDate,
+        /// The day of the command.
+        on: NaiveDate,
+    },
+    /// Awarding with an objection open.
+    #[error("objection {0} is still open")]
+    OpenObjection(usize),
+    /// No such open objection.
+    #[error("no open objection {0}")]
+    UnknownObjection(usize),
+    /// A blank reason.
+    #[error("a change of stars needs a reason")]
+    MissingReason,
+    /// Removing zero stars, or stars the branch does not have.
+    #[error("cannot remove {asked} stars from {have}")]
+    BadWithdrawal {
+        /// Stars asked to remove.
+        asked: u8,
+        /// Stars held.
+        have: StarLevel,
+    },
+    /// The calendar could not count the publicity.
+    #[error("publicity period: {0}")]
+    Calendar(#[from] CalendarError),
+}
+
+impl RatingError {
+    /// The rule behind the refusal.
+    #[must_use]
+    pub fn citation(&self) -> Option<Citation> {
+        match self {
+            Self::OutOfOrder { .. } | Self::PublicityNotOver { .. } | Self::OpenObjection(_) => {
+                Some(RATING_STEPS)
+            }
+            Self::Authority(e) => Some(e.citation()),
+            _ => None,
+        }
+    }
+}
+
+fn out_of_order(command: &'static str, stage: RatingStage) -> RatingError {
+    RatingError::OutOfOrder { command, stage }
+}
+
+impl RatingRound {
+    fn publicity_end(
+        rubric: &Rubric,
+        calendar: &WorkCalendar,
+        from: NaiveDate,
+    ) -> Result<NaiveDate, RatingError> {
+        let rule = rubric.data().publicity;
+        if rule.working_days {
+            Ok(calendar.span_end(from, rule.days)?)
+        } else {
+            from.checked_add_days(Days::new(u64::from(rule.days.saturating_sub(1))))
+                .ok_or(RatingError::Calendar(CalendarError::OutOfRange))
+        }
+    }
+}
+
+impl Lifecycle for RatingRound {
+    type Command = RatingCommand;
+    type Event = RatingEvent;
+    type Context<'c> = RatingContext<'c>;
+    type Error = RatingError;
+
+    fn decide(
+        &self,
+        command: &RatingCommand,
+        ctx: &RatingContext<'_>,
+    ) -> Result<Vec<RatingEvent>, RatingError> {
+        if let RatingCommand::Open { branch, year } = command {
+            if self.branch.is_some() {
+                return Err(RatingError::AlreadyOpened);
+            }
+            ctx.authority.check_unit(ctx.tree, *branch)?;
+            return Ok(vec![RatingEvent::Opened {
+                branch: *branch,
+                year: *year,
+            }]);
+        }
+        let branch = self.branch.ok_or(RatingError::NotOpened)?;
+        let own_branch = ctx.authority.unit == branch;
+        if !(own_branch && matches!(command, RatingCommand::SelfAssess { .. })) {
+            ctx.authority.check_unit(ctx.tree, branch)?;
+        }
+        let stage = self.stage;
+        match command {
+            RatingCommand::Open { .. } => Err(RatingError::AlreadyOpened),
+            RatingCommand::SelfAssess { sheet, proposed } => {
+                if stage != RatingStage::Opened {
+                    return Err(out_of_order("自评", stage));
+                }
+                let assessment = ctx.rubric.assess(sheet)?;
+                Ok(vec![RatingEvent::SelfAssessed {
+                    assessment,
+                    proposed: *proposed,
+                }])
+            }
+            RatingCommand::Review { sheet, methods } => {
+                if stage != RatingStage::SelfAssessed {
+                    return Err(out_of_order("上级审核", stage));
+                }
+                if own_branch {
+                    return Err(RatingError::WrongBody(
+                        "an organization cannot review its own rating",
+                    ));
+                }
+                if methods.is_empty() {
+                    return Err(RatingError::NoReviewMethod);
+                }
+                let assessment = ctx.rubric.assess(sheet)?;
+                Ok(vec![RatingEvent::Reviewed {
+                    assessment,
+                    methods: methods.clone(),
+                }])
+            }
+            RatingCommand::Approve { stars } => {
+                let reviewed = match (&self.review, stage) {
+                    (Some((a, _)), RatingStage::Reviewed) => a.stars,
+                    _ => return Err(out_of_order("审定", stage)),
+                };
+                let decided = stars.unwrap_or(reviewed);
+                if decided > reviewed {
+                    return Err(RatingError::AboveReview { decided, reviewed });
+                }
+                Ok(vec![RatingEvent::Approved { stars: decided }])
+            }
+            RatingCommand::StartPublicity => {
+                if stage != RatingStage::Approved {
+                    return Err(out_of_order("公示", stage));
+                }
+                let until = Self::publicity_end(ctx.rubric, ctx.calendar, ctx.on)?;
+                Ok(vec![RatingEvent::PublicityStarted {
+                    from: ctx.on,
+                    until,
+                }])
+            }
+            RatingCommand::Object { text } => {
+                let (from, until) = match (self.publicity, stage) {
+                    (Some(p), RatingStage::InPublicity) => p,
+                    _ => return Err(out_of_order("异议", stage)),
+                };
+                if ctx.on < from || ctx.on > until {
+                    return Err(RatingError::OutsidePublicity {
+                        from,
+                        until,
+                        on: ctx.on,
+                    });
+                }
+                if text.trim().is_empty() {
+                    return Err(RatingError::MissingReason);
+                }
+                Ok(vec![RatingEvent::Objected { text: text.clone() }])
+            }
+            RatingCommand::ResolveObjection { index, upheld } => {
+                if stage != RatingStage::InPublicity {
+                    return Err(out_of_order("异议处理", stage));
+                }
+                match self.objections.get(*index) {
+                    Some(o) if o.upheld.is_none() => Ok(vec![RatingEvent::ObjectionResolved {
+                        index: *index,
+                        upheld: *upheld,
+                    }]),
+                    _ => Err(RatingError::UnknownObjection(*index)),
+                }
+            }
+            RatingCommand::Award => {
+                let (until, stars) = match (self.publicity, self.approved, stage) {
+                    (Some((_, until)), Some(stars), RatingStage::InPublicity) => (until, stars),
+                    _ => return Err(out_of_order("授星", stage)),
+                };
+                if ctx.on <= until {
+                    return Err(RatingError::PublicityNotOver { until, on: ctx.on });
+                }
+                if let Some(i) = self.objections.iter().position(|o| o.upheld.is_none()) {
+                    return Err(RatingError::OpenObjection(i));
+                }
+                Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
+                    on: ctx.on,
+                    change: StarChange::Award,
+                    from: self.current,
+                    to: stars,
+                    reason: "公示期满无异议，授星".into(),
+                })])
+            }
+            RatingCommand::Reinspect { sheet } => {
+                if stage != RatingStage::Awarded {
+                    return Err(out_of_order("复验", stage));
+                }
+                let assessment = ctx.rubric.assess(sheet)?;
+                let found = assessment.stars;
+                let mut events = vec![RatingEvent::Reinspected {
+                    on: ctx.on,
+                    assessment,
+                }];
+                if found < self.current {
+                    let change = if found == StarLevel::NONE {
+                        StarChange::Revoke
+                    } else {
+                        StarChange::Downgrade
+                    };
+                    events.push(RatingEvent::StarsChanged(StarChangeRecord {
+                        on: ctx.on,
+                        change,
+                        from: self.current,
+                        to: found,
+                        reason: format!("复验达到{found}标准，低于{}", self.current),
+                    }));
+                }
+                Ok(events)
+            }
+            RatingCommand::Withdraw { stars, reason } => {
+                if stage != RatingStage::Awarded {
+                    return Err(out_of_order("摘星", stage));
+                }
+                if reason.trim().is_empty() {
+                    return Err(RatingError::MissingReason);
+                }
+                if *stars == 0 || *stars > self.current.get() {
+                    return Err(RatingError::BadWithdrawal {
+                        asked: *stars,
+                        have: self.current,
+                    });
+                }
+                Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
+                    on: ctx.on,
+                    change: StarChange::Withdraw,
+                    from: self.current,
+                    to: self.current.down(*stars),
+                    reason: reason.clone(),
+                })])
+            }
+            RatingCommand::Revoke { reason } => {
+                if stage != RatingStage::Awarded {
+                    return Err(out_of_order("取消星级", stage));
+                }
+                if reason.trim().is_empty() {
+                    return Err(RatingError::MissingReason);
+                }
+                Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
+                    on: ctx.on,
+                    change: StarChange::Revoke,
+                    from: self.current,
+                    to: StarLevel::NONE,
+                    reason: reason.clone(),
+                })])
+            }
+        }
+    }
+
+    fn apply(&mut self, event: &RatingEvent) {
+        match event {
+            RatingEvent::Opened { branch, year } => {
+                self.branch = Some(*branch);
+                self.year = *year;
+                self.stage = RatingStage::Opened;
+            }
+            RatingEvent::SelfAssessed {
+                assessment,
+                proposed,
+            } => {
+                self.self_assessment = Some((assessment.clone(), *proposed));
+                self.stage = RatingStage::SelfAssessed;
+            }
+            RatingEvent::Reviewed {
+                assessment,
+                methods,
+            } => {
+                self.review = Some((assessment.clone(), methods.clone()));
+                self.stage = RatingStage::Reviewed;
+            }
+            RatingEvent::Approved { stars } => {
+                self.approved = Some(*stars);
+                self.stage = RatingStage::Approved;
+            }
+            RatingEvent::PublicityStarted { from, until } => {
+                self.publicity = Some((*from, *until));
+                self.stage = RatingStage::InPublicity;
+            }
+            RatingEvent::Objected { text } => self.objections.push(Objection {
+                text: text.clone(),
+                upheld: None,
+            }),
+            RatingEvent::ObjectionResolved { index, upheld } => {
+                if let Some(o) = self.objections.get_mut(*index) {
+                    o.upheld = Some(*upheld);
+                }
+                if *upheld {
+                    // Back to review: the level must be decided again and publicized anew.
+                    self.approved = None;
+                    self.publicity = None;
+                    self.stage = RatingStage::SelfAssessed;
+                }
+            }
+            RatingEvent::StarsChanged(record) => {
+                self.current = record.to;
+                if record.change == StarChange::Award {
+                    self.stage = RatingStage::Awarded;
+                }
+                self.changes.push(record.clone());
+            }
+            RatingEvent::Reinspected { on, assessment } => {
+                self.last_inspection = Some((*on, assessment.clone()));
+            }
+        }
+    }
+}

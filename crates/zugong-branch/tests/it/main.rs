@@ -1,0 +1,15 @@
+//! Integration tests for zugong-branch.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    missing_docs,
+    unreachable_pub
+)]
+
+mod organization;
+mod rating;
+mod rubric;
+mod support;
+mod weak;

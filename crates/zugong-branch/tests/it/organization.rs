@@ -1,0 +1,184 @@
+use proptest::prelude::*;
+use zugong_branch::*;
+use zugong_core::*;
+
+use crate::support::*;
+
+fn seat(role: CommitteeRole, held: bool) -> CommitteeSeat {
+    CommitteeSeat {
+        role,
+        holder: held.then(|| PersonId::from_uuid(uuid::Uuid::from_u128(role as u128 + 1))),
+        vacant_since: (!held).then(|| d(1, 5)),
+    }
+}
+
+#[test]
+fn branch_structure_at_its_thresholds() {
+    let policy = BranchStructurePolicy::default();
+    let mut b = Branch {
+        unit: id(100),
+        kind: UnitKind::Village,
+        full_members: 6,
+        probationary_members: 1,
+        seats: vec![seat(CommitteeRole::Secretary, true)],
+    };
+    assert!(
+        b.structure_findings(&policy).is_empty(),
+        "6 full members need no committee"
+    );
+    b.full_members = 7;
+    assert_eq!(
+        b.structure_findings(&policy),
+        [StructureFinding::CommitteeRequired { filled: 1 }]
+    );
+    b.seats = vec![
+        seat(CommitteeRole::Secretary, false),
+        seat(CommitteeRole::Organization, true),
+        seat(CommitteeRole::Publicity, true),
+        seat(CommitteeRole::Discipline, true),
+    ];
+    assert_eq!(b.secretary_vacant_since(), Some(d(1, 5)));
+    assert_eq!(
+        b.structure_findings(&policy),
+        [StructureFinding::VacantSeat {
+            role: CommitteeRole::Secretary,
+            since: Some(d(1, 5))
+        }]
+    );
+    b.full_members = 2;
+    b.probationary_members = 49;
+    let f = b.structure_findings(&policy);
+    assert!(f.contains(&StructureFinding::TooFewMembers { full: 2 }));
+    assert!(f.contains(&StructureFinding::Oversized { members: 51 }));
+    b.seats = (0..8).map(|_| seat(CommitteeRole::Member, true)).collect();
+    assert!(
+        b.structure_findings(&policy)
+            .contains(&StructureFinding::CommitteeTooLarge { seats: 8 })
+    );
+    assert!(
+        BranchStructurePolicy {
+            committee_size: (5, 3),
+            ..policy
+        }
+        .validate()
+        .is_err()
+    );
+    assert_eq!(
+        "组织委员".parse::<CommitteeRole>(),
+        Ok(CommitteeRole::Organization)
+    );
+}
+
+fn task(
+    branch: u128,
+    source: u128,
+    due: (u32, u32),
+    done: Option<(u32, u32)>,
+    hours: u32,
+) -> PushedTask {
+    PushedTask {
+        branch: id(branch),
+        source: id(source),
+        title: "报送专项统计表".into(),
+        assigned_on: d(3, 1),
+        due_on: d(due.0, due.1),
+        done_on: done.map(|(m, dd)| d(m, dd)),
+        hours,
+    }
+}
+
+#[test]
+fn burden_per_branch_and_source() {
+    let tree = tree();
+    let tasks = vec![
+        task(100, 1, (3, 10), Some((3, 9)), 4),
+        task(100, 10, (3, 10), None, 6),
+        task(100, 10, (6, 1), None, 2),
+        task(110, 1, (3, 5), Some((3, 20)), 3),
+    ];
+    let r = burden_report(&tree, &tasks, d(4, 1)).unwrap();
+    let b = r.by_branch[&id(100)];
+    assert_eq!((b.tasks, b.hours, b.open, b.overdue), (3, 12, 2, 1));
+    assert_eq!(r.by_source[&id(1)].tasks, 2);
+    assert_eq!(r.by_source_level[&AdminLevel::Township].hours, 8);
+    assert_eq!(r.by_branch[&id(110)].overdue, 0, "done late, but done");
+    assert_eq!(
+        burden_report(&tree, &[task(100, 11, (3, 10), None, 1)], d(4, 1)),
+        Err(BurdenError::NotFromAbove {
+            index: 0,
+            pushed_by: id(11),
+            branch: id(100)
+        })
+    );
+    assert_eq!(
+        burden_report(&tree, &[task(100, 999, (3, 10), None, 1)], d(4, 1)),
+        Err(BurdenError::UnknownUnit {
+            index: 0,
+            unit: id(999)
+        })
+    );
+    assert_eq!(
+        burden_report(&tree, &[task(100, 10, (2, 1), None, 1)], d(4, 1)),
+        Err(BurdenError::DueBeforeAssigned(0))
+    );
+    assert!(
+        burden_report(&tree, &tasks, d(2, 1))
+            .unwrap()
+            .by_branch
+            .is_empty(),
+        "nothing assigned yet"
+    );
+}
+
+proptest! {
+    #[test]
+    fn star_rollup_matches_a_naive_count(rows in prop::collection::vec((0usize..2, 0u8..=5, 0u8..3, any::<bool>()), 0..50)) {
+        let tree = tree();
+        let branches = [id(100), id(110)];
+        let rows: Vec<BranchRow> = rows
+            .iter()
+            .map(|(b, s, w, due)| BranchRow {
+                unit: tree.slot(branches[*b]).unwrap().index() as u32,
+                stars: StarLevel::new(*s).unwrap(),
+                rectification: [RectificationStatus::None, RectificationStatus::UnderRectification, RectificationStatus::Closed][usize::from(*w)],
+                reinspection_due: *due,
+            })
+            .collect();
+        let totals = star_rollup(&tree, &rows).unwrap();
+        for u in tree.units() {
+            let slot = tree.slot(u.id).unwrap().index();
+            let mine: Vec<&BranchRow> = rows
+                .iter()
+                .filter(|r| tree.is_within(tree.units()[r.unit as usize].id, u.id).unwrap())
+                .collect();
+            let got = totals[slot];
+            prop_assert_eq!(got.total(), mine.len() as u64);
+            for s in 0..6u8 {
+                prop_assert_eq!(got.by_stars[usize::from(s)], mine.iter().filter(|r| r.stars.get() == s).count() as u64);
+            }
+            prop_assert_eq!(got.weak_open, mine.iter().filter(|r| r.rectification == RectificationStatus::UnderRectification).count() as u64);
+            prop_assert_eq!(got.reinspection_due, mine.iter().filter(|r| r.reinspection_due).count() as u64);
+        }
+        let trend = totals[0].change_from(&StarDistribution::default());
+        prop_assert_eq!(trend.iter().sum::<i64>(), rows.len() as i64);
+    }
+}
+
+#[test]
+fn rollup_rows_outside_the_tree() {
+    let tree = tree();
+    let rows = [BranchRow {
+        unit: 9,
+        stars: StarLevel::FIVE,
+        rectification: RectificationStatus::None,
+        reinspection_due: false,
+    }];
+    assert_eq!(
+        star_rollup(&tree, &rows),
+        Err(BranchRollupError::UnknownUnit {
+            row: 0,
+            unit: 9,
+            units: 5
+        })
+    );
+}

@@ -1,0 +1,666 @@
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use zugong_branch::*;
+use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
+use zugong_core::*;
+
+use crate::support::*;
+
+struct World {
+    tree: OrgTree,
+    rubric: Rubric,
+    calendar: WorkCalendar,
+}
+
+impl World {
+    fn new(rubric: Rubric) -> Self {
+        Self {
+            tree: tree(),
+            rubric,
+            calendar: WorkCalendar::official(),
+        }
+    }
+
+    fn run(
+        &self,
+        round: &mut RatingRound,
+        journal: &mut MemoryJournal<RatingEvent>,
+        cmd: RatingCommand,
+        who: Authority,
+        on: NaiveDate,
+    ) -> Result<Vec<RatingEvent>, RatingError> {
+        let ctx = RatingContext {
+            on,
+            authority: who,
+            tree: &self.tree,
+            rubric: &self.rubric,
+            calendar: &self.calendar,
+        };
+        let before = (round.clone(), journal.len());
+        let r = execute(round, journal, &cmd, &ctx, stamp(on, who)).map_err(|e| match e {
+            ExecuteError::Refused(e) => e,
+            ExecuteError::Journal(e) => panic!("{e}"),
+        });
+        if r.is_err() {
+            assert_eq!(
+                (round.clone(), journal.len()),
+                before,
+                "a refused command changed the round"
+            );
+        }
+        r
+    }
+}
+
+fn town() -> Authority {
+    Authority::party_committee(id(10))
+}
+
+fn branch() -> Authority {
+    Authority::party_committee(id(100))
+}
+
+/// Runs a five-star round up to the start of publicity on `start`.
+fn to_publicity(
+    w: &World,
+    round: &mut RatingRound,
+    journal: &mut MemoryJournal<RatingEvent>,
+    start: NaiveDate,
+) {
+    let mut s = sheet(&w.rubric, 1000);
+    s.bonuses.push("innovation_project".into());
+    w.run(
+        round,
+        journal,
+        RatingCommand::Open {
+            branch: id(100),
+            year: 2026,
+        },
+        town(),
+        d(9, 1),
+    )
+    .unwrap();
+    w.run(
+        round,
+        journal,
+        RatingCommand::SelfAssess {
+            sheet: s.clone(),
+            proposed: StarLevel::FIVE,
+        },
+        branch(),
+        d(9, 2),
+    )
+    .unwrap();
+    w.run(
+        round,
+        journal,
+        RatingCommand::Review {
+            sheet: s,
+            methods: vec![ReviewMethod::Interview],
+        },
+        town(),
+        d(9, 10),
+    )
+    .unwrap();
+    w.run(
+        round,
+        journal,
+        RatingCommand::Approve { stars: None },
+        town(),
+        d(9, 11),
+    )
+    .unwrap();
+    w.run(round, journal, RatingCommand::StartPublicity, town(), start)
+        .unwrap();
+}
+
+#[test]
+fn steps_in_order_and_every_refusal() {
+    let w = World::new(presets::five_star_110().unwrap());
+    let mut round = RatingRound::default();
+    let mut j = MemoryJournal::new();
+    assert_eq!(
+        w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 1)),
+        Err(RatingError::NotOpened)
+    );
+    // Another town may not open this branch's round.
+    let other = Authority::party_committee(id(11));
+    assert!(matches!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Open {
+                branch: id(100),
+                year: 2026
+            },
+            other,
+            d(9, 1)
+        ),
+        Err(RatingError::Authority(
+            AuthorityError::OutsideSubtree { .. }
+        ))
+    ));
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Open {
+            branch: id(100),
+            year: 2026,
+        },
+        town(),
+        d(9, 1),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Open {
+                branch: id(100),
+                year: 2026
+            },
+            town(),
+            d(9, 1)
+        ),
+        Err(RatingError::AlreadyOpened)
+    );
+    let err = w
+        .run(
+            &mut round,
+            &mut j,
+            RatingCommand::Approve { stars: None },
+            town(),
+            d(9, 1),
+        )
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        RatingError::OutOfOrder {
+            stage: RatingStage::Opened,
+            ..
+        }
+    ));
+    assert!(err.citation().is_some());
+    let s = sheet(&w.rubric, 850);
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::SelfAssess {
+            sheet: s.clone(),
+            proposed: StarLevel::new(4).unwrap(),
+        },
+        branch(),
+        d(9, 2),
+    )
+    .unwrap();
+    // A branch holds no authority beyond its own 自评.
+    assert!(matches!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Review {
+                sheet: s.clone(),
+                methods: vec![ReviewMethod::SiteVisit]
+            },
+            branch(),
+            d(9, 3)
+        ),
+        Err(RatingError::Authority(AuthorityError::NotACommittee { .. }))
+    ));
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Review {
+                sheet: s.clone(),
+                methods: vec![]
+            },
+            town(),
+            d(9, 3)
+        ),
+        Err(RatingError::NoReviewMethod)
+    );
+    let mut bad = s.clone();
+    bad.scores.insert("nope".into(), Points::whole(1));
+    assert!(matches!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Review {
+                sheet: bad,
+                methods: vec![ReviewMethod::SiteVisit]
+            },
+            town(),
+            d(9, 3)
+        ),
+        Err(RatingError::Score(_))
+    ));
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Review {
+            sheet: s,
+            methods: vec![ReviewMethod::SiteVisit, ReviewMethod::DocumentReview],
+        },
+        town(),
+        d(9, 3),
+    )
+    .unwrap();
+    assert_eq!(round.review().unwrap().0.stars, StarLevel::new(4).unwrap());
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Approve {
+                stars: Some(StarLevel::FIVE)
+            },
+            town(),
+            d(9, 4)
+        ),
+        Err(RatingError::AboveReview {
+            decided: StarLevel::FIVE,
+            reviewed: StarLevel::new(4).unwrap()
+        })
+    );
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Approve { stars: None },
+        town(),
+        d(9, 4),
+    )
+    .unwrap();
+    assert!(matches!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Object { text: "x".into() },
+            town(),
+            d(9, 4)
+        ),
+        Err(RatingError::OutOfOrder { .. })
+    ));
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::StartPublicity,
+        town(),
+        d(9, 7),
+    )
+    .unwrap();
+    assert_eq!(round.publicity(), Some((d(9, 7), d(9, 11))));
+    assert!(matches!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Object { text: "x".into() },
+            town(),
+            d(9, 12)
+        ),
+        Err(RatingError::OutsidePublicity { .. })
+    ));
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Object { text: " ".into() },
+            town(),
+            d(9, 8)
+        ),
+        Err(RatingError::MissingReason)
+    );
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Object {
+            text: "群众反映活动台账不实".into(),
+        },
+        town(),
+        d(9, 8),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 12)),
+        Err(RatingError::OpenObjection(0))
+    );
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::ResolveObjection {
+                index: 3,
+                upheld: false
+            },
+            town(),
+            d(9, 9)
+        ),
+        Err(RatingError::UnknownObjection(3))
+    );
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::ResolveObjection {
+            index: 0,
+            upheld: false,
+        },
+        town(),
+        d(9, 9),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 11)),
+        Err(RatingError::PublicityNotOver {
+            until: d(9, 11),
+            on: d(9, 11)
+        })
+    );
+    w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 12))
+        .unwrap();
+    assert_eq!(round.stars(), StarLevel::new(4).unwrap());
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Withdraw {
+                stars: 5,
+                reason: "x".into()
+            },
+            town(),
+            d(10, 1)
+        ),
+        Err(RatingError::BadWithdrawal {
+            asked: 5,
+            have: StarLevel::new(4).unwrap()
+        })
+    );
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Withdraw {
+                stars: 1,
+                reason: "".into()
+            },
+            town(),
+            d(10, 1)
+        ),
+        Err(RatingError::MissingReason)
+    );
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Revoke { reason: " ".into() },
+            town(),
+            d(10, 1)
+        ),
+        Err(RatingError::MissingReason)
+    );
+    assert_eq!(replay::<RatingRound>(j.events()), round);
+}
+
+#[test]
+fn a_rated_committee_cannot_review_itself() {
+    let w = World::new(presets::five_star_110().unwrap());
+    let (mut round, mut j) = (RatingRound::default(), MemoryJournal::new());
+    let county = Authority::party_committee(id(1));
+    let s = sheet(&w.rubric, 900);
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Open {
+            branch: id(10),
+            year: 2026,
+        },
+        county,
+        d(9, 1),
+    )
+    .unwrap();
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::SelfAssess {
+            sheet: s.clone(),
+            proposed: StarLevel::FIVE,
+        },
+        town(),
+        d(9, 2),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(
+            &mut round,
+            &mut j,
+            RatingCommand::Review {
+                sheet: s.clone(),
+                methods: vec![ReviewMethod::SiteVisit]
+            },
+            town(),
+            d(9, 3)
+        ),
+        Err(RatingError::WrongBody(
+            "an organization cannot review its own rating"
+        ))
+    );
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Review {
+            sheet: s,
+            methods: vec![ReviewMethod::SiteVisit],
+        },
+        county,
+        d(9, 3),
+    )
+    .unwrap();
+}
+
+#[test]
+fn an_upheld_objection_sends_the_round_back_to_review() {
+    let w = World::new(presets::five_star_110().unwrap());
+    let (mut round, mut j) = (RatingRound::default(), MemoryJournal::new());
+    to_publicity(&w, &mut round, &mut j, d(9, 14));
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Object {
+            text: "创新项目系他村成果".into(),
+        },
+        town(),
+        d(9, 15),
+    )
+    .unwrap();
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::ResolveObjection {
+            index: 0,
+            upheld: true,
+        },
+        town(),
+        d(9, 16),
+    )
+    .unwrap();
+    assert_eq!(round.stage(), RatingStage::SelfAssessed);
+    assert!(matches!(
+        w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 30)),
+        Err(RatingError::OutOfOrder { .. })
+    ));
+    let s = sheet(&w.rubric, 1000); // re-reviewed without the innovation project: 四星
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Review {
+            sheet: s,
+            methods: vec![ReviewMethod::SiteVisit],
+        },
+        town(),
+        d(9, 20),
+    )
+    .unwrap();
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Approve { stars: None },
+        town(),
+        d(9, 21),
+    )
+    .unwrap();
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::StartPublicity,
+        town(),
+        d(9, 22),
+    )
+    .unwrap();
+    w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 27))
+        .unwrap();
+    assert_eq!(round.stars(), StarLevel::new(4).unwrap());
+}
+
+#[test]
+fn publicity_in_working_days_spans_the_holiday() {
+    let mut data = RubricData::from(presets::five_star_110().unwrap());
+    data.publicity = PublicityRule {
+        days: 5,
+        working_days: true,
+    };
+    let w = World::new(Rubric::new(data).unwrap());
+    let (mut round, mut j) = (RatingRound::default(), MemoryJournal::new());
+    to_publicity(&w, &mut round, &mut j, d(9, 30));
+    assert_eq!(round.publicity(), Some((d(9, 30), d(10, 12))));
+    assert!(
+        w.run(&mut round, &mut j, RatingCommand::Award, town(), d(10, 12))
+            .is_err()
+    );
+    w.run(&mut round, &mut j, RatingCommand::Award, town(), d(10, 13))
+        .unwrap();
+    assert_eq!(round.stars(), StarLevel::FIVE);
+}
+
+#[test]
+fn reinspection_downgrades_and_revokes() {
+    let w = World::new(presets::five_star_110().unwrap());
+    let (mut round, mut j) = (RatingRound::default(), MemoryJournal::new());
+    to_publicity(&w, &mut round, &mut j, d(9, 14));
+    w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 19))
+        .unwrap();
+    // 复验 at 75 points: 三星.
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Reinspect {
+            sheet: sheet_110(&w.rubric, 750),
+        },
+        town(),
+        d(12, 1),
+    )
+    .unwrap();
+    assert_eq!(round.stars(), StarLevel::new(3).unwrap());
+    assert_eq!(
+        round.changes().last().unwrap().change,
+        StarChange::Downgrade
+    );
+    // A better re-inspection does not raise stars: that takes a new round with publicity.
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Reinspect {
+            sheet: sheet_110(&w.rubric, 1000),
+        },
+        town(),
+        d(12, 2),
+    )
+    .unwrap();
+    assert_eq!(round.stars(), StarLevel::new(3).unwrap());
+    let mut vetoed = sheet_110(&w.rubric, 1000);
+    vetoed.vetoes.push("serious_discipline_case".into());
+    w.run(
+        &mut round,
+        &mut j,
+        RatingCommand::Reinspect { sheet: vetoed },
+        town(),
+        d(12, 3),
+    )
+    .unwrap();
+    assert_eq!(round.stars(), StarLevel::NONE);
+    assert_eq!(round.changes().last().unwrap().change, StarChange::Revoke);
+    assert_eq!(replay::<RatingRound>(j.events()), round);
+    let json = serde_json::to_string(&j).unwrap();
+    assert_eq!(
+        serde_json::from_str::<MemoryJournal<RatingEvent>>(&json).unwrap(),
+        j
+    );
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    SelfAssess(u32),
+    Review(u32),
+    Approve,
+    Publicize,
+    Object,
+    Resolve(bool),
+    Award,
+    Reinspect(u32),
+    Withdraw(u8),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0u32..=1000).prop_map(Op::SelfAssess),
+        (0u32..=1000).prop_map(Op::Review),
+        Just(Op::Approve),
+        Just(Op::Publicize),
+        Just(Op::Object),
+        any::<bool>().prop_map(Op::Resolve),
+        Just(Op::Award),
+        (0u32..=1000).prop_map(Op::Reinspect),
+        (0u8..4).prop_map(Op::Withdraw),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn stars_only_after_a_completed_publicity(ops in prop::collection::vec((op(), 0u64..4), 0..30)) {
+        let w = World::new(presets::five_star_110().unwrap());
+        let (mut round, mut j) = (RatingRound::default(), MemoryJournal::new());
+        w.run(&mut round, &mut j, RatingCommand::Open { branch: id(100), year: 2026 }, town(), d(3, 1)).unwrap();
+        let mut on = d(3, 2);
+        for (op, step) in ops {
+            on = on + chrono::Days::new(step);
+            let (cmd, who) = match op {
+                Op::SelfAssess(p) => (RatingCommand::SelfAssess { sheet: sheet(&w.rubric, p), proposed: StarLevel::FIVE }, branch()),
+                Op::Review(p) => (RatingCommand::Review { sheet: sheet(&w.rubric, p), methods: vec![ReviewMethod::Survey] }, town()),
+                Op::Approve => (RatingCommand::Approve { stars: None }, town()),
+                Op::Publicize => (RatingCommand::StartPublicity, town()),
+                Op::Object => (RatingCommand::Object { text: "异议".into() }, town()),
+                Op::Resolve(u) => (RatingCommand::ResolveObjection { index: round.objections().len().saturating_sub(1), upheld: u }, town()),
+                Op::Award => (RatingCommand::Award, town()),
+                Op::Reinspect(p) => (RatingCommand::Reinspect { sheet: sheet(&w.rubric, p) }, town()),
+                Op::Withdraw(n) => (RatingCommand::Withdraw { stars: n, reason: "问题".into() }, town()),
+            };
+            if let Ok(events) = w.run(&mut round, &mut j, cmd, who, on) {
+                for e in events {
+                    if let RatingEvent::StarsChanged(c) = e {
+                        if c.change == StarChange::Award {
+                            let (_, until) = round.publicity().unwrap();
+                            prop_assert!(c.on > until);
+                            prop_assert!(round.objections().iter().all(|o| o.upheld.is_some()));
+                        } else {
+                            prop_assert!(c.to < c.from);
+                        }
+                    }
+                }
+            }
+            prop_assert!(round.stars().get() <= 5);
+            if round.stage() != RatingStage::Awarded {
+                prop_assert_eq!(round.stars(), StarLevel::NONE);
+            }
+        }
+        prop_assert_eq!(replay::<RatingRound>(j.events()), round.clone());
+        let json = serde_json::to_string(&round).unwrap();
+        prop_assert_eq!(serde_json::from_str::<RatingRound>(&json).unwrap(), round);
+    }
+}

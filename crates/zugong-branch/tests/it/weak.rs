@@ -1,0 +1,280 @@
+use chrono::NaiveDate;
+use zugong_branch::*;
+use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
+use zugong_core::*;
+
+use crate::support::*;
+
+fn policy() -> WeakBranchPolicy {
+    WeakBranchPolicy::default()
+}
+
+fn healthy() -> BranchFacts {
+    BranchFacts {
+        organizational_life_held: true,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn direct_designation_thresholds() {
+    let p = policy();
+    assert!(detect_weakness(&healthy(), d(6, 1), &p).is_empty());
+    // Satisfaction: exactly 60% is not below 60%.
+    let f = BranchFacts {
+        satisfaction: Some((60, 100)),
+        ..healthy()
+    };
+    assert!(detect_weakness(&f, d(6, 1), &p).is_empty());
+    let f = BranchFacts {
+        satisfaction: Some((599, 1000)),
+        ..healthy()
+    };
+    assert!(matches!(
+        detect_weakness(&f, d(6, 1), &p)[0].basis,
+        WeakBasis::LowSatisfaction { .. }
+    ));
+    // No 发展对象 for 2 years (villages only).
+    let last = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
+    let f = BranchFacts {
+        village: true,
+        last_development_candidate: Some(last),
+        ..healthy()
+    };
+    assert!(detect_weakness(&f, d(5, 31), &p).is_empty());
+    assert_eq!(
+        detect_weakness(&f, d(6, 1), &p)[0].basis,
+        WeakBasis::NoDevelopmentCandidates { last: Some(last) }
+    );
+    let f = BranchFacts {
+        village: false,
+        last_development_candidate: None,
+        ..healthy()
+    };
+    assert!(detect_weakness(&f, d(6, 1), &p).is_empty());
+    // Last place.
+    let f = BranchFacts {
+        assessment_rank: Some((12, 12)),
+        ..healthy()
+    };
+    assert!(detect_weakness(&f, d(6, 1), &p)[0].direct);
+    let f = BranchFacts {
+        assessment_rank: Some((11, 12)),
+        ..healthy()
+    };
+    assert!(detect_weakness(&f, d(6, 1), &p).is_empty());
+    // No organizational life, and inspected categories.
+    let f = BranchFacts {
+        organizational_life_held: false,
+        inspected_categories: vec![WeakCategory::DisunitedTeam],
+        ..Default::default()
+    };
+    let found = detect_weakness(&f, d(6, 1), &p);
+    assert_eq!(found.len(), 2);
+    assert!(!found[1].direct);
+    assert_eq!(found[1].citation.status, SourceStatus::Provisional);
+    assert_eq!(
+        "班子不团结、内耗严重".parse::<WeakCategory>(),
+        Ok(WeakCategory::DisunitedTeam)
+    );
+    assert!(
+        WeakBranchPolicy {
+            satisfaction_min_permille: 1001,
+            ..p
+        }
+        .validate()
+        .is_err()
+    );
+}
+
+fn plan(deadline: NaiveDate) -> RectificationPlan {
+    RectificationPlan {
+        deadline,
+        responsible: "镇党委副书记".into(),
+        measures: vec!["选优配强书记".into()],
+    }
+}
+
+#[test]
+fn rectification_from_designation_to_closure() {
+    let tree = tree();
+    let town = Authority::organization_department(id(10));
+    let mut r = Rectification::default();
+    let mut j = MemoryJournal::new();
+    let run = |r: &mut Rectification,
+               j: &mut MemoryJournal<RectificationEvent>,
+               cmd,
+               who: Authority,
+               on| {
+        let ctx = RectificationContext {
+            on,
+            authority: who,
+            tree: &tree,
+        };
+        execute(r, j, &cmd, &ctx, stamp(on, who)).map_err(|e| match e {
+            ExecuteError::Refused(e) => e,
+            ExecuteError::Journal(e) => panic!("{e}"),
+        })
+    };
+    let findings = detect_weakness(
+        &BranchFacts {
+            secretary_vacant_since: Some(d(1, 1)),
+            ..healthy()
+        },
+        d(6, 1),
+        &policy(),
+    );
+    assert_eq!(
+        run(
+            &mut r,
+            &mut j,
+            RectificationCommand::ReportProgress { note: "x".into() },
+            town,
+            d(6, 1)
+        ),
+        Err(RectificationError::NotDesignated)
+    );
+    let designate = |findings: Vec<WeakFinding>, plan| RectificationCommand::Designate {
+        branch: id(100),
+        findings,
+        plan,
+    };
+    assert_eq!(
+        run(
+            &mut r,
+            &mut j,
+            designate(vec![], plan(d(12, 31))),
+            town,
+            d(6, 1)
+        ),
+        Err(RectificationError::NoFindings)
+    );
+    assert_eq!(
+        run(
+            &mut r,
+            &mut j,
+            designate(findings.clone(), plan(d(6, 1))),
+            town,
+            d(6, 1)
+        ),
+        Err(RectificationError::InvalidPlan(
+            "the deadline is not after today"
+        ))
+    );
+    let mut no_one = plan(d(12, 31));
+    no_one.responsible = " ".into();
+    assert!(matches!(
+        run(
+            &mut r,
+            &mut j,
+            designate(findings.clone(), no_one),
+            town,
+            d(6, 1)
+        ),
+        Err(RectificationError::InvalidPlan(_))
+    ));
+    let other = Authority::organization_department(id(11));
+    assert!(matches!(
+        run(
+            &mut r,
+            &mut j,
+            designate(findings.clone(), plan(d(12, 31))),
+            other,
+            d(6, 1)
+        ),
+        Err(RectificationError::Authority(_))
+    ));
+    run(
+        &mut r,
+        &mut j,
+        designate(findings.clone(), plan(d(12, 31))),
+        town,
+        d(6, 1),
+    )
+    .unwrap();
+    assert_eq!(
+        run(
+            &mut r,
+            &mut j,
+            designate(findings, plan(d(12, 31))),
+            town,
+            d(6, 2)
+        ),
+        Err(RectificationError::AlreadyDesignated)
+    );
+    run(
+        &mut r,
+        &mut j,
+        RectificationCommand::ReportProgress {
+            note: "新任书记到岗".into(),
+        },
+        town,
+        d(7, 1),
+    )
+    .unwrap();
+    assert_eq!(
+        run(
+            &mut r,
+            &mut j,
+            RectificationCommand::ReportProgress { note: "".into() },
+            town,
+            d(7, 1)
+        ),
+        Err(RectificationError::MissingNote)
+    );
+    assert_eq!(
+        run(
+            &mut r,
+            &mut j,
+            RectificationCommand::Review {
+                passed: false,
+                note: "制度未落实".into(),
+                new_deadline: None
+            },
+            town,
+            d(12, 1)
+        ),
+        Err(RectificationError::MissingDeadline)
+    );
+    run(
+        &mut r,
+        &mut j,
+        RectificationCommand::Review {
+            passed: false,
+            note: "制度未落实".into(),
+            new_deadline: Some(NaiveDate::from_ymd_opt(2027, 3, 31).unwrap()),
+        },
+        town,
+        d(12, 1),
+    )
+    .unwrap();
+    assert!(!r.is_overdue(d(12, 31)));
+    assert!(r.is_overdue(NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()));
+    run(
+        &mut r,
+        &mut j,
+        RectificationCommand::Review {
+            passed: true,
+            note: "验收合格，予以销号".into(),
+            new_deadline: None,
+        },
+        town,
+        d(12, 20),
+    )
+    .unwrap();
+    assert_eq!(r.status(), RectificationStatus::Closed);
+    assert_eq!(
+        run(
+            &mut r,
+            &mut j,
+            RectificationCommand::ReportProgress { note: "x".into() },
+            town,
+            d(12, 21)
+        ),
+        Err(RectificationError::Closed)
+    );
+    assert_eq!(replay::<Rectification>(j.events()), r);
+    assert_eq!(j.len(), 4);
+    let json = serde_json::to_string(&r).unwrap();
+    assert_eq!(serde_json::from_str::<Rectification>(&json).unwrap(), r);
+}
