@@ -108,5 +108,6 @@ pub fn star_rollup(
         }
         d.reinspection_due += u64::from(r.reinspection_due);
     }
-    Ok(tree.rollup_with(&own, StarDistribution::add)?)
+    tree.rollup_in_place(&mut own, StarDistribution::add)?;
+    Ok(own)
 }

@@ -185,7 +185,8 @@ pub fn training_rollup(
             *tenths += u64::from(*h);
         }
     }
-    Ok(tree.rollup_with(&own, UnitTraining::add)?)
+    tree.rollup_in_place(&mut own, UnitTraining::add)?;
+    Ok(own)
 }
 
 /// The slot of a unit for [`MemberRow::unit`].

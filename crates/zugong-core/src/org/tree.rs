@@ -433,15 +433,31 @@ impl OrgTree {
     pub fn rollup_with<T: Clone>(
         &self,
         values: &[T],
-        mut combine: impl FnMut(&mut T, &T),
+        combine: impl FnMut(&mut T, &T),
     ) -> Result<Vec<T>, OrgTreeError> {
+        let mut out = values.to_vec();
+        self.rollup_in_place(&mut out, combine)?;
+        Ok(out)
+    }
+
+    /// [`OrgTree::rollup_with`] without a copy: `values` (one per unit, by slot) are replaced
+    /// by their subtree totals. The bulk form for large per-unit tables.
+    ///
+    /// # Errors
+    /// [`OrgTreeError::LengthMismatch`] unless there is one value per unit; `values` is then
+    /// left as it was.
+    pub fn rollup_in_place<T: Clone>(
+        &self,
+        values: &mut [T],
+        mut combine: impl FnMut(&mut T, &T),
+    ) -> Result<(), OrgTreeError> {
         if values.len() != self.units.len() {
             return Err(OrgTreeError::LengthMismatch {
                 expected: self.units.len(),
                 found: values.len(),
             });
         }
-        let mut out = values.to_vec();
+        let out = values;
         let index = self.index();
         if index.topological {
             // Parents precede children: one sequential pass over the slots, backwards.
@@ -473,7 +489,7 @@ impl OrgTree {
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Sums per-unit values up the tree ([`OrgTree::rollup_with`] with `+=`).
