@@ -68,6 +68,8 @@ pub enum RatingStage {
 pub enum StarChange {
     /// 授星: the award after publicity.
     Award,
+    /// 升星: a higher level found at re-inspection, awarded after its own publicity.
+    Upgrade,
     /// 降星: a re-inspection found the branch below its level.
     Downgrade,
     /// 摘星: stars removed for a stated reason.
@@ -78,6 +80,7 @@ pub enum StarChange {
 
 zugong_core::official_terms!(StarChange, "星级变动 (star change)", {
     Award => "授星",
+    Upgrade => "升星",
     Downgrade => "降星",
     Withdraw => "摘星",
     Revoke => "取消星级",
@@ -232,6 +235,9 @@ pub enum RatingCommand {
         /// Scores with evidence.
         sheet: Scoresheet,
     },
+    /// 升星: propose the higher level found at the last re-inspection; it is publicized and
+    /// awarded like a first award.
+    ProposeUpgrade,
     /// 摘星: remove stars for a stated reason.
     Withdraw {
         /// How many stars.
@@ -297,6 +303,11 @@ pub enum RatingEvent {
     },
     /// A change of the awarded level.
     StarsChanged(StarChangeRecord),
+    /// 升星 proposed: the level goes to publicity (the stars in force stay until the award).
+    UpgradeProposed {
+        /// The level proposed.
+        stars: StarLevel,
+    },
     /// A re-inspection's result.
     Reinspected {
         /// When.
@@ -392,6 +403,12 @@ pub enum RatingError {
         asked: u8,
         /// Stars held.
         have: StarLevel,
+    },
+    /// An upgrade with no re-inspection above the level in force.
+    #[error("no re-inspection found a level above {current}")]
+    NoUpgrade {
+        /// The level in force.
+        current: StarLevel,
     },
     /// The calendar could not count the publicity.
     #[error("publicity period: {0}")]
@@ -550,12 +567,21 @@ impl Lifecycle for RatingRound {
                 if let Some(i) = self.objections.iter().position(|o| o.upheld.is_none()) {
                     return Err(RatingError::OpenObjection(i));
                 }
+                let upgrade = self.current > StarLevel::NONE && stars > self.current;
                 Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
                     on: ctx.on,
-                    change: StarChange::Award,
+                    change: if upgrade {
+                        StarChange::Upgrade
+                    } else {
+                        StarChange::Award
+                    },
                     from: self.current,
                     to: stars,
-                    reason: "公示期满无异议，授星".into(),
+                    reason: if upgrade {
+                        "复验晋位，公示期满无异议，升星".into()
+                    } else {
+                        "公示期满无异议，授星".into()
+                    },
                 })])
             }
             RatingCommand::Reinspect { sheet } => {
@@ -583,6 +609,19 @@ impl Lifecycle for RatingRound {
                     }));
                 }
                 Ok(events)
+            }
+            RatingCommand::ProposeUpgrade => {
+                if stage != RatingStage::Awarded {
+                    return Err(out_of_order("升星", stage));
+                }
+                match &self.last_inspection {
+                    Some((_, a)) if a.stars > self.current => {
+                        Ok(vec![RatingEvent::UpgradeProposed { stars: a.stars }])
+                    }
+                    _ => Err(RatingError::NoUpgrade {
+                        current: self.current,
+                    }),
+                }
             }
             RatingCommand::Withdraw { stars, reason } => {
                 if stage != RatingStage::Awarded {
@@ -669,10 +708,17 @@ impl Lifecycle for RatingRound {
             }
             RatingEvent::StarsChanged(record) => {
                 self.current = record.to;
-                if record.change == StarChange::Award {
+                if matches!(record.change, StarChange::Award | StarChange::Upgrade) {
                     self.stage = RatingStage::Awarded;
+                    self.publicity = None;
+                    self.objections.clear();
+                    self.approved = None;
                 }
                 self.changes.push(record.clone());
+            }
+            RatingEvent::UpgradeProposed { stars } => {
+                self.approved = Some(*stars);
+                self.stage = RatingStage::Approved;
             }
             RatingEvent::Reinspected { on, assessment } => {
                 self.last_inspection = Some((*on, assessment.clone()));

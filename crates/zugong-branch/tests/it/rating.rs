@@ -605,6 +605,7 @@ enum Op {
     Award,
     Reinspect(u32),
     Withdraw(u8),
+    Upgrade,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -618,6 +619,7 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Op::Award),
         (0u32..=1000).prop_map(Op::Reinspect),
         (0u8..4).prop_map(Op::Withdraw),
+        Just(Op::Upgrade),
     ]
 }
 
@@ -628,6 +630,7 @@ proptest! {
         let (mut round, mut j) = (RatingRound::default(), MemoryJournal::new());
         w.run(&mut round, &mut j, RatingCommand::Open { branch: id(100), year: 2026 }, town(), d(3, 1)).unwrap();
         let mut on = d(3, 2);
+        let mut awarded = false;
         for (op, step) in ops {
             on = on + chrono::Days::new(step);
             let (cmd, who) = match op {
@@ -640,14 +643,22 @@ proptest! {
                 Op::Award => (RatingCommand::Award, town()),
                 Op::Reinspect(p) => (RatingCommand::Reinspect { sheet: sheet(&w.rubric, p) }, town()),
                 Op::Withdraw(n) => (RatingCommand::Withdraw { stars: n, reason: "问题".into() }, town()),
+                Op::Upgrade => (RatingCommand::ProposeUpgrade, town()),
             };
+            let before = round.clone();
             if let Ok(events) = w.run(&mut round, &mut j, cmd, who, on) {
                 for e in events {
                     if let RatingEvent::StarsChanged(c) = e {
-                        if c.change == StarChange::Award {
-                            let (_, until) = round.publicity().unwrap();
+                        if matches!(c.change, StarChange::Award | StarChange::Upgrade) {
+                            // Only after the last day of a publicity with no open objection.
+                            let (_, until) = before.publicity().unwrap();
                             prop_assert!(c.on > until);
-                            prop_assert!(round.objections().iter().all(|o| o.upheld.is_some()));
+                            prop_assert!(before.objections().iter().all(|o| o.upheld.is_some()));
+                            prop_assert!(c.to >= c.from);
+                            if c.change == StarChange::Upgrade {
+                                prop_assert!(c.to > c.from);
+                            }
+                            awarded = true;
                         } else {
                             prop_assert!(c.to < c.from);
                         }
@@ -655,7 +666,7 @@ proptest! {
                 }
             }
             prop_assert!(round.stars().get() <= 5);
-            if round.stage() != RatingStage::Awarded {
+            if !awarded {
                 prop_assert_eq!(round.stars(), StarLevel::NONE);
             }
         }
