@@ -1,0 +1,559 @@
+//! A talent's record (人才档案): tenure in a tier, funding tranches, mid-term and final
+//! evaluations, promotion up the tiers (梯次晋升), exit, and title changes.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use zugong_core::dates::add_years;
+use zugong_core::journal::Lifecycle;
+use zugong_core::{Authority, AuthorityError, OrgTree, TalentId};
+
+use crate::{Engagement, FundingSource, ProfessionalTitle, TalentTier, Yuan};
+
+/// 培养协议: the agreement that starts a tenure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// The tier.
+    pub tier: TalentTier,
+    /// The programme's name.
+    pub programme: String,
+    /// 批次.
+    pub batch: u32,
+    /// First day of the cultivation period.
+    pub starts_on: NaiveDate,
+    /// Length in years, if set.
+    pub cycle_years: Option<u32>,
+    /// The grant.
+    pub grant: Yuan,
+    /// Each source's share of the grant, per-mille (adding up to 1000).
+    pub shares: Vec<(FundingSource, u32)>,
+    /// The industry served, by catalogue code.
+    pub industry: Option<String>,
+}
+
+/// 考核结果: the outcome of an evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationOutcome {
+    /// 继续培养 (mid-term): continue.
+    Continue,
+    /// 黄牌警告: continue with a warning.
+    Warn,
+    /// 终止培养: terminate; no further funds.
+    Terminate,
+    /// 期满合格 (final): completed.
+    Graduate,
+}
+
+zugong_core::official_terms!(EvaluationOutcome, "考核结果 (evaluation outcome)", {
+    Continue => "继续培养",
+    Warn => "警告",
+    Terminate => "终止培养",
+    Graduate => "期满合格",
+});
+
+/// 中期考核 or 期满考核.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationKind {
+    /// 中期考核.
+    MidTerm,
+    /// 期满考核.
+    Final,
+}
+
+/// How a tenure ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TenureEnd {
+    /// Graduated at the final evaluation.
+    Graduated,
+    /// Terminated at an evaluation.
+    Terminated,
+    /// Promoted to the next tier.
+    Promoted,
+    /// Left the programme (退出).
+    Exited,
+}
+
+/// One tenure in a tier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tenure {
+    /// The agreement.
+    pub agreement: Agreement,
+    /// Paid so far, by source.
+    pub paid: BTreeMap<FundingSource, Yuan>,
+    /// Evaluations: date, kind, outcome.
+    pub evaluations: Vec<(NaiveDate, EvaluationKind, EvaluationOutcome)>,
+    /// How and when it ended, if it has.
+    pub ended: Option<(NaiveDate, TenureEnd)>,
+}
+
+impl Tenure {
+    /// Total paid.
+    #[must_use]
+    pub fn total_paid(&self) -> Yuan {
+        Yuan(self.paid.values().fold(0u64, |a, y| a.saturating_add(y.0)))
+    }
+
+    /// The last day of the cultivation period, if it has a length.
+    #[must_use]
+    pub fn ends_on(&self) -> Option<NaiveDate> {
+        let years = self.agreement.cycle_years?;
+        add_years(self.agreement.starts_on, years).and_then(|d| d.pred_opt())
+    }
+
+    /// The share of the grant a source may pay.
+    fn source_cap(&self, source: FundingSource) -> Yuan {
+        let share = self
+            .agreement
+            .shares
+            .iter()
+            .filter(|(s, _)| *s == source)
+            .map(|(_, p)| *p)
+            .sum::<u32>();
+        Yuan(self.agreement.grant.0.saturating_mul(u64::from(share)) / 1000)
+    }
+}
+
+/// 人才档案: one talent's record, built from its events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TalentRecord {
+    talent: Option<TalentId>,
+    name: String,
+    birth_date: Option<NaiveDate>,
+    engagement: Option<Engagement>,
+    title: Option<(ProfessionalTitle, String, NaiveDate)>,
+    tenures: Vec<Tenure>,
+}
+
+impl TalentRecord {
+    /// The talent.
+    #[must_use]
+    pub fn talent(&self) -> Option<TalentId> {
+        self.talent
+    }
+    /// Name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    /// Birth date.
+    #[must_use]
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        self.birth_date
+    }
+    /// How the talent serves the region.
+    #[must_use]
+    pub fn engagement(&self) -> Option<&Engagement> {
+        self.engagement.as_ref()
+    }
+    /// Current title, its series and since when.
+    #[must_use]
+    pub fn title(&self) -> Option<&(ProfessionalTitle, String, NaiveDate)> {
+        self.title.as_ref()
+    }
+    /// Every tenure, oldest first.
+    #[must_use]
+    pub fn tenures(&self) -> &[Tenure] {
+        &self.tenures
+    }
+    /// The tenure in progress (at most one: a talent is never in two tiers at once).
+    #[must_use]
+    pub fn active(&self) -> Option<&Tenure> {
+        self.tenures.last().filter(|t| t.ended.is_none())
+    }
+    /// The tier in progress.
+    #[must_use]
+    pub fn tier(&self) -> Option<TalentTier> {
+        self.active().map(|t| t.agreement.tier)
+    }
+}
+
+/// What may be asked of a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordCommand {
+    /// Register the talent.
+    Register {
+        /// The talent.
+        talent: TalentId,
+        /// Name.
+        name: String,
+        /// Birth date.
+        birth_date: NaiveDate,
+        /// How the talent serves the region.
+        engagement: Engagement,
+    },
+    /// Start a tenure under an agreement.
+    Start(Agreement),
+    /// Pay a funding tranche.
+    Pay {
+        /// Source.
+        source: FundingSource,
+        /// Amount.
+        amount: Yuan,
+    },
+    /// Record an evaluation.
+    Evaluate {
+        /// 中期 or 期满.
+        kind: EvaluationKind,
+        /// Outcome.
+        outcome: EvaluationOutcome,
+    },
+    /// 梯次晋升: end the tenure as promoted and start one in a higher tier.
+    Promote(Agreement),
+    /// 退出.
+    Exit {
+        /// Why.
+        reason: String,
+    },
+    /// 职称 change (评审 or 改革 recognition).
+    RecordTitle {
+        /// New level.
+        title: ProfessionalTitle,
+        /// Series (e.g. `工程`, `农业`).
+        series: String,
+    },
+}
+
+/// What happened to a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordEvent {
+    /// Registered.
+    Registered {
+        /// The talent.
+        talent: TalentId,
+        /// Name.
+        name: String,
+        /// Birth date.
+        birth_date: NaiveDate,
+        /// Engagement.
+        engagement: Engagement,
+    },
+    /// A tenure started.
+    Started(Agreement),
+    /// A tranche paid.
+    Paid {
+        /// Source.
+        source: FundingSource,
+        /// Amount.
+        amount: Yuan,
+        /// On.
+        on: NaiveDate,
+    },
+    /// An evaluation.
+    Evaluated {
+        /// On.
+        on: NaiveDate,
+        /// Kind.
+        kind: EvaluationKind,
+        /// Outcome.
+        outcome: EvaluationOutcome,
+    },
+    /// The tenure in progress ended.
+    Ended {
+        /// On.
+        on: NaiveDate,
+        /// How.
+        how: TenureEnd,
+        /// Why (for exits).
+        reason: String,
+    },
+    /// A title recorded.
+    TitleRecorded {
+        /// Level.
+        title: ProfessionalTitle,
+        /// Series.
+        series: String,
+        /// On.
+        on: NaiveDate,
+    },
+}
+
+/// What the record rules need.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordContext<'c> {
+    /// The day.
+    pub on: NaiveDate,
+    /// Who acts.
+    pub authority: Authority,
+    /// The tree.
+    pub tree: &'c OrgTree,
+}
+
+/// A record command refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RecordError {
+    /// Not registered.
+    #[error("the talent is not registered")]
+    NotRegistered,
+    /// Registered twice.
+    #[error("the talent is already registered")]
+    AlreadyRegistered,
+    /// Authority refused.
+    #[error("authority refused: {0}")]
+    Authority(#[from] AuthorityError),
+    /// A tenure is already in progress (never two tiers at once).
+    #[error("a tenure in {0} is in progress")]
+    TenureInProgress(TalentTier),
+    /// No tenure in progress.
+    #[error("no tenure is in progress")]
+    NoTenure,
+    /// An agreement whose shares do not add up, or whose grant is zero.
+    #[error("invalid agreement: {0}")]
+    InvalidAgreement(&'static str),
+    /// A payment above the grant or the source's share.
+    #[error("paying {amount} from {source_of_funds} would exceed its share {cap} of the grant")]
+    OverGrant {
+        /// Source.
+        source_of_funds: FundingSource,
+        /// Amount.
+        amount: Yuan,
+        /// The source's cap.
+        cap: Yuan,
+    },
+    /// A zero payment.
+    #[error("a payment needs a positive amount")]
+    ZeroPayment,
+    /// A final evaluation before the period ends, or an outcome that does not fit the kind.
+    #[error("evaluation refused: {0}")]
+    Evaluation(&'static str),
+    /// Promotion to a tier not above the current one.
+    #[error("{to} is not above {from}")]
+    NotAPromotion {
+        /// Current.
+        from: TalentTier,
+        /// Proposed.
+        to: TalentTier,
+    },
+    /// A blank reason or series.
+    #[error("{0} must not be blank")]
+    Blank(&'static str),
+}
+
+impl TalentRecord {
+    fn check_agreement(a: &Agreement) -> Result<(), RecordError> {
+        if a.grant == Yuan(0) && !a.shares.is_empty() {
+            return Err(RecordError::InvalidAgreement(
+                "a funded agreement needs a grant",
+            ));
+        }
+        let total: u32 = a.shares.iter().map(|(_, s)| *s).sum();
+        if !a.shares.is_empty() && total != 1000 {
+            return Err(RecordError::InvalidAgreement(
+                "funding shares must add up to 1000‰",
+            ));
+        }
+        if a.cycle_years == Some(0) {
+            return Err(RecordError::InvalidAgreement(
+                "a cultivation period of zero years",
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Lifecycle for TalentRecord {
+    type Command = RecordCommand;
+    type Event = RecordEvent;
+    type Context<'c> = RecordContext<'c>;
+    type Error = RecordError;
+
+    fn decide(
+        &self,
+        command: &RecordCommand,
+        ctx: &RecordContext<'_>,
+    ) -> Result<Vec<RecordEvent>, RecordError> {
+        if let RecordCommand::Register {
+            talent,
+            name,
+            birth_date,
+            engagement,
+        } = command
+        {
+            if self.talent.is_some() {
+                return Err(RecordError::AlreadyRegistered);
+            }
+            if name.trim().is_empty() {
+                return Err(RecordError::Blank("name"));
+            }
+            ctx.authority.check_unit(ctx.tree, engagement.unit())?;
+            return Ok(vec![RecordEvent::Registered {
+                talent: *talent,
+                name: name.clone(),
+                birth_date: *birth_date,
+                engagement: engagement.clone(),
+            }]);
+        }
+        let unit = self
+            .engagement
+            .as_ref()
+            .map(Engagement::unit)
+            .ok_or(RecordError::NotRegistered)?;
+        ctx.authority.check_unit(ctx.tree, unit)?;
+        let on = ctx.on;
+        match command {
+            RecordCommand::Register { .. } => Err(RecordError::AlreadyRegistered),
+            RecordCommand::Start(a) => {
+                if let Some(t) = self.tier() {
+                    return Err(RecordError::TenureInProgress(t));
+                }
+                Self::check_agreement(a)?;
+                Ok(vec![RecordEvent::Started(a.clone())])
+            }
+            RecordCommand::Pay { source, amount } => {
+                let t = self.active().ok_or(RecordError::NoTenure)?;
+                if *amount == Yuan(0) {
+                    return Err(RecordError::ZeroPayment);
+                }
+                let cap = t.source_cap(*source);
+                let paid = t.paid.get(source).copied().unwrap_or_default();
+                if paid.0.saturating_add(amount.0) > cap.0 {
+                    return Err(RecordError::OverGrant {
+                        source_of_funds: *source,
+                        amount: *amount,
+                        cap,
+                    });
+                }
+                Ok(vec![RecordEvent::Paid {
+                    source: *source,
+                    amount: *amount,
+                    on,
+                }])
+            }
+            RecordCommand::Evaluate { kind, outcome } => {
+                let t = self.active().ok_or(RecordError::NoTenure)?;
+                match (kind, outcome) {
+                    (EvaluationKind::MidTerm, EvaluationOutcome::Graduate) => {
+                        return Err(RecordError::Evaluation(
+                            "a mid-term evaluation cannot graduate",
+                        ));
+                    }
+                    (
+                        EvaluationKind::Final,
+                        EvaluationOutcome::Continue | EvaluationOutcome::Warn,
+                    ) => {
+                        return Err(RecordError::Evaluation(
+                            "a final evaluation graduates or terminates",
+                        ));
+                    }
+                    (EvaluationKind::Final, _) if t.ends_on().is_some_and(|end| on < end) => {
+                        return Err(RecordError::Evaluation(
+                            "the cultivation period has not ended",
+                        ));
+                    }
+                    _ => {}
+                }
+                let mut events = vec![RecordEvent::Evaluated {
+                    on,
+                    kind: *kind,
+                    outcome: *outcome,
+                }];
+                let how = match outcome {
+                    EvaluationOutcome::Terminate => Some(TenureEnd::Terminated),
+                    EvaluationOutcome::Graduate => Some(TenureEnd::Graduated),
+                    _ => None,
+                };
+                if let Some(how) = how {
+                    events.push(RecordEvent::Ended {
+                        on,
+                        how,
+                        reason: outcome.to_string(),
+                    });
+                }
+                Ok(events)
+            }
+            RecordCommand::Promote(a) => {
+                let from = self
+                    .tier()
+                    .or_else(|| {
+                        self.tenures
+                            .last()
+                            .filter(|t| matches!(t.ended, Some((_, TenureEnd::Graduated))))
+                            .map(|t| t.agreement.tier)
+                    })
+                    .ok_or(RecordError::NoTenure)?;
+                if a.tier <= from {
+                    return Err(RecordError::NotAPromotion { from, to: a.tier });
+                }
+                Self::check_agreement(a)?;
+                let mut events = Vec::new();
+                if self.active().is_some() {
+                    events.push(RecordEvent::Ended {
+                        on,
+                        how: TenureEnd::Promoted,
+                        reason: format!("晋升为{}", a.tier),
+                    });
+                }
+                events.push(RecordEvent::Started(a.clone()));
+                Ok(events)
+            }
+            RecordCommand::Exit { reason } => {
+                self.active().ok_or(RecordError::NoTenure)?;
+                if reason.trim().is_empty() {
+                    return Err(RecordError::Blank("reason"));
+                }
+                Ok(vec![RecordEvent::Ended {
+                    on,
+                    how: TenureEnd::Exited,
+                    reason: reason.clone(),
+                }])
+            }
+            RecordCommand::RecordTitle { title, series } => {
+                if series.trim().is_empty() {
+                    return Err(RecordError::Blank("series"));
+                }
+                Ok(vec![RecordEvent::TitleRecorded {
+                    title: *title,
+                    series: series.clone(),
+                    on,
+                }])
+            }
+        }
+    }
+
+    fn apply(&mut self, event: &RecordEvent) {
+        match event {
+            RecordEvent::Registered {
+                talent,
+                name,
+                birth_date,
+                engagement,
+            } => {
+                self.talent = Some(*talent);
+                self.name = name.clone();
+                self.birth_date = Some(*birth_date);
+                self.engagement = Some(engagement.clone());
+            }
+            RecordEvent::Started(a) => self.tenures.push(Tenure {
+                agreement: a.clone(),
+                paid: BTreeMap::new(),
+                evaluations: Vec::new(),
+                ended: None,
+            }),
+            RecordEvent::Paid { source, amount, .. } => {
+                if let Some(t) = self.tenures.last_mut().filter(|t| t.ended.is_none()) {
+                    let p = t.paid.entry(*source).or_default();
+                    p.0 = p.0.saturating_add(amount.0);
+                }
+            }
+            RecordEvent::Evaluated { on, kind, outcome } => {
+                if let Some(t) = self.tenures.last_mut().filter(|t| t.ended.is_none()) {
+                    t.evaluations.push((*on, *kind, *outcome));
+                }
+            }
+            RecordEvent::Ended { on, how, .. } => {
+                if let Some(t) = self.tenures.last_mut().filter(|t| t.ended.is_none()) {
+                    t.ended = Some((*on, *how));
+                }
+            }
+            RecordEvent::TitleRecorded { title, series, on } => {
+                self.title = Some((*title, series.clone(), *on))
+            }
+        }
+    }
+}

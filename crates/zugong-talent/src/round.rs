@@ -1,0 +1,449 @@
+//! Selection rounds (人才评选): 申报 → 资格审查 → 评审 → 公示 → 认定, one batch of one programme.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use zugong_core::journal::Lifecycle;
+use zugong_core::{Authority, AuthorityError, OrgTree, OrgUnitId, TalentId};
+
+use crate::{Applicant, ProgrammeDefinition, ResearchField, UnmetCondition, check_eligibility};
+
+/// Where a round stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundStage {
+    /// Not opened.
+    #[default]
+    NotOpened,
+    /// 申报: applications taken until the deadline.
+    Applications,
+    /// 资格审查 done; 评审 scores are recorded.
+    Review,
+    /// 公示 of the ranked selection.
+    Publicity,
+    /// 认定: the cohort is confirmed.
+    Confirmed,
+}
+
+/// An application in the round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    /// The applicant.
+    pub applicant: Applicant,
+    /// Order of arrival (ties in ranking go to the earlier).
+    pub order: u32,
+    /// The 评审 score (0–1000), once given.
+    pub score: Option<u32>,
+    /// Removed during publicity, with the reason.
+    pub removed: Option<String>,
+}
+
+/// 人才评选: one batch of one programme, built from its events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectionRound {
+    programme: Option<ProgrammeDefinition>,
+    organizer: Option<OrgUnitId>,
+    batch: u32,
+    deadline: Option<NaiveDate>,
+    stage: RoundStage,
+    applications: BTreeMap<TalentId, Application>,
+    selected: Vec<TalentId>,
+    publicity: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl SelectionRound {
+    /// The programme.
+    #[must_use]
+    pub fn programme(&self) -> Option<&ProgrammeDefinition> {
+        self.programme.as_ref()
+    }
+    /// Stage.
+    #[must_use]
+    pub fn stage(&self) -> RoundStage {
+        self.stage
+    }
+    /// Batch number (批次).
+    #[must_use]
+    pub fn batch(&self) -> u32 {
+        self.batch
+    }
+    /// Applications.
+    #[must_use]
+    pub fn applications(&self) -> &BTreeMap<TalentId, Application> {
+        &self.applications
+    }
+    /// The selection publicized (and, once confirmed, the cohort), ranked per field.
+    #[must_use]
+    pub fn selected(&self) -> &[TalentId] {
+        &self.selected
+    }
+    /// The publicity period.
+    #[must_use]
+    pub fn publicity(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.publicity
+    }
+
+    /// Ranks the scored applications of each field (score high → low, earlier first on a
+    /// tie) and takes the field's seats.
+    fn rank(&self, programme: &ProgrammeDefinition) -> Vec<TalentId> {
+        let mut by_field: BTreeMap<ResearchField, Vec<&Application>> = BTreeMap::new();
+        for a in self
+            .applications
+            .values()
+            .filter(|a| a.score.is_some() && a.removed.is_none())
+        {
+            by_field.entry(a.applicant.field).or_default().push(a);
+        }
+        let mut out = Vec::new();
+        for (field, mut list) in by_field {
+            list.sort_by(|a, b| b.score.cmp(&a.score).then(a.order.cmp(&b.order)));
+            let seats = usize::try_from(programme.seats_for(field)).unwrap_or(usize::MAX);
+            out.extend(list.into_iter().take(seats).map(|a| a.applicant.talent));
+        }
+        out
+    }
+}
+
+/// What may be asked of a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundCommand {
+    /// Open a batch of a programme, organized by `organizer`, with an application deadline.
+    Open {
+        /// The programme.
+        programme: ProgrammeDefinition,
+        /// The organizing body (e.g. the regional 人才办).
+        organizer: OrgUnitId,
+        /// 批次.
+        batch: u32,
+        /// Last day for applications.
+        deadline: NaiveDate,
+    },
+    /// 申报.
+    Apply(Applicant),
+    /// 资格审查 complete: close applications.
+    CloseApplications,
+    /// 评审: record a score (0–1000).
+    Score {
+        /// The applicant.
+        talent: TalentId,
+        /// Score.
+        score: u32,
+    },
+    /// 公示 the ranked selection for `days` calendar days from the context's day.
+    Publicize {
+        /// Length in days.
+        days: u32,
+    },
+    /// Remove a publicized candidate after an objection is upheld.
+    Remove {
+        /// The candidate.
+        talent: TalentId,
+        /// Why.
+        reason: String,
+    },
+    /// 认定: confirm the cohort after publicity.
+    Confirm,
+}
+
+/// What happened in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundEvent {
+    /// Opened.
+    Opened {
+        /// Programme.
+        programme: ProgrammeDefinition,
+        /// Organizer.
+        organizer: OrgUnitId,
+        /// Batch.
+        batch: u32,
+        /// Deadline.
+        deadline: NaiveDate,
+    },
+    /// An application accepted.
+    Applied(Applicant),
+    /// Applications closed.
+    ApplicationsClosed,
+    /// A score recorded.
+    Scored {
+        /// Applicant.
+        talent: TalentId,
+        /// Score.
+        score: u32,
+    },
+    /// The ranked selection publicized.
+    Publicized {
+        /// Selected, ranked per field.
+        selected: Vec<TalentId>,
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        until: NaiveDate,
+    },
+    /// A candidate removed.
+    Removed {
+        /// Candidate.
+        talent: TalentId,
+        /// Why.
+        reason: String,
+    },
+    /// The cohort confirmed.
+    Confirmed {
+        /// The cohort.
+        cohort: Vec<TalentId>,
+    },
+}
+
+/// What the round rules need.
+#[derive(Debug, Clone, Copy)]
+pub struct RoundContext<'c> {
+    /// The day.
+    pub on: NaiveDate,
+    /// Who acts.
+    pub authority: Authority,
+    /// The tree.
+    pub tree: &'c OrgTree,
+}
+
+/// A round command refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RoundError {
+    /// Not opened.
+    #[error("the round has not been opened")]
+    NotOpened,
+    /// Opened twice.
+    #[error("the round is already open")]
+    AlreadyOpened,
+    /// Step out of order.
+    #[error("{command} is not possible at stage {stage:?}")]
+    OutOfOrder {
+        /// Command.
+        command: &'static str,
+        /// Stage.
+        stage: RoundStage,
+    },
+    /// Authority refused.
+    #[error("authority refused: {0}")]
+    Authority(#[from] AuthorityError),
+    /// The applicant is ineligible: every unmet condition.
+    #[error("ineligible: {} unmet condition(s)", .0.len())]
+    Ineligible(Vec<UnmetCondition>),
+    /// After the deadline.
+    #[error("applications closed on {deadline}")]
+    PastDeadline {
+        /// Deadline.
+        deadline: NaiveDate,
+    },
+    /// Applied twice.
+    #[error("{0} has already applied")]
+    DuplicateApplication(TalentId),
+    /// Unknown applicant.
+    #[error("{0} has not applied")]
+    UnknownApplicant(TalentId),
+    /// A score above 1000.
+    #[error("scores run from 0 to 1000, found {0}")]
+    ScoreOutOfRange(u32),
+    /// Publicity with unscored applications, or of zero days.
+    #[error("cannot publicize: {0}")]
+    NotReady(&'static str),
+    /// Confirming before the publicity ended.
+    #[error("publicity runs until {until}; no confirmation on {on}")]
+    PublicityNotOver {
+        /// Last day.
+        until: NaiveDate,
+        /// The day.
+        on: NaiveDate,
+    },
+    /// A blank reason.
+    #[error("a removal needs a reason")]
+    MissingReason,
+    /// Removing someone not publicized.
+    #[error("{0} is not among the publicized")]
+    NotSelected(TalentId),
+}
+
+fn out_of_order(command: &'static str, stage: RoundStage) -> RoundError {
+    RoundError::OutOfOrder { command, stage }
+}
+
+impl Lifecycle for SelectionRound {
+    type Command = RoundCommand;
+    type Event = RoundEvent;
+    type Context<'c> = RoundContext<'c>;
+    type Error = RoundError;
+
+    fn decide(
+        &self,
+        command: &RoundCommand,
+        ctx: &RoundContext<'_>,
+    ) -> Result<Vec<RoundEvent>, RoundError> {
+        if let RoundCommand::Open {
+            programme,
+            organizer,
+            batch,
+            deadline,
+        } = command
+        {
+            if self.programme.is_some() {
+                return Err(RoundError::AlreadyOpened);
+            }
+            ctx.authority.check_unit(ctx.tree, *organizer)?;
+            return Ok(vec![RoundEvent::Opened {
+                programme: programme.clone(),
+                organizer: *organizer,
+                batch: *batch,
+                deadline: *deadline,
+            }]);
+        }
+        let (Some(programme), Some(organizer), Some(deadline)) =
+            (&self.programme, self.organizer, self.deadline)
+        else {
+            return Err(RoundError::NotOpened);
+        };
+        ctx.authority.check_unit(ctx.tree, organizer)?;
+        let stage = self.stage;
+        match command {
+            RoundCommand::Open { .. } => Err(RoundError::AlreadyOpened),
+            RoundCommand::Apply(applicant) => {
+                if stage != RoundStage::Applications {
+                    return Err(out_of_order("申报", stage));
+                }
+                if ctx.on > deadline {
+                    return Err(RoundError::PastDeadline { deadline });
+                }
+                if self.applications.contains_key(&applicant.talent) {
+                    return Err(RoundError::DuplicateApplication(applicant.talent));
+                }
+                let unmet = check_eligibility(programme, applicant, deadline);
+                if !unmet.is_empty() {
+                    return Err(RoundError::Ineligible(unmet));
+                }
+                Ok(vec![RoundEvent::Applied(applicant.clone())])
+            }
+            RoundCommand::CloseApplications => {
+                if stage != RoundStage::Applications {
+                    return Err(out_of_order("资格审查", stage));
+                }
+                Ok(vec![RoundEvent::ApplicationsClosed])
+            }
+            RoundCommand::Score { talent, score } => {
+                if stage != RoundStage::Review {
+                    return Err(out_of_order("评审", stage));
+                }
+                if !self.applications.contains_key(talent) {
+                    return Err(RoundError::UnknownApplicant(*talent));
+                }
+                if *score > 1000 {
+                    return Err(RoundError::ScoreOutOfRange(*score));
+                }
+                Ok(vec![RoundEvent::Scored {
+                    talent: *talent,
+                    score: *score,
+                }])
+            }
+            RoundCommand::Publicize { days } => {
+                if stage != RoundStage::Review {
+                    return Err(out_of_order("公示", stage));
+                }
+                if *days == 0 {
+                    return Err(RoundError::NotReady("publicity of zero days"));
+                }
+                if self.applications.values().any(|a| a.score.is_none()) {
+                    return Err(RoundError::NotReady("every application needs a score"));
+                }
+                let until = ctx
+                    .on
+                    .checked_add_days(Days::new(u64::from(days - 1)))
+                    .unwrap_or(ctx.on);
+                Ok(vec![RoundEvent::Publicized {
+                    selected: self.rank(programme),
+                    from: ctx.on,
+                    until,
+                }])
+            }
+            RoundCommand::Remove { talent, reason } => {
+                if stage != RoundStage::Publicity {
+                    return Err(out_of_order("撤销人选", stage));
+                }
+                if reason.trim().is_empty() {
+                    return Err(RoundError::MissingReason);
+                }
+                if !self.selected.contains(talent) {
+                    return Err(RoundError::NotSelected(*talent));
+                }
+                Ok(vec![RoundEvent::Removed {
+                    talent: *talent,
+                    reason: reason.clone(),
+                }])
+            }
+            RoundCommand::Confirm => {
+                let (Some((_, until)), RoundStage::Publicity) = (self.publicity, stage) else {
+                    return Err(out_of_order("认定", stage));
+                };
+                if ctx.on <= until {
+                    return Err(RoundError::PublicityNotOver { until, on: ctx.on });
+                }
+                Ok(vec![RoundEvent::Confirmed {
+                    cohort: self.selected.clone(),
+                }])
+            }
+        }
+    }
+
+    fn apply(&mut self, event: &RoundEvent) {
+        match event {
+            RoundEvent::Opened {
+                programme,
+                organizer,
+                batch,
+                deadline,
+            } => {
+                self.programme = Some(programme.clone());
+                self.organizer = Some(*organizer);
+                self.batch = *batch;
+                self.deadline = Some(*deadline);
+                self.stage = RoundStage::Applications;
+            }
+            RoundEvent::Applied(applicant) => {
+                let order = u32::try_from(self.applications.len()).unwrap_or(u32::MAX);
+                self.applications.insert(
+                    applicant.talent,
+                    Application {
+                        applicant: applicant.clone(),
+                        order,
+                        score: None,
+                        removed: None,
+                    },
+                );
+            }
+            RoundEvent::ApplicationsClosed => self.stage = RoundStage::Review,
+            RoundEvent::Scored { talent, score } => {
+                if let Some(a) = self.applications.get_mut(talent) {
+                    a.score = Some(*score);
+                }
+            }
+            RoundEvent::Publicized {
+                selected,
+                from,
+                until,
+            } => {
+                self.selected = selected.clone();
+                self.publicity = Some((*from, *until));
+                self.stage = RoundStage::Publicity;
+            }
+            RoundEvent::Removed { talent, reason } => {
+                self.selected.retain(|t| t != talent);
+                if let Some(a) = self.applications.get_mut(talent) {
+                    a.removed = Some(reason.clone());
+                }
+            }
+            RoundEvent::Confirmed { cohort } => {
+                self.selected = cohort.clone();
+                self.stage = RoundStage::Confirmed;
+            }
+        }
+    }
+}

@@ -1,0 +1,450 @@
+use proptest::prelude::*;
+use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
+use zugong_core::*;
+use zugong_talent::*;
+
+use crate::support::*;
+
+fn office() -> Authority {
+    Authority::organization_department(id(1))
+}
+
+fn agreement(tier: TalentTier, starts_on: chrono::NaiveDate, years: u32, grant: Yuan) -> Agreement {
+    Agreement {
+        tier,
+        programme: tier.to_string(),
+        batch: 1,
+        starts_on,
+        cycle_years: Some(years),
+        grant,
+        shares: vec![
+            (FundingSource::TalentFund, 500),
+            (FundingSource::SciTechFund, 500),
+        ],
+        industry: Some("hydrogen".into()),
+    }
+}
+
+fn run(
+    rec: &mut TalentRecord,
+    j: &mut MemoryJournal<RecordEvent>,
+    tree: &OrgTree,
+    cmd: RecordCommand,
+    on: chrono::NaiveDate,
+) -> Result<Vec<RecordEvent>, RecordError> {
+    let before = (rec.clone(), j.len());
+    let r = execute(
+        rec,
+        j,
+        &cmd,
+        &RecordContext {
+            on,
+            authority: office(),
+            tree,
+        },
+        stamp(on, office()),
+    )
+    .map_err(|e| match e {
+        ExecuteError::Refused(e) => e,
+        ExecuteError::Journal(e) => panic!("{e}"),
+    });
+    if r.is_err() {
+        assert_eq!((rec.clone(), j.len()), before);
+    }
+    r
+}
+
+fn registered(
+    tree: &OrgTree,
+    engagement: Engagement,
+) -> (TalentRecord, MemoryJournal<RecordEvent>) {
+    let (mut rec, mut j) = (TalentRecord::default(), MemoryJournal::new());
+    run(
+        &mut rec,
+        &mut j,
+        tree,
+        RecordCommand::Register {
+            talent: talent(1),
+            name: "杨立新".into(),
+            birth_date: d(1970, 5, 1),
+            engagement,
+        },
+        d(2022, 12, 1),
+    )
+    .unwrap();
+    (rec, j)
+}
+
+#[test]
+fn distinguished_tenure_with_flexible_engagement() {
+    let tree = tree();
+    // 不求我有、但求我用: employed elsewhere, hosted by 宁夏大学 for 60 days a year.
+    let flexible = Engagement::Flexible {
+        host: id(4),
+        home_institution: "某部属高校".into(),
+        days_per_year: 60,
+    };
+    let (mut rec, mut j) = registered(&tree, flexible);
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Pay {
+                source: FundingSource::TalentFund,
+                amount: Yuan::wan(1)
+            },
+            d(2023, 1, 1)
+        ),
+        Err(RecordError::NoTenure)
+    );
+    run(
+        &mut rec,
+        &mut j,
+        &tree,
+        RecordCommand::Start(agreement(
+            TalentTier::DistinguishedSciTech,
+            d(2023, 1, 1),
+            5,
+            Yuan::wan(600),
+        )),
+        d(2023, 1, 1),
+    )
+    .unwrap();
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Start(agreement(
+                TalentTier::IndustryLeader,
+                d(2023, 1, 1),
+                5,
+                Yuan::wan(10)
+            )),
+            d(2023, 1, 2)
+        ),
+        Err(RecordError::TenureInProgress(
+            TalentTier::DistinguishedSciTech
+        ))
+    );
+    // Each source pays 100万元 on signing, the rest by progress.
+    for (amount, on) in [(100, d(2023, 1, 10)), (200, d(2024, 1, 10))] {
+        for source in [FundingSource::TalentFund, FundingSource::SciTechFund] {
+            run(
+                &mut rec,
+                &mut j,
+                &tree,
+                RecordCommand::Pay {
+                    source,
+                    amount: Yuan::wan(amount),
+                },
+                on,
+            )
+            .unwrap();
+        }
+    }
+    assert_eq!(rec.active().unwrap().total_paid(), Yuan::wan(600));
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Pay {
+                source: FundingSource::TalentFund,
+                amount: Yuan(1)
+            },
+            d(2025, 1, 10)
+        ),
+        Err(RecordError::OverGrant {
+            source_of_funds: FundingSource::TalentFund,
+            amount: Yuan(1),
+            cap: Yuan::wan(300)
+        })
+    );
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Pay {
+                source: FundingSource::Employer,
+                amount: Yuan(1)
+            },
+            d(2025, 1, 10)
+        ),
+        Err(RecordError::OverGrant {
+            source_of_funds: FundingSource::Employer,
+            amount: Yuan(1),
+            cap: Yuan(0)
+        })
+    );
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Pay {
+                source: FundingSource::TalentFund,
+                amount: Yuan(0)
+            },
+            d(2025, 1, 10)
+        ),
+        Err(RecordError::ZeroPayment)
+    );
+    let mid_graduate = RecordCommand::Evaluate {
+        kind: EvaluationKind::MidTerm,
+        outcome: EvaluationOutcome::Graduate,
+    };
+    assert!(matches!(
+        run(&mut rec, &mut j, &tree, mid_graduate, d(2025, 7, 1)),
+        Err(RecordError::Evaluation(_))
+    ));
+    run(
+        &mut rec,
+        &mut j,
+        &tree,
+        RecordCommand::Evaluate {
+            kind: EvaluationKind::MidTerm,
+            outcome: EvaluationOutcome::Warn,
+        },
+        d(2025, 7, 1),
+    )
+    .unwrap();
+    // The five years run to 31 December 2027.
+    let final_ = RecordCommand::Evaluate {
+        kind: EvaluationKind::Final,
+        outcome: EvaluationOutcome::Graduate,
+    };
+    assert!(matches!(
+        run(&mut rec, &mut j, &tree, final_.clone(), d(2027, 12, 30)),
+        Err(RecordError::Evaluation(_))
+    ));
+    assert!(matches!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Evaluate {
+                kind: EvaluationKind::Final,
+                outcome: EvaluationOutcome::Continue
+            },
+            d(2027, 12, 31)
+        ),
+        Err(RecordError::Evaluation(_))
+    ));
+    run(&mut rec, &mut j, &tree, final_, d(2027, 12, 31)).unwrap();
+    assert_eq!(rec.tier(), None);
+    assert_eq!(
+        rec.tenures()[0].ended,
+        Some((d(2027, 12, 31), TenureEnd::Graduated))
+    );
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Exit { reason: "x".into() },
+            d(2028, 1, 1)
+        ),
+        Err(RecordError::NoTenure)
+    );
+    run(
+        &mut rec,
+        &mut j,
+        &tree,
+        RecordCommand::RecordTitle {
+            title: ProfessionalTitle::FullSenior,
+            series: "工程".into(),
+        },
+        d(2028, 1, 1),
+    )
+    .unwrap();
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::RecordTitle {
+                title: ProfessionalTitle::FullSenior,
+                series: "".into()
+            },
+            d(2028, 1, 1)
+        ),
+        Err(RecordError::Blank("series"))
+    );
+    assert_eq!(replay::<TalentRecord>(j.events()), rec);
+}
+
+#[test]
+fn promotion_and_refusals() {
+    let tree = tree();
+    let (mut rec, mut j) = registered(&tree, Engagement::Employed { employer: id(3) });
+    let city = Authority::organization_department(id(2));
+    let other_tree_authority = Authority::organization_department(id(4));
+    let err = execute(
+        &mut rec,
+        &mut j,
+        &RecordCommand::Exit { reason: "x".into() },
+        &RecordContext {
+            on: d(2023, 1, 1),
+            authority: other_tree_authority,
+            tree: &tree,
+        },
+        stamp(d(2023, 1, 1), city),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        ExecuteError::Refused(RecordError::Authority(_))
+    ));
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Register {
+                talent: talent(1),
+                name: "x".into(),
+                birth_date: d(1970, 1, 1),
+                engagement: Engagement::Employed { employer: id(3) }
+            },
+            d(2023, 1, 1)
+        ),
+        Err(RecordError::AlreadyRegistered)
+    );
+    let mut bad = agreement(TalentTier::YoungTopTalent, d(2023, 1, 1), 3, Yuan::wan(20));
+    bad.shares[0].1 = 400;
+    assert!(matches!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Start(bad),
+            d(2023, 1, 1)
+        ),
+        Err(RecordError::InvalidAgreement(_))
+    ));
+    run(
+        &mut rec,
+        &mut j,
+        &tree,
+        RecordCommand::Start(agreement(
+            TalentTier::YoungTopTalent,
+            d(2023, 1, 1),
+            3,
+            Yuan::wan(20),
+        )),
+        d(2023, 1, 1),
+    )
+    .unwrap();
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Promote(agreement(
+                TalentTier::YoungNurtured,
+                d(2024, 1, 1),
+                3,
+                Yuan::wan(3)
+            )),
+            d(2024, 1, 1)
+        ),
+        Err(RecordError::NotAPromotion {
+            from: TalentTier::YoungTopTalent,
+            to: TalentTier::YoungNurtured
+        })
+    );
+    run(
+        &mut rec,
+        &mut j,
+        &tree,
+        RecordCommand::Promote(agreement(
+            TalentTier::IndustryLeader,
+            d(2024, 1, 1),
+            5,
+            Yuan::wan(50),
+        )),
+        d(2024, 1, 1),
+    )
+    .unwrap();
+    assert_eq!(rec.tier(), Some(TalentTier::IndustryLeader));
+    assert_eq!(
+        rec.tenures()[0].ended,
+        Some((d(2024, 1, 1), TenureEnd::Promoted))
+    );
+    assert_eq!(
+        run(
+            &mut rec,
+            &mut j,
+            &tree,
+            RecordCommand::Exit { reason: " ".into() },
+            d(2024, 6, 1)
+        ),
+        Err(RecordError::Blank("reason"))
+    );
+    run(
+        &mut rec,
+        &mut j,
+        &tree,
+        RecordCommand::Exit {
+            reason: "调离宁夏".into(),
+        },
+        d(2024, 6, 1),
+    )
+    .unwrap();
+    assert_eq!(rec.tier(), None);
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Start(usize, u64),
+    Pay(bool, u64),
+    Evaluate(bool, usize),
+    Promote(usize),
+    Exit,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (0usize..4, 1u64..1000).prop_map(|(t, g)| Op::Start(t, g)),
+        (any::<bool>(), 1u64..400).prop_map(|(s, a)| Op::Pay(s, a)),
+        (any::<bool>(), 0usize..4).prop_map(|(f, o)| Op::Evaluate(f, o)),
+        (0usize..4).prop_map(Op::Promote),
+        Just(Op::Exit),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn funds_never_exceed_the_grant_and_one_tier_at_a_time(ops in prop::collection::vec(op(), 0..40)) {
+        let tree = tree();
+        let (mut rec, mut j) = registered(&tree, Engagement::Employed { employer: id(3) });
+        let tiers = [TalentTier::YoungNurtured, TalentTier::YoungTopTalent, TalentTier::IndustryLeader, TalentTier::DistinguishedSciTech];
+        let outcomes = [EvaluationOutcome::Continue, EvaluationOutcome::Warn, EvaluationOutcome::Terminate, EvaluationOutcome::Graduate];
+        let mut on = d(2023, 1, 1);
+        for op in ops {
+            on = on + chrono::Days::new(200);
+            let cmd = match op {
+                Op::Start(t, g) => RecordCommand::Start(agreement(tiers[t], on, 1, Yuan::wan(g))),
+                Op::Pay(s, a) => RecordCommand::Pay { source: if s { FundingSource::TalentFund } else { FundingSource::SciTechFund }, amount: Yuan::wan(a) },
+                Op::Evaluate(f, o) => RecordCommand::Evaluate { kind: if f { EvaluationKind::Final } else { EvaluationKind::MidTerm }, outcome: outcomes[o] },
+                Op::Promote(t) => RecordCommand::Promote(agreement(tiers[t], on, 1, Yuan::wan(100))),
+                Op::Exit => RecordCommand::Exit { reason: "退出".into() },
+            };
+            let _ = run(&mut rec, &mut j, &tree, cmd, on);
+            prop_assert!(rec.tenures().iter().filter(|t| t.ended.is_none()).count() <= 1);
+            for t in rec.tenures() {
+                prop_assert!(t.total_paid() <= t.agreement.grant);
+                for (s, paid) in &t.paid {
+                    let share = t.agreement.shares.iter().find(|(x, _)| x == s).map_or(0, |(_, p)| *p);
+                    prop_assert!(paid.0 * 1000 <= t.agreement.grant.0 * u64::from(share));
+                }
+            }
+        }
+        prop_assert_eq!(replay::<TalentRecord>(j.events()), rec.clone());
+        let json = serde_json::to_string(&rec).unwrap();
+        prop_assert_eq!(serde_json::from_str::<TalentRecord>(&json).unwrap(), rec);
+    }
+}
