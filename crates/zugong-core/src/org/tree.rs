@@ -392,6 +392,12 @@ impl OrgTree {
         self.slots.get(&id).copied().map(UnitSlot)
     }
 
+    /// The slot at a dense index (0..len), for per-unit tables that store slots as numbers.
+    #[must_use]
+    pub fn slot_at(&self, index: usize) -> Option<UnitSlot> {
+        (index < self.units.len()).then(|| UnitSlot(u32::try_from(index).unwrap_or(u32::MAX)))
+    }
+
     /// The unit at a slot.
     #[must_use]
     pub fn unit(&self, slot: UnitSlot) -> Option<&OrgUnit> {

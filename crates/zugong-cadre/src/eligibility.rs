@@ -1,0 +1,485 @@
+//! Eligibility for promotion (基本资格, Art 8) and the exceptional path (破格提拔, Art 9).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use zugong_core::dates::{add_years, completed_months, completed_years};
+use zugong_core::{
+    CadreId, Citation, EducationLevel, LeadershipRank, PostSeniority, RankLevel, RankOrGrade,
+};
+
+use crate::SelectionPolicy;
+use crate::policy::{ART_8_1, ART_8_2, ART_8_3, ART_8_4, ART_8_5, ART_8_6, ART_8_7, ART_9};
+
+/// A post held in a cadre's career.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostHeld {
+    /// The rank or grade of the post.
+    pub rank: RankOrGrade,
+    /// From.
+    pub from: NaiveDate,
+    /// Until (`None`: held now).
+    pub until: Option<NaiveDate>,
+    /// Whether it was reached by 破格 on 任职年限.
+    pub exceptional_on_years: bool,
+    /// End of its 试用期, if it had one.
+    pub probation_until: Option<NaiveDate>,
+}
+
+/// What the eligibility rules read about a cadre. Training comes from the training records
+/// (zugong-training's requirement check), passed in as a plain answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CadreProfile {
+    /// The cadre.
+    pub cadre: CadreId,
+    /// Recognised birth date.
+    pub birth_date: NaiveDate,
+    /// Recognised work start (工龄).
+    pub work_started_on: NaiveDate,
+    /// Months of grassroots work experience (基层工作经历).
+    pub grassroots_months: u32,
+    /// Highest 学历.
+    pub education: Option<EducationLevel>,
+    /// Full Party membership since (党龄).
+    pub full_member_since: Option<NaiveDate>,
+    /// Posts held, oldest first.
+    pub posts: Vec<PostHeld>,
+    /// Whether the training requirement (3 months or 550学时 in five years, or 12 days or 90学时
+    /// a year) is met.
+    pub training_met: bool,
+    /// 具有正常履行职责的身体条件.
+    pub fit_for_duty: bool,
+    /// 符合有关法律规定的资格要求.
+    pub legal_qualifications_met: bool,
+}
+
+impl CadreProfile {
+    /// The leadership post held now (the highest, if several).
+    #[must_use]
+    pub fn current_post(&self) -> Option<&PostHeld> {
+        self.posts
+            .iter()
+            .filter(|p| p.until.is_none())
+            .filter(|p| matches!(p.rank, RankOrGrade::Leadership(_)))
+            .max_by_key(|p| match p.rank {
+                RankOrGrade::Leadership(r) => r.step(),
+                RankOrGrade::Grade(_) => 0,
+            })
+    }
+
+    /// The leadership rank held now.
+    #[must_use]
+    pub fn current_rank(&self) -> Option<LeadershipRank> {
+        self.current_post().and_then(|p| match p.rank {
+            RankOrGrade::Leadership(r) => Some(r),
+            RankOrGrade::Grade(_) => None,
+        })
+    }
+
+    /// Months held in posts of exactly `rank` up to `on`.
+    #[must_use]
+    pub fn months_at(&self, rank: LeadershipRank, on: NaiveDate) -> u32 {
+        self.posts
+            .iter()
+            .filter(|p| p.rank == RankOrGrade::Leadership(rank))
+            .map(|p| completed_months(p.from, p.until.unwrap_or(on).min(on)))
+            .fold(0u32, u32::saturating_add)
+    }
+}
+
+/// The promotion asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromotionTarget {
+    /// The rank of the post.
+    pub rank: LeadershipRank,
+    /// Whether it is a Party leadership post.
+    pub party_post: bool,
+}
+
+/// The requirements checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// 工龄 (Art 8(一)).
+    WorkYears,
+    /// 基层工作经历 (Art 8(一)).
+    GrassrootsExperience,
+    /// Posts at the level below (Art 8(二)).
+    LowerLevelPosts,
+    /// Years in the lower post (Art 8(三)).
+    YearsInLowerPost,
+    /// 学历 (Art 8(四)).
+    Education,
+    /// 培训 (Art 8(五)).
+    Training,
+    /// 身体条件 (Art 8(六)).
+    Health,
+    /// 法定资格 (Art 8(七)).
+    LegalQualifications,
+    /// 党龄 for Party posts (Art 8(七), 党章).
+    PartyStanding,
+    /// A provincial age limit.
+    Age,
+    /// 逐级: the promotion skips a level (越级, Art 9).
+    StepByStep,
+}
+
+/// Whether a requirement binds (应当) or binds as a rule with exceptions (一般应当).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// 应当.
+    Required,
+    /// 一般应当.
+    Generally,
+}
+
+/// One unmet requirement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmet {
+    /// Which.
+    pub requirement: Requirement,
+    /// How strongly it binds.
+    pub strength: Strength,
+    /// Whether 破格 may waive it (Art 9 protects Art 7 and 8(四)–(七)).
+    pub waivable: bool,
+    /// What was found against what is needed.
+    pub detail: String,
+    /// The rule.
+    pub citation: Citation,
+}
+
+/// The answer: every unmet requirement (not only the first), and the training catch-up date
+/// when training is short.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EligibilityReport {
+    /// Every unmet requirement.
+    pub unmet: Vec<Unmet>,
+    /// Training short: not a bar, but it must be completed within a year of the promotion
+    /// (Art 8(五)).
+    pub training_catch_up: Option<TrainingCatchUp>,
+    /// Steps the promotion jumps on the ten-step ladder (`None`: no leadership rank now).
+    pub steps: Option<i8>,
+}
+
+impl EligibilityReport {
+    /// Eligible on the ordinary path.
+    #[must_use]
+    pub fn is_eligible(&self) -> bool {
+        self.unmet.is_empty()
+    }
+
+    /// Every unmet requirement could be waived by 破格.
+    #[must_use]
+    pub fn all_waivable(&self) -> bool {
+        self.unmet.iter().all(|u| u.waivable)
+    }
+}
+
+/// A training shortfall to make up after promotion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingCatchUp {
+    /// The last day (one year after promotion on the check date).
+    pub by: NaiveDate,
+    /// The rule.
+    pub citation: Citation,
+}
+
+/// Checks promotion to `target` on `on` against Art 8 and the 逐级 rule, listing **every**
+/// unmet requirement with its citation.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zugong_cadre::*;
+/// use zugong_core::*;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let deputy = LeadershipRank::TownshipSectionDeputy;
+/// let profile = CadreProfile {
+///     cadre: CadreId::from_uuid(uuid::Uuid::nil()), birth_date: d(1988, 1, 1), work_started_on: d(2010, 7, 1),
+///     grassroots_months: 60, education: Some(EducationLevel::Undergraduate), full_member_since: Some(d(2009, 6, 1)),
+///     posts: vec![PostHeld { rank: RankOrGrade::Leadership(deputy), from: d(2024, 3, 1), until: None, exceptional_on_years: false, probation_until: None }],
+///     training_met: true, fit_for_duty: true, legal_qualifications_met: true,
+/// };
+/// let target = PromotionTarget { rank: LeadershipRank::TownshipSectionChief, party_post: false };
+/// let policy = SelectionPolicy::default();
+/// // Exactly two years as 副职 on 1 March 2026: eligible; a day earlier: not.
+/// assert!(check_eligibility(&profile, target, d(2026, 3, 1), &policy).is_eligible());
+/// let early = check_eligibility(&profile, target, d(2026, 2, 28), &policy);
+/// assert_eq!(early.unmet[0].requirement, Requirement::YearsInLowerPost);
+/// ```
+#[must_use]
+pub fn check_eligibility(
+    profile: &CadreProfile,
+    target: PromotionTarget,
+    on: NaiveDate,
+    policy: &SelectionPolicy,
+) -> EligibilityReport {
+    let mut unmet = Vec::new();
+    let mut push = |requirement, strength, waivable, detail: String, citation: Citation| {
+        unmet.push(Unmet {
+            requirement,
+            strength,
+            waivable,
+            detail,
+            citation,
+        });
+    };
+    let level = target.rank.level();
+    let county_or_above = level >= RankLevel::CountyDivision;
+
+    // Art 8(一): 提任县处级领导职务.
+    if level == RankLevel::CountyDivision {
+        let work = completed_years(profile.work_started_on, on);
+        if work < policy.county_min_work_years {
+            push(
+                Requirement::WorkYears,
+                Strength::Required,
+                true,
+                format!("工龄{work}年，需{}年以上", policy.county_min_work_years),
+                ART_8_1,
+            );
+        }
+        let need = policy.county_min_grassroots_years.saturating_mul(12);
+        if profile.grassroots_months < need {
+            push(
+                Requirement::GrassrootsExperience,
+                Strength::Required,
+                true,
+                format!(
+                    "基层工作经历{}个月，需{need}个月以上",
+                    profile.grassroots_months
+                ),
+                ART_8_1,
+            );
+        }
+    }
+
+    let current = profile.current_rank();
+    // Art 8(二): 县处级以上 一般应当在下一级两个以上职位任职.
+    if county_or_above && let Some(below) = level.below() {
+        let posts = profile
+            .posts
+            .iter()
+            .filter(|p| matches!(p.rank, RankOrGrade::Leadership(r) if r.level() == below))
+            .count();
+        let posts = u32::try_from(posts).unwrap_or(u32::MAX);
+        if posts < policy.lower_level_posts {
+            push(
+                Requirement::LowerLevelPosts,
+                Strength::Generally,
+                true,
+                format!(
+                    "下一级任职{posts}个职位，一般应当{}个以上",
+                    policy.lower_level_posts
+                ),
+                ART_8_2,
+            );
+        }
+    }
+
+    // Art 8(三): 副职 → 正职 2 years; 下级正职 → 上级副职 3 years.
+    if let Some(cur) = current {
+        let needed = if target.rank.seniority() == PostSeniority::Chief
+            && cur == LeadershipRank::new(level, PostSeniority::Deputy)
+        {
+            Some((cur, policy.deputy_to_chief_years))
+        } else if target.rank.seniority() == PostSeniority::Deputy
+            && level
+                .below()
+                .is_some_and(|b| cur == LeadershipRank::new(b, PostSeniority::Chief))
+        {
+            Some((cur, policy.chief_to_upper_deputy_years))
+        } else {
+            None
+        };
+        if let Some((rank, years)) = needed {
+            let months = profile.months_at(rank, on);
+            if months < years.saturating_mul(12) {
+                push(
+                    Requirement::YearsInLowerPost,
+                    Strength::Required,
+                    true,
+                    format!("任{rank}{months}个月，需{years}年以上"),
+                    ART_8_3,
+                );
+            }
+        }
+    }
+
+    // Art 8(四): 大学专科以上; 厅局级以上 大学本科以上.
+    let need = if level >= RankLevel::BureauDepartment {
+        policy.bureau_min_education
+    } else {
+        policy.min_education
+    };
+    if profile.education.is_none_or(|e| e < need) {
+        let have = profile.education.map_or("无".to_owned(), |e| e.to_string());
+        push(
+            Requirement::Education,
+            Strength::Generally,
+            false,
+            format!("学历{have}，一般应当{need}以上"),
+            ART_8_4,
+        );
+    }
+
+    // Art 8(五): training; a shortfall is completed within a year of promotion.
+    let training_catch_up = (!profile.training_met)
+        .then(|| add_years(on, 1))
+        .flatten()
+        .map(|by| TrainingCatchUp {
+            by,
+            citation: ART_8_5,
+        });
+
+    // Art 8(六), 8(七).
+    if !profile.fit_for_duty {
+        push(
+            Requirement::Health,
+            Strength::Required,
+            false,
+            "不具有正常履行职责的身体条件".into(),
+            ART_8_6,
+        );
+    }
+    if !profile.legal_qualifications_met {
+        push(
+            Requirement::LegalQualifications,
+            Strength::Required,
+            false,
+            "不符合有关法律规定的资格要求".into(),
+            ART_8_7,
+        );
+    }
+    if target.party_post {
+        let standing = profile.full_member_since.map(|s| completed_years(s, on));
+        if standing.is_none_or(|y| y < policy.party_post_min_standing_years) {
+            push(
+                Requirement::PartyStanding,
+                Strength::Required,
+                false,
+                format!(
+                    "党龄{}年，需{}年以上",
+                    standing.unwrap_or(0),
+                    policy.party_post_min_standing_years
+                ),
+                ART_8_7,
+            );
+        }
+    }
+    if let Some(max) = policy.max_age {
+        let age = completed_years(profile.birth_date, on);
+        if age > max {
+            push(
+                Requirement::Age,
+                Strength::Required,
+                false,
+                format!("年龄{age}岁，超过{max}岁"),
+                ART_8_1,
+            );
+        }
+    }
+
+    // 逐级: a jump of more than one step is 越级 (Art 9): waivable only within the limit.
+    let steps = current.map(|c| target.rank.steps_above(c));
+    if let Some(s) = steps.filter(|s| *s > 1) {
+        let within = s <= i8::try_from(policy.exceptional_max_steps).unwrap_or(i8::MAX);
+        push(
+            Requirement::StepByStep,
+            Strength::Required,
+            within,
+            format!("跨{s}个层次提拔"),
+            ART_9,
+        );
+    }
+    EligibilityReport {
+        unmet,
+        training_catch_up,
+        steps,
+    }
+}
+
+/// Why an exceptional promotion is warranted (Art 9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExceptionalBasis {
+    /// 特别优秀: 在关键时刻或者承担急难险重任务中经受住考验、表现突出、作出重大贡献.
+    OutstandingInCrisis,
+    /// 特别优秀: 在条件艰苦、环境复杂、基础差的地区或者单位工作实绩突出.
+    OutstandingInHardship,
+    /// 特别优秀: 在其他岗位上尽职尽责，工作实绩特别显著.
+    OutstandingRecord,
+    /// 工作特殊需要: 领导班子结构需要或者领导职位有特殊要求.
+    TeamStructure,
+    /// 工作特殊需要: 专业性较强的岗位或者重要专项工作急需.
+    SpecialistNeed,
+    /// 工作特殊需要: 艰苦边远地区、贫困地区急需引进.
+    RemoteAreaNeed,
+}
+
+/// Why 破格 is barred.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExceptionalBar {
+    /// A requirement 破格 cannot waive.
+    Protected(Requirement),
+    /// More than one level skipped (不得越两级提拔).
+    SkipsTwoLevels,
+    /// 任职试用期未满.
+    InProbation,
+    /// 提拔任职不满一年.
+    TooSoonAfterPromotion,
+    /// 不得在任职年限上连续破格.
+    ConsecutiveOnYears,
+    /// 特别优秀 needs 政治过硬 (2019).
+    NotPoliticallyStrong,
+}
+
+/// Checks whether the unmet requirements of `report` may be waived by 破格 (Art 9): every bar
+/// is listed.
+///
+/// # Errors
+/// Every [`ExceptionalBar`] that applies.
+pub fn check_exceptional(
+    profile: &CadreProfile,
+    report: &EligibilityReport,
+    basis: ExceptionalBasis,
+    politically_strong: bool,
+    on: NaiveDate,
+    policy: &SelectionPolicy,
+) -> Result<(), Vec<ExceptionalBar>> {
+    let mut bars = Vec::new();
+    for u in report.unmet.iter().filter(|u| !u.waivable) {
+        bars.push(if u.requirement == Requirement::StepByStep {
+            ExceptionalBar::SkipsTwoLevels
+        } else {
+            ExceptionalBar::Protected(u.requirement)
+        });
+    }
+    let outstanding = matches!(
+        basis,
+        ExceptionalBasis::OutstandingInCrisis
+            | ExceptionalBasis::OutstandingInHardship
+            | ExceptionalBasis::OutstandingRecord
+    );
+    if outstanding && !politically_strong {
+        bars.push(ExceptionalBar::NotPoliticallyStrong);
+    }
+    if let Some(cur) = profile.current_post() {
+        if cur.probation_until.is_some_and(|p| on <= p) {
+            bars.push(ExceptionalBar::InProbation);
+        }
+        if completed_years(cur.from, on) < policy.exceptional_min_years_in_post {
+            bars.push(ExceptionalBar::TooSoonAfterPromotion);
+        }
+        let waives_years = report.unmet.iter().any(|u| {
+            matches!(
+                u.requirement,
+                Requirement::YearsInLowerPost | Requirement::WorkYears
+            )
+        });
+        if waives_years && cur.exceptional_on_years {
+            bars.push(ExceptionalBar::ConsecutiveOnYears);
+        }
+    }
+    if bars.is_empty() { Ok(()) } else { Err(bars) }
+}

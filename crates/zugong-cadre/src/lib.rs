@@ -1,0 +1,98 @@
+//! # zugong-cadre: selecting and appointing cadres (干部选拔任用)
+//!
+//! Part 1 of the cadre lifecycle: posts and their quotas (职数), eligibility under
+//! 《党政领导干部选拔任用工作条例》(2019) Art 8 with the exceptional path of Art 9 (破格),
+//! screening the whole pool and ranking on every factor (全口径筛查、全要素比选), and the
+//! selection itself as one journaled lifecycle — 动议 → 民主推荐 → 确定考察对象 → 考察 → 讨论决定 →
+//! 任前公示 → 任职 → 试用期 — with a political gate (严把政治关) at every step.
+//!
+//! From motion to confirmation:
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use zugong_cadre::*;
+//! use zugong_core::journal::{execute, MemoryJournal, Stamp};
+//! use zugong_core::*;
+//!
+//! let id = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
+//! let tree = OrgTree::from_units(vec![
+//!     OrgUnit::new(id(1), "中共永宁县委员会", OrgKind::Committee, AdminLevel::County),
+//!     OrgUnit::new(id(2), "县教育局党组", OrgKind::LeadingGroup, AdminLevel::County).with_parent(id(1)),
+//! ])?;
+//! let county = Authority::party_committee(id(1));
+//! let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).unwrap();
+//! let stamp = |on: NaiveDate| Stamp::new(Utc.from_utc_datetime(&on.and_hms_opt(9, 0, 0).unwrap()), ActorId::from_uuid(uuid::Uuid::nil()), county, "选拔任用");
+//! let policy = SelectionPolicy::default();
+//! let calendar = WorkCalendar::official();
+//! let jurisdiction = JurisdictionPolicy::default();
+//! let deputy = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
+//!
+//! // One 副局长 post approved, none filled.
+//! let mut quota = QuotaBook::default();
+//! let mut qj = MemoryJournal::new();
+//! let qctx = QuotaContext { authority: county, tree: &tree };
+//! execute(&mut quota, &mut qj, &QuotaCommand::Allot { unit: id(2), rank: deputy, count: 1 }, &qctx, stamp(d(1, 5)))?;
+//!
+//! let post = Post { id: PositionId::from_uuid(uuid::Uuid::from_u128(3)), unit: id(2), title: "县教育局副局长".into(),
+//!     rank: deputy, party_post: false, elected: false, probation_applies: true };
+//! let alice = CadreId::from_uuid(uuid::Uuid::from_u128(10));
+//! let ok = || PoliticalReview::uniform(90, "政治素质好");
+//! let mut sel = Selection::default();
+//! let mut sj = MemoryJournal::new();
+//! let steps: Vec<(SelectionCommand, NaiveDate)> = vec![
+//!     (SelectionCommand::Motion { post: post.clone(), mode: SelectionMode::IndividualPromotion, plan: "补充班子副职".into(), review: ok() }, d(3, 2)),
+//!     (SelectionCommand::Recommend(Recommendation { kind: RecommendationKind::InterviewSurvey, held_on: d(3, 10),
+//!         participants: 30, present: 28, tallies: BTreeMap::from([(alice, 21)]) }), d(3, 10)),
+//!     (SelectionCommand::Recommend(Recommendation { kind: RecommendationKind::Meeting, held_on: d(3, 12),
+//!         participants: 30, present: 27, tallies: BTreeMap::from([(alice, 20)]) }), d(3, 12)),
+//!     (SelectionCommand::ChooseCandidates { candidates: vec![alice], skip_meeting: false, reviews: BTreeMap::from([(alice, ok())]) }, d(3, 16)),
+//!     (SelectionCommand::Inspect { cadre: alice, review: ok(), record: InspectionRecord {
+//!         notice_published: true, team_size: 2, individual_talks: 25, evaluation: (24, 26), file_reviewed: true,
+//!         personal_matters: PersonalMatters::Truthful, discipline_opinion_clear: true, complaints_checked: true, feedback_given: true } }, d(3, 25)),
+//!     (SelectionCommand::Decide { members: 11, present: 9, votes: BTreeMap::from([(alice, VoteCount { agree: 9, disagree: 0, defer: 0 })]), review: ok() }, d(4, 8)),
+//!     (SelectionCommand::StartPublicity, d(4, 9)),
+//! ];
+//! for (cmd, on) in steps {
+//!     let ctx = SelectionContext { on, authority: county, tree: &tree, jurisdiction: &jurisdiction, policy: &policy, calendar: &calendar, quota: &quota };
+//!     execute(&mut sel, &mut sj, &cmd, &ctx, stamp(on))?;
+//! }
+//! // 公示 of five working days: 9, 10, 13, 14 and 15 April.
+//! assert_eq!(sel.publicity(), Some((d(4, 9), d(4, 15))));
+//! let appoint = SelectionCommand::Appoint { talk_held: true, review: ok() };
+//! // The selection reads a snapshot of the quota book; `appoint_with_quota` fills the post in
+//! // the same step.
+//! let snapshot = quota.clone();
+//! let ctx = SelectionContext { on: d(4, 16), authority: county, tree: &tree, jurisdiction: &jurisdiction, policy: &policy, calendar: &calendar, quota: &snapshot };
+//! appoint_with_quota(&mut sel, &mut sj, &mut quota, &mut qj, &appoint, &ctx, county, stamp(d(4, 16)))?;
+//! assert_eq!(quota.line(id(2), deputy).map(|l| l.vacancies()), Some(0));
+//! // 任职时间 counts from the decision; a one-year 试用期 follows.
+//! assert_eq!(sel.appointed(), Some((alice, d(4, 8), Some(NaiveDate::from_ymd_opt(2027, 4, 16).unwrap()))));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod eligibility;
+mod policy;
+mod political;
+mod post;
+mod quota;
+mod screening;
+mod selection;
+
+pub use eligibility::{
+    CadreProfile, EligibilityReport, ExceptionalBar, ExceptionalBasis, PostHeld, PromotionTarget,
+    Requirement, Strength, TrainingCatchUp, Unmet, check_eligibility, check_exceptional,
+};
+pub use policy::SelectionPolicy;
+pub use political::{PoliticalDimension, PoliticalReview};
+pub use post::Post;
+pub use quota::{QuotaBook, QuotaCommand, QuotaContext, QuotaError, QuotaEvent, QuotaLine};
+pub use screening::{
+    CadreRow, Exclusion, FactorWeights, PostProfile, Ranked, Screening, exclusion, flags, score,
+    screen,
+};
+pub use selection::{
+    AppointmentError, GateRecord, InspectionRecord, PersonalMatters, Recommendation,
+    RecommendationKind, Selection, SelectionCommand, SelectionContext, SelectionError,
+    SelectionEvent, SelectionMode, SelectionStage, VoteCount, appoint_with_quota,
+};

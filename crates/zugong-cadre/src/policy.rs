@@ -1,0 +1,164 @@
+//! The numbers of the selection rules (《党政领导干部选拔任用工作条例》 2019, with its 2014
+//! antecedents), with the national values as defaults.
+
+use serde::{Deserialize, Serialize};
+use zugong_core::policy::{Policy, PolicyError};
+use zugong_core::{Citation, EducationLevel, SourceStatus};
+
+/// 《党政领导干部选拔任用工作条例》(2019).
+pub(crate) const fn rules(article: &'static str, status: SourceStatus) -> Citation {
+    Citation::new("《党政领导干部选拔任用工作条例》(2019)", article, status)
+}
+
+/// Art 8(一): 5 years of work and 2 of grassroots experience for 县处级.
+pub(crate) const ART_8_1: Citation = rules("第八条第（一）项", SourceStatus::Confirmed);
+/// Art 8(二): posts held at the level below.
+pub(crate) const ART_8_2: Citation = rules("第八条第（二）项", SourceStatus::Secondary);
+/// Art 8(三): years in the lower post.
+pub(crate) const ART_8_3: Citation = rules("第八条第（三）项", SourceStatus::Confirmed);
+/// Art 8(四): education.
+pub(crate) const ART_8_4: Citation = rules("第八条第（四）项", SourceStatus::Confirmed);
+/// Art 8(五): training.
+pub(crate) const ART_8_5: Citation = rules("第八条第（五）项", SourceStatus::Confirmed);
+/// Art 8(六): health.
+pub(crate) const ART_8_6: Citation = rules("第八条第（六）项", SourceStatus::Confirmed);
+/// Art 8(七): legal qualifications and party standing.
+pub(crate) const ART_8_7: Citation = rules("第八条第（七）项", SourceStatus::Confirmed);
+/// Art 9: 破格提拔.
+pub(crate) const ART_9: Citation = rules("第九条", SourceStatus::Confirmed);
+/// Chapter 4: 民主推荐 and its one-year validity.
+pub(crate) const CH_4: Citation = rules("第四章 民主推荐", SourceStatus::Confirmed);
+/// Chapter 5: 考察.
+pub(crate) const CH_5: Citation = rules("第五章 考察", SourceStatus::Confirmed);
+/// Chapter 6: 讨论决定.
+pub(crate) const CH_6: Citation = rules("第六章 讨论决定", SourceStatus::Confirmed);
+/// Chapter 7: 任职 (公示, 试用期, 任职谈话).
+pub(crate) const CH_7: Citation = rules("第七章 任职", SourceStatus::Confirmed);
+/// Art 3: 政治标准放在首位 (严把政治关).
+pub(crate) const ART_3: Citation = rules("第三条", SourceStatus::Secondary);
+/// 公务员法 Art 43: appointments within the quota and against a vacancy.
+pub(crate) const CIVIL_SERVANT_LAW_ART_43: Citation = Citation::new(
+    "《中华人民共和国公务员法》(2018)",
+    "第四十三条",
+    SourceStatus::Confirmed,
+);
+
+/// The selection rules' numbers. `Default` is the national rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelectionPolicy {
+    /// 提任县处级: 5年以上工龄 (Art 8(一)).
+    pub county_min_work_years: u32,
+    /// 提任县处级: 2年以上基层工作经历 (Art 8(一)).
+    pub county_min_grassroots_years: u32,
+    /// 副职 → 正职: years as 副职 (Art 8(三)): 2.
+    pub deputy_to_chief_years: u32,
+    /// 下级正职 → 上级副职: years as 下级正职 (Art 8(三)): 3.
+    pub chief_to_upper_deputy_years: u32,
+    /// Posts held at the level below for 县处级以上 (Art 8(二), "一般应当在下一级两个以上职位任职"): 2.
+    pub lower_level_posts: u32,
+    /// Least 学历 (Art 8(四)): 大学专科.
+    pub min_education: EducationLevel,
+    /// Least 学历 for 厅局级以上 (Art 8(四)): 大学本科.
+    pub bureau_min_education: EducationLevel,
+    /// 党龄 for Party leadership posts of 县级以上 committees.
+    ///
+    /// # Provisional
+    /// 党章's 5 years for members of 党的县级以上地方委员会; article and wording not checked.
+    pub party_post_min_standing_years: u32,
+    /// Oldest age at promotion, if a province sets one (none nationally).
+    pub max_age: Option<u32>,
+    /// 破格: the most steps a promotion may jump (Art 9: never skip two levels): 2.
+    pub exceptional_max_steps: u8,
+    /// 破格: least time in the current post (Art 9: 提拔任职不满一年的不得破格): 1 year.
+    pub exceptional_min_years_in_post: u32,
+    /// 民主推荐 results stay valid this many months (Ch 4; 12371 Q&A): 12.
+    pub recommendation_valid_months: u32,
+    /// 考察组 least members (2014 Art 33): 2.
+    pub inspection_team_min: u32,
+    /// 讨论决定: attendance at least this share of members (三分之二以上), as (n, d): 2/3.
+    pub decision_quorum: (u32, u32),
+    /// 任前公示 least working days (Ch 7): 5.
+    pub publicity_working_days: u32,
+    /// 任职试用期 in months (Ch 7): 12.
+    pub probation_months: u32,
+    /// 政治素质 review: least score (0–100) per dimension to pass.
+    ///
+    /// # Provisional
+    /// How the political check is scored is local (domain brief §2.1): default 60.
+    pub political_pass_score: u32,
+}
+
+impl Default for SelectionPolicy {
+    fn default() -> Self {
+        Self {
+            county_min_work_years: 5,
+            county_min_grassroots_years: 2,
+            deputy_to_chief_years: 2,
+            chief_to_upper_deputy_years: 3,
+            lower_level_posts: 2,
+            min_education: EducationLevel::JuniorCollege,
+            bureau_min_education: EducationLevel::Undergraduate,
+            party_post_min_standing_years: 5,
+            max_age: None,
+            exceptional_max_steps: 2,
+            exceptional_min_years_in_post: 1,
+            recommendation_valid_months: 12,
+            inspection_team_min: 2,
+            decision_quorum: (2, 3),
+            publicity_working_days: 5,
+            probation_months: 12,
+            political_pass_score: 60,
+        }
+    }
+}
+
+impl Policy for SelectionPolicy {
+    fn citations(&self) -> Vec<(&'static str, Citation)> {
+        vec![
+            ("county_min_work_years", ART_8_1),
+            ("county_min_grassroots_years", ART_8_1),
+            ("deputy_to_chief_years", ART_8_3),
+            ("chief_to_upper_deputy_years", ART_8_3),
+            ("lower_level_posts", ART_8_2),
+            ("min_education", ART_8_4),
+            ("bureau_min_education", ART_8_4),
+            ("party_post_min_standing_years", ART_8_7),
+            ("exceptional_max_steps", ART_9),
+            ("exceptional_min_years_in_post", ART_9),
+            ("recommendation_valid_months", CH_4),
+            ("inspection_team_min", CH_5),
+            ("decision_quorum", CH_6),
+            ("publicity_working_days", CH_7),
+            ("probation_months", CH_7),
+            ("political_pass_score", ART_3),
+            ("quota", CIVIL_SERVANT_LAW_ART_43),
+        ]
+    }
+
+    fn validate(&self) -> Result<(), PolicyError> {
+        let (n, d) = self.decision_quorum;
+        if d == 0 || n > d || n == 0 {
+            return Err(PolicyError::Invalid {
+                field: "decision_quorum",
+                reason: format!("{n}/{d} is not a share"),
+            });
+        }
+        if self.exceptional_max_steps == 0 {
+            return Err(PolicyError::OutOfRange {
+                field: "exceptional_max_steps",
+                value: 0,
+                min: 1,
+                max: 9,
+            });
+        }
+        if self.political_pass_score > 100 {
+            return Err(PolicyError::OutOfRange {
+                field: "political_pass_score",
+                value: i64::from(self.political_pass_score),
+                min: 0,
+                max: 100,
+            });
+        }
+        Ok(())
+    }
+}

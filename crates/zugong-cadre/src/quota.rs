@@ -1,0 +1,379 @@
+//! Post quotas (职数): allotments per unit and rank, occupancy, planned departures and
+//! vacancies, as a journaled lifecycle.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use zugong_core::journal::Lifecycle;
+use zugong_core::{Authority, AuthorityError, Citation, OrgTree, OrgUnitId, RankOrGrade};
+
+use crate::policy::CIVIL_SERVANT_LAW_ART_43;
+
+/// One unit's quota for one rank or grade.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaLine {
+    /// 核定职数: posts approved.
+    pub allotted: u32,
+    /// 在职: posts filled.
+    pub occupied: u32,
+    /// 拟离任: holders planned to leave (retirement, transfer) — forthcoming vacancies.
+    pub planned_departures: u32,
+}
+
+impl QuotaLine {
+    /// 空缺: approved and not filled.
+    #[must_use]
+    pub const fn vacancies(&self) -> u32 {
+        self.allotted.saturating_sub(self.occupied)
+    }
+
+    /// Vacancies once the planned departures leave.
+    #[must_use]
+    pub const fn forthcoming_vacancies(&self) -> u32 {
+        self.vacancies().saturating_add(self.planned_departures)
+    }
+}
+
+/// 职数台账: quotas per (unit, rank), where an upper unit's line is the pool its sub-units'
+/// lines are carved from: for every line, its own occupancy plus the allotments of the nearest
+/// lines below it never exceed its allotment.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    from = "Vec<(OrgUnitId, RankOrGrade, QuotaLine)>",
+    into = "Vec<(OrgUnitId, RankOrGrade, QuotaLine)>"
+)]
+pub struct QuotaBook {
+    lines: BTreeMap<(OrgUnitId, RankOrGradeKey), (RankOrGrade, QuotaLine)>,
+}
+
+/// A sortable key for [`RankOrGrade`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct RankOrGradeKey(u8, u8);
+
+fn key(r: RankOrGrade) -> RankOrGradeKey {
+    match r {
+        RankOrGrade::Leadership(l) => RankOrGradeKey(0, l.step()),
+        RankOrGrade::Grade(g) => RankOrGradeKey(1, g as u8),
+    }
+}
+
+impl From<Vec<(OrgUnitId, RankOrGrade, QuotaLine)>> for QuotaBook {
+    fn from(v: Vec<(OrgUnitId, RankOrGrade, QuotaLine)>) -> Self {
+        Self {
+            lines: v
+                .into_iter()
+                .map(|(u, r, l)| ((u, key(r)), (r, l)))
+                .collect(),
+        }
+    }
+}
+
+impl From<QuotaBook> for Vec<(OrgUnitId, RankOrGrade, QuotaLine)> {
+    fn from(b: QuotaBook) -> Self {
+        b.lines
+            .into_iter()
+            .map(|((u, _), (r, l))| (u, r, l))
+            .collect()
+    }
+}
+
+impl QuotaBook {
+    /// The line of a unit and rank.
+    #[must_use]
+    pub fn line(&self, unit: OrgUnitId, rank: RankOrGrade) -> Option<QuotaLine> {
+        self.lines.get(&(unit, key(rank))).map(|(_, l)| *l)
+    }
+
+    /// Every line.
+    pub fn lines(&self) -> impl Iterator<Item = (OrgUnitId, RankOrGrade, QuotaLine)> + '_ {
+        self.lines.iter().map(|((u, _), (r, l))| (*u, *r, *l))
+    }
+
+    /// The nearest unit strictly above `unit` that has a line for `rank`.
+    fn parent_line(&self, tree: &OrgTree, unit: OrgUnitId, rank: RankOrGrade) -> Option<OrgUnitId> {
+        tree.ancestors(unit)
+            .ok()?
+            .map(|u| u.id)
+            .find(|u| self.lines.contains_key(&(*u, key(rank))))
+    }
+
+    /// Allotments of the lines whose nearest line above is `unit`'s.
+    fn carved(&self, tree: &OrgTree, unit: OrgUnitId, rank: RankOrGrade) -> u32 {
+        self.lines
+            .iter()
+            .filter(|((u, k), _)| *k == key(rank) && *u != unit)
+            .filter(|((u, _), _)| self.parent_line(tree, *u, rank) == Some(unit))
+            .map(|(_, (_, l))| l.allotted)
+            .fold(0u32, u32::saturating_add)
+    }
+
+    /// What a line uses of its allotment: own occupancy plus what it allots below.
+    #[must_use]
+    pub fn used(&self, tree: &OrgTree, unit: OrgUnitId, rank: RankOrGrade) -> u32 {
+        let own = self.line(unit, rank).map_or(0, |l| l.occupied);
+        own.saturating_add(self.carved(tree, unit, rank))
+    }
+}
+
+/// What may be asked of the quota book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaCommand {
+    /// 核定职数: set a unit's allotment for a rank.
+    Allot {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank or grade.
+        rank: RankOrGrade,
+        /// Posts approved.
+        count: u32,
+    },
+    /// Fill one post (an appointment).
+    Occupy {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank or grade.
+        rank: RankOrGrade,
+    },
+    /// Free one post (removal, transfer, retirement).
+    Release {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank or grade.
+        rank: RankOrGrade,
+    },
+    /// Record a planned departure, or cancel one (`planned: false`).
+    PlanDeparture {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank or grade.
+        rank: RankOrGrade,
+        /// Add (true) or cancel (false).
+        planned: bool,
+    },
+}
+
+/// What happened to the quota book.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaEvent {
+    /// Allotment set.
+    Allotted {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+        /// Count.
+        count: u32,
+    },
+    /// A post filled.
+    Occupied {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+    },
+    /// A post freed.
+    Released {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+    },
+    /// Planned departures changed by +1 or −1.
+    DepartureChanged {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+        /// Added or cancelled.
+        planned: bool,
+    },
+}
+
+/// What the quota rules need.
+#[derive(Debug, Clone, Copy)]
+pub struct QuotaContext<'c> {
+    /// Who acts.
+    pub authority: Authority,
+    /// The tree.
+    pub tree: &'c OrgTree,
+}
+
+/// A quota command refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum QuotaError {
+    /// No quota line for the unit and rank: no post may be filled (公务员法 第四十三条).
+    #[error("{unit} has no quota for {rank} ({})", CIVIL_SERVANT_LAW_ART_43)]
+    NoQuota {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+    },
+    /// Every approved post is filled (超职数配备 is refused, 公务员法 第四十三条).
+    #[error(
+        "{unit} has no vacancy for {rank}: {occupied} of {allotted} filled ({})",
+        CIVIL_SERVANT_LAW_ART_43
+    )]
+    NoVacancy {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+        /// Approved.
+        allotted: u32,
+        /// Filled.
+        occupied: u32,
+    },
+    /// The allotment would exceed what the unit above allots, or fall below what is used.
+    #[error("allotting {count} to {unit} for {rank} breaks the pool: {reason}")]
+    PoolExceeded {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+        /// Count asked.
+        count: u32,
+        /// Which side broke.
+        reason: &'static str,
+    },
+    /// Releasing a post nobody holds, or cancelling a departure never planned.
+    #[error("nothing to release for {rank} at {unit}")]
+    NothingToRelease {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+    },
+    /// Authority refused.
+    #[error("authority refused: {0}")]
+    Authority(#[from] AuthorityError),
+}
+
+impl QuotaError {
+    /// The rule behind the refusal.
+    #[must_use]
+    pub fn citation(&self) -> Citation {
+        match self {
+            Self::Authority(e) => e.citation(),
+            _ => CIVIL_SERVANT_LAW_ART_43,
+        }
+    }
+}
+
+impl Lifecycle for QuotaBook {
+    type Command = QuotaCommand;
+    type Event = QuotaEvent;
+    type Context<'c> = QuotaContext<'c>;
+    type Error = QuotaError;
+
+    fn decide(
+        &self,
+        command: &QuotaCommand,
+        ctx: &QuotaContext<'_>,
+    ) -> Result<Vec<QuotaEvent>, QuotaError> {
+        let (unit, rank) = match command {
+            QuotaCommand::Allot { unit, rank, .. }
+            | QuotaCommand::Occupy { unit, rank }
+            | QuotaCommand::Release { unit, rank }
+            | QuotaCommand::PlanDeparture { unit, rank, .. } => (*unit, *rank),
+        };
+        ctx.authority.check_unit(ctx.tree, unit)?;
+        let line = self.line(unit, rank);
+        match command {
+            QuotaCommand::Allot { count, .. } => {
+                if self.used(ctx.tree, unit, rank) > *count {
+                    return Err(QuotaError::PoolExceeded {
+                        unit,
+                        rank,
+                        count: *count,
+                        reason: "below what is filled and allotted below",
+                    });
+                }
+                if let Some(parent) = self.parent_line(ctx.tree, unit, rank) {
+                    let parent_line = self.line(parent, rank).unwrap_or_default();
+                    let others = self
+                        .used(ctx.tree, parent, rank)
+                        .saturating_sub(line.map_or(0, |l| l.allotted));
+                    if others.saturating_add(*count) > parent_line.allotted {
+                        return Err(QuotaError::PoolExceeded {
+                            unit,
+                            rank,
+                            count: *count,
+                            reason: "above what the unit above allots",
+                        });
+                    }
+                }
+                Ok(vec![QuotaEvent::Allotted {
+                    unit,
+                    rank,
+                    count: *count,
+                }])
+            }
+            QuotaCommand::Occupy { .. } => {
+                let l = line.ok_or(QuotaError::NoQuota { unit, rank })?;
+                if self.used(ctx.tree, unit, rank) >= l.allotted {
+                    return Err(QuotaError::NoVacancy {
+                        unit,
+                        rank,
+                        allotted: l.allotted,
+                        occupied: l.occupied,
+                    });
+                }
+                Ok(vec![QuotaEvent::Occupied { unit, rank }])
+            }
+            QuotaCommand::Release { .. } => {
+                if line.is_none_or(|l| l.occupied == 0) {
+                    return Err(QuotaError::NothingToRelease { unit, rank });
+                }
+                Ok(vec![QuotaEvent::Released { unit, rank }])
+            }
+            QuotaCommand::PlanDeparture { planned, .. } => {
+                let l = line.ok_or(QuotaError::NoQuota { unit, rank })?;
+                let ok = if *planned {
+                    l.planned_departures < l.occupied
+                } else {
+                    l.planned_departures > 0
+                };
+                if !ok {
+                    return Err(QuotaError::NothingToRelease { unit, rank });
+                }
+                Ok(vec![QuotaEvent::DepartureChanged {
+                    unit,
+                    rank,
+                    planned: *planned,
+                }])
+            }
+        }
+    }
+
+    fn apply(&mut self, event: &QuotaEvent) {
+        let (unit, rank) = match event {
+            QuotaEvent::Allotted { unit, rank, .. }
+            | QuotaEvent::Occupied { unit, rank }
+            | QuotaEvent::Released { unit, rank }
+            | QuotaEvent::DepartureChanged { unit, rank, .. } => (*unit, *rank),
+        };
+        let (_, l) = self
+            .lines
+            .entry((unit, key(rank)))
+            .or_insert((rank, QuotaLine::default()));
+        match event {
+            QuotaEvent::Allotted { count, .. } => l.allotted = *count,
+            QuotaEvent::Occupied { .. } => l.occupied = l.occupied.saturating_add(1),
+            QuotaEvent::Released { .. } => {
+                l.occupied = l.occupied.saturating_sub(1);
+                l.planned_departures = l.planned_departures.min(l.occupied);
+            }
+            QuotaEvent::DepartureChanged { planned, .. } => {
+                l.planned_departures = if *planned {
+                    l.planned_departures.saturating_add(1)
+                } else {
+                    l.planned_departures.saturating_sub(1)
+                };
+            }
+        }
+    }
+}

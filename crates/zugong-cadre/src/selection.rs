@@ -1,0 +1,1137 @@
+//! Selection and appointment (选拔任用) as one lifecycle: 分析研判和动议 → 民主推荐 → 确定考察对象 →
+//! 考察 → 讨论决定 → 任前公示 → 任职 → 试用期, with a political gate at every step.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use zugong_core::dates::add_months;
+use zugong_core::journal::Lifecycle;
+use zugong_core::{
+    Authority, AuthorityError, CadreId, CalendarError, Citation, JurisdictionPolicy, OrgTree,
+    RankOrGrade, WorkCalendar,
+};
+
+use crate::policy::{ART_3, CH_4, CH_5, CH_6, CH_7};
+use crate::{PoliticalDimension, PoliticalReview, Post, QuotaBook, QuotaError, SelectionPolicy};
+
+/// 换届 or 个别提拔.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectionMode {
+    /// 换届: whole-team renewal; 谈话调研推荐 first, then 会议推荐.
+    TermChange,
+    /// 个别提拔: a single promotion; 会议推荐 may come first, or be skipped where the rules allow.
+    IndividualPromotion,
+}
+
+/// 谈话调研推荐 or 会议推荐.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendationKind {
+    /// 谈话调研推荐.
+    InterviewSurvey,
+    /// 会议推荐.
+    Meeting,
+}
+
+/// One 民主推荐 with its tallies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// Kind.
+    pub kind: RecommendationKind,
+    /// Held on.
+    pub held_on: NaiveDate,
+    /// People who should take part (应参加).
+    pub participants: u32,
+    /// People who took part.
+    pub present: u32,
+    /// Recommendations per person.
+    pub tallies: BTreeMap<CadreId, u32>,
+}
+
+/// 个人有关事项报告 核查结果.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonalMatters {
+    /// 如实填报.
+    Truthful,
+    /// 漏报 (handled case by case; recorded).
+    Omitted,
+    /// 瞒报: bars the promotion.
+    Concealed,
+}
+
+/// What a 考察 did (Ch 5; "凡提四必").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InspectionRecord {
+    /// 考察预告 published.
+    pub notice_published: bool,
+    /// 考察组 members.
+    pub team_size: u32,
+    /// 个别谈话 held.
+    pub individual_talks: u32,
+    /// 民主测评: (approving, total).
+    pub evaluation: (u32, u32),
+    /// 干部档案 审核 ("凡提必审").
+    pub file_reviewed: bool,
+    /// 个人有关事项报告 核查 ("凡提必核").
+    pub personal_matters: PersonalMatters,
+    /// 纪检监察机关意见 heard and clear ("凡提必听").
+    pub discipline_opinion_clear: bool,
+    /// 信访举报 checked ("凡提必查").
+    pub complaints_checked: bool,
+    /// 反馈 to the unit's leaders.
+    pub feedback_given: bool,
+}
+
+/// A member's recorded votes for one candidate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteCount {
+    /// 同意.
+    pub agree: u32,
+    /// 不同意.
+    pub disagree: u32,
+    /// 缓议.
+    pub defer: u32,
+}
+
+/// The steps, in order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectionStage {
+    /// Not started.
+    #[default]
+    NotStarted,
+    /// 分析研判和动议 done.
+    Motion,
+    /// 民主推荐 under way.
+    Recommendation,
+    /// 确定考察对象 done.
+    Candidates,
+    /// 考察 under way.
+    Inspection,
+    /// 讨论决定 taken.
+    Decided,
+    /// 任前公示 under way.
+    Publicity,
+    /// 任职: appointed (in 试用期 where it applies).
+    Appointed,
+    /// 试用期满 胜任: 正式任职.
+    Confirmed,
+    /// 试用期满 不胜任: 免去试任职务.
+    Returned,
+    /// Ended without appointment (a failed gate, a rejection, an upheld objection).
+    Ended,
+}
+
+/// One political gate's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GateRecord {
+    /// The step.
+    pub step: SelectionStage,
+    /// The person reviewed (`None`: the motion itself).
+    pub cadre: Option<CadreId>,
+    /// Dimensions that failed (empty: passed).
+    pub failures: Vec<PoliticalDimension>,
+    /// Conclusion.
+    pub note: String,
+}
+
+/// 选拔任用: one selection for one post, built from its events.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selection {
+    post: Option<Post>,
+    mode: Option<SelectionMode>,
+    stage: SelectionStage,
+    recommendations: Vec<Recommendation>,
+    candidates: Vec<CadreId>,
+    inspections: BTreeMap<CadreId, InspectionRecord>,
+    dropped: BTreeMap<CadreId, String>,
+    decided: Option<(NaiveDate, CadreId)>,
+    publicity: Option<(NaiveDate, NaiveDate)>,
+    objections: Vec<(String, Option<bool>)>,
+    appointed: Option<(CadreId, NaiveDate, Option<NaiveDate>)>,
+    gates: Vec<GateRecord>,
+    ended: Option<String>,
+}
+
+impl Selection {
+    /// The post.
+    #[must_use]
+    pub fn post(&self) -> Option<&Post> {
+        self.post.as_ref()
+    }
+    /// The stage.
+    #[must_use]
+    pub fn stage(&self) -> SelectionStage {
+        self.stage
+    }
+    /// The 民主推荐 held.
+    #[must_use]
+    pub fn recommendations(&self) -> &[Recommendation] {
+        &self.recommendations
+    }
+    /// 考察对象 still in the running.
+    #[must_use]
+    pub fn candidates(&self) -> &[CadreId] {
+        &self.candidates
+    }
+    /// Candidates dropped, with why.
+    #[must_use]
+    pub fn dropped(&self) -> &BTreeMap<CadreId, String> {
+        &self.dropped
+    }
+    /// The 讨论决定: date and the person decided on.
+    #[must_use]
+    pub fn decided(&self) -> Option<(NaiveDate, CadreId)> {
+        self.decided
+    }
+    /// The 公示 period.
+    #[must_use]
+    pub fn publicity(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.publicity
+    }
+    /// The appointee, the date the appointment counts from (the decision's day, Ch 7), and the
+    /// end of the 试用期 if one applies.
+    #[must_use]
+    pub fn appointed(&self) -> Option<(CadreId, NaiveDate, Option<NaiveDate>)> {
+        self.appointed
+    }
+    /// Every political gate's result.
+    #[must_use]
+    pub fn gates(&self) -> &[GateRecord] {
+        &self.gates
+    }
+    /// Why it ended without appointment.
+    #[must_use]
+    pub fn ended(&self) -> Option<&str> {
+        self.ended.as_deref()
+    }
+}
+
+/// What may be asked of a selection. Every step carries the political review of that step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectionCommand {
+    /// 分析研判和动议: propose filling the post, with the work plan.
+    Motion {
+        /// The post.
+        post: Post,
+        /// 换届 or 个别提拔.
+        mode: SelectionMode,
+        /// 工作方案.
+        plan: String,
+        /// Political review of the motion (the team's needs).
+        review: PoliticalReview,
+    },
+    /// 民主推荐.
+    Recommend(Recommendation),
+    /// 确定考察对象 from the recommendations.
+    ChooseCandidates {
+        /// The candidates.
+        candidates: Vec<CadreId>,
+        /// Skip 会议推荐 (个别提拔 only): the unit is small and the interview opinions are
+        /// concentrated (12371 Q&A).
+        skip_meeting: bool,
+        /// Political review of each candidate.
+        reviews: BTreeMap<CadreId, PoliticalReview>,
+    },
+    /// 考察 of one candidate.
+    Inspect {
+        /// The candidate.
+        cadre: CadreId,
+        /// What was done.
+        record: InspectionRecord,
+        /// Political review from the inspection.
+        review: PoliticalReview,
+    },
+    /// 讨论决定 at a committee meeting.
+    Decide {
+        /// Members of the 党委（党组） (应到会).
+        members: u32,
+        /// Members present.
+        present: u32,
+        /// Votes per candidate.
+        votes: BTreeMap<CadreId, VoteCount>,
+        /// Political review of the decided person.
+        review: PoliticalReview,
+    },
+    /// 任前公示 from the context's day.
+    StartPublicity,
+    /// An objection during 公示.
+    Object {
+        /// What was reported.
+        text: String,
+    },
+    /// Settle an objection: `affects` ends the selection (公示反映问题影响任用).
+    ResolveObjection {
+        /// Index.
+        index: usize,
+        /// Whether it affects the appointment.
+        affects: bool,
+    },
+    /// 任职: after the 任职谈话.
+    Appoint {
+        /// 任职谈话 held.
+        talk_held: bool,
+        /// Political review at appointment.
+        review: PoliticalReview,
+    },
+    /// 试用期满: 胜任 or not.
+    EndProbation {
+        /// 胜任.
+        competent: bool,
+        /// Political review at the end of probation.
+        review: PoliticalReview,
+    },
+}
+
+/// What happened in a selection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectionEvent {
+    /// 动议.
+    Moved {
+        /// Post.
+        post: Post,
+        /// Mode.
+        mode: SelectionMode,
+        /// Plan.
+        plan: String,
+    },
+    /// A gate's result.
+    Gate(GateRecord),
+    /// 民主推荐 held.
+    Recommended(Recommendation),
+    /// 考察对象 chosen.
+    CandidatesChosen {
+        /// The candidates who passed their gate.
+        candidates: Vec<CadreId>,
+    },
+    /// A candidate inspected.
+    Inspected {
+        /// The candidate.
+        cadre: CadreId,
+        /// The record.
+        record: InspectionRecord,
+    },
+    /// A candidate dropped.
+    Dropped {
+        /// The candidate.
+        cadre: CadreId,
+        /// Why.
+        reason: String,
+    },
+    /// 缓议: the decision is put off.
+    Deferred {
+        /// On.
+        on: NaiveDate,
+    },
+    /// 讨论决定 taken.
+    Decided {
+        /// On.
+        on: NaiveDate,
+        /// The person.
+        cadre: CadreId,
+    },
+    /// 公示 started.
+    PublicityStarted {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        until: NaiveDate,
+    },
+    /// An objection.
+    Objected {
+        /// Text.
+        text: String,
+    },
+    /// An objection settled.
+    ObjectionResolved {
+        /// Index.
+        index: usize,
+        /// Affects the appointment.
+        affects: bool,
+    },
+    /// 任职.
+    Appointed {
+        /// The appointee.
+        cadre: CadreId,
+        /// 任职时间: the decision's day.
+        counted_from: NaiveDate,
+        /// End of the 试用期, if one applies.
+        probation_until: Option<NaiveDate>,
+    },
+    /// 试用期满.
+    ProbationEnded {
+        /// 胜任.
+        competent: bool,
+    },
+    /// The selection ended without appointment.
+    Ended {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// What the selection rules need from outside.
+#[derive(Debug, Clone, Copy)]
+pub struct SelectionContext<'c> {
+    /// The day.
+    pub on: NaiveDate,
+    /// Who acts.
+    pub authority: Authority,
+    /// The tree.
+    pub tree: &'c OrgTree,
+    /// 下管一级.
+    pub jurisdiction: &'c JurisdictionPolicy,
+    /// The rules' numbers.
+    pub policy: &'c SelectionPolicy,
+    /// The work calendar (任前公示 in working days).
+    pub calendar: &'c WorkCalendar,
+    /// The quota book (a vacancy is needed to appoint).
+    pub quota: &'c QuotaBook,
+}
+
+/// A selection command refused, with the rule.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SelectionError {
+    /// Not started.
+    #[error("the selection has not started")]
+    NotStarted,
+    /// Started twice.
+    #[error("the selection has already started")]
+    AlreadyStarted,
+    /// The selection has ended.
+    #[error("the selection has ended: {0}")]
+    Ended(String),
+    /// A step out of order.
+    #[error("{command} is not possible at {stage:?}")]
+    OutOfOrder {
+        /// The command.
+        command: &'static str,
+        /// The stage.
+        stage: SelectionStage,
+    },
+    /// The authority may not act on this post.
+    #[error("authority refused: {0}")]
+    Authority(#[from] AuthorityError),
+    /// A blank plan.
+    #[error("a motion needs a work plan")]
+    NoPlan,
+    /// 换届: 谈话调研推荐 comes before 会议推荐 (Ch 4).
+    #[error("{} ({})", .0, CH_4)]
+    RecommendationOrder(&'static str),
+    /// Too few present.
+    #[error("{present} of {members} present: at least {n}/{d} must attend")]
+    QuorumNotMet {
+        /// Present.
+        present: u32,
+        /// Due.
+        members: u32,
+        /// Quorum numerator.
+        n: u32,
+        /// Quorum denominator.
+        d: u32,
+    },
+    /// More votes than voters.
+    #[error("{cast} votes recorded for {voters} voters")]
+    DuplicateVotes {
+        /// Votes cast.
+        cast: u32,
+        /// Voters.
+        voters: u32,
+    },
+    /// A recommendation older than its validity.
+    #[error(
+        "the recommendation of {held_on} was valid until {valid_until} ({})",
+        CH_4
+    )]
+    StaleRecommendation {
+        /// Held on.
+        held_on: NaiveDate,
+        /// Valid until.
+        valid_until: NaiveDate,
+    },
+    /// A candidate nobody recommended.
+    #[error("{0} was not recommended")]
+    NotRecommended(CadreId),
+    /// No candidate.
+    #[error("no candidate")]
+    NoCandidates,
+    /// A missing political review.
+    #[error("no political review for {0}")]
+    MissingReview(CadreId),
+    /// 会议推荐 skipped without cause.
+    #[error(
+        "会议推荐 may be skipped only in an individual promotion, in a small unit with concentrated opinions ({})",
+        CH_4
+    )]
+    SkipNotAllowed,
+    /// An inspection that left out a required step.
+    #[error("inspection incomplete: {:?} ({})", .0, CH_5)]
+    InspectionIncomplete(Vec<&'static str>),
+    /// A person who is not a candidate.
+    #[error("{0} is not a candidate")]
+    UnknownCandidate(CadreId),
+    /// Deciding before every candidate was inspected.
+    #[error("{0} has not been inspected")]
+    NotInspected(CadreId),
+    /// Awarding before the publicity ended.
+    #[error("publicity runs until {until}; nothing on {on} ({})", CH_7)]
+    PublicityNotOver {
+        /// Last day.
+        until: NaiveDate,
+        /// The day.
+        on: NaiveDate,
+    },
+    /// Appointing with an objection open.
+    #[error("objection {0} is still open")]
+    OpenObjection(usize),
+    /// No such open objection.
+    #[error("no open objection {0}")]
+    UnknownObjection(usize),
+    /// A blank objection.
+    #[error("an objection needs a text")]
+    BlankObjection,
+    /// No vacancy in the quota.
+    #[error("quota: {0}")]
+    Quota(#[from] QuotaError),
+    /// Appointing without the 任职谈话.
+    #[error("the 任职谈话 must be held before taking up the post ({})", CH_7)]
+    NoTalk,
+    /// Ending a probation early, or one that does not exist.
+    #[error("the 试用期 runs until {until:?}; it cannot end on {on}")]
+    ProbationNotOver {
+        /// Last day (`None`: no 试用期).
+        until: Option<NaiveDate>,
+        /// The day.
+        on: NaiveDate,
+    },
+    /// The calendar could not count the publicity.
+    #[error("publicity: {0}")]
+    Calendar(#[from] CalendarError),
+}
+
+impl SelectionError {
+    /// The rule behind the refusal.
+    #[must_use]
+    pub fn citation(&self) -> Option<Citation> {
+        match self {
+            Self::RecommendationOrder(_)
+            | Self::StaleRecommendation { .. }
+            | Self::SkipNotAllowed
+            | Self::NotRecommended(_) => Some(CH_4),
+            Self::InspectionIncomplete(_) | Self::NotInspected(_) => Some(CH_5),
+            Self::QuorumNotMet { .. } | Self::DuplicateVotes { .. } => Some(CH_6),
+            Self::PublicityNotOver { .. }
+            | Self::OpenObjection(_)
+            | Self::NoTalk
+            | Self::ProbationNotOver { .. } => Some(CH_7),
+            Self::Quota(e) => Some(e.citation()),
+            Self::Authority(e) => Some(e.citation()),
+            _ => None,
+        }
+    }
+}
+
+fn out_of_order(command: &'static str, stage: SelectionStage) -> SelectionError {
+    SelectionError::OutOfOrder { command, stage }
+}
+
+fn gate(
+    step: SelectionStage,
+    cadre: Option<CadreId>,
+    review: &PoliticalReview,
+    pass: u32,
+) -> GateRecord {
+    GateRecord {
+        step,
+        cadre,
+        failures: review.failures(pass),
+        note: review.note.clone(),
+    }
+}
+
+fn gate_failed_reason(g: &GateRecord) -> String {
+    let dims: Vec<String> = g.failures.iter().map(ToString::to_string).collect();
+    format!(
+        "政治把关未通过（{}）：{} [{}]",
+        dims.join("、"),
+        g.note,
+        ART_3
+    )
+}
+
+impl Selection {
+    fn check_authority(
+        &self,
+        post: &Post,
+        ctx: &SelectionContext<'_>,
+    ) -> Result<(), SelectionError> {
+        match post.rank {
+            RankOrGrade::Leadership(r) => {
+                ctx.authority
+                    .check_post(ctx.tree, ctx.jurisdiction, post.unit, r)?
+            }
+            RankOrGrade::Grade(_) => ctx.authority.check_unit(ctx.tree, post.unit)?,
+        }
+        Ok(())
+    }
+
+    fn quorum(present: u32, members: u32, policy: &SelectionPolicy) -> Result<(), SelectionError> {
+        let (n, d) = policy.decision_quorum;
+        if u64::from(present) * u64::from(d) < u64::from(members) * u64::from(n)
+            || present > members
+        {
+            return Err(SelectionError::QuorumNotMet {
+                present,
+                members,
+                n,
+                d,
+            });
+        }
+        Ok(())
+    }
+
+    /// A gate at `step`: the events for a pass (the record) or a failure (the record and the
+    /// end of the selection).
+    fn gated(
+        step: SelectionStage,
+        review: &PoliticalReview,
+        pass: u32,
+        then: Vec<SelectionEvent>,
+    ) -> Vec<SelectionEvent> {
+        let g = gate(step, None, review, pass);
+        if g.failures.is_empty() {
+            let mut out = vec![SelectionEvent::Gate(g)];
+            out.extend(then);
+            out
+        } else {
+            let reason = gate_failed_reason(&g);
+            vec![SelectionEvent::Gate(g), SelectionEvent::Ended { reason }]
+        }
+    }
+}
+
+impl Lifecycle for Selection {
+    type Command = SelectionCommand;
+    type Event = SelectionEvent;
+    type Context<'c> = SelectionContext<'c>;
+    type Error = SelectionError;
+
+    fn decide(
+        &self,
+        command: &SelectionCommand,
+        ctx: &SelectionContext<'_>,
+    ) -> Result<Vec<SelectionEvent>, SelectionError> {
+        let pass = ctx.policy.political_pass_score;
+        if let SelectionCommand::Motion {
+            post,
+            mode,
+            plan,
+            review,
+        } = command
+        {
+            if self.post.is_some() {
+                return Err(SelectionError::AlreadyStarted);
+            }
+            self.check_authority(post, ctx)?;
+            if plan.trim().is_empty() {
+                return Err(SelectionError::NoPlan);
+            }
+            let g = gate(SelectionStage::Motion, None, review, pass);
+            let mut events = vec![SelectionEvent::Moved {
+                post: post.clone(),
+                mode: *mode,
+                plan: plan.clone(),
+            }];
+            if !g.failures.is_empty() {
+                let reason = gate_failed_reason(&g);
+                events.push(SelectionEvent::Gate(g));
+                events.push(SelectionEvent::Ended { reason });
+            } else {
+                events.push(SelectionEvent::Gate(g));
+            }
+            return Ok(events);
+        }
+        let (Some(post), Some(mode)) = (&self.post, self.mode) else {
+            return Err(SelectionError::NotStarted);
+        };
+        if let Some(reason) = &self.ended {
+            return Err(SelectionError::Ended(reason.clone()));
+        }
+        self.check_authority(post, ctx)?;
+        let stage = self.stage;
+        let on = ctx.on;
+        match command {
+            SelectionCommand::Motion { .. } => Err(SelectionError::AlreadyStarted),
+            SelectionCommand::Recommend(r) => {
+                if !matches!(
+                    stage,
+                    SelectionStage::Motion | SelectionStage::Recommendation
+                ) {
+                    return Err(out_of_order("民主推荐", stage));
+                }
+                let interviewed = self
+                    .recommendations
+                    .iter()
+                    .any(|x| x.kind == RecommendationKind::InterviewSurvey);
+                if mode == SelectionMode::TermChange
+                    && r.kind == RecommendationKind::Meeting
+                    && !interviewed
+                {
+                    return Err(SelectionError::RecommendationOrder(
+                        "换届时先进行谈话调研推荐，再进行会议推荐",
+                    ));
+                }
+                if r.kind == RecommendationKind::Meeting {
+                    Self::quorum(r.present, r.participants, ctx.policy)?;
+                }
+                let cast = r.tallies.values().fold(0u32, |a, v| a.saturating_add(*v));
+                if cast > r.present || r.present > r.participants {
+                    return Err(SelectionError::DuplicateVotes {
+                        cast,
+                        voters: r.present,
+                    });
+                }
+                Ok(vec![SelectionEvent::Recommended(r.clone())])
+            }
+            SelectionCommand::ChooseCandidates {
+                candidates,
+                skip_meeting,
+                reviews,
+            } => {
+                if stage != SelectionStage::Recommendation {
+                    return Err(out_of_order("确定考察对象", stage));
+                }
+                let has = |k| self.recommendations.iter().any(|x| x.kind == k);
+                if !has(RecommendationKind::InterviewSurvey) {
+                    return Err(SelectionError::RecommendationOrder("须进行谈话调研推荐"));
+                }
+                let skip_ok = *skip_meeting && mode == SelectionMode::IndividualPromotion;
+                if !(has(RecommendationKind::Meeting) || skip_ok) {
+                    return Err(SelectionError::SkipNotAllowed);
+                }
+                if candidates.is_empty() {
+                    return Err(SelectionError::NoCandidates);
+                }
+                for r in &self.recommendations {
+                    let valid_until = add_months(r.held_on, ctx.policy.recommendation_valid_months)
+                        .unwrap_or(r.held_on);
+                    if on > valid_until {
+                        return Err(SelectionError::StaleRecommendation {
+                            held_on: r.held_on,
+                            valid_until,
+                        });
+                    }
+                }
+                let mut events = Vec::new();
+                let mut passed = Vec::new();
+                for c in candidates {
+                    if !self
+                        .recommendations
+                        .iter()
+                        .any(|r| r.tallies.get(c).is_some_and(|n| *n > 0))
+                    {
+                        return Err(SelectionError::NotRecommended(*c));
+                    }
+                    let review = reviews.get(c).ok_or(SelectionError::MissingReview(*c))?;
+                    let g = gate(SelectionStage::Candidates, Some(*c), review, pass);
+                    if g.failures.is_empty() {
+                        passed.push(*c);
+                        events.push(SelectionEvent::Gate(g));
+                    } else {
+                        let reason = gate_failed_reason(&g);
+                        events.push(SelectionEvent::Gate(g));
+                        events.push(SelectionEvent::Dropped { cadre: *c, reason });
+                    }
+                }
+                if passed.is_empty() {
+                    events.push(SelectionEvent::Ended {
+                        reason: "无考察对象通过政治把关".into(),
+                    });
+                } else {
+                    events.push(SelectionEvent::CandidatesChosen { candidates: passed });
+                }
+                Ok(events)
+            }
+            SelectionCommand::Inspect {
+                cadre,
+                record,
+                review,
+            } => {
+                if !matches!(
+                    stage,
+                    SelectionStage::Candidates | SelectionStage::Inspection
+                ) {
+                    return Err(out_of_order("考察", stage));
+                }
+                if !self.candidates.contains(cadre) {
+                    return Err(SelectionError::UnknownCandidate(*cadre));
+                }
+                let mut missing = Vec::new();
+                if !record.notice_published {
+                    missing.push("考察预告");
+                }
+                if record.team_size < ctx.policy.inspection_team_min {
+                    missing.push("考察组不少于2人");
+                }
+                if record.individual_talks == 0 {
+                    missing.push("个别谈话");
+                }
+                if record.evaluation.1 == 0 || record.evaluation.0 > record.evaluation.1 {
+                    missing.push("民主测评");
+                }
+                if !record.file_reviewed {
+                    missing.push("干部档案凡提必审");
+                }
+                if !record.complaints_checked {
+                    missing.push("信访举报凡提必查");
+                }
+                if !record.feedback_given {
+                    missing.push("反馈考察情况");
+                }
+                if !missing.is_empty() {
+                    return Err(SelectionError::InspectionIncomplete(missing));
+                }
+                let mut events = vec![SelectionEvent::Inspected {
+                    cadre: *cadre,
+                    record: record.clone(),
+                }];
+                let g = gate(SelectionStage::Inspection, Some(*cadre), review, pass);
+                let bar = if !g.failures.is_empty() {
+                    Some(gate_failed_reason(&g))
+                } else if record.personal_matters == PersonalMatters::Concealed {
+                    Some("个人有关事项报告瞒报（凡提必核）".to_owned())
+                } else if !record.discipline_opinion_clear {
+                    Some("纪检监察机关意见不同意（凡提必听）".to_owned())
+                } else {
+                    None
+                };
+                events.push(SelectionEvent::Gate(g));
+                if let Some(reason) = bar {
+                    events.push(SelectionEvent::Dropped {
+                        cadre: *cadre,
+                        reason,
+                    });
+                    if self.candidates.len() == 1 {
+                        events.push(SelectionEvent::Ended {
+                            reason: "考察对象均未通过考察".into(),
+                        });
+                    }
+                }
+                Ok(events)
+            }
+            SelectionCommand::Decide {
+                members,
+                present,
+                votes,
+                review,
+            } => {
+                if stage != SelectionStage::Inspection {
+                    return Err(out_of_order("讨论决定", stage));
+                }
+                if let Some(c) = self
+                    .candidates
+                    .iter()
+                    .find(|c| !self.inspections.contains_key(c))
+                {
+                    return Err(SelectionError::NotInspected(*c));
+                }
+                Self::quorum(*present, *members, ctx.policy)?;
+                for (c, v) in votes {
+                    if !self.candidates.contains(c) {
+                        return Err(SelectionError::UnknownCandidate(*c));
+                    }
+                    let cast = v.agree.saturating_add(v.disagree).saturating_add(v.defer);
+                    if cast > *present {
+                        return Err(SelectionError::DuplicateVotes {
+                            cast,
+                            voters: *present,
+                        });
+                    }
+                }
+                // 以应到会成员超过半数同意形成决定.
+                let approved = votes
+                    .iter()
+                    .filter(|(_, v)| u64::from(v.agree) * 2 > u64::from(*members))
+                    .max_by(|a, b| a.1.agree.cmp(&b.1.agree).then(b.0.cmp(a.0)))
+                    .map(|(c, _)| *c);
+                match approved {
+                    Some(c) => {
+                        let mut events = Self::gated(
+                            SelectionStage::Decided,
+                            review,
+                            pass,
+                            vec![SelectionEvent::Decided { on, cadre: c }],
+                        );
+                        if let Some(SelectionEvent::Gate(g)) = events.first_mut() {
+                            g.cadre = Some(c);
+                        }
+                        Ok(events)
+                    }
+                    None if votes
+                        .values()
+                        .any(|v| u64::from(v.defer) * 2 > u64::from(*present)) =>
+                    {
+                        Ok(vec![SelectionEvent::Deferred { on }])
+                    }
+                    None => Ok(vec![SelectionEvent::Ended {
+                        reason: "讨论决定未获应到会成员半数以上同意".into(),
+                    }]),
+                }
+            }
+            SelectionCommand::StartPublicity => {
+                if stage != SelectionStage::Decided {
+                    return Err(out_of_order("任前公示", stage));
+                }
+                let until = ctx
+                    .calendar
+                    .span_end(on, ctx.policy.publicity_working_days)?;
+                Ok(vec![SelectionEvent::PublicityStarted { from: on, until }])
+            }
+            SelectionCommand::Object { text } => {
+                let (Some((from, until)), SelectionStage::Publicity) = (self.publicity, stage)
+                else {
+                    return Err(out_of_order("公示异议", stage));
+                };
+                if text.trim().is_empty() {
+                    return Err(SelectionError::BlankObjection);
+                }
+                if on < from || on > until {
+                    return Err(SelectionError::PublicityNotOver { until, on });
+                }
+                Ok(vec![SelectionEvent::Objected { text: text.clone() }])
+            }
+            SelectionCommand::ResolveObjection { index, affects } => {
+                if stage != SelectionStage::Publicity {
+                    return Err(out_of_order("异议处理", stage));
+                }
+                match self.objections.get(*index) {
+                    Some((_, None)) => {
+                        let mut events = vec![SelectionEvent::ObjectionResolved {
+                            index: *index,
+                            affects: *affects,
+                        }];
+                        if *affects {
+                            events.push(SelectionEvent::Ended {
+                                reason: "公示反映的问题影响任用".into(),
+                            });
+                        }
+                        Ok(events)
+                    }
+                    _ => Err(SelectionError::UnknownObjection(*index)),
+                }
+            }
+            SelectionCommand::Appoint { talk_held, review } => {
+                let Some((decided_on, cadre)) = self.decided else {
+                    return Err(out_of_order("任职", stage));
+                };
+                match stage {
+                    SelectionStage::Publicity => {
+                        let until = self.publicity.map_or(on, |p| p.1);
+                        if on <= until {
+                            return Err(SelectionError::PublicityNotOver { until, on });
+                        }
+                        if let Some(i) = self.objections.iter().position(|o| o.1.is_none()) {
+                            return Err(SelectionError::OpenObjection(i));
+                        }
+                    }
+                    SelectionStage::Decided if !post.publicity_applies() => {}
+                    _ => return Err(out_of_order("任职", stage)),
+                }
+                if !talk_held {
+                    return Err(SelectionError::NoTalk);
+                }
+                let line = ctx
+                    .quota
+                    .line(post.unit, post.rank)
+                    .ok_or(QuotaError::NoQuota {
+                        unit: post.unit,
+                        rank: post.rank,
+                    })?;
+                if line.vacancies() == 0 {
+                    return Err(QuotaError::NoVacancy {
+                        unit: post.unit,
+                        rank: post.rank,
+                        allotted: line.allotted,
+                        occupied: line.occupied,
+                    }
+                    .into());
+                }
+                let probation_until = if post.has_probation() {
+                    add_months(on, ctx.policy.probation_months)
+                } else {
+                    None
+                };
+                let mut events = Self::gated(
+                    SelectionStage::Appointed,
+                    review,
+                    pass,
+                    vec![SelectionEvent::Appointed {
+                        cadre,
+                        counted_from: decided_on,
+                        probation_until,
+                    }],
+                );
+                if let Some(SelectionEvent::Gate(g)) = events.first_mut() {
+                    g.cadre = Some(cadre);
+                }
+                Ok(events)
+            }
+            SelectionCommand::EndProbation { competent, review } => {
+                let until = self.appointed.and_then(|a| a.2);
+                if stage != SelectionStage::Appointed || until.is_none_or(|u| on < u) {
+                    return Err(SelectionError::ProbationNotOver { until, on });
+                }
+                let g = gate(
+                    SelectionStage::Confirmed,
+                    self.appointed.map(|a| a.0),
+                    review,
+                    pass,
+                );
+                let competent = *competent && g.failures.is_empty();
+                Ok(vec![
+                    SelectionEvent::Gate(g),
+                    SelectionEvent::ProbationEnded { competent },
+                ])
+            }
+        }
+    }
+
+    fn apply(&mut self, event: &SelectionEvent) {
+        match event {
+            SelectionEvent::Moved { post, mode, .. } => {
+                self.post = Some(post.clone());
+                self.mode = Some(*mode);
+                self.stage = SelectionStage::Motion;
+            }
+            SelectionEvent::Gate(g) => self.gates.push(g.clone()),
+            SelectionEvent::Recommended(r) => {
+                self.recommendations.push(r.clone());
+                self.stage = SelectionStage::Recommendation;
+            }
+            SelectionEvent::CandidatesChosen { candidates } => {
+                self.candidates = candidates.clone();
+                self.stage = SelectionStage::Candidates;
+            }
+            SelectionEvent::Inspected { cadre, record } => {
+                self.inspections.insert(*cadre, record.clone());
+                self.stage = SelectionStage::Inspection;
+            }
+            SelectionEvent::Dropped { cadre, reason } => {
+                self.candidates.retain(|c| c != cadre);
+                self.dropped.insert(*cadre, reason.clone());
+            }
+            SelectionEvent::Deferred { .. } => {}
+            SelectionEvent::Decided { on, cadre } => {
+                self.decided = Some((*on, *cadre));
+                self.stage = SelectionStage::Decided;
+            }
+            SelectionEvent::PublicityStarted { from, until } => {
+                self.publicity = Some((*from, *until));
+                self.stage = SelectionStage::Publicity;
+            }
+            SelectionEvent::Objected { text } => self.objections.push((text.clone(), None)),
+            SelectionEvent::ObjectionResolved { index, affects } => {
+                if let Some(o) = self.objections.get_mut(*index) {
+                    o.1 = Some(*affects);
+                }
+            }
+            SelectionEvent::Appointed {
+                cadre,
+                counted_from,
+                probation_until,
+            } => {
+                self.appointed = Some((*cadre, *counted_from, *probation_until));
+                self.stage = if probation_until.is_some() {
+                    SelectionStage::Appointed
+                } else {
+                    SelectionStage::Confirmed
+                };
+            }
+            SelectionEvent::ProbationEnded { competent } => {
+                self.stage = if *competent {
+                    SelectionStage::Confirmed
+                } else {
+                    SelectionStage::Returned
+                };
+            }
+            SelectionEvent::Ended { reason } => {
+                self.ended = Some(reason.clone());
+                self.stage = SelectionStage::Ended;
+            }
+        }
+    }
+}
+
+/// Why [`appoint_with_quota`] did not appoint.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum AppointmentError {
+    /// The selection refused.
+    #[error(transparent)]
+    Selection(#[from] SelectionError),
+    /// The quota book refused.
+    #[error(transparent)]
+    Quota(#[from] QuotaError),
+    /// A journal refused.
+    #[error(transparent)]
+    Journal(#[from] zugong_core::journal::JournalError),
+}
+
+/// Appoints and fills the quota together: both are decided first, and nothing is recorded
+/// unless both accept, so an appointment never lands without its post being counted (公务员法
+/// 第四十三条). On a gate failure at appointment the selection ends and the quota is untouched.
+///
+/// # Errors
+/// The refusal of either side, or of a journal; nothing changes.
+#[allow(clippy::too_many_arguments)]
+pub fn appoint_with_quota<J, Q>(
+    selection: &mut Selection,
+    selection_journal: &mut J,
+    quota: &mut QuotaBook,
+    quota_journal: &mut Q,
+    command: &SelectionCommand,
+    ctx: &SelectionContext<'_>,
+    quota_authority: Authority,
+    stamp: zugong_core::journal::Stamp,
+) -> Result<Vec<SelectionEvent>, AppointmentError>
+where
+    J: zugong_core::journal::Journal<SelectionEvent>,
+    Q: zugong_core::journal::Journal<crate::QuotaEvent>,
+{
+    let events = selection.decide(command, ctx)?;
+    let appointed = events
+        .iter()
+        .any(|e| matches!(e, SelectionEvent::Appointed { .. }));
+    let quota_events = match (appointed, selection.post()) {
+        (true, Some(post)) => {
+            let qctx = crate::QuotaContext {
+                authority: quota_authority,
+                tree: ctx.tree,
+            };
+            quota.decide(
+                &crate::QuotaCommand::Occupy {
+                    unit: post.unit,
+                    rank: post.rank,
+                },
+                &qctx,
+            )?
+        }
+        _ => Vec::new(),
+    };
+    selection_journal.append(stamp.clone(), events.clone())?;
+    if !quota_events.is_empty() {
+        quota_journal.append(stamp, quota_events.clone())?;
+    }
+    for e in &events {
+        selection.apply(e);
+    }
+    for e in &quota_events {
+        quota.apply(e);
+    }
+    Ok(events)
+}
