@@ -90,20 +90,28 @@ impl QuotaBook {
         self.lines.iter().map(|((u, _), (r, l))| (*u, *r, *l))
     }
 
-    /// The nearest unit strictly above `unit` that has a line for `rank`.
-    fn parent_line(&self, tree: &OrgTree, unit: OrgUnitId, rank: RankOrGrade) -> Option<OrgUnitId> {
+    /// The nearest unit strictly above `unit` that has a line for `rank` (or is `assumed`,
+    /// a unit treated as having one).
+    fn parent_line(
+        &self,
+        tree: &OrgTree,
+        unit: OrgUnitId,
+        rank: RankOrGrade,
+        assumed: Option<OrgUnitId>,
+    ) -> Option<OrgUnitId> {
         tree.ancestors(unit)
             .ok()?
             .map(|u| u.id)
-            .find(|u| self.lines.contains_key(&(*u, key(rank))))
+            .find(|u| Some(*u) == assumed || self.lines.contains_key(&(*u, key(rank))))
     }
 
-    /// Allotments of the lines whose nearest line above is `unit`'s.
+    /// Allotments of the lines whose nearest line above is `unit`'s (whether or not `unit` has
+    /// a line yet).
     fn carved(&self, tree: &OrgTree, unit: OrgUnitId, rank: RankOrGrade) -> u32 {
         self.lines
             .iter()
             .filter(|((u, k), _)| *k == key(rank) && *u != unit)
-            .filter(|((u, _), _)| self.parent_line(tree, *u, rank) == Some(unit))
+            .filter(|((u, _), _)| self.parent_line(tree, *u, rank, Some(unit)) == Some(unit))
             .map(|(_, (_, l))| l.allotted)
             .fold(0u32, u32::saturating_add)
     }
@@ -292,7 +300,7 @@ impl Lifecycle for QuotaBook {
                         reason: "below what is filled and allotted below",
                     });
                 }
-                if let Some(parent) = self.parent_line(ctx.tree, unit, rank) {
+                if let Some(parent) = self.parent_line(ctx.tree, unit, rank, None) {
                     let parent_line = self.line(parent, rank).unwrap_or_default();
                     let others = self
                         .used(ctx.tree, parent, rank)

@@ -1,1 +1,15 @@
-//! t
+//! Integration tests for zugong-cadre.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    missing_docs,
+    unreachable_pub
+)]
+
+mod eligibility;
+mod quota;
+mod screening;
+mod selection;
+mod support;

@@ -1,0 +1,232 @@
+use chrono::NaiveDate;
+use zugong_cadre::*;
+use zugong_core::*;
+
+use crate::support::*;
+
+fn held(rank: LeadershipRank, from: NaiveDate, until: Option<NaiveDate>) -> PostHeld {
+    PostHeld {
+        rank: RankOrGrade::Leadership(rank),
+        from,
+        until,
+        exceptional_on_years: false,
+        probation_until: None,
+    }
+}
+
+fn profile(posts: Vec<PostHeld>) -> CadreProfile {
+    CadreProfile {
+        cadre: cadre(1),
+        birth_date: d(1985, 5, 1),
+        work_started_on: d(2008, 7, 1),
+        grassroots_months: 48,
+        education: Some(EducationLevel::Undergraduate),
+        full_member_since: Some(d(2007, 6, 1)),
+        posts,
+        training_met: true,
+        fit_for_duty: true,
+        legal_qualifications_met: true,
+    }
+}
+
+fn reqs(r: &EligibilityReport) -> Vec<Requirement> {
+    r.unmet.iter().map(|u| u.requirement).collect()
+}
+
+#[test]
+fn county_level_promotion_thresholds() {
+    use LeadershipRank::*;
+    let policy = SelectionPolicy::default();
+    // Two posts at 乡科级, the last as 乡科级正职 since 2023-06-01: 3 years needed for 县处级副职.
+    let p = profile(vec![
+        held(TownshipSectionDeputy, d(2018, 1, 1), Some(d(2023, 6, 1))),
+        held(TownshipSectionChief, d(2023, 6, 1), None),
+    ]);
+    let target = PromotionTarget {
+        rank: CountyDivisionDeputy,
+        party_post: false,
+    };
+    assert!(check_eligibility(&p, target, d(2026, 6, 1), &policy).is_eligible());
+    let r = check_eligibility(&p, target, d(2026, 5, 31), &policy);
+    assert_eq!(reqs(&r), [Requirement::YearsInLowerPost]);
+    assert_eq!(r.unmet[0].citation.article, "第八条第（三）项");
+    // 5 years of work and 2 of grassroots experience, exactly.
+    let mut q = p.clone();
+    q.work_started_on = d(2021, 6, 1);
+    q.grassroots_months = 24;
+    assert!(check_eligibility(&q, target, d(2026, 6, 1), &policy).is_eligible());
+    q.work_started_on = d(2021, 6, 2);
+    q.grassroots_months = 23;
+    assert_eq!(
+        reqs(&check_eligibility(&q, target, d(2026, 6, 1), &policy)),
+        [Requirement::WorkYears, Requirement::GrassrootsExperience]
+    );
+}
+
+#[test]
+fn every_unmet_requirement_is_listed() {
+    use LeadershipRank::*;
+    let policy = SelectionPolicy::default();
+    let mut p = profile(vec![held(TownshipSectionChief, d(2025, 1, 1), None)]);
+    p.education = Some(EducationLevel::SeniorHigh);
+    p.fit_for_duty = false;
+    p.legal_qualifications_met = false;
+    p.full_member_since = Some(d(2022, 1, 1));
+    p.training_met = false;
+    p.work_started_on = d(2024, 1, 1);
+    p.grassroots_months = 0;
+    let target = PromotionTarget {
+        rank: CountyDivisionDeputy,
+        party_post: true,
+    };
+    let r = check_eligibility(&p, target, d(2026, 1, 1), &policy);
+    assert_eq!(
+        reqs(&r),
+        [
+            Requirement::WorkYears,
+            Requirement::GrassrootsExperience,
+            Requirement::LowerLevelPosts,
+            Requirement::YearsInLowerPost,
+            Requirement::Education,
+            Requirement::Health,
+            Requirement::LegalQualifications,
+            Requirement::PartyStanding,
+        ]
+    );
+    assert_eq!(r.training_catch_up.as_ref().unwrap().by, d(2027, 1, 1));
+    assert!(!r.all_waivable());
+    // 厅局级 needs 本科.
+    let mut s = profile(vec![
+        held(CountyDivisionChief, d(2018, 1, 1), None),
+        held(CountyDivisionDeputy, d(2012, 1, 1), Some(d(2018, 1, 1))),
+    ]);
+    s.education = Some(EducationLevel::JuniorCollege);
+    let r = check_eligibility(
+        &s,
+        PromotionTarget {
+            rank: BureauDepartmentDeputy,
+            party_post: false,
+        },
+        d(2026, 1, 1),
+        &policy,
+    );
+    assert_eq!(reqs(&r), [Requirement::Education]);
+    assert_eq!(r.unmet[0].strength, Strength::Generally);
+    let with_age = SelectionPolicy {
+        max_age: Some(39),
+        ..policy
+    };
+    assert!(
+        reqs(&check_eligibility(
+            &s,
+            PromotionTarget {
+                rank: BureauDepartmentDeputy,
+                party_post: false
+            },
+            d(2026, 1, 1),
+            &with_age
+        ))
+        .contains(&Requirement::Age)
+    );
+}
+
+#[test]
+fn exceptional_promotion_limits() {
+    use LeadershipRank::*;
+    let policy = SelectionPolicy::default();
+    let on = d(2026, 6, 1);
+    // 乡科级副职 → 县处级副职 skips one level (2 steps): waivable by 破格.
+    let p = profile(vec![held(TownshipSectionDeputy, d(2020, 1, 1), None)]);
+    let r = check_eligibility(
+        &p,
+        PromotionTarget {
+            rank: CountyDivisionDeputy,
+            party_post: false,
+        },
+        on,
+        &policy,
+    );
+    assert_eq!(r.steps, Some(2));
+    assert!(
+        r.unmet
+            .iter()
+            .any(|u| u.requirement == Requirement::StepByStep && u.waivable)
+    );
+    assert!(r.all_waivable());
+    assert_eq!(
+        check_exceptional(
+            &p,
+            &r,
+            ExceptionalBasis::OutstandingInCrisis,
+            true,
+            on,
+            &policy
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        check_exceptional(
+            &p,
+            &r,
+            ExceptionalBasis::OutstandingInCrisis,
+            false,
+            on,
+            &policy
+        ),
+        Err(vec![ExceptionalBar::NotPoliticallyStrong])
+    );
+    // Three steps: never (不得越两级).
+    let r3 = check_eligibility(
+        &p,
+        PromotionTarget {
+            rank: CountyDivisionChief,
+            party_post: false,
+        },
+        on,
+        &policy,
+    );
+    assert!(
+        check_exceptional(&p, &r3, ExceptionalBasis::SpecialistNeed, true, on, &policy)
+            .unwrap_err()
+            .contains(&ExceptionalBar::SkipsTwoLevels)
+    );
+    // In probation, under a year in post, and twice in a row on years.
+    let mut q = profile(vec![PostHeld {
+        rank: RankOrGrade::Leadership(TownshipSectionChief),
+        from: d(2025, 9, 1),
+        until: None,
+        exceptional_on_years: true,
+        probation_until: Some(d(2026, 9, 1)),
+    }]);
+    q.work_started_on = d(2023, 1, 1);
+    let r = check_eligibility(
+        &q,
+        PromotionTarget {
+            rank: CountyDivisionDeputy,
+            party_post: false,
+        },
+        on,
+        &policy,
+    );
+    let bars =
+        check_exceptional(&q, &r, ExceptionalBasis::TeamStructure, true, on, &policy).unwrap_err();
+    assert!(bars.contains(&ExceptionalBar::InProbation));
+    assert!(bars.contains(&ExceptionalBar::TooSoonAfterPromotion));
+    assert!(bars.contains(&ExceptionalBar::ConsecutiveOnYears));
+    // Protected items cannot be waived.
+    let mut e = p.clone();
+    e.education = Some(EducationLevel::SeniorHigh);
+    let r = check_eligibility(
+        &e,
+        PromotionTarget {
+            rank: TownshipSectionChief,
+            party_post: false,
+        },
+        on,
+        &policy,
+    );
+    assert_eq!(
+        check_exceptional(&e, &r, ExceptionalBasis::RemoteAreaNeed, true, on, &policy),
+        Err(vec![ExceptionalBar::Protected(Requirement::Education)])
+    );
+}

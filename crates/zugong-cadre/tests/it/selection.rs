@@ -1,0 +1,971 @@
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use zugong_cadre::*;
+use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
+use zugong_core::*;
+
+use crate::support::*;
+
+const DEPUTY: RankOrGrade = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
+
+struct World {
+    tree: OrgTree,
+    policy: SelectionPolicy,
+    calendar: WorkCalendar,
+    jurisdiction: JurisdictionPolicy,
+    quota: QuotaBook,
+}
+
+impl World {
+    fn new(seats: u32) -> Self {
+        let tree = tree();
+        let mut quota = QuotaBook::default();
+        let county = Authority::organization_department(id(2));
+        let mut qj = MemoryJournal::new();
+        execute(
+            &mut quota,
+            &mut qj,
+            &QuotaCommand::Allot {
+                unit: id(3),
+                rank: DEPUTY,
+                count: seats,
+            },
+            &QuotaContext {
+                authority: county,
+                tree: &tree,
+            },
+            stamp(d(2026, 1, 2), county),
+        )
+        .unwrap();
+        Self {
+            tree,
+            policy: SelectionPolicy::default(),
+            calendar: WorkCalendar::official(),
+            jurisdiction: JurisdictionPolicy::default(),
+            quota,
+        }
+    }
+
+    fn run(
+        &self,
+        sel: &mut Selection,
+        j: &mut MemoryJournal<SelectionEvent>,
+        cmd: SelectionCommand,
+        on: NaiveDate,
+    ) -> Result<Vec<SelectionEvent>, SelectionError> {
+        self.run_as(sel, j, cmd, on, Authority::party_committee(id(2)))
+    }
+
+    fn run_as(
+        &self,
+        sel: &mut Selection,
+        j: &mut MemoryJournal<SelectionEvent>,
+        cmd: SelectionCommand,
+        on: NaiveDate,
+        who: Authority,
+    ) -> Result<Vec<SelectionEvent>, SelectionError> {
+        let ctx = SelectionContext {
+            on,
+            authority: who,
+            tree: &self.tree,
+            jurisdiction: &self.jurisdiction,
+            policy: &self.policy,
+            calendar: &self.calendar,
+            quota: &self.quota,
+        };
+        let before = (sel.clone(), j.len());
+        let r = execute(sel, j, &cmd, &ctx, stamp(on, who)).map_err(|e| match e {
+            ExecuteError::Refused(e) => e,
+            ExecuteError::Journal(e) => panic!("{e}"),
+        });
+        if r.is_err() {
+            assert_eq!(
+                (sel.clone(), j.len()),
+                before,
+                "a refused command changed the selection"
+            );
+        }
+        r
+    }
+}
+
+fn post(unit: OrgUnitId, rank: RankOrGrade) -> Post {
+    Post {
+        id: PositionId::from_uuid(uuid::Uuid::from_u128(77)),
+        unit,
+        title: "副局长".into(),
+        rank,
+        party_post: false,
+        elected: false,
+        probation_applies: true,
+    }
+}
+
+fn ok() -> PoliticalReview {
+    PoliticalReview::uniform(85, "政治过硬")
+}
+
+fn good_inspection() -> InspectionRecord {
+    InspectionRecord {
+        notice_published: true,
+        team_size: 2,
+        individual_talks: 20,
+        evaluation: (18, 20),
+        file_reviewed: true,
+        personal_matters: PersonalMatters::Truthful,
+        discipline_opinion_clear: true,
+        complaints_checked: true,
+        feedback_given: true,
+    }
+}
+
+fn rec(kind: RecommendationKind, held_on: NaiveDate, tallies: &[(u128, u32)]) -> SelectionCommand {
+    SelectionCommand::Recommend(Recommendation {
+        kind,
+        held_on,
+        participants: 12,
+        present: 10,
+        tallies: tallies.iter().map(|(c, n)| (cadre(*c), *n)).collect(),
+    })
+}
+
+fn motion(mode: SelectionMode) -> SelectionCommand {
+    SelectionCommand::Motion {
+        post: post(id(3), DEPUTY),
+        mode,
+        plan: "配齐班子".into(),
+        review: ok(),
+    }
+}
+
+/// Runs a selection to the decision on `decided_on`.
+fn to_decision(
+    w: &World,
+    sel: &mut Selection,
+    j: &mut MemoryJournal<SelectionEvent>,
+    decided_on: NaiveDate,
+) {
+    w.run(
+        sel,
+        j,
+        motion(SelectionMode::IndividualPromotion),
+        d(2026, 3, 2),
+    )
+    .unwrap();
+    w.run(
+        sel,
+        j,
+        rec(
+            RecommendationKind::InterviewSurvey,
+            d(2026, 3, 3),
+            &[(1, 6), (2, 3)],
+        ),
+        d(2026, 3, 3),
+    )
+    .unwrap();
+    w.run(
+        sel,
+        j,
+        rec(
+            RecommendationKind::Meeting,
+            d(2026, 3, 4),
+            &[(1, 7), (2, 3)],
+        ),
+        d(2026, 3, 4),
+    )
+    .unwrap();
+    let reviews = BTreeMap::from([(cadre(1), ok()), (cadre(2), ok())]);
+    w.run(
+        sel,
+        j,
+        SelectionCommand::ChooseCandidates {
+            candidates: vec![cadre(1), cadre(2)],
+            skip_meeting: false,
+            reviews,
+        },
+        d(2026, 3, 5),
+    )
+    .unwrap();
+    for c in [1, 2] {
+        w.run(
+            sel,
+            j,
+            SelectionCommand::Inspect {
+                cadre: cadre(c),
+                record: good_inspection(),
+                review: ok(),
+            },
+            d(2026, 3, 10),
+        )
+        .unwrap();
+    }
+    let votes = BTreeMap::from([
+        (
+            cadre(1),
+            VoteCount {
+                agree: 7,
+                disagree: 1,
+                defer: 0,
+            },
+        ),
+        (
+            cadre(2),
+            VoteCount {
+                agree: 1,
+                disagree: 7,
+                defer: 0,
+            },
+        ),
+    ]);
+    w.run(
+        sel,
+        j,
+        SelectionCommand::Decide {
+            members: 11,
+            present: 8,
+            votes,
+            review: ok(),
+        },
+        decided_on,
+    )
+    .unwrap();
+}
+
+#[test]
+fn publicity_spanning_the_national_day_holiday() {
+    let w = World::new(1);
+    let (mut sel, mut j) = (Selection::default(), MemoryJournal::new());
+    to_decision(&w, &mut sel, &mut j, d(2026, 9, 29));
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::StartPublicity,
+        d(2026, 9, 30),
+    )
+    .unwrap();
+    assert_eq!(sel.publicity(), Some((d(2026, 9, 30), d(2026, 10, 12))));
+    let appoint = || SelectionCommand::Appoint {
+        talk_held: true,
+        review: ok(),
+    };
+    assert_eq!(
+        w.run(&mut sel, &mut j, appoint(), d(2026, 10, 12)),
+        Err(SelectionError::PublicityNotOver {
+            until: d(2026, 10, 12),
+            on: d(2026, 10, 12)
+        })
+    );
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Appoint {
+                talk_held: false,
+                review: ok()
+            },
+            d(2026, 10, 13)
+        ),
+        Err(SelectionError::NoTalk)
+    );
+    w.run(&mut sel, &mut j, appoint(), d(2026, 10, 13)).unwrap();
+    assert_eq!(
+        sel.appointed(),
+        Some((cadre(1), d(2026, 9, 29), Some(d(2027, 10, 13))))
+    );
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::EndProbation {
+                competent: true,
+                review: ok()
+            },
+            d(2027, 10, 12)
+        ),
+        Err(SelectionError::ProbationNotOver {
+            until: Some(d(2027, 10, 13)),
+            on: d(2027, 10, 12)
+        })
+    );
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::EndProbation {
+            competent: true,
+            review: ok(),
+        },
+        d(2027, 10, 13),
+    )
+    .unwrap();
+    assert_eq!(sel.stage(), SelectionStage::Confirmed);
+    assert_eq!(replay::<Selection>(j.events()), sel);
+    let json = serde_json::to_string(&j).unwrap();
+    assert_eq!(
+        serde_json::from_str::<MemoryJournal<SelectionEvent>>(&json).unwrap(),
+        j
+    );
+}
+
+#[test]
+fn quorum_majority_and_votes() {
+    let w = World::new(1);
+    let (mut sel, mut j) = (Selection::default(), MemoryJournal::new());
+    w.run(
+        &mut sel,
+        &mut j,
+        motion(SelectionMode::IndividualPromotion),
+        d(2026, 3, 2),
+    )
+    .unwrap();
+    // 会议推荐 quorum: 8 of 12 is exactly two thirds; 7 is not.
+    let meeting = |present| {
+        SelectionCommand::Recommend(Recommendation {
+            kind: RecommendationKind::Meeting,
+            held_on: d(2026, 3, 4),
+            participants: 12,
+            present,
+            tallies: BTreeMap::from([(cadre(1), 5)]),
+        })
+    };
+    assert_eq!(
+        w.run(&mut sel, &mut j, meeting(7), d(2026, 3, 4)),
+        Err(SelectionError::QuorumNotMet {
+            present: 7,
+            members: 12,
+            n: 2,
+            d: 3
+        })
+    );
+    w.run(&mut sel, &mut j, meeting(8), d(2026, 3, 4)).unwrap();
+    let dup = SelectionCommand::Recommend(Recommendation {
+        kind: RecommendationKind::InterviewSurvey,
+        held_on: d(2026, 3, 5),
+        participants: 12,
+        present: 10,
+        tallies: BTreeMap::from([(cadre(1), 8), (cadre(2), 5)]),
+    });
+    assert_eq!(
+        w.run(&mut sel, &mut j, dup, d(2026, 3, 5)),
+        Err(SelectionError::DuplicateVotes {
+            cast: 13,
+            voters: 10
+        })
+    );
+    w.run(
+        &mut sel,
+        &mut j,
+        rec(
+            RecommendationKind::InterviewSurvey,
+            d(2026, 3, 5),
+            &[(1, 8)],
+        ),
+        d(2026, 3, 5),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::ChooseCandidates {
+                candidates: vec![cadre(9)],
+                skip_meeting: false,
+                reviews: BTreeMap::from([(cadre(9), ok())])
+            },
+            d(2026, 3, 6)
+        ),
+        Err(SelectionError::NotRecommended(cadre(9)))
+    );
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::ChooseCandidates {
+                candidates: vec![cadre(1)],
+                skip_meeting: false,
+                reviews: BTreeMap::new()
+            },
+            d(2026, 3, 6)
+        ),
+        Err(SelectionError::MissingReview(cadre(1)))
+    );
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::ChooseCandidates {
+            candidates: vec![cadre(1)],
+            skip_meeting: false,
+            reviews: BTreeMap::from([(cadre(1), ok())]),
+        },
+        d(2026, 3, 6),
+    )
+    .unwrap();
+    assert!(matches!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Decide {
+                members: 10,
+                present: 9,
+                votes: BTreeMap::new(),
+                review: ok()
+            },
+            d(2026, 3, 9)
+        ),
+        Err(SelectionError::OutOfOrder {
+            stage: SelectionStage::Candidates,
+            ..
+        })
+    ));
+    let mut partial = good_inspection();
+    partial.notice_published = false;
+    partial.team_size = 1;
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Inspect {
+                cadre: cadre(1),
+                record: partial,
+                review: ok()
+            },
+            d(2026, 3, 9)
+        ),
+        Err(SelectionError::InspectionIncomplete(vec![
+            "考察预告",
+            "考察组不少于2人"
+        ]))
+    );
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::Inspect {
+            cadre: cadre(1),
+            record: good_inspection(),
+            review: ok(),
+        },
+        d(2026, 3, 9),
+    )
+    .unwrap();
+    // 讨论决定: 10 members; 7 present meets 2/3, 6 does not; 5 agreeing is not more than half of 10.
+    let vote = |agree, defer| {
+        BTreeMap::from([(
+            cadre(1),
+            VoteCount {
+                agree,
+                disagree: 0,
+                defer,
+            },
+        )])
+    };
+    assert!(matches!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Decide {
+                members: 10,
+                present: 6,
+                votes: vote(6, 0),
+                review: ok()
+            },
+            d(2026, 3, 10)
+        ),
+        Err(SelectionError::QuorumNotMet { .. })
+    ));
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Decide {
+                members: 10,
+                present: 7,
+                votes: vote(8, 0),
+                review: ok()
+            },
+            d(2026, 3, 10)
+        ),
+        Err(SelectionError::DuplicateVotes { cast: 8, voters: 7 })
+    );
+    // 缓议 by most of those present: deferred, the selection stays.
+    let ev = w
+        .run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Decide {
+                members: 10,
+                present: 7,
+                votes: vote(2, 5),
+                review: ok(),
+            },
+            d(2026, 3, 10),
+        )
+        .unwrap();
+    assert!(matches!(ev[0], SelectionEvent::Deferred { .. }));
+    assert_eq!(sel.stage(), SelectionStage::Inspection);
+    let ev = w
+        .run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Decide {
+                members: 10,
+                present: 7,
+                votes: vote(5, 0),
+                review: ok(),
+            },
+            d(2026, 3, 17),
+        )
+        .unwrap();
+    assert!(
+        matches!(ev[0], SelectionEvent::Ended { .. }),
+        "5 of 10 is not more than half"
+    );
+    assert!(matches!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::StartPublicity,
+            d(2026, 3, 18)
+        ),
+        Err(SelectionError::Ended(_))
+    ));
+}
+
+#[test]
+fn order_staleness_gates_and_authority() {
+    let w = World::new(1);
+    // 换届: 会议推荐 may not come before 谈话调研推荐.
+    let (mut sel, mut j) = (Selection::default(), MemoryJournal::new());
+    w.run(
+        &mut sel,
+        &mut j,
+        motion(SelectionMode::TermChange),
+        d(2025, 3, 1),
+    )
+    .unwrap();
+    assert!(matches!(
+        w.run(
+            &mut sel,
+            &mut j,
+            rec(RecommendationKind::Meeting, d(2025, 3, 2), &[(1, 5)]),
+            d(2025, 3, 2)
+        ),
+        Err(SelectionError::RecommendationOrder(_))
+    ));
+    w.run(
+        &mut sel,
+        &mut j,
+        rec(
+            RecommendationKind::InterviewSurvey,
+            d(2025, 3, 2),
+            &[(1, 5)],
+        ),
+        d(2025, 3, 2),
+    )
+    .unwrap();
+    let choose = |skip| SelectionCommand::ChooseCandidates {
+        candidates: vec![cadre(1)],
+        skip_meeting: skip,
+        reviews: BTreeMap::from([(cadre(1), ok())]),
+    };
+    assert_eq!(
+        w.run(&mut sel, &mut j, choose(true), d(2025, 3, 3)),
+        Err(SelectionError::SkipNotAllowed),
+        "换届 does not skip 会议推荐"
+    );
+    w.run(
+        &mut sel,
+        &mut j,
+        rec(RecommendationKind::Meeting, d(2025, 3, 4), &[(1, 6)]),
+        d(2025, 3, 4),
+    )
+    .unwrap();
+    // Valid for one year: 2 March 2026 is one day too late for the first recommendation.
+    assert_eq!(
+        w.run(&mut sel, &mut j, choose(false), d(2026, 3, 3)),
+        Err(SelectionError::StaleRecommendation {
+            held_on: d(2025, 3, 2),
+            valid_until: d(2026, 3, 2)
+        })
+    );
+    w.run(&mut sel, &mut j, choose(false), d(2026, 3, 2))
+        .unwrap();
+
+    // 个别提拔 may skip the meeting in a small unit with concentrated opinions.
+    let (mut s2, mut j2) = (Selection::default(), MemoryJournal::new());
+    w.run(
+        &mut s2,
+        &mut j2,
+        motion(SelectionMode::IndividualPromotion),
+        d(2026, 3, 2),
+    )
+    .unwrap();
+    w.run(
+        &mut s2,
+        &mut j2,
+        rec(
+            RecommendationKind::InterviewSurvey,
+            d(2026, 3, 3),
+            &[(1, 9)],
+        ),
+        d(2026, 3, 3),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(&mut s2, &mut j2, choose(false), d(2026, 3, 4)),
+        Err(SelectionError::SkipNotAllowed)
+    );
+    // A failed political gate drops the only candidate and ends the selection.
+    let mut bad = ok();
+    bad.scores.insert(PoliticalDimension::Stance, 40);
+    let ev = w
+        .run(
+            &mut s2,
+            &mut j2,
+            SelectionCommand::ChooseCandidates {
+                candidates: vec![cadre(1)],
+                skip_meeting: true,
+                reviews: BTreeMap::from([(cadre(1), bad)]),
+            },
+            d(2026, 3, 4),
+        )
+        .unwrap();
+    assert!(ev.iter().any(|e| matches!(e, SelectionEvent::Ended { .. })));
+    assert_eq!(sel.stage(), SelectionStage::Candidates);
+    assert_eq!(s2.stage(), SelectionStage::Ended);
+    assert!(s2.dropped()[&cadre(1)].contains("政治立场"));
+    assert_eq!(
+        s2.gates().last().unwrap().failures,
+        [PoliticalDimension::Stance]
+    );
+
+    // 瞒报 drops a candidate at inspection (凡提必核).
+    let mut concealed = good_inspection();
+    concealed.personal_matters = PersonalMatters::Concealed;
+    let ev = w
+        .run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Inspect {
+                cadre: cadre(1),
+                record: concealed,
+                review: ok(),
+            },
+            d(2026, 3, 9),
+        )
+        .unwrap();
+    assert!(
+        ev.iter().any(
+            |e| matches!(e, SelectionEvent::Dropped { reason, .. } if reason.contains("瞒报"))
+        )
+    );
+    assert_eq!(sel.stage(), SelectionStage::Ended);
+
+    // 下管一级: the county may not select its own 县处级 post; the city may.
+    let county_post = SelectionCommand::Motion {
+        post: post(
+            id(2),
+            RankOrGrade::Leadership(LeadershipRank::CountyDivisionDeputy),
+        ),
+        mode: SelectionMode::IndividualPromotion,
+        plan: "副县长".into(),
+        review: ok(),
+    };
+    let (mut s3, mut j3) = (Selection::default(), MemoryJournal::new());
+    assert!(matches!(
+        w.run(&mut s3, &mut j3, county_post.clone(), d(2026, 3, 2)),
+        Err(SelectionError::Authority(
+            AuthorityError::RankOutsideJurisdiction { .. }
+        ))
+    ));
+    w.run_as(
+        &mut s3,
+        &mut j3,
+        county_post,
+        d(2026, 3, 2),
+        Authority::party_committee(id(1)),
+    )
+    .unwrap();
+    // Another county may not act on this one's posts.
+    let (mut s4, mut j4) = (Selection::default(), MemoryJournal::new());
+    assert!(matches!(
+        w.run_as(
+            &mut s4,
+            &mut j4,
+            motion(SelectionMode::IndividualPromotion),
+            d(2026, 3, 2),
+            Authority::party_committee(id(5))
+        ),
+        Err(SelectionError::Authority(_))
+    ));
+    assert_eq!(
+        w.run(
+            &mut s4,
+            &mut j4,
+            SelectionCommand::StartPublicity,
+            d(2026, 3, 2)
+        ),
+        Err(SelectionError::NotStarted)
+    );
+}
+
+#[test]
+fn objections_quota_and_return_after_probation() {
+    // An upheld objection ends the selection.
+    let w = World::new(1);
+    let (mut sel, mut j) = (Selection::default(), MemoryJournal::new());
+    to_decision(&w, &mut sel, &mut j, d(2026, 3, 16));
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::StartPublicity,
+        d(2026, 3, 17),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Object { text: " ".into() },
+            d(2026, 3, 18)
+        ),
+        Err(SelectionError::BlankObjection)
+    );
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::Object {
+            text: "反映其配偶经商".into(),
+        },
+        d(2026, 3, 18),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Appoint {
+                talk_held: true,
+                review: ok()
+            },
+            d(2026, 3, 30)
+        ),
+        Err(SelectionError::OpenObjection(0))
+    );
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::ResolveObjection {
+            index: 0,
+            affects: true,
+        },
+        d(2026, 3, 19),
+    )
+    .unwrap();
+    assert_eq!(sel.stage(), SelectionStage::Ended);
+
+    // No vacancy: the appointment is refused with the quota rule.
+    let full = World::new(0);
+    let (mut s2, mut j2) = (Selection::default(), MemoryJournal::new());
+    to_decision(&full, &mut s2, &mut j2, d(2026, 3, 16));
+    full.run(
+        &mut s2,
+        &mut j2,
+        SelectionCommand::StartPublicity,
+        d(2026, 3, 17),
+    )
+    .unwrap();
+    let err = full
+        .run(
+            &mut s2,
+            &mut j2,
+            SelectionCommand::Appoint {
+                talk_held: true,
+                review: ok(),
+            },
+            d(2026, 3, 30),
+        )
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        SelectionError::Quota(QuotaError::NoVacancy { .. })
+    ));
+    assert_eq!(err.citation().unwrap().article, "第四十三条");
+
+    // Not competent at the end of the 试用期: 免去试任职务.
+    let (mut s3, mut j3) = (Selection::default(), MemoryJournal::new());
+    to_decision(&w, &mut s3, &mut j3, d(2026, 3, 16));
+    w.run(
+        &mut s3,
+        &mut j3,
+        SelectionCommand::StartPublicity,
+        d(2026, 3, 17),
+    )
+    .unwrap();
+    w.run(
+        &mut s3,
+        &mut j3,
+        SelectionCommand::Appoint {
+            talk_held: true,
+            review: ok(),
+        },
+        d(2026, 3, 24),
+    )
+    .unwrap();
+    w.run(
+        &mut s3,
+        &mut j3,
+        SelectionCommand::EndProbation {
+            competent: false,
+            review: ok(),
+        },
+        d(2027, 3, 24),
+    )
+    .unwrap();
+    assert_eq!(s3.stage(), SelectionStage::Returned);
+}
+
+#[test]
+fn every_candidate_is_inspected_before_the_decision() {
+    let w = World::new(1);
+    let (mut sel, mut j) = (Selection::default(), MemoryJournal::new());
+    w.run(
+        &mut sel,
+        &mut j,
+        motion(SelectionMode::IndividualPromotion),
+        d(2026, 3, 2),
+    )
+    .unwrap();
+    w.run(
+        &mut sel,
+        &mut j,
+        rec(
+            RecommendationKind::InterviewSurvey,
+            d(2026, 3, 3),
+            &[(1, 6), (2, 3)],
+        ),
+        d(2026, 3, 3),
+    )
+    .unwrap();
+    let reviews = BTreeMap::from([(cadre(1), ok()), (cadre(2), ok())]);
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::ChooseCandidates {
+            candidates: vec![cadre(1), cadre(2)],
+            skip_meeting: true,
+            reviews,
+        },
+        d(2026, 3, 5),
+    )
+    .unwrap();
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Inspect {
+                cadre: cadre(3),
+                record: good_inspection(),
+                review: ok()
+            },
+            d(2026, 3, 9)
+        ),
+        Err(SelectionError::UnknownCandidate(cadre(3)))
+    );
+    w.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::Inspect {
+            cadre: cadre(1),
+            record: good_inspection(),
+            review: ok(),
+        },
+        d(2026, 3, 9),
+    )
+    .unwrap();
+    let votes = BTreeMap::from([(
+        cadre(1),
+        VoteCount {
+            agree: 9,
+            disagree: 0,
+            defer: 0,
+        },
+    )]);
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Decide {
+                members: 10,
+                present: 9,
+                votes,
+                review: ok()
+            },
+            d(2026, 3, 10)
+        ),
+        Err(SelectionError::NotInspected(cadre(2)))
+    );
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Recommend(bool, u8),
+    Choose(bool, u32),
+    Inspect(u32, bool),
+    Decide(u32, u32),
+    Publicize,
+    Appoint(bool),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        (any::<bool>(), 0u8..12).prop_map(|(m, n)| Op::Recommend(m, n)),
+        (any::<bool>(), 40u32..100).prop_map(|(s, p)| Op::Choose(s, p)),
+        (40u32..100, any::<bool>()).prop_map(|(p, c)| Op::Inspect(p, c)),
+        (0u32..12, 0u32..12).prop_map(|(present, agree)| Op::Decide(present, agree)),
+        Just(Op::Publicize),
+        any::<bool>().prop_map(Op::Appoint),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+    #[test]
+    fn never_appointed_without_every_step_gate_and_publicity(ops in prop::collection::vec((op(), 0u64..5), 1..25)) {
+        let w = World::new(1);
+        let (mut sel, mut j) = (Selection::default(), MemoryJournal::new());
+        w.run(&mut sel, &mut j, motion(SelectionMode::IndividualPromotion), d(2026, 3, 2)).unwrap();
+        let mut on = d(2026, 3, 3);
+        for (op, step) in ops {
+            on = on + chrono::Days::new(step);
+            let cmd = match op {
+                Op::Recommend(meeting, n) => rec(if meeting { RecommendationKind::Meeting } else { RecommendationKind::InterviewSurvey }, on, &[(1, u32::from(n))]),
+                Op::Choose(skip, p) => SelectionCommand::ChooseCandidates { candidates: vec![cadre(1)], skip_meeting: skip, reviews: BTreeMap::from([(cadre(1), PoliticalReview::uniform(p, "把关"))]) },
+                Op::Inspect(p, clear) => {
+                    let mut r = good_inspection();
+                    r.discipline_opinion_clear = clear;
+                    SelectionCommand::Inspect { cadre: cadre(1), record: r, review: PoliticalReview::uniform(p, "考察") }
+                }
+                Op::Decide(present, agree) => SelectionCommand::Decide { members: 11, present, votes: BTreeMap::from([(cadre(1), VoteCount { agree, disagree: 0, defer: 0 })]), review: ok() },
+                Op::Publicize => SelectionCommand::StartPublicity,
+                Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok() },
+            };
+            let _ = w.run(&mut sel, &mut j, cmd, on);
+            if let Some((who, _, _)) = sel.appointed() {
+                // Every gate on the way passed, for the motion and for the appointee.
+                for step in [SelectionStage::Motion, SelectionStage::Candidates, SelectionStage::Inspection, SelectionStage::Decided, SelectionStage::Appointed] {
+                    let passed = sel.gates().iter().any(|g| g.step == step && g.failures.is_empty() && (g.cadre.is_none() || g.cadre == Some(who)));
+                    prop_assert!(passed, "no passed gate at {step:?}");
+                }
+                // Five working days of publicity, over before the appointment.
+                let (from, until) = sel.publicity().unwrap();
+                prop_assert!(w.calendar.working_days_in(from, until).unwrap() >= 5);
+                let appointed_on = j.entries().find(|e| matches!(e.event, SelectionEvent::Appointed { .. })).unwrap().stamp.at.date_naive();
+                prop_assert!(appointed_on > until);
+                // Recommendations were fresh when candidates were chosen.
+                prop_assert!(sel.recommendations().iter().all(|r| r.held_on <= appointed_on));
+            }
+        }
+        prop_assert_eq!(replay::<Selection>(j.events()), sel);
+    }
+}
