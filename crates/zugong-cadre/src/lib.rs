@@ -42,16 +42,16 @@
 //! let mut sj = MemoryJournal::new();
 //! let steps: Vec<(SelectionCommand, NaiveDate)> = vec![
 //!     (SelectionCommand::Motion { post: post.clone(), mode: SelectionMode::IndividualPromotion, plan: "补充班子副职".into(), review: ok() }, d(3, 2)),
-//!     (SelectionCommand::Recommend(Recommendation { kind: RecommendationKind::InterviewSurvey, held_on: d(3, 10),
-//!         participants: 30, present: 28, tallies: BTreeMap::from([(alice, 21)]) }), d(3, 10)),
-//!     (SelectionCommand::Recommend(Recommendation { kind: RecommendationKind::Meeting, held_on: d(3, 12),
-//!         participants: 30, present: 27, tallies: BTreeMap::from([(alice, 20)]) }), d(3, 12)),
+//!     (SelectionCommand::Recommend { review: ok(), recommendation: Recommendation { kind: RecommendationKind::InterviewSurvey,
+//!         held_on: d(3, 10), participants: 30, present: 28, tallies: BTreeMap::from([(alice, 21)]) } }, d(3, 10)),
+//!     (SelectionCommand::Recommend { review: ok(), recommendation: Recommendation { kind: RecommendationKind::Meeting,
+//!         held_on: d(3, 12), participants: 30, present: 27, tallies: BTreeMap::from([(alice, 20)]) } }, d(3, 12)),
 //!     (SelectionCommand::ChooseCandidates { candidates: vec![alice], skip_meeting: false, reviews: BTreeMap::from([(alice, ok())]) }, d(3, 16)),
 //!     (SelectionCommand::Inspect { cadre: alice, review: ok(), record: InspectionRecord {
 //!         notice_published: true, team_size: 2, individual_talks: 25, evaluation: (24, 26), file_reviewed: true,
 //!         personal_matters: PersonalMatters::Truthful, discipline_opinion_clear: true, complaints_checked: true, feedback_given: true } }, d(3, 25)),
 //!     (SelectionCommand::Decide { members: 11, present: 9, votes: BTreeMap::from([(alice, VoteCount { agree: 9, disagree: 0, defer: 0 })]), review: ok() }, d(4, 8)),
-//!     (SelectionCommand::StartPublicity, d(4, 9)),
+//!     (SelectionCommand::StartPublicity { review: ok() }, d(4, 9)),
 //! ];
 //! for (cmd, on) in steps {
 //!     let ctx = SelectionContext { on, authority: county, tree: &tree, jurisdiction: &jurisdiction, policy: &policy, calendar: &calendar, quota: &quota };
@@ -67,7 +67,14 @@
 //! appoint_with_quota(&mut sel, &mut sj, &mut quota, &mut qj, &appoint, &ctx, county, stamp(d(4, 16)))?;
 //! assert_eq!(quota.line(id(2), deputy).map(|l| l.vacancies()), Some(0));
 //! // 任职时间 counts from the decision; a one-year 试用期 follows.
-//! assert_eq!(sel.appointed(), Some((alice, d(4, 8), Some(NaiveDate::from_ymd_opt(2027, 4, 16).unwrap()))));
+//! let probation_end = NaiveDate::from_ymd_opt(2027, 4, 16).unwrap();
+//! assert_eq!(sel.appointed(), Some((alice, d(4, 8), Some(probation_end))));
+//!
+//! // 试用期满, 胜任: 正式任职.
+//! let ctx = SelectionContext { on: probation_end, ..ctx };
+//! execute(&mut sel, &mut sj, &SelectionCommand::EndProbation { competent: true, review: ok() }, &ctx, stamp(probation_end))?;
+//! assert_eq!(sel.stage(), SelectionStage::Confirmed);
+//! assert!(sel.gates().iter().all(|g| g.failures.is_empty()));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -226,8 +226,13 @@ pub enum SelectionCommand {
         /// Political review of the motion (the team's needs).
         review: PoliticalReview,
     },
-    /// 民主推荐.
-    Recommend(Recommendation),
+    /// 民主推荐, with the political review of how it went (e.g. no 拉票).
+    Recommend {
+        /// The recommendation and its tallies.
+        recommendation: Recommendation,
+        /// Political review of the recommendation.
+        review: PoliticalReview,
+    },
     /// 确定考察对象 from the recommendations.
     ChooseCandidates {
         /// The candidates.
@@ -259,7 +264,10 @@ pub enum SelectionCommand {
         review: PoliticalReview,
     },
     /// 任前公示 from the context's day.
-    StartPublicity,
+    StartPublicity {
+        /// Political review of the person to be publicized.
+        review: PoliticalReview,
+    },
     /// An objection during 公示.
     Object {
         /// What was reported.
@@ -668,7 +676,10 @@ impl Lifecycle for Selection {
         let on = ctx.on;
         match command {
             SelectionCommand::Motion { .. } => Err(SelectionError::AlreadyStarted),
-            SelectionCommand::Recommend(r) => {
+            SelectionCommand::Recommend {
+                recommendation: r,
+                review,
+            } => {
                 if !matches!(
                     stage,
                     SelectionStage::Motion | SelectionStage::Recommendation
@@ -697,7 +708,12 @@ impl Lifecycle for Selection {
                         voters: r.present,
                     });
                 }
-                Ok(vec![SelectionEvent::Recommended(r.clone())])
+                Ok(Self::gated(
+                    SelectionStage::Recommendation,
+                    review,
+                    pass,
+                    vec![SelectionEvent::Recommended(r.clone())],
+                ))
             }
             SelectionCommand::ChooseCandidates {
                 candidates,
@@ -884,14 +900,23 @@ impl Lifecycle for Selection {
                     }]),
                 }
             }
-            SelectionCommand::StartPublicity => {
+            SelectionCommand::StartPublicity { review } => {
                 if stage != SelectionStage::Decided {
                     return Err(out_of_order("任前公示", stage));
                 }
                 let until = ctx
                     .calendar
                     .span_end(on, ctx.policy.publicity_working_days)?;
-                Ok(vec![SelectionEvent::PublicityStarted { from: on, until }])
+                let mut events = Self::gated(
+                    SelectionStage::Publicity,
+                    review,
+                    pass,
+                    vec![SelectionEvent::PublicityStarted { from: on, until }],
+                );
+                if let Some(SelectionEvent::Gate(g)) = events.first_mut() {
+                    g.cadre = self.decided.map(|x| x.1);
+                }
+                Ok(events)
             }
             SelectionCommand::Object { text } => {
                 let (Some((from, until)), SelectionStage::Publicity) = (self.publicity, stage)

@@ -122,13 +122,16 @@ fn good_inspection() -> InspectionRecord {
 }
 
 fn rec(kind: RecommendationKind, held_on: NaiveDate, tallies: &[(u128, u32)]) -> SelectionCommand {
-    SelectionCommand::Recommend(Recommendation {
-        kind,
-        held_on,
-        participants: 12,
-        present: 10,
-        tallies: tallies.iter().map(|(c, n)| (cadre(*c), *n)).collect(),
-    })
+    SelectionCommand::Recommend {
+        recommendation: Recommendation {
+            kind,
+            held_on,
+            participants: 12,
+            present: 10,
+            tallies: tallies.iter().map(|(c, n)| (cadre(*c), *n)).collect(),
+        },
+        review: ok(),
+    }
 }
 
 fn motion(mode: SelectionMode) -> SelectionCommand {
@@ -241,7 +244,7 @@ fn publicity_spanning_the_national_day_holiday() {
     w.run(
         &mut sel,
         &mut j,
-        SelectionCommand::StartPublicity,
+        SelectionCommand::StartPublicity { review: ok() },
         d(2026, 9, 30),
     )
     .unwrap();
@@ -320,14 +323,15 @@ fn quorum_majority_and_votes() {
     )
     .unwrap();
     // 会议推荐 quorum: 8 of 12 is exactly two thirds; 7 is not.
-    let meeting = |present| {
-        SelectionCommand::Recommend(Recommendation {
+    let meeting = |present| SelectionCommand::Recommend {
+        recommendation: Recommendation {
             kind: RecommendationKind::Meeting,
             held_on: d(2026, 3, 4),
             participants: 12,
             present,
             tallies: BTreeMap::from([(cadre(1), 5)]),
-        })
+        },
+        review: ok(),
     };
     assert_eq!(
         w.run(&mut sel, &mut j, meeting(7), d(2026, 3, 4)),
@@ -339,13 +343,16 @@ fn quorum_majority_and_votes() {
         })
     );
     w.run(&mut sel, &mut j, meeting(8), d(2026, 3, 4)).unwrap();
-    let dup = SelectionCommand::Recommend(Recommendation {
-        kind: RecommendationKind::InterviewSurvey,
-        held_on: d(2026, 3, 5),
-        participants: 12,
-        present: 10,
-        tallies: BTreeMap::from([(cadre(1), 8), (cadre(2), 5)]),
-    });
+    let dup = SelectionCommand::Recommend {
+        recommendation: Recommendation {
+            kind: RecommendationKind::InterviewSurvey,
+            held_on: d(2026, 3, 5),
+            participants: 12,
+            present: 10,
+            tallies: BTreeMap::from([(cadre(1), 8), (cadre(2), 5)]),
+        },
+        review: ok(),
+    };
     assert_eq!(
         w.run(&mut sel, &mut j, dup, d(2026, 3, 5)),
         Err(SelectionError::DuplicateVotes {
@@ -524,7 +531,7 @@ fn quorum_majority_and_votes() {
         w.run(
             &mut sel,
             &mut j,
-            SelectionCommand::StartPublicity,
+            SelectionCommand::StartPublicity { review: ok() },
             d(2026, 3, 18)
         ),
         Err(SelectionError::Ended(_))
@@ -702,7 +709,7 @@ fn order_staleness_gates_and_authority() {
         w.run(
             &mut s4,
             &mut j4,
-            SelectionCommand::StartPublicity,
+            SelectionCommand::StartPublicity { review: ok() },
             d(2026, 3, 2)
         ),
         Err(SelectionError::NotStarted)
@@ -718,7 +725,7 @@ fn objections_quota_and_return_after_probation() {
     w.run(
         &mut sel,
         &mut j,
-        SelectionCommand::StartPublicity,
+        SelectionCommand::StartPublicity { review: ok() },
         d(2026, 3, 17),
     )
     .unwrap();
@@ -771,7 +778,7 @@ fn objections_quota_and_return_after_probation() {
     full.run(
         &mut s2,
         &mut j2,
-        SelectionCommand::StartPublicity,
+        SelectionCommand::StartPublicity { review: ok() },
         d(2026, 3, 17),
     )
     .unwrap();
@@ -798,7 +805,7 @@ fn objections_quota_and_return_after_probation() {
     w.run(
         &mut s3,
         &mut j3,
-        SelectionCommand::StartPublicity,
+        SelectionCommand::StartPublicity { review: ok() },
         d(2026, 3, 17),
     )
     .unwrap();
@@ -947,13 +954,13 @@ proptest! {
                     SelectionCommand::Inspect { cadre: cadre(1), record: r, review: PoliticalReview::uniform(p, "考察") }
                 }
                 Op::Decide(present, agree) => SelectionCommand::Decide { members: 11, present, votes: BTreeMap::from([(cadre(1), VoteCount { agree, disagree: 0, defer: 0 })]), review: ok() },
-                Op::Publicize => SelectionCommand::StartPublicity,
+                Op::Publicize => SelectionCommand::StartPublicity { review: ok() },
                 Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok() },
             };
             let _ = w.run(&mut sel, &mut j, cmd, on);
             if let Some((who, _, _)) = sel.appointed() {
                 // Every gate on the way passed, for the motion and for the appointee.
-                for step in [SelectionStage::Motion, SelectionStage::Candidates, SelectionStage::Inspection, SelectionStage::Decided, SelectionStage::Appointed] {
+                for step in [SelectionStage::Motion, SelectionStage::Recommendation, SelectionStage::Candidates, SelectionStage::Inspection, SelectionStage::Decided, SelectionStage::Publicity, SelectionStage::Appointed] {
                     let passed = sel.gates().iter().any(|g| g.step == step && g.failures.is_empty() && (g.cadre.is_none() || g.cadre == Some(who)));
                     prop_assert!(passed, "no passed gate at {step:?}");
                 }
@@ -962,10 +969,16 @@ proptest! {
                 prop_assert!(w.calendar.working_days_in(from, until).unwrap() >= 5);
                 let appointed_on = j.entries().find(|e| matches!(e.event, SelectionEvent::Appointed { .. })).unwrap().stamp.at.date_naive();
                 prop_assert!(appointed_on > until);
-                // Recommendations were fresh when candidates were chosen.
-                prop_assert!(sel.recommendations().iter().all(|r| r.held_on <= appointed_on));
+                // Every recommendation was fresh (within a year) when the candidates were chosen.
+                let chosen_on = j.entries().find(|e| matches!(e.event, SelectionEvent::CandidatesChosen { .. })).unwrap().stamp.at.date_naive();
+                for r in sel.recommendations() {
+                    prop_assert!(zugong_core::dates::add_months(r.held_on, 12).unwrap() >= chosen_on);
+                }
+                prop_assert!(appointed_on >= chosen_on);
             }
         }
-        prop_assert_eq!(replay::<Selection>(j.events()), sel);
+        prop_assert_eq!(replay::<Selection>(j.events()), sel.clone());
+        let json = serde_json::to_string(&sel).unwrap();
+        prop_assert_eq!(serde_json::from_str::<Selection>(&json).unwrap(), sel);
     }
 }
