@@ -26,6 +26,41 @@ fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
 }
 
+/// Each member's ledger and its journal, kept by the county's organization department.
+type Ledgers = BTreeMap<MemberId, (HoursLedger, MemoryJournal<LedgerEvent>)>;
+
+/// Opens the member's ledger if needed, then credits it.
+fn credit_member(
+    ledgers: &mut Ledgers,
+    tree: &OrgTree,
+    member: MemberId,
+    unit: OrgUnitId,
+    credit: Credit,
+    stamp: Stamp,
+) -> Result<(), Box<dyn Error>> {
+    let keeper = stamp.authority;
+    let ctx = LedgerContext {
+        authority: keeper,
+        tree,
+    };
+    let (ledger, journal) = ledgers.entry(member).or_default();
+    if ledger.owner().is_none() {
+        let open = LedgerCommand::Open { member, unit };
+        execute(
+            ledger,
+            journal,
+            &open,
+            &ctx,
+            Stamp {
+                reason: "建档".into(),
+                ..stamp.clone()
+            },
+        )?;
+    }
+    execute(ledger, journal, &LedgerCommand::Credit(credit), &ctx, stamp)?;
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     // 银川市 → 永宁县 → 3 townships → 2 villages each.
     let mut units = vec![
@@ -189,7 +224,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     // Run the classes of the plan: the city and county classes are 32学时, the fallback classes 24; everyone attends
     // fully except one member per class who is away for 8学时 and one who takes leave above 1/7.
     let actor = ActorId::from_uuid(uuid::Uuid::from_u128(7));
-    let mut ledgers: BTreeMap<MemberId, HoursLedger> = BTreeMap::new();
+    let mut ledgers: Ledgers = BTreeMap::new();
     let unit_of: BTreeMap<MemberId, OrgUnitId> =
         members.iter().map(|m| (m.member, m.unit)).collect();
     let mut withdrawn = 0;
@@ -286,25 +321,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 withdrawn += 1;
                 continue;
             }
-            let ledger = ledgers.entry(*m).or_default();
             let keeper = Authority::organization_department(id(2));
-            let lctx = LedgerContext {
-                authority: keeper,
-                tree: &tree,
-            };
-            let mut lj = MemoryJournal::new();
-            if ledger.owner().is_none() {
-                execute(
-                    ledger,
-                    &mut lj,
-                    &LedgerCommand::Open {
-                        member: *m,
-                        unit: unit_of[m],
-                    },
-                    &lctx,
-                    Stamp::new(at, actor, keeper, "建档"),
-                )?;
-            }
             let credit = Credit {
                 class: Some(c.class),
                 on: c.ends_on,
@@ -314,11 +331,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                 hours: p.credited,
                 days: 4,
             };
-            execute(
-                ledger,
-                &mut lj,
-                &LedgerCommand::Credit(credit),
-                &lctx,
+            credit_member(
+                &mut ledgers,
+                &tree,
+                *m,
+                unit_of[m],
+                credit,
                 Stamp::new(at, actor, keeper, "学时登记"),
             )?;
         }
@@ -341,7 +359,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let short: Vec<(MemberId, StudyHours)> = members
         .iter()
         .filter_map(|m| {
-            let ledger = ledgers.get(&m.member).unwrap_or(&empty);
+            let ledger = ledgers.get(&m.member).map_or(&empty, |(l, _)| l);
             let check = check_requirements(&profile, ledger, day(11, 1), &policy)
                 .into_iter()
                 .next()?;
@@ -358,51 +376,32 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     // Roll up by township before and after a fallback class for everyone short.
-    let rollup =
-        |ledgers: &BTreeMap<MemberId, HoursLedger>| -> Result<Vec<UnitTraining>, RollupError> {
-            let rows: Vec<MemberRow> = members
-                .iter()
-                .map(|m| MemberRow {
-                    unit: unit_row(tree.slot(m.unit).unwrap()),
-                    required: policy.member_yearly_hours,
-                })
-                .collect();
-            let mut attendance = Vec::new();
-            for (i, m) in members.iter().enumerate() {
-                if let Some(l) = ledgers.get(&m.member) {
-                    for c in l.credits() {
-                        attendance.push(AttendanceRow {
-                            member: i as u32,
-                            tier: c.tier.unwrap_or(TrainingTier::GrassrootsFallback),
-                            hours: c.hours,
-                        });
-                    }
+    let rollup = |ledgers: &Ledgers| -> Result<Vec<UnitTraining>, RollupError> {
+        let rows: Vec<MemberRow> = members
+            .iter()
+            .map(|m| MemberRow {
+                unit: unit_row(tree.slot(m.unit).unwrap()),
+                required: policy.member_yearly_hours,
+            })
+            .collect();
+        let mut attendance = Vec::new();
+        for (i, m) in members.iter().enumerate() {
+            if let Some((l, _)) = ledgers.get(&m.member) {
+                for c in l.credits() {
+                    attendance.push(AttendanceRow {
+                        member: i as u32,
+                        tier: c.tier.unwrap_or(TrainingTier::GrassrootsFallback),
+                        hours: c.hours,
+                    });
                 }
             }
-            training_rollup(&tree, &rows, &attendance)
-        };
+        }
+        training_rollup(&tree, &rows, &attendance)
+    };
     let before = rollup(&ledgers)?;
     let keeper = Authority::organization_department(id(2));
-    let lctx = LedgerContext {
-        authority: keeper,
-        tree: &tree,
-    };
     let at = Utc.with_ymd_and_hms(2026, 11, 20, 17, 0, 0).unwrap();
     for (m, missing) in &short {
-        let ledger = ledgers.entry(*m).or_default();
-        let mut lj = MemoryJournal::new();
-        if ledger.owner().is_none() {
-            execute(
-                ledger,
-                &mut lj,
-                &LedgerCommand::Open {
-                    member: *m,
-                    unit: unit_of[m],
-                },
-                &lctx,
-                Stamp::new(at, actor, keeper, "建档"),
-            )?;
-        }
         let credit = Credit {
             class: None,
             on: day(11, 20),
@@ -412,11 +411,12 @@ fn main() -> Result<(), Box<dyn Error>> {
             hours: *missing,
             days: 2,
         };
-        execute(
-            ledger,
-            &mut lj,
-            &LedgerCommand::Credit(credit),
-            &lctx,
+        credit_member(
+            &mut ledgers,
+            &tree,
+            *m,
+            unit_of[m],
+            credit,
             Stamp::new(at, actor, keeper, "兜底培训补学"),
         )?;
     }
