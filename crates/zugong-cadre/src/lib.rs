@@ -1,10 +1,17 @@
-//! # zugong-cadre: selecting and appointing cadres (干部选拔任用)
+//! # zugong-cadre: the cadre lifecycle (干部 选、育、管、用)
 //!
-//! Part 1 of the cadre lifecycle: posts and their quotas (职数), eligibility under
+//! Part 1: posts and their quotas (职数), eligibility under
 //! 《党政领导干部选拔任用工作条例》(2019) Art 8 with the exceptional path of Art 9 (破格),
 //! screening the whole pool and ranking on every factor (全口径筛查、全要素比选), and the
 //! selection itself as one journaled lifecycle — 动议 → 民主推荐 → 确定考察对象 → 考察 → 讨论决定 →
 //! 任前公示 → 任职 → 试用期 — with a political gate (严把政治关) at every step.
+//!
+//! Part 2, after appointment: the annual assessment with its 优秀 cap and consequences
+//! ([`AssessmentRound`], [`consequences`]), 能上能下 ([`UnsuitabilityCase`], [`AdjustmentKind`],
+//! [`RemovalCase`], [`check_cooling_off`]), rotation ([`rotation_flags`],
+//! [`check_rotation_plan`]), recusal ([`check_recusal`], [`recusal_report`]), 三个区分开来
+//! ([`MistakeRecord`]), the political-quality dossier ([`PoliticalQualityDossier`]) and the whole
+//! career ([`CareerTimeline`], [`watch_list`]).
 //!
 //! From motion to confirmation:
 //!
@@ -59,7 +66,7 @@
 //! }
 //! // 公示 of five working days: 9, 10, 13, 14 and 15 April.
 //! assert_eq!(sel.publicity(), Some((d(4, 9), d(4, 15))));
-//! let appoint = SelectionCommand::Appoint { talk_held: true, review: ok() };
+//! let appoint = SelectionCommand::Appoint { talk_held: true, review: ok(), recusal: vec![] };
 //! // The selection reads a snapshot of the quota book; `appoint_with_quota` fills the post in
 //! // the same step.
 //! let snapshot = quota.clone();
@@ -78,22 +85,48 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod assessment;
+mod career;
+mod dossier;
 mod eligibility;
+mod mistakes;
 mod policy;
 mod political;
 mod post;
 mod quota;
+mod recusal;
+mod rotation;
 mod screening;
 mod selection;
+mod updown;
 
+pub use assessment::{
+    AssessmentCommand, AssessmentContext, AssessmentError, AssessmentEvent, AssessmentGrade,
+    AssessmentOutcome, AssessmentPolicy, AssessmentRegime, AssessmentRound, Consequence,
+    DismissalProtection, GradeRestriction, Rounding, consequences, counts_toward_seniority,
+};
+pub use career::{CareerFact, CareerTimeline, KeyGroup, YoungCadreAges, watch_list};
+pub use dossier::{
+    DimensionSummary, DossierEntry, DossierError, EntrySource, PoliticalProfile,
+    PoliticalQualityDossier,
+};
 pub use eligibility::{
     CadreProfile, EligibilityReport, ExceptionalBar, ExceptionalBasis, PostHeld, PromotionTarget,
     Requirement, Strength, TrainingCatchUp, Unmet, check_eligibility, check_exceptional,
 };
+pub use mistakes::{Distinction, MistakeClass, MistakePolicy, MistakeRecord, MistakeUse};
 pub use policy::SelectionPolicy;
 pub use political::{PoliticalDimension, PoliticalReview};
 pub use post::Post;
 pub use quota::{QuotaBook, QuotaCommand, QuotaContext, QuotaError, QuotaEvent, QuotaLine};
+pub use recusal::{
+    Holding, Kinship, RecusalFinding, RegionalPrincipalPost, RelationBook, WorkFunction,
+    check_recusal, recusal_report,
+};
+pub use rotation::{
+    PostTenure, RotationFlag, RotationMove, RotationPolicy, RotationProblem, check_rotation_plan,
+    rotation_flags,
+};
 pub use screening::{
     CadreRow, Exclusion, FactorWeights, PostProfile, Ranked, Screening, exclusion, flags, score,
     screen,
@@ -102,4 +135,8 @@ pub use selection::{
     AppointmentError, GateRecord, InspectionRecord, PersonalMatters, Recommendation,
     RecommendationKind, Selection, SelectionCommand, SelectionContext, SelectionError,
     SelectionEvent, SelectionMode, SelectionStage, VoteCount, appoint_with_quota,
+};
+pub use updown::{
+    AccountableExit, AdjustmentKind, CoolingOffBar, RemovalCase, ResignationKind,
+    UnsuitabilityCase, check_cooling_off,
 };

@@ -280,12 +280,17 @@ pub enum SelectionCommand {
         /// Whether it affects the appointment.
         affects: bool,
     },
-    /// 任职: after the 任职谈话.
+    /// 任职: after the 任职谈话 and the recusal check.
     Appoint {
         /// 任职谈话 held.
         talk_held: bool,
         /// Political review at appointment.
         review: PoliticalReview,
+        /// What [`crate::check_recusal`] found for the appointee in the post (empty: clear).
+        /// Any finding bars the appointment except the home-prefecture rule (一般不得), which
+        /// is recorded.
+        #[serde(default)]
+        recusal: Vec<crate::RecusalFinding>,
     },
     /// 试用期满: 胜任 or not.
     EndProbation {
@@ -510,6 +515,9 @@ pub enum SelectionError {
     /// Appointing without the 任职谈话.
     #[error("the 任职谈话 must be held before taking up the post ({})", CH_7)]
     NoTalk,
+    /// The recusal check found a bar (回避).
+    #[error("recusal bars the appointment: {0:?}")]
+    Recusal(crate::RecusalFinding),
     /// Ending a probation early, or one that does not exist.
     #[error("the 试用期 runs until {until:?}; it cannot end on {on}")]
     ProbationNotOver {
@@ -539,6 +547,7 @@ impl SelectionError {
             | Self::NoTalk
             | Self::ProbationNotOver { .. } => Some(CH_7),
             Self::Quota(e) => Some(e.citation()),
+            Self::Recusal(f) => Some(f.citation()),
             Self::Authority(e) => Some(e.citation()),
             _ => None,
         }
@@ -951,7 +960,11 @@ impl Lifecycle for Selection {
                     _ => Err(SelectionError::UnknownObjection(*index)),
                 }
             }
-            SelectionCommand::Appoint { talk_held, review } => {
+            SelectionCommand::Appoint {
+                talk_held,
+                review,
+                recusal,
+            } => {
                 let Some((decided_on, cadre)) = self.decided else {
                     return Err(out_of_order("任职", stage));
                 };
@@ -970,6 +983,12 @@ impl Lifecycle for Selection {
                 }
                 if !talk_held {
                     return Err(SelectionError::NoTalk);
+                }
+                if let Some(f) = recusal
+                    .iter()
+                    .find(|f| !matches!(f, crate::RecusalFinding::HomePrefecture { .. }))
+                {
+                    return Err(SelectionError::Recusal(f.clone()));
                 }
                 let line = ctx
                     .quota

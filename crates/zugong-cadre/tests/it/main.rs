@@ -8,8 +8,12 @@
     unreachable_pub
 )]
 
+mod assessment;
+mod career;
 mod eligibility;
 mod quota;
+mod recusal;
+mod rotation;
 mod screening;
 mod selection;
 mod support;

@@ -252,6 +252,7 @@ fn publicity_spanning_the_national_day_holiday() {
     let appoint = || SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
+        recusal: vec![],
     };
     assert_eq!(
         w.run(&mut sel, &mut j, appoint(), d(2026, 10, 12)),
@@ -266,12 +267,28 @@ fn publicity_spanning_the_national_day_holiday() {
             &mut j,
             SelectionCommand::Appoint {
                 talk_held: false,
-                review: ok()
+                review: ok(),
+                recusal: vec![]
             },
             d(2026, 10, 13)
         ),
         Err(SelectionError::NoTalk)
     );
+    // The recusal check bars a relative under the same direct leader (回避).
+    let finding = RecusalFinding::SameDirectLeader {
+        relative: cadre(9),
+        kinship: Kinship::Spouse,
+    };
+    let barred = SelectionCommand::Appoint {
+        talk_held: true,
+        review: ok(),
+        recusal: vec![finding.clone()],
+    };
+    let err = w
+        .run(&mut sel, &mut j, barred, d(2026, 10, 13))
+        .unwrap_err();
+    assert_eq!(err, SelectionError::Recusal(finding));
+    assert!(err.citation().unwrap().article.contains("第七十四条"));
     w.run(&mut sel, &mut j, appoint(), d(2026, 10, 13)).unwrap();
     assert_eq!(
         sel.appointed(),
@@ -753,7 +770,8 @@ fn objections_quota_and_return_after_probation() {
             &mut j,
             SelectionCommand::Appoint {
                 talk_held: true,
-                review: ok()
+                review: ok(),
+                recusal: vec![]
             },
             d(2026, 3, 30)
         ),
@@ -789,6 +807,7 @@ fn objections_quota_and_return_after_probation() {
             SelectionCommand::Appoint {
                 talk_held: true,
                 review: ok(),
+                recusal: vec![],
             },
             d(2026, 3, 30),
         )
@@ -815,6 +834,7 @@ fn objections_quota_and_return_after_probation() {
         SelectionCommand::Appoint {
             talk_held: true,
             review: ok(),
+            recusal: vec![],
         },
         d(2026, 3, 24),
     )
@@ -955,7 +975,7 @@ proptest! {
                 }
                 Op::Decide(present, agree) => SelectionCommand::Decide { members: 11, present, votes: BTreeMap::from([(cadre(1), VoteCount { agree, disagree: 0, defer: 0 })]), review: ok() },
                 Op::Publicize => SelectionCommand::StartPublicity { review: ok() },
-                Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok() },
+                Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok(), recusal: vec![] },
             };
             let _ = w.run(&mut sel, &mut j, cmd, on);
             if let Some((who, _, _)) = sel.appointed() {

@@ -1,0 +1,286 @@
+//! Recusal (回避): kinship, business interests and home region.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use zugong_core::{CadreId, Citation, DivisionCode, DivisionLevel, OrgUnitId, SourceStatus};
+
+const KINSHIP: Citation = Citation::new(
+    "《党政领导干部任职回避暂行规定》(2006)；《公务员法》",
+    "第三条；第七十四条",
+    SourceStatus::Confirmed,
+);
+const BUSINESS: Citation = Citation::new(
+    "《党政领导干部任职回避暂行规定》(2006)；《公务员法》",
+    "第四条；第七十四条第二款",
+    SourceStatus::Confirmed,
+);
+const HOME_REGION: Citation = Citation::new(
+    "《党政领导干部任职回避暂行规定》(2006)；《公务员法》",
+    "第五条；第七十五条",
+    SourceStatus::Confirmed,
+);
+
+/// 亲属关系 covered by 任职回避.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kinship {
+    /// 夫妻关系.
+    Spouse,
+    /// 直系血亲关系.
+    DirectBlood,
+    /// 三代以内旁系血亲关系.
+    CollateralWithinThree,
+    /// 近姻亲关系.
+    CloseInLaw,
+}
+
+zugong_core::official_terms!(Kinship, "亲属关系 (kinship)", {
+    Spouse => "夫妻关系",
+    DirectBlood => "直系血亲关系",
+    CollateralWithinThree => "三代以内旁系血亲关系",
+    CloseInLaw => "近姻亲关系",
+});
+
+/// Who is related to whom: symmetric, whatever order relations are added in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    from = "Vec<(CadreId, CadreId, Kinship)>",
+    into = "Vec<(CadreId, CadreId, Kinship)>"
+)]
+pub struct RelationBook {
+    edges: BTreeMap<(CadreId, CadreId), Kinship>,
+}
+
+fn pair(a: CadreId, b: CadreId) -> (CadreId, CadreId) {
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+impl From<Vec<(CadreId, CadreId, Kinship)>> for RelationBook {
+    fn from(v: Vec<(CadreId, CadreId, Kinship)>) -> Self {
+        let mut b = Self::default();
+        for (x, y, k) in v {
+            b.relate(x, y, k);
+        }
+        b
+    }
+}
+
+impl From<RelationBook> for Vec<(CadreId, CadreId, Kinship)> {
+    fn from(b: RelationBook) -> Self {
+        b.edges.into_iter().map(|((x, y), k)| (x, y, k)).collect()
+    }
+}
+
+impl RelationBook {
+    /// Records that `a` and `b` are related (a self-relation is ignored).
+    pub fn relate(&mut self, a: CadreId, b: CadreId, kinship: Kinship) {
+        if a != b {
+            self.edges.insert(pair(a, b), kinship);
+        }
+    }
+
+    /// The relation between `a` and `b`, if any.
+    #[must_use]
+    pub fn relation(&self, a: CadreId, b: CadreId) -> Option<Kinship> {
+        self.edges.get(&pair(a, b)).copied()
+    }
+
+    /// Everyone related to `a`.
+    pub fn relatives(&self, a: CadreId) -> impl Iterator<Item = (CadreId, Kinship)> + '_ {
+        self.edges.iter().filter_map(move |((x, y), k)| {
+            if *x == a {
+                Some((*y, *k))
+            } else if *y == a {
+                Some((*x, *k))
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Every related pair.
+    pub fn pairs(&self) -> impl Iterator<Item = (CadreId, CadreId, Kinship)> + '_ {
+        self.edges.iter().map(|((x, y), k)| (*x, *y, *k))
+    }
+}
+
+/// The kind of work a post does, for the sensitive-function rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkFunction {
+    /// 组织.
+    Organization,
+    /// 人事.
+    Personnel,
+    /// 纪检.
+    Discipline,
+    /// 监察.
+    Supervision,
+    /// 审计.
+    Audit,
+    /// 财务.
+    Finance,
+    /// Any other.
+    Other,
+}
+
+impl WorkFunction {
+    /// Whether the function is one a relative of the unit's leader may not hold.
+    #[must_use]
+    pub const fn is_sensitive(self) -> bool {
+        !matches!(self, Self::Other)
+    }
+}
+
+/// A post held (or proposed) in the recusal check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Holding {
+    /// Who.
+    pub cadre: CadreId,
+    /// The body.
+    pub unit: OrgUnitId,
+    /// Whether the holder leads the body.
+    pub leads_unit: bool,
+    /// The holder's direct leader, if any.
+    pub direct_leader: Option<CadreId>,
+    /// The work function.
+    pub function: WorkFunction,
+}
+
+/// A principal post subject to 地域回避.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionalPrincipalPost {
+    /// The area the post governs (a county or a prefecture).
+    pub area: DivisionCode,
+}
+
+/// What the check found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecusalFinding {
+    /// Relatives directly under the same leader.
+    SameDirectLeader {
+        /// The relative.
+        relative: CadreId,
+        /// How related.
+        kinship: Kinship,
+    },
+    /// Relatives in a direct superior–subordinate relation.
+    SuperiorSubordinate {
+        /// The relative.
+        relative: CadreId,
+        /// How related.
+        kinship: Kinship,
+    },
+    /// A relative of the body's leader in 组织、人事、纪检、监察、审计、财务.
+    SensitiveFunction {
+        /// The relative.
+        relative: CadreId,
+        /// How related.
+        kinship: Kinship,
+    },
+    /// A family business regulated by the body.
+    BusinessInterest {
+        /// The body.
+        unit: OrgUnitId,
+    },
+    /// 地域回避: a county principal post where the cadre grew up (不得).
+    HomeCounty {
+        /// The county.
+        area: DivisionCode,
+    },
+    /// 地域回避: a prefecture principal post where the cadre grew up (一般不得).
+    HomePrefecture {
+        /// The prefecture.
+        area: DivisionCode,
+    },
+}
+
+impl RecusalFinding {
+    /// The rule.
+    #[must_use]
+    pub fn citation(&self) -> Citation {
+        match self {
+            Self::SameDirectLeader { .. }
+            | Self::SuperiorSubordinate { .. }
+            | Self::SensitiveFunction { .. } => KINSHIP,
+            Self::BusinessInterest { .. } => BUSINESS,
+            Self::HomeCounty { .. } | Self::HomePrefecture { .. } => HOME_REGION,
+        }
+    }
+}
+
+fn kinship_findings(a: &Holding, b: &Holding, kinship: Kinship, out: &mut Vec<RecusalFinding>) {
+    let relative = b.cadre;
+    if a.direct_leader.is_some() && a.direct_leader == b.direct_leader {
+        out.push(RecusalFinding::SameDirectLeader { relative, kinship });
+    }
+    if a.direct_leader == Some(b.cadre) || b.direct_leader == Some(a.cadre) {
+        out.push(RecusalFinding::SuperiorSubordinate { relative, kinship });
+    }
+    let sensitive = a.unit == b.unit
+        && ((a.function.is_sensitive() && b.leads_unit)
+            || (b.function.is_sensitive() && a.leads_unit));
+    if sensitive {
+        out.push(RecusalFinding::SensitiveFunction { relative, kinship });
+    }
+}
+
+/// Checks a proposed holding against everyone in post, the family's business regulators and
+/// the home region (《党政领导干部任职回避暂行规定》 第三至五条; 《公务员法》 第七十四、七十五条).
+///
+/// `home` is where the cadre grew up (a county code); `regional` is set when the post is one of
+/// the principal posts the home-region rule covers.
+#[must_use]
+pub fn check_recusal(
+    proposed: &Holding,
+    holders: &[Holding],
+    relations: &RelationBook,
+    business_regulators: &[OrgUnitId],
+    home: Option<DivisionCode>,
+    regional: Option<RegionalPrincipalPost>,
+) -> Vec<RecusalFinding> {
+    let mut out = Vec::new();
+    for h in holders.iter().filter(|h| h.cadre != proposed.cadre) {
+        if let Some(k) = relations.relation(proposed.cadre, h.cadre) {
+            kinship_findings(proposed, h, k, &mut out);
+        }
+    }
+    if business_regulators.contains(&proposed.unit) {
+        out.push(RecusalFinding::BusinessInterest {
+            unit: proposed.unit,
+        });
+    }
+    if let (Some(home), Some(post)) = (home, regional) {
+        match post.area.level() {
+            DivisionLevel::County if home == post.area => {
+                out.push(RecusalFinding::HomeCounty { area: post.area })
+            }
+            DivisionLevel::Prefecture if home.is_within(post.area) => {
+                out.push(RecusalFinding::HomePrefecture { area: post.area })
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every kinship finding among the people in post (over the whole pool): one pass over the
+/// related pairs.
+#[must_use]
+pub fn recusal_report(
+    holders: &[Holding],
+    relations: &RelationBook,
+) -> Vec<(CadreId, RecusalFinding)> {
+    let by_cadre: BTreeMap<CadreId, &Holding> = holders.iter().map(|h| (h.cadre, h)).collect();
+    let mut out = Vec::new();
+    for (a, b, k) in relations.pairs() {
+        if let (Some(ha), Some(hb)) = (by_cadre.get(&a), by_cadre.get(&b)) {
+            let mut found = Vec::new();
+            kinship_findings(ha, hb, k, &mut found);
+            out.extend(found.into_iter().map(|f| (a, f)));
+        }
+    }
+    out
+}

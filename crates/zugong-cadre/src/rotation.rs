@@ -1,0 +1,235 @@
+//! Rotation (交流): flags for tenure limits, and rotation plans checked against quotas.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use zugong_core::dates::{add_years, completed_months};
+use zugong_core::policy::{Policy, PolicyError};
+use zugong_core::{CadreId, Citation, OrgUnitId, RankOrGrade, SourceStatus};
+
+use crate::{Post, QuotaBook};
+
+const EXCHANGE_2014_54: Citation = Citation::new(
+    "《党政领导干部选拔任用工作条例》(2014)",
+    "第五十四条（2019年条例第九章沿用）",
+    SourceStatus::Confirmed,
+);
+const TENURE_2006: Citation = Citation::new(
+    "《党政领导干部职务任期暂行规定》(2006)",
+    "",
+    SourceStatus::Confirmed,
+);
+
+/// Tenure limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RotationPolicy {
+    /// 在同一职位上任职满十年的，必须交流: 10.
+    pub must_rotate_years: u32,
+    /// 任期: 5 years (任期规定 2006).
+    pub term_years: u32,
+    /// 同一职位连续任职达到两个任期，不再推荐、提名或者任命担任同一职务: 2.
+    pub max_consecutive_terms: u32,
+    /// 同一职务层次累计任职达到十五年的，不再推荐、提名或者任命担任同一层次领导职务: 15.
+    pub max_years_at_level: u32,
+}
+
+impl Default for RotationPolicy {
+    fn default() -> Self {
+        Self {
+            must_rotate_years: 10,
+            term_years: 5,
+            max_consecutive_terms: 2,
+            max_years_at_level: 15,
+        }
+    }
+}
+
+impl Policy for RotationPolicy {
+    fn citations(&self) -> Vec<(&'static str, Citation)> {
+        vec![
+            ("must_rotate_years", EXCHANGE_2014_54),
+            ("term_years", TENURE_2006),
+            ("max_consecutive_terms", EXCHANGE_2014_54),
+            ("max_years_at_level", TENURE_2006),
+        ]
+    }
+
+    fn validate(&self) -> Result<(), PolicyError> {
+        if self.term_years == 0 {
+            return Err(PolicyError::OutOfRange {
+                field: "term_years",
+                value: 0,
+                min: 1,
+                max: 10,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A cadre's tenure in the current post and level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostTenure {
+    /// The cadre.
+    pub cadre: CadreId,
+    /// In the same post since.
+    pub in_post_since: NaiveDate,
+    /// Periods at the current 职务层次 (any post), oldest first; `None` end: ongoing.
+    pub level_periods: Vec<(NaiveDate, Option<NaiveDate>)>,
+}
+
+/// A tenure flag as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RotationFlag {
+    /// 任职满十年，必须交流 (since the day the tenth year completed).
+    MustRotate {
+        /// Day the limit was reached.
+        since: NaiveDate,
+    },
+    /// Two full terms in the same post: no further term in it.
+    TwoTermsReached,
+    /// 15 years at the same level: no further post at that level.
+    LevelLimitReached {
+        /// Years at the level.
+        years: u32,
+    },
+    /// 原则上任满一届: a move now would come before the first term ends.
+    TermNotCompleted {
+        /// The day the first term completes.
+        term_ends: NaiveDate,
+    },
+}
+
+impl RotationFlag {
+    /// The rule.
+    #[must_use]
+    pub fn citation(&self) -> Citation {
+        match self {
+            Self::MustRotate { .. } | Self::TwoTermsReached | Self::TermNotCompleted { .. } => {
+                EXCHANGE_2014_54
+            }
+            Self::LevelLimitReached { .. } => TENURE_2006,
+        }
+    }
+}
+
+/// The flags of a tenure as of `as_of`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zugong_cadre::*;
+/// use zugong_core::CadreId;
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let t = PostTenure { cadre: CadreId::from_uuid(uuid::Uuid::nil()), in_post_since: d(2016, 6, 1), level_periods: vec![(d(2016, 6, 1), None)] };
+/// let policy = RotationPolicy::default();
+/// assert!(!rotation_flags(&t, d(2026, 5, 31), &policy).iter().any(|f| matches!(f, RotationFlag::MustRotate { .. })));
+/// assert!(rotation_flags(&t, d(2026, 6, 1), &policy).contains(&RotationFlag::MustRotate { since: d(2026, 6, 1) }));
+/// ```
+#[must_use]
+pub fn rotation_flags(
+    t: &PostTenure,
+    as_of: NaiveDate,
+    policy: &RotationPolicy,
+) -> Vec<RotationFlag> {
+    let mut out = Vec::new();
+    let months_in_post = completed_months(t.in_post_since, as_of);
+    if let Some(since) =
+        add_years(t.in_post_since, policy.must_rotate_years).filter(|d| *d <= as_of)
+    {
+        out.push(RotationFlag::MustRotate { since });
+    }
+    let terms = months_in_post / policy.term_years.saturating_mul(12).max(1);
+    if terms >= policy.max_consecutive_terms {
+        out.push(RotationFlag::TwoTermsReached);
+    }
+    let level_months: u32 = t
+        .level_periods
+        .iter()
+        .map(|(from, to)| completed_months(*from, to.unwrap_or(as_of).min(as_of)))
+        .fold(0, u32::saturating_add);
+    if level_months >= policy.max_years_at_level.saturating_mul(12) {
+        out.push(RotationFlag::LevelLimitReached {
+            years: level_months / 12,
+        });
+    }
+    if let Some(term_ends) = add_years(t.in_post_since, policy.term_years).filter(|d| *d > as_of) {
+        out.push(RotationFlag::TermNotCompleted { term_ends });
+    }
+    out
+}
+
+/// One move of a rotation plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RotationMove {
+    /// Who.
+    pub cadre: CadreId,
+    /// From this post.
+    pub from: Post,
+    /// To this post.
+    pub to: Post,
+}
+
+/// A problem with a rotation plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RotationProblem {
+    /// After every move, a unit would hold more than its quota for a rank.
+    OverQuota {
+        /// Unit.
+        unit: OrgUnitId,
+        /// Rank.
+        rank: RankOrGrade,
+        /// Holders after the plan.
+        after: u32,
+        /// Approved.
+        allotted: u32,
+    },
+    /// A cadre moved twice.
+    MovedTwice(CadreId),
+}
+
+/// Checks a rotation plan against the quotas on both sides, all moves at once: every move frees
+/// its old post and fills its new one, and no (unit, rank) ends above its approved number.
+///
+/// # Errors
+/// Every [`RotationProblem`].
+pub fn check_rotation_plan(
+    moves: &[RotationMove],
+    quota: &QuotaBook,
+) -> Result<(), Vec<RotationProblem>> {
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut delta: BTreeMap<(OrgUnitId, String), (RankOrGrade, i64)> = BTreeMap::new();
+    for m in moves {
+        if !seen.insert(m.cadre) {
+            problems.push(RotationProblem::MovedTwice(m.cadre));
+        }
+        delta
+            .entry((m.from.unit, format!("{:?}", m.from.rank)))
+            .or_insert((m.from.rank, 0))
+            .1 -= 1;
+        delta
+            .entry((m.to.unit, format!("{:?}", m.to.rank)))
+            .or_insert((m.to.rank, 0))
+            .1 += 1;
+    }
+    for ((unit, _), (rank, d)) in delta {
+        let line = quota.line(unit, rank).unwrap_or_default();
+        let after = i64::from(line.occupied) + d;
+        if after > i64::from(line.allotted) {
+            problems.push(RotationProblem::OverQuota {
+                unit,
+                rank,
+                after: u32::try_from(after).unwrap_or(u32::MAX),
+                allotted: line.allotted,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}

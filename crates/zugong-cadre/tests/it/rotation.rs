@@ -1,0 +1,212 @@
+use zugong_cadre::*;
+use zugong_core::journal::{MemoryJournal, execute};
+use zugong_core::*;
+
+use crate::support::*;
+
+#[test]
+fn tenure_flags_at_their_thresholds() {
+    let p = RotationPolicy::default();
+    let t = PostTenure {
+        cadre: cadre(1),
+        in_post_since: d(2016, 6, 1),
+        level_periods: vec![(d(2011, 6, 1), Some(d(2016, 6, 1))), (d(2016, 6, 1), None)],
+    };
+    let day_before = rotation_flags(&t, d(2026, 5, 31), &p);
+    assert!(
+        !day_before
+            .iter()
+            .any(|f| matches!(f, RotationFlag::MustRotate { .. }))
+    );
+    let on = rotation_flags(&t, d(2026, 6, 1), &p);
+    assert!(on.contains(&RotationFlag::MustRotate {
+        since: d(2026, 6, 1)
+    }));
+    assert!(on.contains(&RotationFlag::TwoTermsReached));
+    assert!(on.contains(&RotationFlag::LevelLimitReached { years: 15 }));
+    assert_eq!(
+        on[0].citation().regulation,
+        "《党政领导干部选拔任用工作条例》(2014)"
+    );
+    let new = PostTenure {
+        cadre: cadre(2),
+        in_post_since: d(2024, 1, 1),
+        level_periods: vec![(d(2024, 1, 1), None)],
+    };
+    assert_eq!(
+        rotation_flags(&new, d(2026, 1, 1), &p),
+        [RotationFlag::TermNotCompleted {
+            term_ends: d(2029, 1, 1)
+        }]
+    );
+    assert!(rotation_flags(&new, d(2029, 1, 1), &p).is_empty());
+}
+
+#[test]
+fn rotation_plans_respect_quotas_on_both_sides() {
+    let tree = tree();
+    let deputy = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
+    let county = Authority::organization_department(id(2));
+    let (mut q, mut j) = (QuotaBook::default(), MemoryJournal::new());
+    let ctx = QuotaContext {
+        authority: county,
+        tree: &tree,
+    };
+    for (unit, count, filled) in [(id(3), 2, 2), (id(4), 1, 1)] {
+        execute(
+            &mut q,
+            &mut j,
+            &QuotaCommand::Allot {
+                unit,
+                rank: deputy,
+                count,
+            },
+            &ctx,
+            stamp(d(2026, 1, 1), county),
+        )
+        .unwrap();
+        for _ in 0..filled {
+            execute(
+                &mut q,
+                &mut j,
+                &QuotaCommand::Occupy { unit, rank: deputy },
+                &ctx,
+                stamp(d(2026, 1, 1), county),
+            )
+            .unwrap();
+        }
+    }
+    let post = |unit| Post {
+        id: PositionId::from_uuid(uuid::Uuid::nil()),
+        unit,
+        title: "副职".into(),
+        rank: deputy,
+        party_post: false,
+        elected: false,
+        probation_applies: true,
+    };
+    // A swap between the bureau and the township keeps both within quota.
+    let swap = [
+        RotationMove {
+            cadre: cadre(1),
+            from: post(id(3)),
+            to: post(id(4)),
+        },
+        RotationMove {
+            cadre: cadre(2),
+            from: post(id(4)),
+            to: post(id(3)),
+        },
+    ];
+    assert_eq!(check_rotation_plan(&swap, &q), Ok(()));
+    // A one-way move into the full township is refused.
+    let one_way = [RotationMove {
+        cadre: cadre(1),
+        from: post(id(3)),
+        to: post(id(4)),
+    }];
+    assert_eq!(
+        check_rotation_plan(&one_way, &q),
+        Err(vec![RotationProblem::OverQuota {
+            unit: id(4),
+            rank: deputy,
+            after: 2,
+            allotted: 1
+        }])
+    );
+    let twice = [swap[0].clone(), swap[0].clone()];
+    assert!(
+        check_rotation_plan(&twice, &q)
+            .unwrap_err()
+            .contains(&RotationProblem::MovedTwice(cadre(1)))
+    );
+    // An adjustment frees the post in the quota book.
+    let free = AdjustmentKind::Removal.frees(&post(id(4)));
+    execute(&mut q, &mut j, &free, &ctx, stamp(d(2026, 2, 1), county)).unwrap();
+    assert_eq!(q.line(id(4), deputy).unwrap().vacancies(), 1);
+}
+
+#[test]
+fn updown_lists_and_cooling_off() {
+    assert_eq!(UnsuitabilityCase::ALL.len(), 15);
+    assert!(UnsuitabilityCase::FamilyAbroad.needs_verification());
+    assert!(!UnsuitabilityCase::WeakPoliticalCapacity.needs_verification());
+    assert_eq!(
+        UnsuitabilityCase::FamilyBusiness.citation().status,
+        SourceStatus::Provisional
+    );
+    assert_eq!(RemovalCase::ALL.len(), 8);
+    assert_eq!(ResignationKind::ALL.len(), 4);
+    assert_eq!(
+        "引咎辞职".parse::<ResignationKind>(),
+        Ok(ResignationKind::TakingResponsibility)
+    );
+    use LeadershipRank::*;
+    let exit = AccountableExit::Resignation(ResignationKind::Ordered);
+    let left = d(2025, 3, 1);
+    assert_eq!(
+        check_cooling_off(
+            exit,
+            left,
+            CountyDivisionDeputy,
+            TownshipSectionChief,
+            d(2026, 2, 28)
+        ),
+        Err(CoolingOffBar::NoLeadershipPost {
+            until: d(2026, 2, 28)
+        })
+    );
+    assert_eq!(
+        check_cooling_off(
+            exit,
+            left,
+            CountyDivisionDeputy,
+            CountyDivisionDeputy,
+            d(2026, 3, 1)
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        check_cooling_off(
+            exit,
+            left,
+            CountyDivisionDeputy,
+            CountyDivisionChief,
+            d(2027, 2, 28)
+        ),
+        Err(CoolingOffBar::NothingHigher {
+            until: d(2027, 2, 28),
+            previous: CountyDivisionDeputy
+        })
+    );
+    assert_eq!(
+        check_cooling_off(
+            exit,
+            left,
+            CountyDivisionDeputy,
+            CountyDivisionChief,
+            d(2027, 3, 1)
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        check_cooling_off(
+            AccountableExit::Resignation(ResignationKind::Voluntary),
+            left,
+            CountyDivisionDeputy,
+            CountyDivisionChief,
+            d(2025, 3, 2)
+        ),
+        Ok(())
+    );
+    assert!(
+        check_cooling_off(
+            AccountableExit::AccountabilityRemoval,
+            left,
+            CountyDivisionDeputy,
+            TownshipSectionDeputy,
+            d(2025, 6, 1)
+        )
+        .is_err()
+    );
+}
