@@ -80,7 +80,12 @@ fn as_of_queries_and_key_groups() {
         "36 is past the 乡科级 young-cadre age"
     );
     assert_eq!(
-        watch_list(std::slice::from_ref(&t), KeyGroup::TopLeader, d(2026, 1, 1), &ages),
+        watch_list(
+            std::slice::from_ref(&t),
+            KeyGroup::TopLeader,
+            d(2026, 1, 1),
+            &ages
+        ),
         [cadre(1)]
     );
     let json = serde_json::to_string(&t).unwrap();
