@@ -1,6 +1,6 @@
 //! Coverage planning (兜底): seat every member in a tier so that nobody is left out.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -164,10 +164,21 @@ struct Planner<'a> {
     scope: Vec<(u32, u32, u32)>,
     /// Class each sorted member sits in.
     seat: Vec<Option<usize>>,
-    /// Members (sorted indices) seated in each class.
-    seated: Vec<Vec<usize>>,
+    /// Members (sorted indices, hence in preorder) seated in each class.
+    seated: Vec<BTreeSet<usize>>,
+    /// Each class's members as a range of sorted indices `lo..hi`.
+    member_range: Vec<(usize, usize)>,
+    /// Classes by the preorder position of their organizer, sorted.
+    by_position: Vec<(u32, usize)>,
     /// Classes by organizer.
     by_organizer: HashMap<OrgUnitId, Vec<usize>>,
+    /// Seats still free over all classes.
+    free_seats: u64,
+    /// Classes from which no free seat can be reached (a failed search explored them); by the
+    /// augmenting-path lemma they stay so for the rest of the plan.
+    dead: Vec<bool>,
+    /// [`Planner::related`], computed once per class when first needed.
+    related_cache: Vec<Option<Vec<usize>>>,
 }
 
 impl<'a> Planner<'a> {
@@ -208,6 +219,19 @@ impl<'a> Planner<'a> {
             by_organizer.entry(c.organizer).or_default().push(ci);
         }
         let n = order.len();
+        let member_range = scope
+            .iter()
+            .map(|&(first, last, _)| {
+                (
+                    order.partition_point(|(p, _)| *p < first),
+                    order.partition_point(|(p, _)| *p <= last),
+                )
+            })
+            .collect();
+        let mut by_position: Vec<(u32, usize)> =
+            scope.iter().enumerate().map(|(ci, s)| (s.0, ci)).collect();
+        by_position.sort_unstable();
+        let free_seats = classes.iter().map(|c| u64::from(c.capacity)).sum();
         Ok(Self {
             tree,
             members,
@@ -216,8 +240,13 @@ impl<'a> Planner<'a> {
             order,
             scope,
             seat: vec![None; n],
-            seated: vec![Vec::new(); classes.len()],
+            seated: vec![BTreeSet::new(); classes.len()],
+            member_range,
+            by_position,
             by_organizer,
+            free_seats,
+            dead: vec![false; classes.len()],
+            related_cache: vec![None; classes.len()],
         })
     }
 
@@ -226,7 +255,7 @@ impl<'a> Planner<'a> {
     }
 
     fn free(&self, ci: usize) -> bool {
-        let taken = self.seated.get(ci).map_or(usize::MAX, Vec::len);
+        let taken = self.seated.get(ci).map_or(usize::MAX, BTreeSet::len);
         self.classes
             .get(ci)
             .is_some_and(|c| usize::try_from(c.capacity).unwrap_or(usize::MAX) > taken)
@@ -275,21 +304,59 @@ impl<'a> Planner<'a> {
     }
 
     fn sit(&mut self, i: usize, ci: usize) {
-        if let Some(list) = self
-            .seat
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|old| self.seated.get_mut(old))
-        {
-            list.retain(|x| *x != i);
+        match self.seat.get(i).copied().flatten() {
+            Some(old) => {
+                if let Some(list) = self.seated.get_mut(old) {
+                    list.remove(&i);
+                }
+            }
+            None => self.free_seats = self.free_seats.saturating_sub(1),
         }
         if let Some(s) = self.seat.get_mut(i) {
             *s = Some(ci);
         }
         if let Some(list) = self.seated.get_mut(ci) {
-            list.push(i);
+            list.insert(i);
         }
+    }
+
+    /// [`Planner::related_uncached`], remembered.
+    fn related(&mut self, a: usize) -> Vec<usize> {
+        if let Some(Some(r)) = self.related_cache.get(a) {
+            return r.clone();
+        }
+        let r = self.related_uncached(a);
+        if let Some(slot) = self.related_cache.get_mut(a) {
+            *slot = Some(r.clone());
+        }
+        r
+    }
+
+    /// Classes whose scope is nested with `a`'s: organized inside its subtree or above it.
+    fn related_uncached(&self, a: usize) -> Vec<usize> {
+        let Some(&(first, last, _)) = self.scope.get(a) else {
+            return Vec::new();
+        };
+        let lo = self.by_position.partition_point(|(p, _)| *p < first);
+        let hi = self.by_position.partition_point(|(p, _)| *p <= last);
+        let mut out: Vec<usize> = self
+            .by_position
+            .get(lo..hi)
+            .unwrap_or_default()
+            .iter()
+            .map(|(_, ci)| *ci)
+            .collect();
+        if let Some(c) = self.classes.get(a) {
+            let above = self.tree.ancestors(c.organizer).into_iter().flatten();
+            out.extend(
+                above
+                    .filter_map(|u| self.by_organizer.get(&u.id))
+                    .flatten()
+                    .copied(),
+            );
+        }
+        out.retain(|b| *b != a);
+        out
     }
 
     /// First pass: tiers top-down, deepest organizers first, members in preorder.
@@ -345,22 +412,24 @@ impl<'a> Planner<'a> {
     /// for them (breadth-first over classes), while any class has a free seat.
     fn repair(&mut self) {
         for i in 0..self.order.len() {
-            if self.seat.get(i).copied().flatten().is_some() {
-                continue;
-            }
-            if !(0..self.classes.len()).any(|ci| self.free(ci)) {
+            if self.free_seats == 0 {
                 return;
             }
-            self.augment(i);
+            if self.seat.get(i).copied().flatten().is_none() {
+                self.augment(i);
+            }
         }
     }
 
+    /// Breadth-first search over classes: from the classes `start` may attend, through
+    /// occupants who could move to a related class, to a class with a free seat; then every
+    /// mover on the path moves one step and `start` takes the first seat.
     fn augment(&mut self, start: usize) {
         // For each class reached: (the class the mover comes from, the member who moves in).
         let mut reached: HashMap<usize, (Option<usize>, usize)> = HashMap::new();
-        let mut queue = std::collections::VecDeque::new();
+        let mut queue = VecDeque::new();
         for ci in self.candidates(start) {
-            if !self.eligible(start, ci) {
+            if self.dead.get(ci).copied().unwrap_or(true) || !self.eligible(start, ci) {
                 continue;
             }
             if self.free(ci) {
@@ -371,28 +440,39 @@ impl<'a> Planner<'a> {
             queue.push_back(ci);
         }
         while let Some(a) = queue.pop_front() {
-            let occupants = self.seated.get(a).cloned().unwrap_or_default();
-            for v in occupants {
-                for b in self.candidates(v) {
-                    if reached.contains_key(&b) || b == a || !self.eligible(v, b) {
-                        continue;
-                    }
-                    if self.free(b) {
-                        // v moves a → b; then walk back, each mover taking the freed seat.
-                        self.sit(v, b);
-                        let mut at = a;
-                        while let Some(&(from, mover)) = reached.get(&at) {
-                            self.sit(mover, at);
-                            match from {
-                                Some(f) => at = f,
-                                None => break,
-                            }
-                        }
-                        return;
-                    }
-                    reached.insert(b, (Some(a), v));
-                    queue.push_back(b);
+            for b in self.related(a) {
+                if reached.contains_key(&b) || self.dead.get(b).copied().unwrap_or(true) {
+                    continue;
                 }
+                let (lo, hi) = self.member_range.get(b).copied().unwrap_or((0, 0));
+                let Some(v) = self
+                    .seated
+                    .get(a)
+                    .and_then(|set| set.range(lo..hi).copied().find(|v| self.eligible(*v, b)))
+                else {
+                    continue;
+                };
+                if self.free(b) {
+                    // v moves a → b; then walk back, each mover taking the freed seat.
+                    self.sit(v, b);
+                    let mut at = a;
+                    while let Some(&(from, mover)) = reached.get(&at) {
+                        self.sit(mover, at);
+                        match from {
+                            Some(f) => at = f,
+                            None => break,
+                        }
+                    }
+                    return;
+                }
+                reached.insert(b, (Some(a), v));
+                queue.push_back(b);
+            }
+        }
+        // No free seat is reachable from anything explored: those classes are dead.
+        for c in reached.keys() {
+            if let Some(d) = self.dead.get_mut(*c) {
+                *d = true;
             }
         }
     }

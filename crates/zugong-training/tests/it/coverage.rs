@@ -219,3 +219,104 @@ proptest! {
         prop_assert_eq!(serde_json::from_str::<CoveragePlan>(&json).unwrap(), plan);
     }
 }
+
+/// Maximum number of members that can be seated (Kuhn's algorithm over seats), the reference.
+fn max_seated(
+    tree: &OrgTree,
+    members: &[CoverageMember],
+    classes: &[CoverageClass],
+    policy: &TierPolicy,
+) -> usize {
+    let eligible = |m: &CoverageMember, c: &CoverageClass| {
+        let tier_ok = match c.tier {
+            TrainingTier::CityKey => m.groups.iter().any(|g| policy.city_groups.contains(g)),
+            TrainingTier::CountyUniversal => {
+                m.groups.iter().any(|g| policy.county_groups.contains(g))
+            }
+            TrainingTier::GrassrootsFallback => true,
+        };
+        tree.is_within(m.unit, c.organizer).unwrap()
+            && tier_ok
+            && m.groups.iter().any(|g| c.targets.contains(g))
+            && !m
+                .unavailable
+                .iter()
+                .any(|(f, t)| *f <= c.ends_on && *t >= c.starts_on)
+    };
+    let seats: Vec<usize> = classes
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| std::iter::repeat_n(ci, c.capacity as usize))
+        .collect();
+    let adj: Vec<Vec<usize>> = members
+        .iter()
+        .map(|m| {
+            seats
+                .iter()
+                .enumerate()
+                .filter(|(_, ci)| eligible(m, &classes[**ci]))
+                .map(|(s, _)| s)
+                .collect()
+        })
+        .collect();
+    let mut owner: Vec<Option<usize>> = vec![None; seats.len()];
+    fn try_seat(
+        u: usize,
+        adj: &[Vec<usize>],
+        owner: &mut [Option<usize>],
+        seen: &mut [bool],
+    ) -> bool {
+        for &s in &adj[u] {
+            if seen[s] {
+                continue;
+            }
+            seen[s] = true;
+            if owner[s].is_none_or(|o| try_seat(o, adj, owner, seen)) {
+                owner[s] = Some(u);
+                return true;
+            }
+        }
+        false
+    }
+    (0..members.len())
+        .filter(|&u| try_seat(u, &adj, &mut owner, &mut vec![false; seats.len()]))
+        .count()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+    #[test]
+    fn the_plan_seats_as_many_as_any_assignment_could(
+        people in prop::collection::vec((0usize..3, any::<bool>(), 0u8..4), 0..25),
+        caps in prop::collection::vec(0u32..6, 5),
+        busy_month in 5u32..8,
+    ) {
+        use MemberGroup::*;
+        let tree = tree();
+        let branches = [id(100), id(101), id(110)];
+        let members: Vec<CoverageMember> = people
+            .iter()
+            .enumerate()
+            .map(|(i, (b, sec, busy))| CoverageMember {
+                member: member(i as u128 + 1),
+                unit: branches[*b],
+                groups: if *sec { vec![Secretary, Member] } else { vec![Member] },
+                unavailable: if *busy == 0 { vec![(d(busy_month, 1), d(busy_month, 28))] } else { vec![] },
+            })
+            .collect();
+        let month = |m| (d(m, 2), d(m, 4));
+        let mk = |n, tier, org, cap, targets: Vec<MemberGroup>, (s, e): (chrono::NaiveDate, chrono::NaiveDate)| CoverageClass {
+            class: TrainingClassId::from_uuid(uuid::Uuid::from_u128(n)), tier, organizer: org, targets, capacity: cap, starts_on: s, ends_on: e,
+        };
+        let classes = vec![
+            mk(1, TrainingTier::CityKey, id(0), caps[0], vec![Secretary], month(5)),
+            mk(2, TrainingTier::CountyUniversal, id(1), caps[1], vec![Member], month(6)),
+            mk(3, TrainingTier::CountyUniversal, id(1), caps[2], vec![Member, Secretary], month(7)),
+            mk(4, TrainingTier::GrassrootsFallback, id(10), caps[3], vec![Member], month(5)),
+            mk(5, TrainingTier::GrassrootsFallback, id(11), caps[4], vec![Member], month(6)),
+        ];
+        let policy = TierPolicy::default();
+        let plan = plan_coverage(&tree, &members, &classes, &policy).unwrap();
+        prop_assert_eq!(plan.assignments.len(), max_seated(&tree, &members, &classes, &policy));
+    }
+}
