@@ -254,9 +254,20 @@ fn main() -> Result<(), Box<dyn Error>> {
             Authority::party_committee(id(10)).check_unit(&tree, id(103)),
         ),
     ];
+    let name = |id: OrgUnitId| {
+        tree.get(id)
+            .map_or_else(|| id.to_string(), |u| u.name.clone())
+    };
     for (what, result) in checks {
         match result {
             Ok(()) => println!("  ✓ {what}"),
+            Err(AuthorityError::OutsideSubtree { authority, target }) => {
+                println!(
+                    "  ✗ {what}: {} is outside the subtree of {}",
+                    name(target),
+                    name(authority)
+                );
+            }
             Err(e) => println!("  ✗ {what}: {e} [{}]", e.citation()),
         }
     }
