@@ -137,6 +137,6 @@ pub use selection::{
     SelectionEvent, SelectionMode, SelectionStage, VoteCount, appoint_with_quota,
 };
 pub use updown::{
-    AccountableExit, AdjustmentKind, CoolingOffBar, RemovalCase, ResignationKind,
+    AccountableExit, AdjustmentKind, CoolingOffBar, CoolingOffPolicy, RemovalCase, ResignationKind,
     UnsuitabilityCase, check_cooling_off,
 };

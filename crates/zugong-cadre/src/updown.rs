@@ -241,9 +241,49 @@ impl CoolingOffBar {
     }
 }
 
+/// The cooling-off after 引咎辞职, 责令辞职 or 问责免职.
+///
+/// # Provisional
+/// The article is not verified; a secondary summary agrees on 一年内不安排领导职务，两年内不得担任
+/// 高于原任职务层次的领导职务 (domain brief §2.11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoolingOffPolicy {
+    /// Years with no leadership post: 1.
+    pub no_leadership_years: u32,
+    /// Years with nothing higher than the rank held before: 2.
+    pub nothing_higher_years: u32,
+}
+
+impl Default for CoolingOffPolicy {
+    fn default() -> Self {
+        Self {
+            no_leadership_years: 1,
+            nothing_higher_years: 2,
+        }
+    }
+}
+
+impl zugong_core::Policy for CoolingOffPolicy {
+    fn citations(&self) -> Vec<(&'static str, Citation)> {
+        vec![
+            ("no_leadership_years", COOLING_OFF),
+            ("nothing_higher_years", COOLING_OFF),
+        ]
+    }
+
+    fn validate(&self) -> Result<(), zugong_core::PolicyError> {
+        if self.no_leadership_years > self.nothing_higher_years {
+            return Err(zugong_core::PolicyError::Invalid {
+                field: "no_leadership_years",
+                reason: "longer than the period with nothing higher".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
 /// Checks a new post of `rank` on `on` after an accountable exit on `exited_on` from
-/// `previous`: no leadership post for a year, nothing higher for two (provisional as to
-/// article). 因公辞职 and 自愿辞职 start no cooling-off.
+/// `previous`, under `policy`. 因公辞职 and 自愿辞职 start no cooling-off.
 ///
 /// # Errors
 /// The [`CoolingOffBar`] that applies.
@@ -253,6 +293,7 @@ pub fn check_cooling_off(
     previous: LeadershipRank,
     rank: LeadershipRank,
     on: NaiveDate,
+    policy: &CoolingOffPolicy,
 ) -> Result<(), CoolingOffBar> {
     if matches!(
         exit,
@@ -260,12 +301,13 @@ pub fn check_cooling_off(
     ) {
         return Ok(());
     }
-    let one = add_years(exited_on, 1)
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(exited_on);
-    let two = add_years(exited_on, 2)
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(exited_on);
+    let last_day = |years: u32| {
+        add_years(exited_on, years)
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(exited_on)
+    };
+    let one = last_day(policy.no_leadership_years);
+    let two = last_day(policy.nothing_higher_years);
     if on <= one {
         return Err(CoolingOffBar::NoLeadershipPost { until: one });
     }

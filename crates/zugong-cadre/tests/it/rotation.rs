@@ -144,13 +144,30 @@ fn updown_lists_and_cooling_off() {
     use LeadershipRank::*;
     let exit = AccountableExit::Resignation(ResignationKind::Ordered);
     let left = d(2025, 3, 1);
+    // A province may set its own periods.
+    let longer = CoolingOffPolicy {
+        no_leadership_years: 2,
+        nothing_higher_years: 3,
+    };
+    assert!(
+        check_cooling_off(
+            exit,
+            left,
+            CountyDivisionDeputy,
+            TownshipSectionChief,
+            d(2026, 6, 1),
+            &longer
+        )
+        .is_err()
+    );
     assert_eq!(
         check_cooling_off(
             exit,
             left,
             CountyDivisionDeputy,
             TownshipSectionChief,
-            d(2026, 2, 28)
+            d(2026, 2, 28),
+            &CoolingOffPolicy::default()
         ),
         Err(CoolingOffBar::NoLeadershipPost {
             until: d(2026, 2, 28)
@@ -162,7 +179,8 @@ fn updown_lists_and_cooling_off() {
             left,
             CountyDivisionDeputy,
             CountyDivisionDeputy,
-            d(2026, 3, 1)
+            d(2026, 3, 1),
+            &CoolingOffPolicy::default()
         ),
         Ok(())
     );
@@ -172,7 +190,8 @@ fn updown_lists_and_cooling_off() {
             left,
             CountyDivisionDeputy,
             CountyDivisionChief,
-            d(2027, 2, 28)
+            d(2027, 2, 28),
+            &CoolingOffPolicy::default()
         ),
         Err(CoolingOffBar::NothingHigher {
             until: d(2027, 2, 28),
@@ -185,7 +204,8 @@ fn updown_lists_and_cooling_off() {
             left,
             CountyDivisionDeputy,
             CountyDivisionChief,
-            d(2027, 3, 1)
+            d(2027, 3, 1),
+            &CoolingOffPolicy::default()
         ),
         Ok(())
     );
@@ -195,7 +215,8 @@ fn updown_lists_and_cooling_off() {
             left,
             CountyDivisionDeputy,
             CountyDivisionChief,
-            d(2025, 3, 2)
+            d(2025, 3, 2),
+            &CoolingOffPolicy::default()
         ),
         Ok(())
     );
@@ -205,7 +226,8 @@ fn updown_lists_and_cooling_off() {
             left,
             CountyDivisionDeputy,
             TownshipSectionDeputy,
-            d(2025, 6, 1)
+            d(2025, 6, 1),
+            &CoolingOffPolicy::default()
         )
         .is_err()
     );
