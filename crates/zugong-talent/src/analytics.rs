@@ -178,6 +178,10 @@ pub struct DueItem {
 
 /// Everything due from `as_of` to `as_of + within_days`: evaluations not yet held (mid-term at
 /// half the cycle, final at its end), and talents passing their tier's age limit.
+///
+/// # Provisional
+/// The programmes' texts name a 中期考核 without a date in the sources at hand; zugong places it
+/// at half the cultivation period.
 #[must_use]
 pub fn due_within(
     records: &[TalentRecord],
