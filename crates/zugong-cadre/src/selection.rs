@@ -613,15 +613,16 @@ impl Selection {
         Ok(())
     }
 
-    /// A gate at `step`: the events for a pass (the record) or a failure (the record and the
-    /// end of the selection).
+    /// A gate at `step` for `cadre` (`None`: the motion itself): on a pass, the record then
+    /// `then`; on a failure, the record and the end of the selection.
     fn gated(
         step: SelectionStage,
+        cadre: Option<CadreId>,
         review: &PoliticalReview,
         pass: u32,
         then: Vec<SelectionEvent>,
     ) -> Vec<SelectionEvent> {
-        let g = gate(step, None, review, pass);
+        let g = gate(step, cadre, review, pass);
         if g.failures.is_empty() {
             let mut out = vec![SelectionEvent::Gate(g)];
             out.extend(then);
@@ -659,19 +660,18 @@ impl Lifecycle for Selection {
             if plan.trim().is_empty() {
                 return Err(SelectionError::NoPlan);
             }
-            let g = gate(SelectionStage::Motion, None, review, pass);
             let mut events = vec![SelectionEvent::Moved {
                 post: post.clone(),
                 mode: *mode,
                 plan: plan.clone(),
             }];
-            if !g.failures.is_empty() {
-                let reason = gate_failed_reason(&g);
-                events.push(SelectionEvent::Gate(g));
-                events.push(SelectionEvent::Ended { reason });
-            } else {
-                events.push(SelectionEvent::Gate(g));
-            }
+            events.extend(Self::gated(
+                SelectionStage::Motion,
+                None,
+                review,
+                pass,
+                Vec::new(),
+            ));
             return Ok(events);
         }
         let (Some(post), Some(mode)) = (&self.post, self.mode) else {
@@ -719,6 +719,7 @@ impl Lifecycle for Selection {
                 }
                 Ok(Self::gated(
                     SelectionStage::Recommendation,
+                    None,
                     review,
                     pass,
                     vec![SelectionEvent::Recommended(r.clone())],
@@ -886,18 +887,13 @@ impl Lifecycle for Selection {
                     .max_by(|a, b| a.1.agree.cmp(&b.1.agree).then(b.0.cmp(a.0)))
                     .map(|(c, _)| *c);
                 match approved {
-                    Some(c) => {
-                        let mut events = Self::gated(
-                            SelectionStage::Decided,
-                            review,
-                            pass,
-                            vec![SelectionEvent::Decided { on, cadre: c }],
-                        );
-                        if let Some(SelectionEvent::Gate(g)) = events.first_mut() {
-                            g.cadre = Some(c);
-                        }
-                        Ok(events)
-                    }
+                    Some(c) => Ok(Self::gated(
+                        SelectionStage::Decided,
+                        Some(c),
+                        review,
+                        pass,
+                        vec![SelectionEvent::Decided { on, cadre: c }],
+                    )),
                     None if votes
                         .values()
                         .any(|v| u64::from(v.defer) * 2 > u64::from(*present)) =>
@@ -916,16 +912,13 @@ impl Lifecycle for Selection {
                 let until = ctx
                     .calendar
                     .span_end(on, ctx.policy.publicity_working_days)?;
-                let mut events = Self::gated(
+                Ok(Self::gated(
                     SelectionStage::Publicity,
+                    self.decided.map(|x| x.1),
                     review,
                     pass,
                     vec![SelectionEvent::PublicityStarted { from: on, until }],
-                );
-                if let Some(SelectionEvent::Gate(g)) = events.first_mut() {
-                    g.cadre = self.decided.map(|x| x.1);
-                }
-                Ok(events)
+                ))
             }
             SelectionCommand::Object { text } => {
                 let (Some((from, until)), SelectionStage::Publicity) = (self.publicity, stage)
@@ -1011,8 +1004,9 @@ impl Lifecycle for Selection {
                 } else {
                     None
                 };
-                let mut events = Self::gated(
+                Ok(Self::gated(
                     SelectionStage::Appointed,
+                    Some(cadre),
                     review,
                     pass,
                     vec![SelectionEvent::Appointed {
@@ -1020,11 +1014,7 @@ impl Lifecycle for Selection {
                         counted_from: decided_on,
                         probation_until,
                     }],
-                );
-                if let Some(SelectionEvent::Gate(g)) = events.first_mut() {
-                    g.cadre = Some(cadre);
-                }
-                Ok(events)
+                ))
             }
             SelectionCommand::EndProbation { competent, review } => {
                 let until = self.appointed.and_then(|a| a.2);
