@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// 培训类型: the kinds of training of 《干部教育培训工作条例》(2023) 第十三条, with the 集中轮训
 /// of members (《党员教育管理工作条例》 第二十条).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrainingKind {
     /// 专题培训: thematic training on theory and Party spirit (第十三条（一）).

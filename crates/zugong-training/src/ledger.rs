@@ -57,8 +57,8 @@ pub struct HoursSummary {
     pub by_tier: BTreeMap<TrainingTier, StudyHours>,
     /// 学时 by mode.
     pub by_mode: BTreeMap<TrainingMode, StudyHours>,
-    /// 学时 by kind, keyed by the kind's code.
-    pub by_kind: BTreeMap<String, StudyHours>,
+    /// 学时 by kind.
+    pub by_kind: BTreeMap<TrainingKind, StudyHours>,
     /// Training days of 集中 or 脱产 training.
     pub concentrated_days: u32,
     /// 学时 of 集中 or 脱产 training.
@@ -98,8 +98,7 @@ impl HoursLedger {
                 *s.by_tier.entry(t).or_default() += c.hours;
             }
             *s.by_mode.entry(c.mode).or_default() += c.hours;
-            let kind = serde_code(c.kind);
-            *s.by_kind.entry(kind).or_default() += c.hours;
+            *s.by_kind.entry(c.kind).or_default() += c.hours;
             if c.mode.is_concentrated() {
                 s.concentrated_days = s.concentrated_days.saturating_add(c.days);
                 s.concentrated_hours += c.hours;
@@ -117,18 +116,6 @@ impl HoursLedger {
             .map(|c| c.hours)
             .sum()
     }
-}
-
-fn serde_code(kind: TrainingKind) -> String {
-    match kind {
-        TrainingKind::Thematic => "thematic",
-        TrainingKind::Rotational => "rotational",
-        TrainingKind::Induction => "induction",
-        TrainingKind::Appointment => "appointment",
-        TrainingKind::InService => "in_service",
-        TrainingKind::Other => "other",
-    }
-    .to_owned()
 }
 
 /// What may be asked of a ledger.

@@ -196,7 +196,10 @@ fn summaries_split_by_tier_mode_and_kind() {
         s.by_tier[&TrainingTier::CountyUniversal],
         StudyHours::whole(12)
     );
-    assert_eq!(s.by_kind["rotational"], StudyHours::from_tenths(170));
+    assert_eq!(
+        s.by_kind[&TrainingKind::Rotational],
+        StudyHours::from_tenths(170)
+    );
     assert_eq!((s.concentrated_sessions, s.concentrated_days), (2, 2));
     assert_eq!(
         ledger.hours_in(d(1, 1), d(12, 31), &[TrainingMode::Online]),
