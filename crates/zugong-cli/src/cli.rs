@@ -1,0 +1,381 @@
+//! The command line: arguments, and what each command does with them.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::dataset::{self, Fault, World, load, validate, write_dataset};
+use crate::error::CliError;
+use crate::generate::{self, Scale};
+use crate::lang::Lang;
+use crate::{report, sample, scenario};
+
+/// zugong (组工): a county's organization-work year, from data files to a report.
+///
+/// Reads a dataset folder (JSON Lines, or CSV rosters with Chinese headers), checks it, reports
+/// on five-star branches, training, cadres and quotas, talents and the burden on villages, and
+/// runs the lifecycles (selection, star rating, fallback training) writing their journals.
+///
+/// Exit codes: 0 done; 1 findings when --fail-on-findings asks; 2 bad input.
+#[derive(Debug, Parser)]
+#[command(name = "zugong", version, about, long_about)]
+pub(crate) struct Cli {
+    /// Language of messages and reports (中文 or English).
+    #[arg(long, value_enum, global = true, default_value_t = Lang::Zh, env = "ZUGONG_LANG")]
+    pub(crate) lang: Lang,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check a dataset: list every problem with its file, line and field (exit 2 if any).
+    Check {
+        /// The dataset folder.
+        dir: PathBuf,
+        /// How to print the problems.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// The organization-work report of a dataset, or of the embedded sample county.
+    Report {
+        /// The dataset folder (omit with --sample).
+        #[arg(required_unless_present = "sample")]
+        dir: Option<PathBuf>,
+        /// Report on the embedded sample county instead of a folder.
+        #[arg(long, conflicts_with = "dir")]
+        sample: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = report::Format::Text)]
+        format: report::Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+        /// Exit 1 when the report has findings.
+        #[arg(long)]
+        fail_on_findings: bool,
+    },
+    /// Generate a synthetic dataset (fictional names), deterministic per seed.
+    Generate {
+        /// County (≈3,500 members), city (≈45,000) or province (≈5,000,000 members,
+        /// 300,000 branches, 1,000,000 cadres).
+        #[arg(long, value_enum)]
+        scale: Scale,
+        /// The seed: the same seed gives the same dataset.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// The folder to write (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace a dataset already in the folder.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the embedded sample county as a dataset folder, to read the format or start from.
+    Sample {
+        /// The folder to write (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace a dataset already in the folder.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import a folder of rosters (CSV with Chinese or English headers, or JSON Lines) into a
+    /// checked JSON Lines dataset; the rosters are only read.
+    Import {
+        /// The folder of rosters, with its dataset.json.
+        from: PathBuf,
+        /// The dataset folder to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace a dataset already in the output folder.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Run a lifecycle on a dataset and write its journal to DIR/journals/.
+    #[command(subcommand)]
+    Scenario(ScenarioCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ScenarioCommand {
+    /// 选拔任用: screen the whole pool for a post, rank it, then walk 动议 → 民主推荐 → 考察 →
+    /// 讨论决定 → 任前公示 (→ 任职 with --until appointment).
+    Selection {
+        /// The dataset folder.
+        dir: PathBuf,
+        /// The post (its id); the first vacant post when omitted.
+        #[arg(long)]
+        post: Option<String>,
+        /// How far to go.
+        #[arg(long, value_enum, default_value_t = scenario::Until::Publicity)]
+        until: scenario::Until,
+        /// The day of the motion (the dataset's day when omitted).
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        #[command(flatten)]
+        journal: JournalArgs,
+    },
+    /// 星级评定: a rating round (自评 → 审核 → 审定 → 公示 → 授星) for every branch under a unit.
+    Rating {
+        /// The dataset folder.
+        dir: PathBuf,
+        /// The unit whose branches are rated (its id or name); the first town when omitted.
+        #[arg(long)]
+        scope: Option<String>,
+        /// The day the round opens (the dataset's day when omitted).
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        #[command(flatten)]
+        journal: JournalArgs,
+    },
+    /// 兜底培训: plan fallback classes for every member short of their 学时, run them, and
+    /// record the 学时.
+    Training {
+        /// The dataset folder.
+        dir: PathBuf,
+        /// The day the classes start (a week after the dataset's day when omitted).
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        #[command(flatten)]
+        journal: JournalArgs,
+    },
+}
+
+/// Where a scenario's journal goes.
+#[derive(Debug, clap::Args)]
+pub(crate) struct JournalArgs {
+    /// The journal file (default: DIR/journals/KIND-….jsonl).
+    #[arg(long)]
+    pub(crate) journal: Option<PathBuf>,
+    /// Replace an existing journal file.
+    #[arg(long)]
+    pub(crate) force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    /// One problem a line.
+    Text,
+    /// A JSON array.
+    Json,
+}
+
+/// Loads and checks a dataset folder.
+///
+/// # Errors
+/// [`CliError::InvalidDataset`] with every fault.
+pub(crate) fn load_world(dir: &Path) -> Result<World, CliError> {
+    let mut faults = Vec::new();
+    let Some(data) = load(dir, &mut faults) else {
+        return Err(CliError::InvalidDataset(faults));
+    };
+    let world = validate(data, &mut faults);
+    if faults.is_empty() {
+        Ok(world)
+    } else {
+        Err(CliError::InvalidDataset(faults))
+    }
+}
+
+/// Refuses to write over a dataset (unless `force`).
+fn check_dataset_target(dir: &Path, force: bool) -> Result<(), CliError> {
+    let manifest = dir.join("dataset.json");
+    if manifest.exists() && !force {
+        return Err(CliError::Exists(manifest));
+    }
+    std::fs::create_dir_all(dir).map_err(CliError::io(dir))
+}
+
+/// Whether `path` is a file of the dataset in `dir` (its manifest or a table).
+pub(crate) fn is_dataset_file(dir: &Path, path: &Path) -> bool {
+    let (Ok(dir), Some(name)) = (dir.canonicalize(), path.file_name()) else {
+        return false;
+    };
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Ok(parent) = parent.canonicalize() else {
+        return false;
+    };
+    let name = name.to_string_lossy();
+    parent == dir && (name == "dataset.json" || name.ends_with(".jsonl") || name.ends_with(".csv"))
+}
+
+/// Writes `content` to `out` (atomically, never over a dataset file, over another file only
+/// with `force`) or to standard output.
+pub(crate) fn write_output(
+    out: Option<&Path>,
+    inputs: Option<&Path>,
+    force: bool,
+    content: &str,
+) -> Result<(), CliError> {
+    match out {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(content.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(CliError::io("<stdout>"))
+        }
+        Some(path) => {
+            if inputs.is_some_and(|dir| is_dataset_file(dir, path)) {
+                return Err(CliError::WouldOverwriteInput(path.to_path_buf()));
+            }
+            if path.exists() && !force {
+                return Err(CliError::Exists(path.to_path_buf()));
+            }
+            dataset::write_atomically(path, |w| w.write_all(content.as_bytes()))
+                .map_err(CliError::io(path))
+        }
+    }
+}
+
+/// Runs a command.
+///
+/// # Errors
+/// Whatever the command could not do.
+pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
+    let lang = args.lang;
+    match args.command {
+        Command::Check { dir, format } => {
+            let mut faults: Vec<Fault> = Vec::new();
+            let counts = load(&dir, &mut faults).map(|data| {
+                let world = validate(data, &mut faults);
+                (world.tree.len(), world.members.len(), world.cadres.len())
+            });
+            match format {
+                ListFormat::Json => {
+                    let text = serde_json::to_string_pretty(&faults)
+                        .map_err(|e| CliError::BadArgument(e.to_string()))?;
+                    write_output(None, None, false, &(text + "\n"))?;
+                }
+                ListFormat::Text => {
+                    let mut text = String::new();
+                    for f in &faults {
+                        text.push_str(&f.to_string());
+                        text.push('\n');
+                    }
+                    if faults.is_empty() {
+                        let (units, members, cadres) = counts.unwrap_or_default();
+                        text.push_str(&match lang {
+                            Lang::Zh => format!("✓ 数据集无问题：{units} 个组织，{members} 名党员，{cadres} 名干部\n"),
+                            Lang::En => format!("✓ no problems: {units} units, {members} members, {cadres} cadres\n"),
+                        });
+                    } else {
+                        text.push_str(&match lang {
+                            Lang::Zh => format!("✗ 共 {} 处问题\n", faults.len()),
+                            Lang::En => format!("✗ {} problem(s)\n", faults.len()),
+                        });
+                    }
+                    write_output(None, None, false, &text)?;
+                }
+            }
+            Ok(if faults.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+        }
+        Command::Report {
+            dir,
+            sample: use_sample,
+            format,
+            out,
+            force,
+            fail_on_findings,
+        } => {
+            let world = match (&dir, use_sample) {
+                (_, true) => sample::world()?,
+                (Some(dir), false) => load_world(dir)?,
+                (None, false) => {
+                    return Err(CliError::BadArgument("give a dataset folder or --sample".into()));
+                }
+            };
+            let report = report::build(&world, lang);
+            let text = report::render(&report, format, lang);
+            write_output(out.as_deref(), dir.as_deref(), force, &text)?;
+            Ok(if fail_on_findings && !report.findings.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Generate {
+            scale,
+            seed,
+            out,
+            force,
+        } => {
+            check_dataset_target(&out, force)?;
+            let started = Instant::now();
+            let counts = generate::generate_to(&out, scale, seed).map_err(CliError::io(&out))?;
+            let secs = started.elapsed().as_secs_f64();
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Zh => format!(
+                        "已生成 {}：{} 个组织，{} 个评星支部，{} 名党员，{} 条参训记录，{} 名干部，{} 名人才（{secs:.1} 秒）",
+                        out.display(), counts.units, counts.branches, counts.members, counts.attendance, counts.cadres, counts.talents
+                    ),
+                    Lang::En => format!(
+                        "generated {}: {} units, {} rated branches, {} members, {} attendance rows, {} cadres, {} talents ({secs:.1} s)",
+                        out.display(), counts.units, counts.branches, counts.members, counts.attendance, counts.cadres, counts.talents
+                    ),
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sample { out, force } => {
+            check_dataset_target(&out, force)?;
+            let data = sample::dataset()?;
+            write_dataset(&out, &data).map_err(CliError::io(&out))?;
+            eprintln!("{} {}", lang.t("示例县已写入", "sample county written to"), out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { from, out, force } => {
+            if from.canonicalize().ok() == out.canonicalize().ok() {
+                return Err(CliError::BadArgument(
+                    lang.t("导出目录不能是导入目录", "--out must be another folder than the rosters").into(),
+                ));
+            }
+            let mut faults = Vec::new();
+            let data = load(&from, &mut faults);
+            let Some(data) = data else {
+                return Err(CliError::InvalidDataset(faults));
+            };
+            let _ = validate(data.clone(), &mut faults);
+            if !faults.is_empty() {
+                return Err(CliError::InvalidDataset(faults));
+            }
+            check_dataset_target(&out, force)?;
+            write_dataset(&out, &data).map_err(CliError::io(&out))?;
+            eprintln!(
+                "{} {} → {}",
+                lang.t("已导入", "imported"),
+                from.display(),
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Scenario(s) => match s {
+            ScenarioCommand::Selection {
+                dir,
+                post,
+                until,
+                on,
+                journal,
+            } => scenario::selection::run(&dir, post.as_deref(), until, on, &journal, lang),
+            ScenarioCommand::Rating {
+                dir,
+                scope,
+                on,
+                journal,
+            } => scenario::rating::run(&dir, scope.as_deref(), on, &journal, lang),
+            ScenarioCommand::Training { dir, on, journal } => {
+                scenario::training::run(&dir, on, &journal, lang)
+            }
+        },
+    }
+}

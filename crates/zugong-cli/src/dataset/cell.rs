@@ -1,0 +1,354 @@
+//! Reading one field: from a JSON value (the crates' serde forms) or from a CSV cell (what a
+//! spreadsheet holds: Chinese terms, `是`/`否`, `2026/5/1`, names instead of ids).
+
+use std::collections::{BTreeMap, HashMap};
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use zugong_branch::{Points, RectificationStatus, StarLevel, WeakCategory};
+use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
+use zugong_core::{
+    AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, MemberId, OrgKind,
+    OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
+};
+use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
+use zugong_training::{MemberGroup, StudyHours, TrainingTier};
+
+/// The kinds of record a CSV cell may refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum IdKind {
+    /// Org units (by id, code or unique name).
+    Unit,
+    /// Members (by id, code or citizen ID number).
+    Member,
+    /// Cadres (by id, code or citizen ID number).
+    Cadre,
+    /// Posts (by id or code).
+    Position,
+    /// Talents (by id or code).
+    Talent,
+    /// Training classes (by id or code).
+    Class,
+}
+
+/// What a CSV cell may refer to by a code, a name or an ID number instead of a UUID: filled
+/// table by table as the dataset loads (units first, then members and cadres).
+#[derive(Debug, Default)]
+pub(crate) struct Refs {
+    /// Ids by kind and text (`None` for a text two records share).
+    pub(crate) codes: HashMap<(IdKind, String), Option<uuid::Uuid>>,
+}
+
+impl Refs {
+    /// Registers `text` as naming `id`; a text already naming another id becomes ambiguous.
+    pub(crate) fn register(&mut self, kind: IdKind, text: &str, id: uuid::Uuid) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        self.codes
+            .entry((kind, text.to_owned()))
+            .and_modify(|e| {
+                if *e != Some(id) {
+                    *e = None;
+                }
+            })
+            .or_insert(Some(id));
+    }
+
+    fn resolve(&self, kind: IdKind, text: &str) -> Result<uuid::Uuid, String> {
+        let text = text.trim();
+        if let Ok(u) = uuid::Uuid::parse_str(text) {
+            return Ok(u);
+        }
+        match self.codes.get(&(kind, text.to_owned())) {
+            Some(Some(u)) => Ok(*u),
+            Some(None) => Err(format!("{text:?} names more than one record; use the id")),
+            None => Err(format!("{text:?} is not an id, nor a code or name in the dataset")),
+        }
+    }
+}
+
+/// The id a CSV code stands for: a UUID as is, else a fixed hash of the code (UUID version 8),
+/// so the same code gives the same id in every import.
+pub(crate) fn id_for_code(kind: IdKind, code: &str) -> uuid::Uuid {
+    let code = code.trim();
+    if let Ok(u) = uuid::Uuid::parse_str(code) {
+        return u;
+    }
+    let mut h = [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64 ^ kind as u64];
+    for b in code.bytes() {
+        for (i, x) in h.iter_mut().enumerate() {
+            *x ^= u64::from(b);
+            *x = x.wrapping_mul(if i == 0 { 0x100_0000_01b3 } else { 0x100_0000_0193 });
+        }
+    }
+    let [hi, lo] = h;
+    let bytes = (u128::from(hi) << 64 | u128::from(lo)).to_be_bytes();
+    uuid::Builder::from_custom_bytes(bytes).into_uuid()
+}
+
+/// The text by which a naming field (a name, an ID number) is looked up.
+pub(crate) trait KeyText {
+    /// The text.
+    fn key_text(&self) -> &str;
+}
+
+impl KeyText for String {
+    fn key_text(&self) -> &str {
+        self
+    }
+}
+
+impl KeyText for CitizenIdNumber {
+    fn key_text(&self) -> &str {
+        self.expose()
+    }
+}
+
+/// A field type of a dataset record.
+pub(crate) trait Field: Sized + DeserializeOwned {
+    /// The value of an absent field, if it may be absent.
+    fn absent() -> Option<Self> {
+        None
+    }
+    /// Parses a CSV cell (never empty: an empty cell is absent).
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String>;
+}
+
+impl<T: Field> Field for Option<T> {
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+        T::from_cell(text, refs).map(Some)
+    }
+}
+
+/// A list in one cell: items separated by `;`, `；`, `、` or `|`.
+impl<T: Field> Field for Vec<T> {
+    fn absent() -> Option<Self> {
+        Some(Vec::new())
+    }
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+        text.split([';', '；', '、', '|'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| T::from_cell(s, refs))
+            .collect()
+    }
+}
+
+/// Yearly results in one cell: `2024:优秀;2025:称职`.
+impl Field for BTreeMap<i32, AssessmentGrade> {
+    fn absent() -> Option<Self> {
+        Some(BTreeMap::new())
+    }
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+        let mut out = BTreeMap::new();
+        for item in text.split([';', '；', '|']).map(str::trim) {
+            if item.is_empty() {
+                continue;
+            }
+            let (year, grade) = item
+                .split_once([':', '：', '='])
+                .ok_or_else(|| format!("{item:?} is not YEAR:GRADE (e.g. 2025:称职)"))?;
+            let year = i32::from_cell(year.trim(), refs)?;
+            out.insert(year, AssessmentGrade::from_cell(grade.trim(), refs)?);
+        }
+        Ok(out)
+    }
+}
+
+impl Field for String {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        Ok(text.trim().to_owned())
+    }
+}
+
+impl Field for bool {
+    fn absent() -> Option<Self> {
+        Some(false)
+    }
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        match text.trim() {
+            "是" | "true" | "TRUE" | "True" | "1" | "y" | "yes" | "Y" | "√" | "✓" => Ok(true),
+            "否" | "false" | "FALSE" | "False" | "0" | "n" | "no" | "N" | "×" => Ok(false),
+            other => Err(format!("{other:?} is not 是/否 (yes/no)")),
+        }
+    }
+}
+
+macro_rules! number_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+                text.trim()
+                    .parse()
+                    .map_err(|_| format!("{:?} is not a whole number in 0..={}", text.trim(), <$t>::MAX))
+            }
+        }
+    )*};
+}
+number_fields!(u8, u16, u32, u64);
+
+impl Field for i32 {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        text.trim()
+            .trim_end_matches('年')
+            .parse()
+            .map_err(|_| format!("{:?} is not a year", text.trim()))
+    }
+}
+
+/// Dates as `2026-05-01`, `2026/5/1`, `2026.5.1` or `2026年5月1日`.
+impl Field for NaiveDate {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        let t = text.trim();
+        let parts: Vec<&str> = t
+            .trim_end_matches('日')
+            .split(['-', '/', '.', '年', '月'])
+            .collect();
+        let bad = || format!("{t:?} is not a date (2026-05-01)");
+        let [y, m, d] = parts.as_slice() else {
+            return Err(bad());
+        };
+        let (y, m, d) = (
+            y.parse().map_err(|_| bad())?,
+            m.parse().map_err(|_| bad())?,
+            d.parse().map_err(|_| bad())?,
+        );
+        NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{t:?} is not a day of the calendar"))
+    }
+}
+
+/// An enum with an official Chinese term: the term (or an alias), else its serde code.
+fn term<T: FromStr + DeserializeOwned>(text: &str) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    let text = text.trim();
+    match text.parse::<T>() {
+        Ok(v) => Ok(v),
+        Err(e) => serde_json::from_value(serde_json::Value::String(text.to_owned()))
+            .map_err(|_| e.to_string()),
+    }
+}
+
+macro_rules! term_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+                term(text)
+            }
+        }
+    )*};
+}
+term_fields!(
+    OrgKind,
+    AdminLevel,
+    UnitKind,
+    EducationLevel,
+    RankOrGrade,
+    AssessmentGrade,
+    Kinship,
+    TalentTier,
+    ProfessionalTitle,
+    MemberGroup,
+    TrainingTier,
+    WeakCategory,
+    CitizenIdNumber,
+    DivisionCode,
+    StudyHours
+);
+
+/// Serde code only (no official term in the library).
+fn code<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(text.trim().to_owned()))
+        .map_err(|_| format!("{:?} is not a known {what}", text.trim()))
+}
+
+impl Field for WorkFunction {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        match text.trim() {
+            "组织" | "组织工作" => Ok(WorkFunction::Organization),
+            "人事" => Ok(WorkFunction::Personnel),
+            "纪检" | "纪检监察" => Ok(WorkFunction::Discipline),
+            "监察" => Ok(WorkFunction::Supervision),
+            "审计" => Ok(WorkFunction::Audit),
+            "财务" => Ok(WorkFunction::Finance),
+            "其他" => Ok(WorkFunction::Other),
+            t => code(t, "work function (组织/人事/纪检/监察/审计/财务/其他)"),
+        }
+    }
+}
+
+impl Field for RectificationStatus {
+    fn absent() -> Option<Self> {
+        Some(RectificationStatus::None)
+    }
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        match text.trim() {
+            "无" | "未整顿" => Ok(RectificationStatus::None),
+            "整顿中" | "整顿" => Ok(RectificationStatus::UnderRectification),
+            "已销号" | "销号" => Ok(RectificationStatus::Closed),
+            t => code(t, "rectification status (无/整顿中/已销号)"),
+        }
+    }
+}
+
+/// Stars as `3`, `三星` or `3星`; `无` for none.
+impl Field for StarLevel {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        let t = text.trim();
+        let n = match t.trim_end_matches('星').trim_end_matches("级") {
+            "无" | "未定级" | "0" | "零" => 0,
+            "一" | "1" => 1,
+            "二" | "两" | "2" => 2,
+            "三" | "3" => 3,
+            "四" | "4" => 4,
+            "五" | "5" => 5,
+            _ => return Err(format!("{t:?} is not a star level (无, 一星 … 五星)")),
+        };
+        StarLevel::new(n).map_err(|e| e.to_string())
+    }
+}
+
+/// Points as `14` or `14.5` (tenths).
+impl Field for Points {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+        StudyHours::from_cell(text, refs)
+            .map(|h| Points::from_tenths(h.tenths()))
+            .map_err(|_| format!("{:?} is not a score (e.g. 14.5)", text.trim()))
+    }
+}
+
+/// Yuan as a whole number, or `3万` / `3万元`.
+impl Field for Yuan {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+        let t = text.trim().trim_end_matches('元');
+        match t.strip_suffix('万') {
+            Some(wan) => u64::from_cell(wan, refs).map(|w| Yuan(w.saturating_mul(10_000))),
+            None => u64::from_cell(t, refs).map(Yuan),
+        }
+    }
+}
+
+macro_rules! id_fields {
+    ($($t:ident => $kind:ident),*) => {$(
+        impl Field for $t {
+            fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+                refs.resolve(IdKind::$kind, text).map($t::from_uuid)
+            }
+        }
+    )*};
+}
+id_fields!(
+    OrgUnitId => Unit,
+    MemberId => Member,
+    CadreId => Cadre,
+    PositionId => Position,
+    TalentId => Talent,
+    TrainingClassId => Class
+);

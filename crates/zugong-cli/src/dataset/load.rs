@@ -1,0 +1,381 @@
+//! Reading a dataset folder: every record of every table, every fault collected.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::cell::{IdKind, Refs, id_for_code};
+use super::record::Record;
+use super::{Dataset, Fault, JournalFile, Manifest, Row};
+use crate::progress::Progress;
+
+/// Headers a roster may carry that mean nothing to a table (ignored).
+const IGNORED_HEADERS: [&str; 4] = ["序号", "备注", "no", "note"];
+
+/// Reads the dataset in `dir`; `None` when there is no dataset to speak of (no folder, no
+/// manifest), with the faults saying why.
+pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
+    if !dir.is_dir() {
+        faults.push(Fault::file(
+            dir.display().to_string(),
+            "not a folder: a dataset is a folder holding dataset.json and the tables",
+        ));
+        return None;
+    }
+    let manifest = read_manifest(dir, faults)?;
+    let mut data = Dataset::empty(manifest);
+    let mut refs = Refs::default();
+    data.units = read_table(dir, &mut refs, faults);
+    if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
+        faults.push(Fault::file(
+            "org_units.jsonl",
+            "missing: a dataset needs its organization units (org_units.jsonl or org_units.csv)",
+        ));
+    }
+    data.members = read_table(dir, &mut refs, faults);
+    data.cadres = read_table(dir, &mut refs, faults);
+    data.posts = read_table(dir, &mut refs, faults);
+    data.classes = read_table(dir, &mut refs, faults);
+    data.talents = read_table(dir, &mut refs, faults);
+    data.attendance = read_table(dir, &mut refs, faults);
+    data.branches = read_table(dir, &mut refs, faults);
+    data.scores = read_table(dir, &mut refs, faults);
+    data.tasks = read_table(dir, &mut refs, faults);
+    data.quotas = read_table(dir, &mut refs, faults);
+    data.relations = read_table(dir, &mut refs, faults);
+    data.journals = read_journals(dir, faults);
+    Some(data)
+}
+
+fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
+    let path = dir.join("dataset.json");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            faults.push(Fault::file("dataset.json", format!("cannot be read: {e}")));
+            return None;
+        }
+    };
+    match serde_json::from_str::<Manifest>(&text) {
+        Ok(m) if m.format == super::FORMAT => Some(m),
+        Ok(m) => {
+            faults.push(Fault::file(
+                "dataset.json",
+                format!(
+                    "format {} is not supported (this build reads format {})",
+                    m.format,
+                    super::FORMAT
+                ),
+            ));
+            None
+        }
+        Err(e) => {
+            faults.push(Fault::file("dataset.json", format!("not a manifest: {e}")));
+            None
+        }
+    }
+}
+
+/// Reads one table from `TABLE.jsonl` or `TABLE.csv` (absent: empty).
+fn read_table<R: Record>(dir: &Path, refs: &mut Refs, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
+    let jsonl = dir.join(format!("{}.jsonl", R::TABLE));
+    let csv = dir.join(format!("{}.csv", R::TABLE));
+    let rows = match (jsonl.is_file(), csv.is_file()) {
+        (true, true) => {
+            faults.push(Fault::file(
+                format!("{}.csv", R::TABLE),
+                format!("both {0}.jsonl and {0}.csv are present: keep one", R::TABLE),
+            ));
+            return Vec::new();
+        }
+        (true, false) => read_jsonl::<R>(&jsonl, faults),
+        (false, true) => read_csv::<R>(&csv, refs, faults),
+        (false, false) => return Vec::new(),
+    };
+    for r in &rows {
+        r.record.register(refs);
+    }
+    rows
+}
+
+fn file_len(path: &Path) -> u64 {
+    std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+}
+
+fn read_jsonl<R: Record>(path: &Path, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
+    let name = format!("{}.jsonl", R::TABLE);
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            faults.push(Fault::file(name, format!("cannot be read: {e}")));
+            return Vec::new();
+        }
+    };
+    let mut progress = Progress::new(format!("reading {name}"), file_len(path));
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) => break,
+            Ok(n) => progress.add(n as u64),
+            Err(e) => {
+                faults.push(Fault::file(
+                    name.clone(),
+                    format!("unreadable after line {number}: {e}"),
+                ));
+                break;
+            }
+        }
+        number += 1;
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if let Ok(record) = serde_json::from_str::<R>(text) {
+            out.push(Row {
+                line: number,
+                record,
+            });
+            continue;
+        }
+        match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(map)) => match R::from_json(&map) {
+                Ok(record) => out.push(Row {
+                    line: number,
+                    record,
+                }),
+                Err(fields) => faults.extend(
+                    fields
+                        .into_iter()
+                        .map(|(field, msg)| Fault::at(name.clone(), number, field, msg)),
+                ),
+            },
+            Ok(_) => faults.push(Fault {
+                file: name.clone(),
+                line: Some(number),
+                field: None,
+                message: "not a JSON object".into(),
+            }),
+            Err(e) => faults.push(Fault {
+                file: name.clone(),
+                line: Some(number),
+                field: None,
+                message: format!("not JSON: {e}"),
+            }),
+        }
+    }
+    progress.finish();
+    out
+}
+
+fn header_column<R: Record>(header: &str) -> Option<usize> {
+    let h = header.trim().trim_start_matches('\u{feff}').trim();
+    R::COLUMNS
+        .iter()
+        .position(|c| c.field == h || c.headers.contains(&h))
+}
+
+fn read_csv<R: Record>(path: &Path, refs: &mut Refs, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
+    let name = format!("{}.csv", R::TABLE);
+    let mut reader = match csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .from_path(path)
+    {
+        Ok(r) => r,
+        Err(e) => {
+            faults.push(Fault::file(name, format!("cannot be read: {e}")));
+            return Vec::new();
+        }
+    };
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            faults.push(Fault::file(name, format!("no header row: {e}")));
+            return Vec::new();
+        }
+    };
+    // Column of the table → index in the row.
+    let mut slots: Vec<Option<usize>> = vec![None; R::COLUMNS.len()];
+    let mut header_ok = true;
+    for (i, h) in headers.iter().enumerate() {
+        let clean = h.trim().trim_start_matches('\u{feff}').trim();
+        match header_column::<R>(clean) {
+            Some(c) => match slots.get_mut(c) {
+                Some(slot @ None) => *slot = Some(i),
+                _ => {
+                    header_ok = false;
+                    faults.push(Fault::at(
+                        name.clone(),
+                        1,
+                        clean,
+                        "a second column for the same field",
+                    ));
+                }
+            },
+            None if clean.is_empty() || IGNORED_HEADERS.contains(&clean) => {}
+            None => {
+                header_ok = false;
+                faults.push(Fault::at(
+                    name.clone(),
+                    1,
+                    clean,
+                    format!("unknown column; {} takes: {}", R::TABLE, known_headers::<R>()),
+                ));
+            }
+        }
+    }
+    for field in R::required() {
+        let c = R::COLUMNS.iter().position(|c| c.field == field);
+        if c.and_then(|c| slots.get(c).copied().flatten()).is_none() {
+            header_ok = false;
+            let header = R::COLUMNS
+                .iter()
+                .find(|c| c.field == field)
+                .and_then(|c| c.headers.first())
+                .copied()
+                .unwrap_or(field);
+            faults.push(Fault::at(
+                name.clone(),
+                1,
+                header,
+                format!("required column missing ({header} or {field})"),
+            ));
+        }
+    }
+    if !header_ok {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let line = i as u64 + 2;
+        match row {
+            Ok(r) => rows.push((line, r)),
+            Err(e) => faults.push(Fault {
+                file: name.clone(),
+                line: Some(line),
+                field: None,
+                message: format!("not a CSV row: {e}"),
+            }),
+        }
+    }
+    // Codes in the id column (and names) name records of this table for the cells below.
+    if let Some((kind, alias)) = R::KEY {
+        for (_, row) in &rows {
+            if let Some(code) = key_cell::<R>(&slots, row, "id") {
+                let id = id_for_code(kind, code);
+                refs.register(kind, code, id);
+                if let Some(alias) = alias.and_then(|a| key_cell::<R>(&slots, row, a)) {
+                    refs.register(kind, &normalize(kind, alias), id);
+                }
+            }
+        }
+    }
+    let mut progress = Progress::new(format!("reading {name}"), rows.len() as u64);
+    let mut out = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        let cells: Vec<Option<&str>> = slots
+            .iter()
+            .map(|s| {
+                s.and_then(|i| row.get(i))
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+            })
+            .collect();
+        match R::from_cells(&cells, refs) {
+            Ok(record) => out.push(Row { line, record }),
+            Err(fields) => faults.extend(fields.into_iter().map(|(field, msg)| {
+                let header = R::COLUMNS
+                    .iter()
+                    .find(|c| c.field == field)
+                    .and_then(|c| c.headers.first())
+                    .map_or(field.clone(), |h| format!("{field} ({h})"));
+                Fault::at(name.clone(), line, header, msg)
+            })),
+        }
+        progress.add(1);
+    }
+    progress.finish();
+    out
+}
+
+/// The text of `field` in a CSV row, if present and not empty.
+fn key_cell<'r, R: Record>(
+    slots: &[Option<usize>],
+    row: &'r csv::StringRecord,
+    field: &str,
+) -> Option<&'r str> {
+    let c = R::COLUMNS.iter().position(|c| c.field == field)?;
+    let at = slots.get(c).copied().flatten()?;
+    row.get(at).map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// Citizen ID numbers are looked up with an upper-case check character.
+fn normalize(kind: IdKind, text: &str) -> String {
+    match kind {
+        IdKind::Member | IdKind::Cadre => text.trim().to_uppercase(),
+        _ => text.trim().to_owned(),
+    }
+}
+
+fn known_headers<R: Record>() -> String {
+    R::COLUMNS
+        .iter()
+        .map(|c| match c.headers.first() {
+            Some(h) => format!("{h}/{}", c.field),
+            None => c.field.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn read_journals(dir: &Path, faults: &mut Vec<Fault>) -> Vec<JournalFile> {
+    let Ok(entries) = std::fs::read_dir(dir.join("journals")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".jsonl"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|n| read_journal(&dir.join("journals").join(&n), &format!("journals/{n}"), faults))
+        .collect()
+}
+
+/// Reads one journal file (JSON Lines of envelopes).
+pub(crate) fn read_journal(path: &Path, name: &str, faults: &mut Vec<Fault>) -> Option<JournalFile> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            faults.push(Fault::file(name, format!("cannot be read: {e}")));
+            return None;
+        }
+    };
+    let mut entries = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Value>(line) {
+            Ok(v) => entries.push(v),
+            Err(e) => faults.push(Fault {
+                file: name.to_owned(),
+                line: Some(i as u64 + 1),
+                field: None,
+                message: format!("not JSON: {e}"),
+            }),
+        }
+    }
+    Some(JournalFile {
+        file: name.to_owned(),
+        entries,
+    })
+}

@@ -1,0 +1,212 @@
+//! The shape every dataset table shares: a record type whose fields are read one by one, so
+//! that every bad field of every record is reported, with the column names (English field
+//! names and Chinese headers) a spreadsheet may use.
+
+use serde_json::{Map, Value};
+
+use super::cell::{Field, Refs};
+
+/// One column of a table: the field's JSON name and the headers accepted in CSV.
+#[derive(Debug)]
+pub(crate) struct Column {
+    /// The JSON field name (also accepted as a CSV header).
+    pub(crate) field: &'static str,
+    /// Chinese headers accepted in CSV; the first is the one `import` documents.
+    pub(crate) headers: &'static [&'static str],
+}
+
+/// A fault in one field of one record.
+pub(crate) type FieldFault = (String, String);
+
+/// A record of a dataset table.
+pub(crate) trait Record: Sized + serde::Serialize + serde::de::DeserializeOwned {
+    /// The table's name (file stem), e.g. `members`.
+    const TABLE: &'static str;
+    /// Its columns.
+    const COLUMNS: &'static [Column];
+    /// The kind of id the table's `id` column holds and the field that also names a record
+    /// (a unit's name, a person's citizen ID number), for CSV cells that refer to records.
+    const KEY: Option<(super::cell::IdKind, Option<&'static str>)>;
+    /// Fields that must be present.
+    fn required() -> Vec<&'static str>;
+    /// Registers what names this record (its id, and the naming field) in `refs`.
+    fn register(&self, refs: &mut Refs);
+    /// Reads a record from a JSON object field by field, listing every bad field.
+    fn from_json(map: &Map<String, Value>) -> Result<Self, Vec<FieldFault>>;
+    /// Reads a record from CSV cells (by column index into [`Record::COLUMNS`]; `None` for an
+    /// absent column or an empty cell), listing every bad field.
+    fn from_cells(cells: &[Option<&str>], refs: &Refs) -> Result<Self, Vec<FieldFault>>;
+}
+
+/// Reads one field of a JSON object.
+pub(crate) fn json_field<T: Field>(
+    map: &Map<String, Value>,
+    name: &str,
+    faults: &mut Vec<FieldFault>,
+) -> Option<T> {
+    match map.get(name) {
+        None | Some(Value::Null) => {
+            let v = T::absent();
+            if v.is_none() {
+                faults.push((name.to_owned(), "missing".to_owned()));
+            }
+            v
+        }
+        Some(v) => match T::deserialize(v) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                faults.push((name.to_owned(), e.to_string()));
+                None
+            }
+        },
+    }
+}
+
+/// Reads one field of a CSV row.
+pub(crate) fn cell_field<T: Field>(
+    cell: Option<&str>,
+    name: &str,
+    refs: &Refs,
+    faults: &mut Vec<FieldFault>,
+) -> Option<T> {
+    match cell {
+        None => {
+            let v = T::absent();
+            if v.is_none() {
+                faults.push((name.to_owned(), "missing".to_owned()));
+            }
+            v
+        }
+        Some(text) => match T::from_cell(text, refs) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                faults.push((name.to_owned(), e));
+                None
+            }
+        },
+    }
+}
+
+/// Unknown keys of a JSON record.
+pub(crate) fn unknown_keys(
+    map: &Map<String, Value>,
+    columns: &[Column],
+    faults: &mut Vec<FieldFault>,
+) {
+    for k in map.keys() {
+        if !columns.iter().any(|c| c.field == k) {
+            faults.push((k.clone(), "unknown field".to_owned()));
+        }
+    }
+}
+
+/// Defines a dataset record: the struct (serde form = JSON Lines form) and its [`Record`]
+/// implementation.
+macro_rules! record {
+    (
+        $(#[$m:meta])*
+        $name:ident in $table:literal $(keyed $kind:ident $(by $alias:ident)?)? {
+            $(
+                $(#[$fm:meta])*
+                $field:ident : $ty:ty => [$($header:literal),*],
+            )*
+        }
+    ) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(crate) struct $name {
+            $( $(#[$fm])* pub(crate) $field: $ty, )*
+        }
+
+        impl $crate::dataset::record::Record for $name {
+            const TABLE: &'static str = $table;
+            const COLUMNS: &'static [$crate::dataset::record::Column] = &[
+                $( $crate::dataset::record::Column { field: stringify!($field), headers: &[$($header),*] }, )*
+            ];
+
+            const KEY: Option<($crate::dataset::cell::IdKind, Option<&'static str>)> =
+                $crate::dataset::record::key!($($kind $(, $alias)?)?);
+
+            fn required() -> Vec<&'static str> {
+                let mut out = Vec::new();
+                $(
+                    if <$ty as $crate::dataset::cell::Field>::absent().is_none() {
+                        out.push(stringify!($field));
+                    }
+                )*
+                out
+            }
+
+            #[allow(unused_variables)]
+            fn register(&self, refs: &mut $crate::dataset::cell::Refs) {
+                $(
+                    $crate::dataset::record::register_keys!(self, refs, $kind $(, $alias)?);
+                )?
+            }
+
+            fn from_json(
+                map: &serde_json::Map<String, serde_json::Value>,
+            ) -> Result<Self, Vec<$crate::dataset::record::FieldFault>> {
+                let mut faults = Vec::new();
+                $crate::dataset::record::unknown_keys(map, Self::COLUMNS, &mut faults);
+                $( let $field: Option<$ty> = $crate::dataset::record::json_field(map, stringify!($field), &mut faults); )*
+                match ($($field,)*) {
+                    ($(Some($field),)*) if faults.is_empty() => Ok(Self { $($field),* }),
+                    _ => Err(faults),
+                }
+            }
+
+            fn from_cells(
+                cells: &[Option<&str>],
+                refs: &$crate::dataset::cell::Refs,
+            ) -> Result<Self, Vec<$crate::dataset::record::FieldFault>> {
+                let mut faults = Vec::new();
+                let mut i = 0usize;
+                $(
+                    let $field: Option<$ty> = $crate::dataset::record::cell_field(
+                        cells.get(i).copied().flatten(), stringify!($field), refs, &mut faults);
+                    i += 1;
+                )*
+                let _ = i;
+                match ($($field,)*) {
+                    ($(Some($field),)*) if faults.is_empty() => Ok(Self { $($field),* }),
+                    _ => Err(faults),
+                }
+            }
+        }
+    };
+}
+pub(crate) use record;
+
+/// The `KEY` constant of a record.
+macro_rules! key {
+    () => {
+        None
+    };
+    ($kind:ident) => {
+        Some(($crate::dataset::cell::IdKind::$kind, None))
+    };
+    ($kind:ident, $alias:ident) => {
+        Some(($crate::dataset::cell::IdKind::$kind, Some(stringify!($alias))))
+    };
+}
+pub(crate) use key;
+
+/// Registers a keyed record's id and naming field.
+macro_rules! register_keys {
+    ($self:ident, $refs:ident, $kind:ident) => {
+        let id = *$self.id.as_uuid();
+        $refs.register($crate::dataset::cell::IdKind::$kind, &id.to_string(), id);
+    };
+    ($self:ident, $refs:ident, $kind:ident, $alias:ident) => {
+        let id = *$self.id.as_uuid();
+        $refs.register($crate::dataset::cell::IdKind::$kind, &id.to_string(), id);
+        $refs.register(
+            $crate::dataset::cell::IdKind::$kind,
+            $crate::dataset::cell::KeyText::key_text(&$self.$alias),
+            id,
+        );
+    };
+}
+pub(crate) use register_keys;

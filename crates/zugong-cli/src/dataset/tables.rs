@@ -1,0 +1,235 @@
+//! The dataset's tables: one record type each. The JSON Lines form of a record is its serde
+//! form below (field names in English, enums in their snake_case codes, 学时 and points in
+//! tenths); the CSV form takes the Chinese headers listed with each field.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use zugong_branch::{Points, RectificationStatus, StarLevel, WeakCategory};
+use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
+use zugong_core::{
+    AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, MemberId, OrgKind,
+    OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
+};
+use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
+use zugong_training::{MemberGroup, StudyHours, TrainingTier};
+
+use super::record::record;
+
+record! {
+    /// 组织单位 (`org_units`): the serde form of `zugong_core::OrgUnit`.
+    UnitRecord in "org_units" keyed Unit by name {
+        id: OrgUnitId => ["编号", "组织编号", "组织代码"],
+        name: String => ["名称", "组织名称", "党组织名称"],
+        kind: OrgKind => ["组织类别", "党组织类别", "类别"],
+        level: AdminLevel => ["层级", "行政层级"],
+        #[serde(default)]
+        host: Option<UnitKind> => ["单位类型", "所在单位类型"],
+        #[serde(default)]
+        parent: Option<OrgUnitId> => ["上级", "上级党组织", "上级组织"],
+        #[serde(default)]
+        division: Option<DivisionCode> => ["区划代码", "行政区划代码"],
+    }
+}
+
+record! {
+    /// 党员 (`members`): a Party member and the branch the member belongs to.
+    MemberRecord in "members" keyed Member by citizen_id {
+        id: MemberId => ["编号", "党员编号"],
+        name: String => ["姓名"],
+        citizen_id: CitizenIdNumber => ["身份证号", "公民身份号码", "身份证号码"],
+        unit: OrgUnitId => ["所在支部", "所在党组织", "支部"],
+        joined_on: NaiveDate => ["入党日期", "入党时间"],
+        #[serde(default)]
+        full_member_on: Option<NaiveDate> => ["转正日期", "转正时间"],
+        #[serde(default)]
+        groups: Vec<MemberGroup> => ["人员类别", "类别"],
+    }
+}
+
+record! {
+    /// 培训班次 (`classes`): a training class of one of the three tiers.
+    ClassRecord in "classes" keyed Class {
+        id: TrainingClassId => ["编号", "班次编号"],
+        name: String => ["班次名称", "名称"],
+        tier: TrainingTier => ["培训层级", "层级"],
+        organizer: OrgUnitId => ["主办单位", "举办单位"],
+        starts_on: NaiveDate => ["开班日期", "开始日期"],
+        ends_on: NaiveDate => ["结业日期", "结束日期"],
+        hours: StudyHours => ["学时"],
+        capacity: u32 => ["名额", "计划人数"],
+        #[serde(default)]
+        targets: Vec<MemberGroup> => ["培训对象", "对象"],
+    }
+}
+
+record! {
+    /// 参训记录 (`attendance`): 学时 credited to a member.
+    AttendanceRecord in "attendance" {
+        member: MemberId => ["党员", "党员编号", "身份证号"],
+        #[serde(default)]
+        class: Option<TrainingClassId> => ["班次", "班次编号"],
+        tier: TrainingTier => ["培训层级", "层级"],
+        on: NaiveDate => ["日期", "培训日期"],
+        hours: StudyHours => ["学时"],
+    }
+}
+
+record! {
+    /// 支部评星与排查 (`branches`): a branch's stars and the facts weak-branch detection reads.
+    BranchRecord in "branches" {
+        unit: OrgUnitId => ["支部", "党支部", "党组织"],
+        stars: StarLevel => ["星级"],
+        #[serde(default)]
+        stars_last_year: Option<StarLevel> => ["上年星级"],
+        #[serde(default)]
+        village: bool => ["村党组织", "是否村"],
+        #[serde(default)]
+        secretary_vacant_since: Option<NaiveDate> => ["书记空缺起", "书记缺职日期"],
+        #[serde(default)]
+        last_development_candidate: Option<NaiveDate> => ["最近确定发展对象", "最近发展对象日期"],
+        #[serde(default)]
+        satisfaction_yes: Option<u32> => ["满意票", "满意票数"],
+        #[serde(default)]
+        satisfaction_total: Option<u32> => ["测评票", "测评总票数"],
+        #[serde(default)]
+        rank: Option<u32> => ["考核排名", "排名"],
+        #[serde(default)]
+        ranked_of: Option<u32> => ["参评数", "参评支部数"],
+        #[serde(default)]
+        organizational_life_held: Option<bool> => ["组织生活", "按期开展组织生活"],
+        #[serde(default)]
+        inspected_categories: Vec<WeakCategory> => ["排查类别", "软弱涣散情形"],
+        #[serde(default = "no_rectification")]
+        rectification: RectificationStatus => ["整顿状态"],
+        #[serde(default)]
+        rectification_deadline: Option<NaiveDate> => ["整顿期限"],
+        #[serde(default)]
+        reinspection_due: bool => ["待复验"],
+    }
+}
+
+fn no_rectification() -> RectificationStatus {
+    RectificationStatus::None
+}
+
+record! {
+    /// 评分 (`branch_scores`): one indicator's points in a branch's latest 审核, with evidence.
+    ScoreRecord in "branch_scores" {
+        branch: OrgUnitId => ["支部", "党支部"],
+        indicator: String => ["指标", "指标代码", "评分项目"],
+        points: Points => ["得分", "分数"],
+        #[serde(default)]
+        evidence: Option<String> => ["佐证", "佐证材料"],
+    }
+}
+
+record! {
+    /// 下派任务 (`tasks`): work pushed onto a branch (the serde form of `zugong_branch::PushedTask`).
+    TaskRecord in "tasks" {
+        branch: OrgUnitId => ["支部", "承接支部"],
+        source: OrgUnitId => ["下派单位", "来源单位"],
+        title: String => ["事项", "任务"],
+        assigned_on: NaiveDate => ["下派日期"],
+        due_on: NaiveDate => ["完成时限", "截止日期"],
+        #[serde(default)]
+        done_on: Option<NaiveDate> => ["完成日期"],
+        hours: u32 => ["耗时", "工时"],
+    }
+}
+
+record! {
+    /// 职位 (`posts`): the serde form of `zugong_cadre::Post`.
+    PostRecord in "posts" keyed Position {
+        id: PositionId => ["职位编号", "编号"],
+        unit: OrgUnitId => ["单位", "所在单位"],
+        title: String => ["职务名称", "职务"],
+        rank: RankOrGrade => ["职务层次", "职级"],
+        #[serde(default)]
+        party_post: bool => ["党内职务"],
+        #[serde(default)]
+        elected: bool => ["选任制", "选举产生"],
+        #[serde(default)]
+        probation_applies: bool => ["实行试用期", "试用期"],
+    }
+}
+
+record! {
+    /// 职数 (`quotas`): the posts a unit may fill at a rank.
+    QuotaRecord in "quotas" {
+        unit: OrgUnitId => ["单位"],
+        rank: RankOrGrade => ["职务层次", "职级"],
+        allotted: u32 => ["核定职数", "职数"],
+        #[serde(default)]
+        planned_departures: Option<u32> => ["拟退出", "计划减少"],
+    }
+}
+
+record! {
+    /// 干部 (`cadres`): a cadre, the post held and the facts screening and the reports read.
+    CadreRecord in "cadres" keyed Cadre by citizen_id {
+        id: CadreId => ["编号", "干部编号"],
+        name: String => ["姓名"],
+        citizen_id: CitizenIdNumber => ["身份证号", "公民身份号码"],
+        unit: OrgUnitId => ["单位", "工作单位"],
+        #[serde(default)]
+        post: Option<PositionId> => ["现任职位", "职位编号"],
+        rank: RankOrGrade => ["职务层次", "职级"],
+        rank_since: NaiveDate => ["任现职级时间", "任职级时间"],
+        #[serde(default)]
+        post_since: Option<NaiveDate> => ["任现职时间"],
+        #[serde(default)]
+        level_since: Option<NaiveDate> => ["任同层级时间"],
+        education: EducationLevel => ["学历"],
+        grassroots_months: u16 => ["基层工作经历月数", "基层经历(月)"],
+        political_score: u8 => ["政治素质评分", "政治素质"],
+        #[serde(default)]
+        training_met: bool => ["培训达标"],
+        field: u16 => ["专业领域", "领域"],
+        #[serde(default)]
+        leads_unit: bool => ["主要负责人"],
+        #[serde(default)]
+        function: Option<WorkFunction> => ["工作职能"],
+        #[serde(default)]
+        direct_leader: Option<CadreId> => ["直接上级"],
+        #[serde(default)]
+        home_area: Option<DivisionCode> => ["籍贯区划", "籍贯"],
+        #[serde(default)]
+        assessments: BTreeMap<i32, AssessmentGrade> => ["年度考核", "考核结果"],
+    }
+}
+
+record! {
+    /// 亲属关系 (`relations`): two cadres related within the recusal degrees.
+    RelationRecord in "relations" {
+        a: CadreId => ["干部", "干部甲"],
+        b: CadreId => ["亲属", "干部乙"],
+        kinship: Kinship => ["关系", "亲属关系"],
+    }
+}
+
+record! {
+    /// 人才 (`talents`): a talent in one of the four tiers.
+    TalentRow in "talents" keyed Talent {
+        id: TalentId => ["编号", "人才编号"],
+        name: String => ["姓名"],
+        birth_date: NaiveDate => ["出生日期"],
+        employer: OrgUnitId => ["工作单位", "用人单位", "依托单位"],
+        tier: TalentTier => ["人才类别", "梯次"],
+        #[serde(default)]
+        industry: Option<String> => ["产业", "产业领域"],
+        batch: u32 => ["批次"],
+        starts_on: NaiveDate => ["培养期起", "入选日期"],
+        #[serde(default)]
+        cycle_years: Option<u32> => ["培养周期", "培养年限"],
+        grant: Yuan => ["资助经费", "经费"],
+        #[serde(default)]
+        title: Option<ProfessionalTitle> => ["职称"],
+        #[serde(default)]
+        series: Option<String> => ["职称系列"],
+        #[serde(default)]
+        flexible_home: Option<String> => ["柔性引进原单位"],
+        #[serde(default)]
+        days_per_year: Option<u32> => ["每年服务天数"],
+    }
+}

@@ -1,0 +1,134 @@
+//! Writing datasets and journals without ever leaving a half-written file: each file is
+//! written beside its destination and renamed over it when complete.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use super::record::Record;
+use super::{Dataset, Row};
+
+/// The temporary path a file is written to before it is renamed into place.
+fn temporary(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".partial-{}", std::process::id()));
+    path.with_file_name(name)
+}
+
+/// Writes `path` through `fill`, renaming a complete temporary file into place.
+///
+/// # Errors
+/// Any I/O error; the destination is then untouched.
+pub(crate) fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let tmp = temporary(path);
+    let result = (|| {
+        let mut w = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
+        fill(&mut w)?;
+        w.flush()?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A JSON Lines table being written record by record (for tables too large to hold).
+pub(crate) struct TableWriter {
+    path: PathBuf,
+    tmp: PathBuf,
+    out: BufWriter<File>,
+    /// Records written.
+    pub(crate) count: u64,
+}
+
+impl TableWriter {
+    /// Starts `TABLE.jsonl` in `dir`.
+    ///
+    /// # Errors
+    /// The file cannot be created.
+    pub(crate) fn create<R: Record>(dir: &Path) -> std::io::Result<Self> {
+        let path = dir.join(format!("{}.jsonl", R::TABLE));
+        let tmp = temporary(&path);
+        Ok(Self {
+            out: BufWriter::with_capacity(1 << 20, File::create(&tmp)?),
+            path,
+            tmp,
+            count: 0,
+        })
+    }
+
+    /// Appends one record.
+    ///
+    /// # Errors
+    /// I/O errors.
+    pub(crate) fn push<R: Record>(&mut self, record: &R) -> std::io::Result<()> {
+        serde_json::to_writer(&mut self.out, record)?;
+        self.out.write_all(b"\n")?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Completes the file and renames it into place.
+    ///
+    /// # Errors
+    /// I/O errors; the partial file is removed.
+    pub(crate) fn finish(mut self) -> std::io::Result<u64> {
+        let r = self.out.flush().and_then(|()| std::fs::rename(&self.tmp, &self.path));
+        if r.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        r.map(|()| self.count)
+    }
+}
+
+fn write_rows<R: Record>(dir: &Path, rows: &[Row<R>]) -> std::io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut w = TableWriter::create::<R>(dir)?;
+    for r in rows {
+        w.push(&r.record)?;
+    }
+    w.finish().map(|_| ())
+}
+
+/// Writes a whole dataset (manifest, tables, journals) into `dir`, which must exist.
+///
+/// # Errors
+/// I/O errors.
+pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
+    write_atomically(&dir.join("dataset.json"), |w| {
+        serde_json::to_writer_pretty(&mut *w, &data.manifest)?;
+        w.write_all(b"\n")
+    })?;
+    write_rows(dir, &data.units)?;
+    write_rows(dir, &data.members)?;
+    write_rows(dir, &data.cadres)?;
+    write_rows(dir, &data.posts)?;
+    write_rows(dir, &data.classes)?;
+    write_rows(dir, &data.talents)?;
+    write_rows(dir, &data.attendance)?;
+    write_rows(dir, &data.branches)?;
+    write_rows(dir, &data.scores)?;
+    write_rows(dir, &data.tasks)?;
+    write_rows(dir, &data.quotas)?;
+    write_rows(dir, &data.relations)?;
+    if !data.journals.is_empty() {
+        std::fs::create_dir_all(dir.join("journals"))?;
+        for j in &data.journals {
+            write_atomically(&dir.join(&j.file), |w| {
+                for e in &j.entries {
+                    serde_json::to_writer(&mut *w, e)?;
+                    w.write_all(b"\n")?;
+                }
+                Ok(())
+            })?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,42 @@
+//! `zugong`: a county's organization-work year, from data files to a report.
+//!
+//! ```text
+//! zugong report --sample                    the embedded sample county's report
+//! zugong check DIR                          every problem in a dataset (file, line, field)
+//! zugong report DIR --format html --out r.html
+//! zugong generate --scale city --seed 7 --out DIR
+//! zugong import ROSTERS --out DIR           CSV rosters (Chinese headers) → JSON Lines dataset
+//! zugong scenario selection DIR --post ID   screen, rank, walk 动议 → 任前公示 (journaled)
+//! zugong scenario rating DIR                a star-rating round for every branch (journaled)
+//! zugong scenario training DIR              fallback training for everyone short (journaled)
+//! ```
+//!
+//! Exit codes: 0 done; 1 findings, when `--fail-on-findings` asks to fail on them; 2 bad input
+//! (an invalid dataset, a bad argument, an output that would overwrite a file).
+
+mod cli;
+mod dataset;
+mod error;
+mod generate;
+mod lang;
+mod progress;
+mod report;
+mod sample;
+mod scenario;
+mod stamp;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    let lang = args.lang;
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}: {}", lang.t("错误", "error"), e.describe(lang));
+            ExitCode::from(e.exit_code())
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! The report: what a county's organization department reads at the end of the year. Built
+//! once from the [`World`] (in the chosen language), then rendered as text, JSON or a
+//! self-contained HTML page with SVG charts.
+//!
+//! Every finding names its rule and the citation behind it; sections hold the figures and the
+//! charts' data.
+
+mod build;
+mod html;
+mod svg;
+mod text;
+
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use serde::Serialize;
+
+pub(crate) use build::build;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Plain text for the terminal.
+    Text,
+    /// JSON (everything, every finding's every item).
+    Json,
+    /// A self-contained HTML page with SVG charts (no network).
+    Html,
+}
+
+/// Renders a report.
+pub(crate) fn render(report: &Report, format: Format, lang: crate::lang::Lang) -> String {
+    match format {
+        Format::Text => text::render(report, lang),
+        Format::Json => serde_json::to_string_pretty(report).unwrap_or_default() + "\n",
+        Format::Html => html::render(report, lang),
+    }
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Report {
+    /// The dataset's name.
+    pub(crate) title: String,
+    /// The day it speaks of.
+    pub(crate) as_of: NaiveDate,
+    /// Sizes.
+    pub(crate) totals: Totals,
+    /// 五星支部.
+    pub(crate) stars: StarsSection,
+    /// 党员培训.
+    pub(crate) training: TrainingSection,
+    /// 干部.
+    pub(crate) cadres: CadreSection,
+    /// 人才.
+    pub(crate) talent: TalentSection,
+    /// 基层负担.
+    pub(crate) burden: BurdenSection,
+    /// Findings, each with its rule.
+    pub(crate) findings: Vec<Finding>,
+}
+
+/// Sizes of the dataset.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub(crate) struct Totals {
+    /// Org units.
+    pub(crate) units: usize,
+    /// Branches rated.
+    pub(crate) branches: usize,
+    /// Members.
+    pub(crate) members: usize,
+    /// Attendance rows.
+    pub(crate) attendance: usize,
+    /// Cadres.
+    pub(crate) cadres: usize,
+    /// Posts.
+    pub(crate) posts: usize,
+    /// Talents.
+    pub(crate) talents: usize,
+}
+
+/// Stars of a group of branches (a town, a county).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StarRow {
+    /// The group.
+    pub(crate) unit: String,
+    /// Branches by stars, 0 (none) to 5.
+    pub(crate) by_stars: [u64; 6],
+    /// Weak branches under rectification.
+    pub(crate) weak_open: u64,
+    /// Weak branches whose rectification closed.
+    pub(crate) weak_closed: u64,
+}
+
+/// A weak branch.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct WeakRow {
+    /// The branch.
+    pub(crate) branch: String,
+    /// The group it belongs to.
+    pub(crate) group: String,
+    /// Why it is weak.
+    pub(crate) bases: Vec<String>,
+    /// Rectification status.
+    pub(crate) status: String,
+    /// Deadline, if any.
+    pub(crate) deadline: Option<NaiveDate>,
+    /// Whether the deadline passed.
+    pub(crate) overdue: bool,
+}
+
+/// 五星支部 and 软弱涣散.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StarsSection {
+    /// The rubric.
+    pub(crate) rubric: String,
+    /// Its source.
+    pub(crate) rubric_source: String,
+    /// Branches by stars over the whole dataset.
+    pub(crate) total: [u64; 6],
+    /// Last year's, over the branches that have one.
+    pub(crate) last_year: [u64; 6],
+    /// Guidance: (stars band, target ‰, actual ‰).
+    pub(crate) guidance: Vec<(String, u32, u32)>,
+    /// By town (the committees the branches sit directly under).
+    pub(crate) by_town: Vec<StarRow>,
+    /// By county (when the dataset has more than one).
+    pub(crate) by_county: Vec<StarRow>,
+    /// Weak branches found.
+    pub(crate) weak: Vec<WeakRow>,
+}
+
+/// Training of a group.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TrainingRow {
+    /// The group.
+    pub(crate) unit: String,
+    /// Members.
+    pub(crate) members: u64,
+    /// Members who met their requirement.
+    pub(crate) met: u64,
+    /// Members short.
+    pub(crate) short: u64,
+    /// 学时 missing.
+    pub(crate) missing_hours: u64,
+    /// Members reached by each tier (city, county, grassroots).
+    pub(crate) reached_by_tier: [u64; 3],
+    /// 学时 by tier.
+    pub(crate) hours_by_tier: [u64; 3],
+}
+
+/// 党员教育培训.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TrainingSection {
+    /// The requirement read (学时 a year, member and secretary) and its source.
+    pub(crate) rule: String,
+    /// The whole dataset.
+    pub(crate) total: TrainingRow,
+    /// Completion in ‰.
+    pub(crate) completion_permille: u64,
+    /// By town.
+    pub(crate) by_town: Vec<TrainingRow>,
+    /// By county (more than one).
+    pub(crate) by_county: Vec<TrainingRow>,
+}
+
+/// One quota line.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct QuotaRow {
+    /// The unit.
+    pub(crate) unit: String,
+    /// The rank.
+    pub(crate) rank: String,
+    /// Allotted.
+    pub(crate) allotted: u32,
+    /// Held.
+    pub(crate) used: u32,
+}
+
+/// A selection found in the journals.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SelectionRow {
+    /// The journal file.
+    pub(crate) journal: String,
+    /// The post.
+    pub(crate) post: String,
+    /// Its unit.
+    pub(crate) unit: String,
+    /// The stage reached.
+    pub(crate) stage: String,
+    /// Candidates (names).
+    pub(crate) candidates: Vec<String>,
+    /// The 公示, if started.
+    pub(crate) publicity: Option<(NaiveDate, NaiveDate)>,
+    /// Journal entries.
+    pub(crate) entries: usize,
+}
+
+/// Assessment results of a unit in a year.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct AssessmentRow {
+    /// The unit.
+    pub(crate) unit: String,
+    /// Cadres graded.
+    pub(crate) graded: u32,
+    /// 优秀.
+    pub(crate) excellent: u32,
+    /// The cap.
+    pub(crate) cap: u32,
+}
+
+/// 干部.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CadreSection {
+    /// Quota lines.
+    pub(crate) quotas: Vec<QuotaRow>,
+    /// Allotted over all lines.
+    pub(crate) allotted: u64,
+    /// Held over all lines.
+    pub(crate) used: u64,
+    /// Posts without a holder: (post, unit, rank).
+    pub(crate) vacancies: Vec<(String, String, String)>,
+    /// Selections in the journals.
+    pub(crate) selections: Vec<SelectionRow>,
+    /// The assessment year reported.
+    pub(crate) assessment_year: Option<i32>,
+    /// Results by grade (优秀, 称职, 基本称职, 不称职).
+    pub(crate) grades: [u64; 4],
+    /// Results by unit.
+    pub(crate) assessment: Vec<AssessmentRow>,
+    /// Cadres with a rotation flag.
+    pub(crate) rotations_due: usize,
+    /// Kinship findings.
+    pub(crate) recusals: usize,
+}
+
+/// 人才梯次.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TalentSection {
+    /// Active talents by tier (in the tiers' official order).
+    pub(crate) by_tier: Vec<(String, u32)>,
+    /// Started this year by tier.
+    pub(crate) started: Vec<(String, u32)>,
+    /// Tier × industry counts.
+    pub(crate) by_industry: Vec<(String, String, u32)>,
+    /// Due within 90 days: (name, tier, what, on).
+    pub(crate) due: Vec<(String, String, String, NaiveDate)>,
+}
+
+/// The burden pushed onto village branches.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct BurdenSection {
+    /// Village branches carrying tasks.
+    pub(crate) branches: usize,
+    /// Tasks.
+    pub(crate) tasks: u64,
+    /// Hours.
+    pub(crate) hours: u64,
+    /// Still open.
+    pub(crate) open: u64,
+    /// Overdue.
+    pub(crate) overdue: u64,
+    /// By the level of the pushing body: (level, tasks, hours).
+    pub(crate) by_source_level: Vec<(String, u64, u64)>,
+    /// The branches carrying the most hours: (branch, tasks, hours, overdue).
+    pub(crate) heaviest: Vec<(String, u32, u64, u32)>,
+}
+
+/// The area of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Area {
+    /// 五星支部.
+    Stars,
+    /// 党员培训.
+    Training,
+    /// 干部.
+    Cadres,
+    /// 人才.
+    Talent,
+}
+
+/// One finding: a rule, its citation, and everything it was found on.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Finding {
+    /// The area.
+    pub(crate) area: Area,
+    /// The rule, in words.
+    pub(crate) rule: String,
+    /// Its citation (regulation and article).
+    pub(crate) citation: String,
+    /// Each case: (unit or person, detail).
+    pub(crate) items: Vec<(String, String)>,
+}

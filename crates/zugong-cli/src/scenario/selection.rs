@@ -1,0 +1,479 @@
+//! `zugong scenario selection`: screen the whole pool for a post and rank it (全口径筛查、全要素
+//! 比选), then walk the selection 动议 → 民主推荐 → 确定考察对象 → 考察 → 讨论决定 → 任前公示
+//! (→ 任职) through `zugong_cadre::Selection`, with the political gate at every step, writing the
+//! journal.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+use zugong_cadre::{
+    AssessmentGrade, CadreRow, FactorWeights, Holding, InspectionRecord, PersonalMatters,
+    PoliticalReview, Post, PostProfile, QuotaBook, QuotaCommand, QuotaContext, Recommendation,
+    RecommendationKind, Screening, Selection, SelectionCommand, SelectionContext, SelectionEvent,
+    SelectionMode, SelectionPolicy, SelectionStage, VoteCount, WorkFunction, YoungCadreAges,
+    check_recusal, flags, screen,
+};
+use zugong_core::dates::{completed_months, completed_years};
+use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
+use zugong_core::{
+    AdminLevel, Authority, EducationLevel, JurisdictionPolicy, PositionId, RankOrGrade,
+    WorkCalendar,
+};
+
+use super::{Until, journal_path, write_journal};
+use crate::cli::{JournalArgs, load_world};
+use crate::dataset::{CadreRecord, World};
+use crate::error::CliError;
+use crate::lang::Lang;
+use crate::stamp::stamp_at;
+
+/// Cadres as flat screening rows on `on` (same order as `world.cadres`).
+pub(crate) fn cadre_rows(world: &World, on: NaiveDate) -> Vec<CadreRow> {
+    let ages = YoungCadreAges::default();
+    world
+        .cadres
+        .iter()
+        .map(|c| {
+            let recent = (on.year() - 3)..on.year();
+            let last3: Vec<AssessmentGrade> = c
+                .assessments
+                .iter()
+                .filter(|(y, _)| recent.contains(y))
+                .map(|(_, g)| *g)
+                .collect();
+            let age = completed_years(c.citizen_id.birth_date(), on);
+            let mut f = 0u8;
+            if c.leads_unit {
+                f |= flags::TOP_LEADER;
+            }
+            if age <= ages.township {
+                f |= flags::YOUNG_CADRE;
+            }
+            if matches!(
+                c.function,
+                Some(WorkFunction::Organization | WorkFunction::Personnel | WorkFunction::Discipline)
+            ) {
+                f |= flags::KEY_POST;
+            }
+            CadreRow {
+                unit: world
+                    .tree
+                    .slot(c.unit)
+                    .map_or(u32::MAX, zugong_training::unit_row),
+                rank_step: rank_step(c.rank),
+                months_in_rank: u16::try_from(completed_months(c.rank_since, on)).unwrap_or(u16::MAX),
+                age: u8::try_from(age).unwrap_or(u8::MAX),
+                education: c.education,
+                grassroots_months: c.grassroots_months,
+                excellent_last_3: last3.iter().filter(|g| **g == AssessmentGrade::Excellent).count() as u8,
+                below_competent_last_3: last3.iter().any(|g| *g < AssessmentGrade::Competent),
+                political_score: c.political_score,
+                training_met: c.training_met,
+                field: c.field,
+                flags: f,
+            }
+        })
+        .collect()
+}
+
+/// A rank's ladder step (0 for a 职级 without a leadership post).
+fn rank_step(rank: RankOrGrade) -> u8 {
+    match rank {
+        RankOrGrade::Leadership(r) => r.step(),
+        RankOrGrade::Grade(_) => 0,
+    }
+}
+
+/// The body that decides on a post: the nearest committee above it whose jurisdiction (下管一级)
+/// covers the post's rank.
+pub(crate) fn deciding_authority(world: &World, post: &Post) -> Option<Authority> {
+    let rank = post.leadership_rank()?;
+    let policy = JurisdictionPolicy::default();
+    let chain = std::iter::once(world.tree.get(post.unit)?)
+        .chain(world.tree.ancestors(post.unit).ok()?);
+    for unit in chain {
+        if !unit.kind.is_committee() {
+            continue;
+        }
+        let a = Authority::party_committee(unit.id);
+        if a.check_post(&world.tree, &policy, post.unit, rank).is_ok() {
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// The quota book of the dataset: every line allotted, every holder counted (holders above a
+/// line's allotment cannot be recorded; the report lists them as 超职数配备).
+pub(crate) fn quota_book(world: &World) -> QuotaBook {
+    let mut book = QuotaBook::default();
+    let mut journal = MemoryJournal::new();
+    let root_of = |unit| {
+        world
+            .tree
+            .ancestors(unit)
+            .ok()
+            .and_then(|a| a.last())
+            .map_or(unit, |u| u.id)
+    };
+    let day = world.manifest.as_of;
+    for (i, q) in world.quotas.iter().enumerate() {
+        let authority = Authority::organization_department(root_of(q.unit));
+        let ctx = QuotaContext {
+            authority,
+            tree: &world.tree,
+        };
+        let cmd = QuotaCommand::Allot {
+            unit: q.unit,
+            rank: q.rank,
+            count: q.allotted,
+        };
+        let _ = execute(&mut book, &mut journal, &cmd, &ctx, stamp_at(day, i as u32, authority, "职数核定"));
+    }
+    for c in world.cadres.iter().filter(|c| c.post.is_some()) {
+        let authority = Authority::organization_department(root_of(c.unit));
+        let ctx = QuotaContext {
+            authority,
+            tree: &world.tree,
+        };
+        let cmd = QuotaCommand::Occupy {
+            unit: c.unit,
+            rank: c.rank,
+        };
+        let _ = execute(&mut book, &mut journal, &cmd, &ctx, stamp_at(day, 0, authority, "在职"));
+    }
+    book
+}
+
+/// The profile a post asks of the pool: the rank below it, two years in rank (干部任用条例
+/// 第八条), 大学专科 at least, political score 75, training met, inside the deciding body's
+/// jurisdiction.
+fn profile(post: &Post, authority: &Authority) -> PostProfile {
+    let step = rank_step(post.rank);
+    PostProfile {
+        from_steps: vec![step.saturating_sub(1)],
+        min_months_in_rank: 24,
+        age_range: (22, 57),
+        min_education: EducationLevel::JuniorCollege,
+        min_grassroots_months: 0,
+        min_political_score: 75,
+        require_training: true,
+        field: None,
+        scope: Some(authority.unit),
+        required_flags: 0,
+        weights: FactorWeights::default(),
+        shortlist: 5,
+    }
+}
+
+/// One step of the walk, for the narrative.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StepOutcome {
+    /// The step's official name.
+    pub(crate) step: &'static str,
+    /// The day.
+    pub(crate) on: NaiveDate,
+    /// What happened (or why it was refused).
+    pub(crate) detail: String,
+    /// Whether the step was done.
+    pub(crate) done: bool,
+}
+
+/// The result of a walk.
+#[derive(Debug)]
+pub(crate) struct Walk {
+    /// The post.
+    pub(crate) post: Post,
+    /// The deciding body.
+    pub(crate) authority: Authority,
+    /// The screening of the pool.
+    pub(crate) screening: Screening,
+    /// The steps.
+    pub(crate) steps: Vec<StepOutcome>,
+    /// The journal.
+    pub(crate) entries: Vec<Envelope<SelectionEvent>>,
+    /// The stage reached.
+    pub(crate) stage: SelectionStage,
+}
+
+/// Picks the post: the one named, else the first vacant 乡科级 post.
+fn pick_post(world: &World, post: Option<&str>) -> Result<Post, CliError> {
+    if let Some(text) = post {
+        let id: PositionId = text
+            .trim()
+            .parse()
+            .map_err(|_| CliError::BadArgument(format!("--post {text:?} is not a post id")))?;
+        return world
+            .posts
+            .iter()
+            .find(|p| p.id == id)
+            .cloned()
+            .ok_or_else(|| CliError::BadArgument(format!("post {id} is not in the dataset")));
+    }
+    let held: std::collections::HashSet<PositionId> =
+        world.cadres.iter().filter_map(|c| c.post).collect();
+    world
+        .posts
+        .iter()
+        .filter(|p| !held.contains(&p.id))
+        .filter(|p| world.tree.get(p.unit).is_some_and(|u| u.level <= AdminLevel::County))
+        .min_by_key(|p| (rank_step(p.rank) != 1, p.title.clone()))
+        .cloned()
+        .ok_or_else(|| CliError::BadArgument("the dataset has no vacant post; name one with --post".into()))
+}
+
+fn review_of(c: &CadreRecord) -> PoliticalReview {
+    PoliticalReview::uniform(u32::from(c.political_score), "政治素质档案、日常了解与廉政意见")
+}
+
+/// Screens and walks the selection of a post.
+///
+/// # Errors
+/// [`CliError::BadArgument`] for an unknown post or one no committee may decide on.
+pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDate) -> Result<Walk, CliError> {
+    let post = pick_post(world, post)?;
+    let authority = deciding_authority(world, &post).ok_or_else(|| {
+        CliError::BadArgument(format!("no committee in the dataset may decide on post {} ({})", post.id, post.rank))
+    })?;
+    let rows = cadre_rows(world, on);
+    let screening = screen(&world.tree, &rows, &profile(&post, &authority));
+    let shortlist: Vec<&CadreRecord> = screening
+        .shortlist
+        .iter()
+        .filter_map(|r| world.cadres.get(r.row))
+        .take(3)
+        .collect();
+    let policy = SelectionPolicy::default();
+    let calendar = WorkCalendar::official();
+    let jurisdiction = JurisdictionPolicy::default();
+    let quota = quota_book(world);
+    let mut sel = Selection::default();
+    let mut journal: MemoryJournal<SelectionEvent> = MemoryJournal::new();
+    let mut steps = Vec::new();
+    let mut step_no = 0u32;
+    let mut run = |sel: &mut Selection, name: &'static str, day: NaiveDate, cmd: SelectionCommand, detail: String| -> bool {
+        let ctx = SelectionContext {
+            on: day,
+            authority,
+            tree: &world.tree,
+            jurisdiction: &jurisdiction,
+            policy: &policy,
+            calendar: &calendar,
+            quota: &quota,
+        };
+        step_no += 1;
+        match execute(sel, &mut journal, &cmd, &ctx, stamp_at(day, step_no, authority, name)) {
+            Ok(_) => {
+                steps.push(StepOutcome { step: name, on: day, detail, done: true });
+                sel.stage() != SelectionStage::Ended
+            }
+            Err(ExecuteError::Refused(e)) => {
+                let cite = e.citation().map(|c| format!(" ({c})")).unwrap_or_default();
+                steps.push(StepOutcome { step: name, on: day, detail: format!("{e}{cite}"), done: false });
+                false
+            }
+            Err(ExecuteError::Journal(e)) => {
+                steps.push(StepOutcome { step: name, on: day, detail: e.to_string(), done: false });
+                false
+            }
+        }
+    };
+    let go = 'walk: {
+        if shortlist.is_empty() {
+            steps.push(StepOutcome {
+                step: "全口径筛查",
+                on,
+                detail: "nobody in the pool meets the post's profile".into(),
+                done: false,
+            });
+            break 'walk false;
+        }
+        let gate = PoliticalReview::uniform(90, "班子政治研判");
+        if !run(&mut sel, "分析研判和动议", on, SelectionCommand::Motion {
+            post: post.clone(),
+            mode: SelectionMode::IndividualPromotion,
+            plan: format!("{}空缺，按全口径筛查结果酝酿人选", post.title),
+            review: gate.clone(),
+        }, format!("{} {} ({})", post.title, post.rank, world.tree.get(post.unit).map(|u| u.name.as_str()).unwrap_or(""))) {
+            break 'walk false;
+        }
+        let votes = [15u32, 8, 4];
+        let tallies: BTreeMap<_, _> = shortlist.iter().zip(votes).map(|(c, v)| (c.id, v)).collect();
+        for (kind, day, name) in [
+            (RecommendationKind::InterviewSurvey, on + Duration::days(1), "民主推荐（谈话调研推荐）"),
+            (RecommendationKind::Meeting, on + Duration::days(2), "民主推荐（会议推荐）"),
+        ] {
+            let rec = Recommendation { kind, held_on: day, participants: 30, present: 27, tallies: tallies.clone() };
+            if !run(&mut sel, name, day, SelectionCommand::Recommend { recommendation: rec, review: gate.clone() }, "30 人参加，27 人到会".into()) {
+                break 'walk false;
+            }
+        }
+        let candidates: Vec<&CadreRecord> = shortlist.iter().take(2).copied().collect();
+        let reviews = candidates.iter().map(|c| (c.id, review_of(c))).collect();
+        let names: Vec<&str> = candidates.iter().map(|c| c.name.as_str()).collect();
+        if !run(&mut sel, "确定考察对象", on + Duration::days(3), SelectionCommand::ChooseCandidates {
+            candidates: candidates.iter().map(|c| c.id).collect(),
+            skip_meeting: false,
+            reviews,
+        }, names.join("、")) {
+            break 'walk false;
+        }
+        for c in &candidates {
+            let record = InspectionRecord {
+                notice_published: true,
+                team_size: 2,
+                individual_talks: 24,
+                evaluation: (22, 24),
+                file_reviewed: true,
+                personal_matters: PersonalMatters::Truthful,
+                discipline_opinion_clear: true,
+                complaints_checked: true,
+                feedback_given: true,
+            };
+            if !run(&mut sel, "考察", on + Duration::days(8), SelectionCommand::Inspect { cadre: c.id, record, review: review_of(c) }, format!("{}：个别谈话 24 人，民主测评 22/24", c.name)) {
+                break 'walk false;
+            }
+        }
+        let remaining: Vec<&CadreRecord> = candidates.iter().filter(|c| sel.candidates().contains(&c.id) && !sel.dropped().contains_key(&c.id)).copied().collect();
+        let votes: BTreeMap<_, _> = remaining
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, if i == 0 { VoteCount { agree: 8, disagree: 1, defer: 0 } } else { VoteCount { agree: 1, disagree: 8, defer: 0 } }))
+            .collect();
+        if !run(&mut sel, "讨论决定", on + Duration::days(14), SelectionCommand::Decide { members: 11, present: 9, votes, review: gate.clone() }, "常委会 11 人，到会 9 人".into()) {
+            break 'walk false;
+        }
+        if until == Until::Decision {
+            break 'walk true;
+        }
+        if !run(&mut sel, "任前公示", on + Duration::days(15), SelectionCommand::StartPublicity { review: gate.clone() }, "公示 5 个工作日".into()) {
+            break 'walk false;
+        }
+        if until == Until::Publicity {
+            break 'walk true;
+        }
+        let Some((_, until_day)) = sel.publicity() else { break 'walk false };
+        let Some((_, chosen)) = sel.decided() else { break 'walk false };
+        let Some(cadre) = world.cadres.iter().find(|c| c.id == chosen) else { break 'walk false };
+        let holdings: Vec<Holding> = world
+            .cadres
+            .iter()
+            .map(|c| Holding {
+                cadre: c.id,
+                unit: c.unit,
+                leads_unit: c.leads_unit,
+                direct_leader: c.direct_leader,
+                function: c.function.unwrap_or(WorkFunction::Other),
+            })
+            .collect();
+        let head = world.cadres.iter().find(|c| c.unit == post.unit && c.leads_unit).map(|c| c.id);
+        let proposed = Holding {
+            cadre: chosen,
+            unit: post.unit,
+            leads_unit: false,
+            direct_leader: head,
+            function: cadre.function.unwrap_or(WorkFunction::Other),
+        };
+        let recusal = check_recusal(&proposed, &holdings, &world.relations, &[], cadre.home_area, None);
+        run(&mut sel, "任职", until_day + Duration::days(1), SelectionCommand::Appoint { talk_held: true, review: review_of(cadre), recusal }, format!("任职谈话：{}", cadre.name))
+    };
+    let _ = go;
+    Ok(Walk {
+        post,
+        authority,
+        screening,
+        steps,
+        entries: journal.entries().cloned().collect(),
+        stage: sel.stage(),
+    })
+}
+
+/// The official name of a selection stage.
+pub(crate) fn stage_term(stage: SelectionStage, lang: Lang) -> &'static str {
+    match stage {
+        SelectionStage::NotStarted => lang.t("未开始", "not started"),
+        SelectionStage::Motion => lang.t("动议", "motion"),
+        SelectionStage::Recommendation => lang.t("民主推荐", "recommendation"),
+        SelectionStage::Candidates => lang.t("确定考察对象", "candidates chosen"),
+        SelectionStage::Inspection => lang.t("考察", "inspection"),
+        SelectionStage::Decided => lang.t("讨论决定", "decided"),
+        SelectionStage::Publicity => lang.t("任前公示", "pre-appointment publicity"),
+        SelectionStage::Appointed => lang.t("任职（试用期）", "appointed"),
+        SelectionStage::Confirmed => lang.t("正式任职", "confirmed"),
+        SelectionStage::Returned => lang.t("试用期不胜任", "returned after probation"),
+        SelectionStage::Ended => lang.t("终止", "ended"),
+    }
+}
+
+/// `zugong scenario selection`.
+///
+/// # Errors
+/// An invalid dataset, an unknown post, a journal that exists.
+pub(crate) fn run(
+    dir: &Path,
+    post: Option<&str>,
+    until: Until,
+    on: Option<NaiveDate>,
+    args: &JournalArgs,
+    lang: Lang,
+) -> Result<ExitCode, CliError> {
+    let world = load_world(dir)?;
+    let on = on.unwrap_or(world.manifest.as_of);
+    let w = walk(&world, post, until, on)?;
+    let path = journal_path(dir, args, &format!("selection-{}", w.post.id))?;
+    write_journal(&path, &w.entries)?;
+    let mut out = String::new();
+    let unit = world.tree.get(w.post.unit).map(|u| u.name.as_str()).unwrap_or("");
+    out.push_str(&format!(
+        "{} {} — {} ({})\n",
+        lang.t("选拔任用", "Selection for"),
+        w.post.title,
+        unit,
+        w.post.rank
+    ));
+    out.push_str(&format!(
+        "{}: {} {}, {} {}\n",
+        lang.t("全口径筛查", "Whole-pool screening"),
+        world.cadres.len(),
+        lang.t("名干部", "cadres"),
+        w.screening.eligible,
+        lang.t("人符合岗位画像", "meet the post profile")
+    ));
+    for (reason, n) in &w.screening.excluded {
+        out.push_str(&format!("  − {reason:?}: {n}\n"));
+    }
+    for (i, r) in w.screening.shortlist.iter().enumerate() {
+        if let Some(c) = world.cadres.get(r.row) {
+            out.push_str(&format!(
+                "  {}. {} {} {} — {} {} (政治 {} 实绩 {} 经历 {} 基层 {} 学历 {} 年轻 {})\n",
+                i + 1,
+                c.name,
+                c.rank,
+                c.citizen_id,
+                lang.t("综合得分", "score"),
+                r.score,
+                r.political,
+                r.performance,
+                r.experience,
+                r.grassroots,
+                r.education,
+                r.youth
+            ));
+        }
+    }
+    for s in &w.steps {
+        out.push_str(&format!("{} {} {}: {}\n", if s.done { "✓" } else { "✗" }, s.on, s.step, s.detail));
+    }
+    out.push_str(&format!(
+        "{}: {} — {} {}\n",
+        lang.t("所处环节", "Stage"),
+        stage_term(w.stage, lang),
+        lang.t("日志", "journal"),
+        path.display()
+    ));
+    crate::cli::write_output(None, None, false, &out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,267 @@
+//! `zugong scenario training`: fallback training (兜底培训) for every member short of their
+//! 学时: one class per grassroots committee that has members short, seats planned with
+//! `zugong_training::plan_coverage`, each class run through `TrainingClass` (plan, enrol,
+//! attendance for the 学时 missing, close), writing one journal of all the classes.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
+use zugong_core::{Authority, MemberId, OrgUnitId, TrainingClassId};
+use zugong_training::{
+    ClassCommand, ClassContext, ClassEvent, ClassPlan, CoverageClass, CoverageMember,
+    MemberGroup, StudyHours, TierPolicy, TrainingClass, TrainingKind, TrainingMode, TrainingTier,
+    UncoveredReason, plan_coverage,
+};
+
+use super::{journal_path, write_journal};
+use crate::cli::{JournalArgs, load_world};
+use crate::dataset::World;
+use crate::error::CliError;
+use crate::generate::county::ALL_GROUPS;
+use crate::lang::Lang;
+use crate::stamp::stamp_at;
+
+/// One line of the training journal: the class and an entry of its journal.
+#[derive(Debug, Serialize)]
+pub(crate) struct ClassEntry {
+    /// The class.
+    pub(crate) class: TrainingClassId,
+    /// The entry.
+    pub(crate) entry: Envelope<ClassEvent>,
+}
+
+/// A member short of their 学时.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Short {
+    /// Index into `world.members`.
+    pub(crate) index: usize,
+    /// 学时 required.
+    pub(crate) required: StudyHours,
+    /// 学时 credited.
+    pub(crate) achieved: StudyHours,
+}
+
+/// Every member short of their 学时, with what they have.
+pub(crate) fn shortfalls(world: &World) -> Vec<Short> {
+    let mut tenths = vec![0u32; world.members.len()];
+    for a in &world.attendance {
+        if let Some(t) = tenths.get_mut(a.member as usize) {
+            *t = t.saturating_add(a.hours.tenths());
+        }
+    }
+    world
+        .member_rows
+        .iter()
+        .zip(&tenths)
+        .enumerate()
+        .filter(|(_, (row, t))| **t < row.required.tenths())
+        .map(|(index, (row, t))| Short {
+            index,
+            required: row.required,
+            achieved: StudyHours::from_tenths(*t),
+        })
+        .collect()
+}
+
+/// The committee that holds fallback training for a unit: the nearest one above it whose tier
+/// is 基层党委兜底培训.
+fn fallback_organizer(world: &World, unit: OrgUnitId) -> Option<OrgUnitId> {
+    std::iter::once(world.tree.get(unit)?)
+        .chain(world.tree.ancestors(unit).ok()?)
+        .find(|u| TrainingTier::of_organizer(u) == Some(TrainingTier::GrassrootsFallback))
+        .map(|u| u.id)
+}
+
+/// The outcome of the fallback plan.
+#[derive(Debug, Default)]
+pub(crate) struct FallbackOutcome {
+    /// Members short before.
+    pub(crate) short: usize,
+    /// Classes run: organizer, seats, members trained.
+    pub(crate) classes: Vec<(OrgUnitId, u32, u32)>,
+    /// Members not seated, with the reason.
+    pub(crate) uncovered: Vec<(MemberId, UncoveredReason)>,
+    /// Members still short after the classes.
+    pub(crate) still_short: usize,
+    /// Refusals by the class lifecycle, with the rule.
+    pub(crate) refusals: Vec<String>,
+    /// 学时 credited.
+    pub(crate) credited: StudyHours,
+}
+
+/// Plans and runs fallback classes starting `on`.
+pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Vec<ClassEntry>) {
+    let short = shortfalls(world);
+    let mut out = FallbackOutcome {
+        short: short.len(),
+        ..FallbackOutcome::default()
+    };
+    // Classes: one per organizer with members short.
+    let mut by_organizer: BTreeMap<OrgUnitId, Vec<&Short>> = BTreeMap::new();
+    for s in &short {
+        let Some(m) = world.members.get(s.index) else { continue };
+        match fallback_organizer(world, m.unit) {
+            Some(o) => by_organizer.entry(o).or_default().push(s),
+            None => out.uncovered.push((m.id, UncoveredReason::NoClassScheduled)),
+        }
+    }
+    let policy = zugong_training::TrainingPolicy::default();
+    let plans: Vec<ClassPlan> = by_organizer
+        .iter()
+        .enumerate()
+        .map(|(i, (organizer, members))| {
+            let most = members
+                .iter()
+                .map(|s| s.required.tenths().saturating_sub(s.achieved.tenths()))
+                .max()
+                .unwrap_or(0);
+            let name = world.tree.get(*organizer).map(|u| u.name.trim_start_matches("中共").trim_end_matches("委员会").to_owned()).unwrap_or_default();
+            ClassPlan {
+                id: TrainingClassId::from_parts(on.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(), i as u128 + 1),
+                name: format!("{name}党员兜底补训班"),
+                organizer: *organizer,
+                tier: TrainingTier::GrassrootsFallback,
+                kind: TrainingKind::Thematic,
+                mode: TrainingMode::Concentrated,
+                targets: ALL_GROUPS.to_vec(),
+                starts_on: on,
+                ends_on: on + Duration::days(2),
+                days: 3,
+                hours: StudyHours::from_tenths(most.div_ceil(10).max(1) * 10),
+                capacity: u32::try_from(members.len()).unwrap_or(u32::MAX),
+            }
+        })
+        .collect();
+    let coverage_members: Vec<CoverageMember> = short
+        .iter()
+        .filter_map(|s| world.members.get(s.index))
+        .map(|m| CoverageMember {
+            member: m.id,
+            unit: m.unit,
+            groups: if m.groups.is_empty() { vec![MemberGroup::Member] } else { m.groups.clone() },
+            unavailable: Vec::new(),
+        })
+        .collect();
+    let coverage_classes: Vec<CoverageClass> = plans
+        .iter()
+        .map(|p| CoverageClass {
+            class: p.id,
+            tier: p.tier,
+            organizer: p.organizer,
+            targets: p.targets.clone(),
+            capacity: p.capacity,
+            starts_on: p.starts_on,
+            ends_on: p.ends_on,
+        })
+        .collect();
+    let plan = match plan_coverage(&world.tree, &coverage_members, &coverage_classes, &TierPolicy::default()) {
+        Ok(p) => p,
+        Err(e) => {
+            out.refusals.push(e.to_string());
+            return (out, Vec::new());
+        }
+    };
+    out.uncovered.extend(plan.uncovered.iter().cloned());
+    let missing: BTreeMap<MemberId, (OrgUnitId, u32)> = short
+        .iter()
+        .filter_map(|s| {
+            let m = world.members.get(s.index)?;
+            Some((m.id, (m.unit, s.required.tenths().saturating_sub(s.achieved.tenths()))))
+        })
+        .collect();
+    let mut seated: BTreeMap<TrainingClassId, Vec<MemberId>> = BTreeMap::new();
+    for a in &plan.assignments {
+        seated.entry(a.class).or_default().push(a.member);
+    }
+    let mut lines = Vec::new();
+    let mut still = out.uncovered.len();
+    for p in &plans {
+        let who = Authority::party_committee(p.organizer);
+        let mut class = TrainingClass::default();
+        let mut journal: MemoryJournal<ClassEvent> = MemoryJournal::new();
+        let mut step = 0u32;
+        let mut run = |class: &mut TrainingClass, day: NaiveDate, cmd: ClassCommand, why: &str| -> Result<(), String> {
+            let ctx = ClassContext { on: day, authority: who, tree: &world.tree, policy: &policy };
+            step += 1;
+            execute(class, &mut journal, &cmd, &ctx, stamp_at(day, step, who, why)).map(|_| ()).map_err(|e| match e {
+                ExecuteError::Refused(e) => format!("{}: {why}: {e}", p.name),
+                ExecuteError::Journal(e) => format!("{}: {why}: {e}", p.name),
+            })
+        };
+        let members = seated.get(&p.id).cloned().unwrap_or_default();
+        let mut trained = 0u32;
+        let result = (|| {
+            run(&mut class, on - Duration::days(7), ClassCommand::Plan(p.clone()), "制定兜底培训计划")?;
+            for m in &members {
+                let Some((unit, _)) = missing.get(m) else { continue };
+                run(&mut class, on, ClassCommand::Enrol { member: *m, unit: *unit }, "报名")?;
+            }
+            for m in &members {
+                let Some((_, need)) = missing.get(m) else { continue };
+                let hours = StudyHours::from_tenths((*need).min(p.hours.tenths()));
+                run(&mut class, p.ends_on, ClassCommand::RecordAttendance { member: *m, hours }, "考勤记学时")?;
+                trained += 1;
+                out.credited = out.credited + hours;
+                if hours.tenths() < *need {
+                    still += 1;
+                }
+            }
+            run(&mut class, p.ends_on, ClassCommand::Close, "结业")
+        })();
+        if let Err(e) = result {
+            out.refusals.push(e);
+        }
+        out.classes.push((p.organizer, p.capacity, trained));
+        lines.extend(journal.entries().cloned().map(|entry| ClassEntry { class: p.id, entry }));
+    }
+    out.still_short = still;
+    (out, lines)
+}
+
+/// `zugong scenario training`.
+///
+/// # Errors
+/// An invalid dataset, a journal that exists.
+pub(crate) fn run(
+    dir: &Path,
+    on: Option<NaiveDate>,
+    args: &JournalArgs,
+    lang: Lang,
+) -> Result<ExitCode, CliError> {
+    let world = load_world(dir)?;
+    let on = on.unwrap_or(world.manifest.as_of + Duration::days(7));
+    let (o, lines) = run_fallback(&world, on);
+    let path = journal_path(dir, args, &format!("training-fallback-{on}"))?;
+    write_journal(&path, &lines)?;
+    let mut out = format!(
+        "{}: {} {}\n",
+        lang.t("兜底培训", "Fallback training"),
+        o.short,
+        lang.t("名党员学时不足", "members short of their 学时")
+    );
+    for (organizer, seats, trained) in &o.classes {
+        let name = world.tree.get(*organizer).map(|u| u.name.as_str()).unwrap_or("");
+        out.push_str(&format!("  {name}: {} {seats}, {} {trained}\n", lang.t("名额", "seats"), lang.t("参训", "trained")));
+    }
+    for (m, reason) in &o.uncovered {
+        out.push_str(&format!("  ✗ {m}: {reason:?}\n"));
+    }
+    for r in &o.refusals {
+        out.push_str(&format!("  ✗ {r}\n"));
+    }
+    out.push_str(&format!(
+        "{} {}；{} {}；{} {}\n",
+        lang.t("记入学时", "credited"),
+        o.credited,
+        lang.t("仍不足", "still short"),
+        o.still_short,
+        lang.t("日志", "journal"),
+        path.display()
+    ));
+    crate::cli::write_output(None, None, false, &out)?;
+    Ok(ExitCode::SUCCESS)
+}
