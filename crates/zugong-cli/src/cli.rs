@@ -218,10 +218,11 @@ pub(crate) fn write_output(
     match out {
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(content.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(CliError::io("<stdout>"))
+            match stdout.write_all(content.as_bytes()).and_then(|()| stdout.flush()) {
+                // A reader that stopped early (`| head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.map_err(CliError::io("<stdout>")),
+            }
         }
         Some(path) => {
             if inputs.is_some_and(|dir| is_dataset_file(dir, path)) {

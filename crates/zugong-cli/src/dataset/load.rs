@@ -27,24 +27,24 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
     let manifest = read_manifest(dir, faults)?;
     let mut data = Dataset::empty(manifest);
     let mut refs = Refs::default();
-    data.units = read_table(dir, &mut refs, faults);
+    data.units = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
     if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
         faults.push(Fault::file(
             "org_units.jsonl",
             "missing: a dataset needs its organization units (org_units.jsonl or org_units.csv)",
         ));
     }
-    data.members = read_table(dir, &mut refs, faults);
-    data.cadres = read_table(dir, &mut refs, faults);
-    data.posts = read_table(dir, &mut refs, faults);
-    data.classes = read_table(dir, &mut refs, faults);
-    data.talents = read_table(dir, &mut refs, faults);
-    data.attendance = read_table(dir, &mut refs, faults);
-    data.branches = read_table(dir, &mut refs, faults);
-    data.scores = read_table(dir, &mut refs, faults);
-    data.tasks = read_table(dir, &mut refs, faults);
-    data.quotas = read_table(dir, &mut refs, faults);
-    data.relations = read_table(dir, &mut refs, faults);
+    data.members = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.cadres = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.posts = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.classes = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.talents = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.attendance = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.branches = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.scores = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.tasks = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.quotas = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.relations = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
     data.journals = read_journals(dir, faults);
     Some(data)
 }
@@ -79,7 +79,13 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
 }
 
 /// Reads one table from `TABLE.jsonl` or `TABLE.csv` (absent: empty).
-fn read_table<R: Record>(dir: &Path, refs: &mut Refs, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
+fn read_table<R: Record>(
+    dir: &Path,
+    refs: &mut Refs,
+    faults: &mut Vec<Fault>,
+    files: &mut std::collections::BTreeMap<&'static str, String>,
+    unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+) -> Vec<Row<R>> {
     let jsonl = dir.join(format!("{}.jsonl", R::TABLE));
     let csv = dir.join(format!("{}.csv", R::TABLE));
     let rows = match (jsonl.is_file(), csv.is_file()) {
@@ -90,8 +96,14 @@ fn read_table<R: Record>(dir: &Path, refs: &mut Refs, faults: &mut Vec<Fault>) -
             ));
             return Vec::new();
         }
-        (true, false) => read_jsonl::<R>(&jsonl, faults),
-        (false, true) => read_csv::<R>(&csv, refs, faults),
+        (true, false) => {
+            files.insert(R::TABLE, format!("{}.jsonl", R::TABLE));
+            read_jsonl::<R>(&jsonl, faults, unreadable)
+        }
+        (false, true) => {
+            files.insert(R::TABLE, format!("{}.csv", R::TABLE));
+            read_csv::<R>(&csv, refs, faults, unreadable)
+        }
         (false, false) => return Vec::new(),
     };
     for r in &rows {
@@ -104,7 +116,11 @@ fn file_len(path: &Path) -> u64 {
     std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
 }
 
-fn read_jsonl<R: Record>(path: &Path, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
+fn read_jsonl<R: Record>(
+    path: &Path,
+    faults: &mut Vec<Fault>,
+    unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+) -> Vec<Row<R>> {
     let name = format!("{}.jsonl", R::TABLE);
     let file = match File::open(path) {
         Ok(f) => f,
@@ -149,11 +165,16 @@ fn read_jsonl<R: Record>(path: &Path, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
                     line: number,
                     record,
                 }),
-                Err(fields) => faults.extend(
-                    fields
-                        .into_iter()
-                        .map(|(field, msg)| Fault::at(name.clone(), number, field, msg)),
-                ),
+                Err(fields) => {
+                    if let Some(id) = map.get("id").and_then(Value::as_str).and_then(|t| uuid::Uuid::parse_str(t).ok()) {
+                        unreadable.insert(id);
+                    }
+                    faults.extend(
+                        fields
+                            .into_iter()
+                            .map(|(field, msg)| Fault::at(name.clone(), number, field, msg)),
+                    );
+                }
             },
             Ok(_) => faults.push(Fault {
                 file: name.clone(),
@@ -180,7 +201,12 @@ fn header_column<R: Record>(header: &str) -> Option<usize> {
         .position(|c| c.field == h || c.headers.contains(&h))
 }
 
-fn read_csv<R: Record>(path: &Path, refs: &mut Refs, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
+fn read_csv<R: Record>(
+    path: &Path,
+    refs: &mut Refs,
+    faults: &mut Vec<Fault>,
+    unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+) -> Vec<Row<R>> {
     let name = format!("{}.csv", R::TABLE);
     let mut reader = match csv::ReaderBuilder::new()
         .flexible(true)
@@ -289,14 +315,19 @@ fn read_csv<R: Record>(path: &Path, refs: &mut Refs, faults: &mut Vec<Fault>) ->
             .collect();
         match R::from_cells(&cells, refs) {
             Ok(record) => out.push(Row { line, record }),
-            Err(fields) => faults.extend(fields.into_iter().map(|(field, msg)| {
+            Err(fields) => {
+                if let (Some((kind, _)), Some(code)) = (R::KEY, key_cell::<R>(&slots, &row, "id")) {
+                    unreadable.insert(id_for_code(kind, code));
+                }
+                faults.extend(fields.into_iter().map(|(field, msg)| {
                 let header = R::COLUMNS
                     .iter()
                     .find(|c| c.field == field)
                     .and_then(|c| c.headers.first())
                     .map_or(field.clone(), |h| format!("{field} ({h})"));
                 Fault::at(name.clone(), line, header, msg)
-            })),
+                }));
+            }
         }
         progress.add(1);
     }

@@ -148,6 +148,11 @@ pub(crate) struct Dataset {
     pub(crate) talents: Vec<Row<TalentRow>>,
     /// Journals of scenarios run on this dataset.
     pub(crate) journals: Vec<JournalFile>,
+    /// The file each table was read from (`members` → `members.csv`).
+    pub(crate) files: std::collections::BTreeMap<&'static str, String>,
+    /// Ids of records that could not be read (their faults are listed); references to them
+    /// are not reported again one by one.
+    pub(crate) unreadable: std::collections::HashSet<uuid::Uuid>,
 }
 
 impl Dataset {
@@ -168,6 +173,8 @@ impl Dataset {
             relations: Vec::new(),
             talents: Vec::new(),
             journals: Vec::new(),
+            files: std::collections::BTreeMap::new(),
+            unreadable: std::collections::HashSet::new(),
         }
     }
 }

@@ -93,22 +93,91 @@ pub(crate) fn rubric_named(name: &str) -> Option<Result<Rubric, zugong_branch::R
     })
 }
 
+/// The faults found, with the file each table came from, and the records refused so far: a
+/// record that refers to a refused one is counted once per refused record instead of
+/// repeating the fault of the record it refers to.
 struct Faults<'a> {
     out: &'a mut Vec<Fault>,
+    files: BTreeMap<&'static str, String>,
+    /// Refused ids, each with the root refusal it comes from (itself when it has its own fault).
+    refused: HashMap<uuid::Uuid, uuid::Uuid>,
+    /// Records skipped because they refer to a refused record: their root.
+    derived: HashMap<uuid::Uuid, uuid::Uuid>,
+    cascades: BTreeMap<(String, String, uuid::Uuid), (u64, u64)>,
+    marks: usize,
 }
 
 impl Faults<'_> {
-    fn push(&mut self, file: &str, line: u64, field: &str, msg: impl Into<String>) {
+    /// Changes whenever a fault or a cascade is noted: compare before and after a record.
+    fn mark(&self) -> usize {
+        self.out.len() + self.marks
+    }
+
+    fn file(&self, table: &str) -> String {
+        self.files.get(table).cloned().unwrap_or_else(|| format!("{table}.jsonl"))
+    }
+
+    fn push(&mut self, table: &str, line: u64, field: &str, msg: impl Into<String>) {
+        let file = self.file(table);
         self.out.push(Fault::at(file, line, field, msg));
+    }
+
+    /// A reference to a record that is not there: a fault, or a cascade of a refused record.
+    fn missing(&mut self, from: Option<&uuid::Uuid>, table: &str, line: u64, field: &str, kind: &str, id: &uuid::Uuid, in_table: &str) {
+        if let Some(root) = self.refused.get(id).copied() {
+            if let Some(from) = from {
+                self.derived.insert(*from, root);
+            }
+            let e = self.cascades.entry((table.to_owned(), field.to_owned(), root)).or_insert((0, line));
+            e.0 += 1;
+            self.marks += 1;
+        } else {
+            self.push(table, line, field, format!("{kind} {id} is not in {in_table}"));
+        }
+    }
+
+    /// Marks the ids of `all` not in `kept` as refused.
+    fn refuse<I: Eq + std::hash::Hash>(&mut self, all: impl IntoIterator<Item = (I, uuid::Uuid)>, kept: impl Fn(&I) -> bool) {
+        for (id, u) in all {
+            if !kept(&id) {
+                let root = self.derived.get(&u).copied().unwrap_or(u);
+                self.refused.insert(u, root);
+            }
+        }
+    }
+
+    /// One fault per refused record that others refer to.
+    fn flush_cascades(&mut self) {
+        for ((table, field, id), (count, first)) in std::mem::take(&mut self.cascades) {
+            let file = self.file(&table);
+            self.out.push(Fault::at(
+                file,
+                first,
+                field,
+                format!("{count} record(s) from this line on depend on {id}, which was refused (see its fault); not checked further"),
+            ));
+        }
     }
 }
 
 /// Checks `data` record against record; returns the world of the records that passed (a record
 /// with a fault is left out, so one fault does not cascade into many).
 pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
-    let mut f = Faults { out: faults };
+    let mut f = Faults {
+        out: faults,
+        files: data.files.clone(),
+        refused: data.unreadable.iter().map(|u| (*u, *u)).collect(),
+        derived: HashMap::new(),
+        cascades: BTreeMap::new(),
+        marks: 0,
+    };
     let as_of = data.manifest.as_of;
     let tree = build_tree(&data, &mut f);
+    f.refuse(data.units.iter().map(|r| (r.record.id, *r.record.id.as_uuid())), |id| tree.contains(*id));
+    let member_ids: Vec<(MemberId, uuid::Uuid)> = data.members.iter().map(|r| (r.record.id, *r.record.id.as_uuid())).collect();
+    let class_ids_in: Vec<(TrainingClassId, uuid::Uuid)> = data.classes.iter().map(|r| (r.record.id, *r.record.id.as_uuid())).collect();
+    let post_ids_in: Vec<(PositionId, uuid::Uuid)> = data.posts.iter().map(|r| (r.record.id, *r.record.id.as_uuid())).collect();
+    let cadre_ids_in: Vec<(CadreId, uuid::Uuid)> = data.cadres.iter().map(|r| (r.record.id, *r.record.id.as_uuid())).collect();
     let known = |id: OrgUnitId| tree.contains(id);
 
     // Members.
@@ -120,7 +189,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     for row in data.members {
         let (line, m) = (row.line, row.record);
         let file = "members";
-        let before = f.out.len();
+        let before = f.mark();
         if member_index.contains_key(&m.id) {
             f.push(file, line, "id", format!("member {} appears twice", m.id));
         }
@@ -128,7 +197,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             f.push(file, line, "citizen_id", format!("{} belongs to another member too", m.citizen_id));
         }
         if !known(m.unit) {
-            f.push(file, line, "unit", format!("unit {} is not in org_units", m.unit));
+            f.missing(Some(m.id.as_uuid()), file, line, "unit", "unit", m.unit.as_uuid(), "org_units");
         }
         let born = m.citizen_id.birth_date();
         if m.joined_on > as_of {
@@ -159,7 +228,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
                 );
             }
         }
-        if f.out.len() != before {
+        if f.mark() != before {
             continue;
         }
         let slot = tree.slot(m.unit).map_or(u32::MAX, unit_row);
@@ -171,18 +240,20 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         members.push(m);
     }
 
+    f.refuse(member_ids, |id| member_index.contains_key(id));
+
     // Classes.
     let mut classes = Vec::new();
     let mut class_ids: HashMap<TrainingClassId, usize> = HashMap::new();
     for row in data.classes {
         let (line, c) = (row.line, row.record);
         let file = "classes";
-        let before = f.out.len();
+        let before = f.mark();
         if class_ids.contains_key(&c.id) {
             f.push(file, line, "id", format!("class {} appears twice", c.id));
         }
         if !known(c.organizer) {
-            f.push(file, line, "organizer", format!("unit {} is not in org_units", c.organizer));
+            f.missing(Some(c.id.as_uuid()), file, line, "organizer", "unit", c.organizer.as_uuid(), "org_units");
         }
         if let Some(organizer) = tree.get(c.organizer) {
             let expected = TrainingTier::of_organizer(organizer);
@@ -209,21 +280,23 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         if c.hours == StudyHours::ZERO {
             f.push(file, line, "hours", "a class of 0 学时");
         }
-        if f.out.len() == before {
+        if f.mark() == before {
             class_ids.insert(c.id, classes.len());
             classes.push(c);
         }
     }
+
+    f.refuse(class_ids_in, |id| class_ids.contains_key(id));
 
     // Attendance.
     let mut attendance = Vec::with_capacity(data.attendance.len());
     for row in data.attendance {
         let (line, a): (u64, AttendanceRecord) = (row.line, row.record);
         let file = "attendance";
-        let before = f.out.len();
+        let before = f.mark();
         let member = member_index.get(&a.member).copied();
         if member.is_none() {
-            f.push(file, line, "member", format!("member {} is not in members (or was refused)", a.member));
+            f.missing(None, file, line, "member", "member", a.member.as_uuid(), "members");
         }
         if a.on > as_of {
             f.push(file, line, "on", format!("{} is after the dataset's day {as_of}", a.on));
@@ -233,7 +306,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         }
         if let Some(class) = a.class {
             match class_ids.get(&class).and_then(|i| classes.get(*i)) {
-                None => f.push(file, line, "class", format!("class {class} is not in classes")),
+                None => f.missing(None, file, line, "class", "class", class.as_uuid(), "classes"),
                 Some(c) => {
                     if a.on < c.starts_on || a.on > c.ends_on {
                         f.push(
@@ -257,7 +330,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
                 }
             }
         }
-        if let (Some(member), true) = (member, f.out.len() == before) {
+        if let (Some(member), true) = (member, f.mark() == before) {
             attendance.push(AttendanceRow {
                 member,
                 tier: a.tier,
@@ -291,9 +364,9 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     for row in data.branches {
         let (line, b) = (row.line, row.record);
         let file = "branches";
-        let before = f.out.len();
+        let before = f.mark();
         if !known(b.unit) {
-            f.push(file, line, "unit", format!("unit {} is not in org_units", b.unit));
+            f.missing(None, file, line, "unit", "unit", b.unit.as_uuid(), "org_units");
         }
         if !seen_branches.insert(b.unit) {
             f.push(file, line, "unit", format!("branch {} appears twice", b.unit));
@@ -313,7 +386,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
                 f.push(file, line, "secretary_vacant_since", format!("{d} is after the dataset's day {as_of}"));
             }
         }
-        if f.out.len() == before {
+        if f.mark() == before {
             branches.push(b);
         }
     }
@@ -356,12 +429,12 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     for row in data.tasks {
         let (line, t) = (row.line, row.record);
         let file = "tasks";
-        let before = f.out.len();
+        let before = f.mark();
         if !known(t.branch) {
-            f.push(file, line, "branch", format!("unit {} is not in org_units", t.branch));
+            f.missing(None, file, line, "branch", "unit", t.branch.as_uuid(), "org_units");
         }
         if !known(t.source) {
-            f.push(file, line, "source", format!("unit {} is not in org_units", t.source));
+            f.missing(None, file, line, "source", "unit", t.source.as_uuid(), "org_units");
         }
         if t.due_on < t.assigned_on {
             f.push(file, line, "due_on", format!("due {} before assigned {}: dates out of order", t.due_on, t.assigned_on));
@@ -369,7 +442,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         if t.done_on.is_some_and(|d| d < t.assigned_on) {
             f.push(file, line, "done_on", "done before assigned: dates out of order");
         }
-        if f.out.len() == before {
+        if f.mark() == before {
             tasks.push(t);
         }
     }
@@ -379,14 +452,14 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let mut post_ids: HashMap<PositionId, usize> = HashMap::new();
     for row in data.posts {
         let (line, p): (u64, PostRecord) = (row.line, row.record);
-        let before = f.out.len();
+        let before = f.mark();
         if post_ids.contains_key(&p.id) {
             f.push("posts", line, "id", format!("post {} appears twice", p.id));
         }
         if !known(p.unit) {
-            f.push("posts", line, "unit", format!("unit {} is not in org_units", p.unit));
+            f.missing(Some(p.id.as_uuid()), "posts", line, "unit", "unit", p.unit.as_uuid(), "org_units");
         }
-        if f.out.len() == before {
+        if f.mark() == before {
             post_ids.insert(p.id, posts.len());
             posts.push(Post {
                 id: p.id,
@@ -400,6 +473,8 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         }
     }
 
+    f.refuse(post_ids_in, |id| post_ids.contains_key(id));
+
     // Cadres.
     let mut cadres: Vec<CadreRecord> = Vec::new();
     let mut cadre_ids: HashSet<CadreId> = HashSet::new();
@@ -408,7 +483,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     for row in data.cadres {
         let (line, c) = (row.line, row.record);
         let file = "cadres";
-        let before = f.out.len();
+        let before = f.mark();
         if !cadre_ids.insert(c.id) {
             f.push(file, line, "id", format!("cadre {} appears twice", c.id));
         }
@@ -416,7 +491,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             f.push(file, line, "citizen_id", format!("{} belongs to another cadre too", c.citizen_id));
         }
         if !known(c.unit) {
-            f.push(file, line, "unit", format!("unit {} is not in org_units", c.unit));
+            f.missing(Some(c.id.as_uuid()), file, line, "unit", "unit", c.unit.as_uuid(), "org_units");
         }
         if c.political_score > 100 {
             f.push(file, line, "political_score", format!("{} is above 100", c.political_score));
@@ -438,7 +513,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         }
         if let Some(post) = c.post {
             match post_ids.get(&post).and_then(|i| posts.get(*i)) {
-                None => f.push(file, line, "post", format!("post {post} is not in posts")),
+                None => f.missing(Some(c.id.as_uuid()), file, line, "post", "post", post.as_uuid(), "posts"),
                 Some(p) => {
                     if p.unit != c.unit {
                         f.push(file, line, "post", format!("post {post} belongs to another unit ({})", p.unit));
@@ -449,18 +524,21 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
                 }
             }
         }
-        if f.out.len() == before {
+        if f.mark() == before {
             if let Some(post) = c.post {
                 holders.insert(post, c.id);
             }
             cadres.push(c);
         }
     }
+    let kept: HashSet<CadreId> = cadres.iter().map(|c| c.id).collect();
+    f.refuse(cadre_ids_in, |id| kept.contains(id));
+
     // Direct leaders must be cadres.
     cadres.retain(|c| match c.direct_leader {
         Some(l) if !cadre_ids.contains(&l) => {
             f.out.push(Fault {
-                file: "cadres".into(),
+                file: f.files.get("cadres").cloned().unwrap_or_else(|| "cadres.jsonl".into()),
                 line: None,
                 field: Some("direct_leader".into()),
                 message: format!("cadre {}: direct leader {l} is not in cadres", c.id),
@@ -475,9 +553,9 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let mut quota_keys = HashSet::new();
     for row in data.quotas {
         let (line, q) = (row.line, row.record);
-        let before = f.out.len();
+        let before = f.mark();
         if !known(q.unit) {
-            f.push("quotas", line, "unit", format!("unit {} is not in org_units", q.unit));
+            f.missing(None, "quotas", line, "unit", "unit", q.unit.as_uuid(), "org_units");
         }
         if !quota_keys.insert((q.unit, q.rank)) {
             f.push("quotas", line, "rank", format!("a second line for {} at {}", q.rank, q.unit));
@@ -485,7 +563,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         if q.planned_departures.is_some_and(|p| p > q.allotted) {
             f.push("quotas", line, "planned_departures", "more departures planned than posts allotted");
         }
-        if f.out.len() == before {
+        if f.mark() == before {
             quotas.push(q);
         }
     }
@@ -495,16 +573,16 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let present: HashSet<CadreId> = cadres.iter().map(|c| c.id).collect();
     for row in data.relations {
         let (line, r) = (row.line, row.record);
-        let before = f.out.len();
+        let before = f.mark();
         for (field, c) in [("a", r.a), ("b", r.b)] {
             if !present.contains(&c) {
-                f.push("relations", line, field, format!("cadre {c} is not in cadres"));
+                f.missing(None, "relations", line, field, "cadre", c.as_uuid(), "cadres");
             }
         }
         if r.a == r.b {
             f.push("relations", line, "b", "a cadre related to themself");
         }
-        if f.out.len() == before {
+        if f.mark() == before {
             relations.relate(r.a, r.b, r.kinship);
         }
     }
@@ -515,12 +593,12 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let mut talent_ids: HashSet<TalentId> = HashSet::new();
     for row in data.talents {
         let (line, t) = (row.line, row.record);
-        let before = f.out.len();
+        let before = f.mark();
         if !talent_ids.insert(t.id) {
             f.push("talents", line, "id", format!("talent {} appears twice", t.id));
         }
         if !known(t.employer) {
-            f.push("talents", line, "employer", format!("unit {} is not in org_units", t.employer));
+            f.missing(Some(t.id.as_uuid()), "talents", line, "employer", "unit", t.employer.as_uuid(), "org_units");
         }
         if let Some(code) = &t.industry
             && catalogue.get(code).is_none()
@@ -530,7 +608,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         if t.starts_on <= t.birth_date {
             f.push("talents", line, "starts_on", "the cultivation period starts before birth: dates out of order");
         }
-        if f.out.len() != before {
+        if f.mark() != before {
             continue;
         }
         match talent_record(&t, &tree) {
@@ -539,6 +617,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         }
     }
 
+    f.flush_cascades();
     World {
         manifest: data.manifest,
         tree,
