@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
-use zugong_branch::{BranchFacts, Rubric, Scoresheet, presets};
+use zugong_branch::{BranchFacts, Points, Rubric, Scoresheet, presets};
 use zugong_cadre::{Post, RelationBook};
 use zugong_core::dates::add_years;
 use zugong_core::journal::{MemoryJournal, execute};
@@ -391,7 +391,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         }
     }
     let mut scores: BTreeMap<OrgUnitId, Scoresheet> = BTreeMap::new();
-    let indicators: HashMap<&str, (String, zugong_branch::Points)> = rubric
+    let indicators: HashMap<&str, (String, Points)> = rubric
         .iter()
         .flat_map(|r| &r.data().dimensions)
         .flat_map(|d| &d.indicators)
@@ -402,6 +402,13 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         let file = "branch_scores";
         if !seen_branches.contains(&s.branch) {
             f.push(file, line, "branch", format!("branch {} is not in branches", s.branch));
+            continue;
+        }
+        if let Some(bonus) = rubric.iter().flat_map(|r| &r.data().bonuses).find(|b| b.code == s.indicator.trim() || b.name == s.indicator.trim()) {
+            let sheet = scores.entry(s.branch).or_default();
+            if s.points > Points::ZERO && !sheet.bonuses.contains(&bonus.code) {
+                sheet.bonuses.push(bonus.code.clone());
+            }
             continue;
         }
         let Some((code, max)) = indicators.get(s.indicator.trim()) else {

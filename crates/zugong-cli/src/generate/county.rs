@@ -30,14 +30,14 @@ pub(crate) struct City {
 }
 
 /// The 110-point rubric's indicators and maxima (`five_star_110`).
-const INDICATORS: [(&str, u32); 7] = [
-    ("leadership_team", 15),
-    ("core_members", 15),
-    ("activity_venue", 10),
-    ("work_system", 15),
-    ("support_mechanism", 10),
-    ("performance", 20),
-    ("public_evaluation", 15),
+const INDICATORS: [(&str, u32, &str); 7] = [
+    ("leadership_team", 15, "支委会会议记录"),
+    ("core_members", 15, "党员花名册及积分台账"),
+    ("activity_venue", 10, "阵地现场照片"),
+    ("work_system", 15, "三会一课台账"),
+    ("support_mechanism", 10, "经费保障文件"),
+    ("performance", 20, "年度工作总结"),
+    ("public_evaluation", 15, "群众测评表"),
 ];
 
 const INDUSTRIES: [&str; 12] = [
@@ -512,13 +512,21 @@ fn branch_record<S: Sink>(
         _ => (45, 59),
     };
     let total_pct = cx.rng.range(band.0, band.1) as u32;
-    for (code, max) in INDICATORS {
+    for (code, max, evidence) in INDICATORS {
         let tenths = (max * 10 * total_pct / 100).min(max * 10);
         cx.sink.put(ScoreRecord {
             branch: branch.id,
             indicator: code.into(),
             points: Points::from_tenths(tenths),
-            evidence: None,
+            evidence: Some(evidence.into()),
+        })?;
+    }
+    if s == 5 {
+        cx.sink.put(ScoreRecord {
+            branch: branch.id,
+            indicator: "innovation_project".into(),
+            points: Points::whole(10),
+            evidence: Some("党建创新项目申报书".into()),
         })?;
     }
     // Work pushed onto village branches.

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use zugong_cadre::{
-    AssessmentGrade, CadreRow, FactorWeights, Holding, InspectionRecord, PersonalMatters,
+    AssessmentGrade, CadreRow, Exclusion, FactorWeights, Holding, InspectionRecord, PersonalMatters,
     PoliticalReview, Post, PostProfile, QuotaBook, QuotaCommand, QuotaContext, Recommendation,
     RecommendationKind, Screening, Selection, SelectionCommand, SelectionContext, SelectionEvent,
     SelectionMode, SelectionPolicy, SelectionStage, VoteCount, WorkFunction, YoungCadreAges,
@@ -215,10 +215,15 @@ fn pick_post(world: &World, post: Option<&str>) -> Result<Post, CliError> {
     }
     let held: std::collections::HashSet<PositionId> =
         world.cadres.iter().filter_map(|c| c.post).collect();
+    // Posts with a selection already journaled are left to it.
+    let journaled = |p: &Post| {
+        let name = format!("selection-{}.jsonl", p.id);
+        world.journals.iter().any(|j| j.file.ends_with(&name))
+    };
     world
         .posts
         .iter()
-        .filter(|p| !held.contains(&p.id))
+        .filter(|p| !held.contains(&p.id) && !journaled(p))
         .filter(|p| world.tree.get(p.unit).is_some_and(|u| u.level <= AdminLevel::County))
         .min_by_key(|p| (rank_step(p.rank) != 1, p.title.clone()))
         .cloned()
@@ -391,6 +396,23 @@ pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDat
     })
 }
 
+/// Why a cadre was screened out, in words.
+fn exclusion_term(e: Exclusion, lang: Lang) -> &'static str {
+    match e {
+        Exclusion::OutOfScope => lang.t("不在管理范围", "outside the deciding body's scope"),
+        Exclusion::Rank => lang.t("职务层次不符", "not at the rank below"),
+        Exclusion::TimeInRank => lang.t("任职年限不足", "too little time in rank"),
+        Exclusion::Age => lang.t("年龄不符", "outside the age band"),
+        Exclusion::Education => lang.t("学历不符", "education below the least"),
+        Exclusion::Grassroots => lang.t("基层经历不足", "too little grassroots experience"),
+        Exclusion::Political => lang.t("政治素质评分不足", "political score below the least"),
+        Exclusion::AssessmentRecord => lang.t("近三年有基本称职以下等次", "基本称职 or below in three years"),
+        Exclusion::Training => lang.t("培训未达标", "training not met"),
+        Exclusion::Field => lang.t("专业领域不符", "another field of work"),
+        Exclusion::Flags => lang.t("不符合画像标签", "missing a required flag"),
+    }
+}
+
 /// The official name of a selection stage.
 pub(crate) fn stage_term(stage: SelectionStage, lang: Lang) -> &'static str {
     match stage {
@@ -443,7 +465,7 @@ pub(crate) fn run(
         lang.t("人符合岗位画像", "meet the post profile")
     ));
     for (reason, n) in &w.screening.excluded {
-        out.push_str(&format!("  − {reason:?}: {n}\n"));
+        out.push_str(&format!("  − {}: {n}\n", exclusion_term(*reason, lang)));
     }
     for (i, r) in w.screening.shortlist.iter().enumerate() {
         if let Some(c) = world.cadres.get(r.row) {
