@@ -199,7 +199,10 @@ pub(crate) fn is_dataset_file(dir: &Path, path: &Path) -> bool {
     let (Ok(dir), Some(name)) = (dir.canonicalize(), path.file_name()) else {
         return false;
     };
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let Ok(parent) = parent.canonicalize() else {
         return false;
     };
@@ -218,7 +221,10 @@ pub(crate) fn write_output(
     match out {
         None => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(content.as_bytes()).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(content.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 // A reader that stopped early (`| head`) is not an error.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.map_err(CliError::io("<stdout>")),
@@ -277,7 +283,11 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                     write_output(None, None, false, &text)?;
                 }
             }
-            Ok(if faults.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) })
+            Ok(if faults.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            })
         }
         Command::Report {
             dir,
@@ -291,7 +301,9 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 (_, true) => sample::world()?,
                 (Some(dir), false) => load_world(dir)?,
                 (None, false) => {
-                    return Err(CliError::BadArgument("give a dataset folder or --sample".into()));
+                    return Err(CliError::BadArgument(
+                        "give a dataset folder or --sample".into(),
+                    ));
                 }
             };
             let report = report::build(&world, lang);
@@ -318,11 +330,23 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 match lang {
                     Lang::Zh => format!(
                         "已生成 {}：{} 个组织，{} 个评星支部，{} 名党员，{} 条参训记录，{} 名干部，{} 名人才（{secs:.1} 秒）",
-                        out.display(), counts.units, counts.branches, counts.members, counts.attendance, counts.cadres, counts.talents
+                        out.display(),
+                        counts.units,
+                        counts.branches,
+                        counts.members,
+                        counts.attendance,
+                        counts.cadres,
+                        counts.talents
                     ),
                     Lang::En => format!(
                         "generated {}: {} units, {} rated branches, {} members, {} attendance rows, {} cadres, {} talents ({secs:.1} s)",
-                        out.display(), counts.units, counts.branches, counts.members, counts.attendance, counts.cadres, counts.talents
+                        out.display(),
+                        counts.units,
+                        counts.branches,
+                        counts.members,
+                        counts.attendance,
+                        counts.cadres,
+                        counts.talents
                     ),
                 }
             );
@@ -332,13 +356,21 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             check_dataset_target(&out, force)?;
             let data = sample::dataset()?;
             write_dataset(&out, &data).map_err(CliError::io(&out))?;
-            eprintln!("{} {}", lang.t("示例县已写入", "sample county written to"), out.display());
+            eprintln!(
+                "{} {}",
+                lang.t("示例县已写入", "sample county written to"),
+                out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { from, out, force } => {
             if from.canonicalize().ok() == out.canonicalize().ok() {
                 return Err(CliError::BadArgument(
-                    lang.t("导出目录不能是导入目录", "--out must be another folder than the rosters").into(),
+                    lang.t(
+                        "导出目录不能是导入目录",
+                        "--out must be another folder than the rosters",
+                    )
+                    .into(),
                 ));
             }
             let mut faults = Vec::new();

@@ -65,7 +65,9 @@ impl Refs {
         match self.codes.get(&(kind, text.to_owned())) {
             Some(Some(u)) => Ok(*u),
             Some(None) => Err(format!("{text:?} names more than one record; use the id")),
-            None => Err(format!("{text:?} is not an id, nor a code or name in the dataset")),
+            None => Err(format!(
+                "{text:?} is not an id, nor a code or name in the dataset"
+            )),
         }
     }
 }
@@ -77,11 +79,18 @@ pub(crate) fn id_for_code(kind: IdKind, code: &str) -> uuid::Uuid {
     if let Ok(u) = uuid::Uuid::parse_str(code) {
         return u;
     }
-    let mut h = [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64 ^ kind as u64];
+    let mut h = [
+        0xcbf2_9ce4_8422_2325u64,
+        0x8422_2325_cbf2_9ce4u64 ^ kind as u64,
+    ];
     for b in code.bytes() {
         for (i, x) in h.iter_mut().enumerate() {
             *x ^= u64::from(b);
-            *x = x.wrapping_mul(if i == 0 { 0x100_0000_01b3 } else { 0x100_0000_0193 });
+            *x = x.wrapping_mul(if i == 0 {
+                0x100_0000_01b3
+            } else {
+                0x100_0000_0193
+            });
         }
     }
     let [hi, lo] = h;
@@ -219,7 +228,8 @@ impl Field for NaiveDate {
             m.parse().map_err(|_| bad())?,
             d.parse().map_err(|_| bad())?,
         );
-        NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{t:?} is not a day of the calendar"))
+        NaiveDate::from_ymd_opt(y, m, d)
+            .ok_or_else(|| format!("{t:?} is not a day of the calendar"))
     }
 }
 

@@ -27,24 +27,96 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
     let manifest = read_manifest(dir, faults)?;
     let mut data = Dataset::empty(manifest);
     let mut refs = Refs::default();
-    data.units = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.units = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
     if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
         faults.push(Fault::file(
             "org_units.jsonl",
             "missing: a dataset needs its organization units (org_units.jsonl or org_units.csv)",
         ));
     }
-    data.members = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.cadres = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.posts = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.classes = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.talents = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.attendance = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.branches = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.scores = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.tasks = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.quotas = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
-    data.relations = read_table(dir, &mut refs, faults, &mut data.files, &mut data.unreadable);
+    data.members = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.cadres = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.posts = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.classes = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.talents = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.attendance = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.branches = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.scores = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.tasks = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.quotas = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
+    data.relations = read_table(
+        dir,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+    );
     data.journals = read_journals(dir, faults);
     Some(data)
 }
@@ -166,7 +238,11 @@ fn read_jsonl<R: Record>(
                     record,
                 }),
                 Err(fields) => {
-                    if let Some(id) = map.get("id").and_then(Value::as_str).and_then(|t| uuid::Uuid::parse_str(t).ok()) {
+                    if let Some(id) = map
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .and_then(|t| uuid::Uuid::parse_str(t).ok())
+                    {
                         unreadable.insert(id);
                     }
                     faults.extend(
@@ -251,7 +327,11 @@ fn read_csv<R: Record>(
                     name.clone(),
                     1,
                     clean,
-                    format!("unknown column; {} takes: {}", R::TABLE, known_headers::<R>()),
+                    format!(
+                        "unknown column; {} takes: {}",
+                        R::TABLE,
+                        known_headers::<R>()
+                    ),
                 ));
             }
         }
@@ -320,12 +400,12 @@ fn read_csv<R: Record>(
                     unreadable.insert(id_for_code(kind, code));
                 }
                 faults.extend(fields.into_iter().map(|(field, msg)| {
-                let header = R::COLUMNS
-                    .iter()
-                    .find(|c| c.field == field)
-                    .and_then(|c| c.headers.first())
-                    .map_or(field.clone(), |h| format!("{field} ({h})"));
-                Fault::at(name.clone(), line, header, msg)
+                    let header = R::COLUMNS
+                        .iter()
+                        .find(|c| c.field == field)
+                        .and_then(|c| c.headers.first())
+                        .map_or(field.clone(), |h| format!("{field} ({h})"));
+                    Fault::at(name.clone(), line, header, msg)
                 }));
             }
         }
@@ -377,12 +457,22 @@ fn read_journals(dir: &Path, faults: &mut Vec<Fault>) -> Vec<JournalFile> {
     names.sort();
     names
         .into_iter()
-        .filter_map(|n| read_journal(&dir.join("journals").join(&n), &format!("journals/{n}"), faults))
+        .filter_map(|n| {
+            read_journal(
+                &dir.join("journals").join(&n),
+                &format!("journals/{n}"),
+                faults,
+            )
+        })
         .collect()
 }
 
 /// Reads one journal file (JSON Lines of envelopes).
-pub(crate) fn read_journal(path: &Path, name: &str, faults: &mut Vec<Fault>) -> Option<JournalFile> {
+pub(crate) fn read_journal(
+    path: &Path,
+    name: &str,
+    faults: &mut Vec<Fault>,
+) -> Option<JournalFile> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {

@@ -22,7 +22,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use load::{load, read_journal};
+pub(crate) use load::load;
 pub(crate) use tables::*;
 pub(crate) use validate::{World, validate};
 pub(crate) use write::{TableWriter, write_atomically, write_dataset};

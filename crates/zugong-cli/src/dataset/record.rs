@@ -188,7 +188,10 @@ macro_rules! key {
         Some(($crate::dataset::cell::IdKind::$kind, None))
     };
     ($kind:ident, $alias:ident) => {
-        Some(($crate::dataset::cell::IdKind::$kind, Some(stringify!($alias))))
+        Some((
+            $crate::dataset::cell::IdKind::$kind,
+            Some(stringify!($alias)),
+        ))
     };
 }
 pub(crate) use key;

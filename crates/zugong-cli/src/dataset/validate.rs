@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use zugong_branch::{BranchFacts, Points, Rubric, Scoresheet, presets};
 use zugong_cadre::{Post, RelationBook};
 use zugong_core::dates::add_years;
@@ -23,7 +23,7 @@ use zugong_training::{
 
 use super::{
     AttendanceRecord, BranchRecord, CadreRecord, ClassRecord, Dataset, Fault, JournalFile,
-    Manifest, MemberRecord, PostRecord, QuotaRecord, TaskRecord, TalentRow,
+    Manifest, MemberRecord, PostRecord, QuotaRecord, TalentRow, TaskRecord,
 };
 
 /// A dataset checked and indexed: what the reports and scenarios read.
@@ -37,8 +37,6 @@ pub(crate) struct World {
     pub(crate) members: Vec<MemberRecord>,
     /// Flat member rows for the training roll-up (same order).
     pub(crate) member_rows: Vec<MemberRow>,
-    /// Members by id (index into `members`).
-    pub(crate) member_index: HashMap<MemberId, u32>,
     /// Training classes.
     pub(crate) classes: Vec<ClassRecord>,
     /// Flat attendance rows.
@@ -114,7 +112,10 @@ impl Faults<'_> {
     }
 
     fn file(&self, table: &str) -> String {
-        self.files.get(table).cloned().unwrap_or_else(|| format!("{table}.jsonl"))
+        self.files
+            .get(table)
+            .cloned()
+            .unwrap_or_else(|| format!("{table}.jsonl"))
     }
 
     fn push(&mut self, table: &str, line: u64, field: &str, msg: impl Into<String>) {
@@ -123,21 +124,43 @@ impl Faults<'_> {
     }
 
     /// A reference to a record that is not there: a fault, or a cascade of a refused record.
-    fn missing(&mut self, from: Option<&uuid::Uuid>, table: &str, line: u64, field: &str, kind: &str, id: &uuid::Uuid, in_table: &str) {
+    #[allow(clippy::too_many_arguments)]
+    fn missing(
+        &mut self,
+        from: Option<&uuid::Uuid>,
+        table: &str,
+        line: u64,
+        field: &str,
+        kind: &str,
+        id: &uuid::Uuid,
+        in_table: &str,
+    ) {
         if let Some(root) = self.refused.get(id).copied() {
             if let Some(from) = from {
                 self.derived.insert(*from, root);
             }
-            let e = self.cascades.entry((table.to_owned(), field.to_owned(), root)).or_insert((0, line));
+            let e = self
+                .cascades
+                .entry((table.to_owned(), field.to_owned(), root))
+                .or_insert((0, line));
             e.0 += 1;
             self.marks += 1;
         } else {
-            self.push(table, line, field, format!("{kind} {id} is not in {in_table}"));
+            self.push(
+                table,
+                line,
+                field,
+                format!("{kind} {id} is not in {in_table}"),
+            );
         }
     }
 
     /// Marks the ids of `all` not in `kept` as refused.
-    fn refuse<I: Eq + std::hash::Hash>(&mut self, all: impl IntoIterator<Item = (I, uuid::Uuid)>, kept: impl Fn(&I) -> bool) {
+    fn refuse<I: Eq + std::hash::Hash>(
+        &mut self,
+        all: impl IntoIterator<Item = (I, uuid::Uuid)>,
+        kept: impl Fn(&I) -> bool,
+    ) {
         for (id, u) in all {
             if !kept(&id) {
                 let root = self.derived.get(&u).copied().unwrap_or(u);
@@ -173,11 +196,32 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     };
     let as_of = data.manifest.as_of;
     let tree = build_tree(&data, &mut f);
-    f.refuse(data.units.iter().map(|r| (r.record.id, *r.record.id.as_uuid())), |id| tree.contains(*id));
-    let member_ids: Vec<(MemberId, uuid::Uuid)> = data.members.iter().map(|r| (r.record.id, *r.record.id.as_uuid())).collect();
-    let class_ids_in: Vec<(TrainingClassId, uuid::Uuid)> = data.classes.iter().map(|r| (r.record.id, *r.record.id.as_uuid())).collect();
-    let post_ids_in: Vec<(PositionId, uuid::Uuid)> = data.posts.iter().map(|r| (r.record.id, *r.record.id.as_uuid())).collect();
-    let cadre_ids_in: Vec<(CadreId, uuid::Uuid)> = data.cadres.iter().map(|r| (r.record.id, *r.record.id.as_uuid())).collect();
+    f.refuse(
+        data.units
+            .iter()
+            .map(|r| (r.record.id, *r.record.id.as_uuid())),
+        |id| tree.contains(*id),
+    );
+    let member_ids: Vec<(MemberId, uuid::Uuid)> = data
+        .members
+        .iter()
+        .map(|r| (r.record.id, *r.record.id.as_uuid()))
+        .collect();
+    let class_ids_in: Vec<(TrainingClassId, uuid::Uuid)> = data
+        .classes
+        .iter()
+        .map(|r| (r.record.id, *r.record.id.as_uuid()))
+        .collect();
+    let post_ids_in: Vec<(PositionId, uuid::Uuid)> = data
+        .posts
+        .iter()
+        .map(|r| (r.record.id, *r.record.id.as_uuid()))
+        .collect();
+    let cadre_ids_in: Vec<(CadreId, uuid::Uuid)> = data
+        .cadres
+        .iter()
+        .map(|r| (r.record.id, *r.record.id.as_uuid()))
+        .collect();
     let known = |id: OrgUnitId| tree.contains(id);
 
     // Members.
@@ -194,14 +238,32 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             f.push(file, line, "id", format!("member {} appears twice", m.id));
         }
         if !citizens.insert(m.citizen_id.expose().to_owned()) {
-            f.push(file, line, "citizen_id", format!("{} belongs to another member too", m.citizen_id));
+            f.push(
+                file,
+                line,
+                "citizen_id",
+                format!("{} belongs to another member too", m.citizen_id),
+            );
         }
         if !known(m.unit) {
-            f.missing(Some(m.id.as_uuid()), file, line, "unit", "unit", m.unit.as_uuid(), "org_units");
+            f.missing(
+                Some(m.id.as_uuid()),
+                file,
+                line,
+                "unit",
+                "unit",
+                m.unit.as_uuid(),
+                "org_units",
+            );
         }
         let born = m.citizen_id.birth_date();
         if m.joined_on > as_of {
-            f.push(file, line, "joined_on", format!("入党 on {} is after the dataset's day {as_of}", m.joined_on));
+            f.push(
+                file,
+                line,
+                "joined_on",
+                format!("入党 on {} is after the dataset's day {as_of}", m.joined_on),
+            );
         }
         if add_years(born, 18).is_some_and(|adult| m.joined_on < adult) {
             f.push(
@@ -217,14 +279,20 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
                     file,
                     line,
                     "full_member_on",
-                    format!("转正 on {full} is before 入党 on {}: dates out of order", m.joined_on),
+                    format!(
+                        "转正 on {full} is before 入党 on {}: dates out of order",
+                        m.joined_on
+                    ),
                 );
             } else if add_years(m.joined_on, 1).is_some_and(|end| full < end) {
                 f.push(
                     file,
                     line,
                     "full_member_on",
-                    format!("转正 on {full} is within the one-year 预备期 from {} (党章 第七条)", m.joined_on),
+                    format!(
+                        "转正 on {full} is within the one-year 预备期 from {} (党章 第七条)",
+                        m.joined_on
+                    ),
                 );
             }
         }
@@ -253,7 +321,15 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             f.push(file, line, "id", format!("class {} appears twice", c.id));
         }
         if !known(c.organizer) {
-            f.missing(Some(c.id.as_uuid()), file, line, "organizer", "unit", c.organizer.as_uuid(), "org_units");
+            f.missing(
+                Some(c.id.as_uuid()),
+                file,
+                line,
+                "organizer",
+                "unit",
+                c.organizer.as_uuid(),
+                "org_units",
+            );
         }
         if let Some(organizer) = tree.get(c.organizer) {
             let expected = TrainingTier::of_organizer(organizer);
@@ -274,7 +350,10 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
                 file,
                 line,
                 "ends_on",
-                format!("结业 {} is before 开班 {}: dates out of order", c.ends_on, c.starts_on),
+                format!(
+                    "结业 {} is before 开班 {}: dates out of order",
+                    c.ends_on, c.starts_on
+                ),
             );
         }
         if c.hours == StudyHours::ZERO {
@@ -296,28 +375,57 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         let before = f.mark();
         let member = member_index.get(&a.member).copied();
         if member.is_none() {
-            f.missing(None, file, line, "member", "member", a.member.as_uuid(), "members");
+            f.missing(
+                None,
+                file,
+                line,
+                "member",
+                "member",
+                a.member.as_uuid(),
+                "members",
+            );
         }
         if a.on > as_of {
-            f.push(file, line, "on", format!("{} is after the dataset's day {as_of}", a.on));
+            f.push(
+                file,
+                line,
+                "on",
+                format!("{} is after the dataset's day {as_of}", a.on),
+            );
         }
         if a.hours == StudyHours::ZERO {
             f.push(file, line, "hours", "0 学时 credited");
         }
         if let Some(class) = a.class {
             match class_ids.get(&class).and_then(|i| classes.get(*i)) {
-                None => f.missing(None, file, line, "class", "class", class.as_uuid(), "classes"),
+                None => f.missing(
+                    None,
+                    file,
+                    line,
+                    "class",
+                    "class",
+                    class.as_uuid(),
+                    "classes",
+                ),
                 Some(c) => {
                     if a.on < c.starts_on || a.on > c.ends_on {
                         f.push(
                             file,
                             line,
                             "on",
-                            format!("{} is outside the class's days {}–{}", a.on, c.starts_on, c.ends_on),
+                            format!(
+                                "{} is outside the class's days {}–{}",
+                                a.on, c.starts_on, c.ends_on
+                            ),
                         );
                     }
                     if a.tier != c.tier {
-                        f.push(file, line, "tier", format!("the class is {}, not {}", c.tier, a.tier));
+                        f.push(
+                            file,
+                            line,
+                            "tier",
+                            format!("the class is {}, not {}", c.tier, a.tier),
+                        );
                     }
                     if a.hours > c.hours {
                         f.push(
@@ -340,11 +448,18 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     }
 
     // Branches and scores.
-    let rubric_name = data.manifest.rubric.clone().unwrap_or_else(|| "five_star_110".into());
+    let rubric_name = data
+        .manifest
+        .rubric
+        .clone()
+        .unwrap_or_else(|| "five_star_110".into());
     let rubric = match rubric_named(&rubric_name) {
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => {
-            f.out.push(Fault::file("dataset.json", format!("rubric {rubric_name}: {e}")));
+            f.out.push(Fault::file(
+                "dataset.json",
+                format!("rubric {rubric_name}: {e}"),
+            ));
             None
         }
         None => {
@@ -366,24 +481,50 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         let file = "branches";
         let before = f.mark();
         if !known(b.unit) {
-            f.missing(None, file, line, "unit", "unit", b.unit.as_uuid(), "org_units");
+            f.missing(
+                None,
+                file,
+                line,
+                "unit",
+                "unit",
+                b.unit.as_uuid(),
+                "org_units",
+            );
         }
         if !seen_branches.insert(b.unit) {
-            f.push(file, line, "unit", format!("branch {} appears twice", b.unit));
+            f.push(
+                file,
+                line,
+                "unit",
+                format!("branch {} appears twice", b.unit),
+            );
         }
         if let (Some(yes), Some(total)) = (b.satisfaction_yes, b.satisfaction_total)
             && yes > total
         {
-            f.push(file, line, "satisfaction_yes", format!("{yes} satisfied of {total} votes"));
+            f.push(
+                file,
+                line,
+                "satisfaction_yes",
+                format!("{yes} satisfied of {total} votes"),
+            );
         }
         if let (Some(rank), Some(of)) = (b.rank, b.ranked_of)
             && (rank == 0 || rank > of)
         {
             f.push(file, line, "rank", format!("place {rank} of {of}"));
         }
-        for d in [b.secretary_vacant_since, b.last_development_candidate].into_iter().flatten() {
+        for d in [b.secretary_vacant_since, b.last_development_candidate]
+            .into_iter()
+            .flatten()
+        {
             if d > as_of {
-                f.push(file, line, "secretary_vacant_since", format!("{d} is after the dataset's day {as_of}"));
+                f.push(
+                    file,
+                    line,
+                    "secretary_vacant_since",
+                    format!("{d} is after the dataset's day {as_of}"),
+                );
             }
         }
         if f.mark() == before {
@@ -395,16 +536,30 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         .iter()
         .flat_map(|r| &r.data().dimensions)
         .flat_map(|d| &d.indicators)
-        .flat_map(|i| [(i.code.as_str(), (i.code.clone(), i.max)), (i.name.as_str(), (i.code.clone(), i.max))])
+        .flat_map(|i| {
+            [
+                (i.code.as_str(), (i.code.clone(), i.max)),
+                (i.name.as_str(), (i.code.clone(), i.max)),
+            ]
+        })
         .collect();
     for row in data.scores {
         let (line, s) = (row.line, row.record);
         let file = "branch_scores";
         if !seen_branches.contains(&s.branch) {
-            f.push(file, line, "branch", format!("branch {} is not in branches", s.branch));
+            f.push(
+                file,
+                line,
+                "branch",
+                format!("branch {} is not in branches", s.branch),
+            );
             continue;
         }
-        if let Some(bonus) = rubric.iter().flat_map(|r| &r.data().bonuses).find(|b| b.code == s.indicator.trim() || b.name == s.indicator.trim()) {
+        if let Some(bonus) = rubric
+            .iter()
+            .flat_map(|r| &r.data().bonuses)
+            .find(|b| b.code == s.indicator.trim() || b.name == s.indicator.trim())
+        {
             let sheet = scores.entry(s.branch).or_default();
             if s.points > Points::ZERO && !sheet.bonuses.contains(&bonus.code) {
                 sheet.bonuses.push(bonus.code.clone());
@@ -416,12 +571,20 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
                 file,
                 line,
                 "indicator",
-                format!("{:?} is not an indicator of the rubric {rubric_name}", s.indicator),
+                format!(
+                    "{:?} is not an indicator of the rubric {rubric_name}",
+                    s.indicator
+                ),
             );
             continue;
         };
         if s.points > *max {
-            f.push(file, line, "points", format!("{} above the indicator's maximum {}", s.points, max));
+            f.push(
+                file,
+                line,
+                "points",
+                format!("{} above the indicator's maximum {}", s.points, max),
+            );
             continue;
         }
         let sheet = scores.entry(s.branch).or_default();
@@ -438,16 +601,56 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         let file = "tasks";
         let before = f.mark();
         if !known(t.branch) {
-            f.missing(None, file, line, "branch", "unit", t.branch.as_uuid(), "org_units");
+            f.missing(
+                None,
+                file,
+                line,
+                "branch",
+                "unit",
+                t.branch.as_uuid(),
+                "org_units",
+            );
         }
         if !known(t.source) {
-            f.missing(None, file, line, "source", "unit", t.source.as_uuid(), "org_units");
+            f.missing(
+                None,
+                file,
+                line,
+                "source",
+                "unit",
+                t.source.as_uuid(),
+                "org_units",
+            );
+        }
+        if known(t.branch)
+            && known(t.source)
+            && !(t.source != t.branch && tree.is_within(t.branch, t.source).unwrap_or(false))
+        {
+            f.push(
+                file,
+                line,
+                "source",
+                format!("{} is not above the branch it pushed work onto", t.source),
+            );
         }
         if t.due_on < t.assigned_on {
-            f.push(file, line, "due_on", format!("due {} before assigned {}: dates out of order", t.due_on, t.assigned_on));
+            f.push(
+                file,
+                line,
+                "due_on",
+                format!(
+                    "due {} before assigned {}: dates out of order",
+                    t.due_on, t.assigned_on
+                ),
+            );
         }
         if t.done_on.is_some_and(|d| d < t.assigned_on) {
-            f.push(file, line, "done_on", "done before assigned: dates out of order");
+            f.push(
+                file,
+                line,
+                "done_on",
+                "done before assigned: dates out of order",
+            );
         }
         if f.mark() == before {
             tasks.push(t);
@@ -464,7 +667,15 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             f.push("posts", line, "id", format!("post {} appears twice", p.id));
         }
         if !known(p.unit) {
-            f.missing(Some(p.id.as_uuid()), "posts", line, "unit", "unit", p.unit.as_uuid(), "org_units");
+            f.missing(
+                Some(p.id.as_uuid()),
+                "posts",
+                line,
+                "unit",
+                "unit",
+                p.unit.as_uuid(),
+                "org_units",
+            );
         }
         if f.mark() == before {
             post_ids.insert(p.id, posts.len());
@@ -495,38 +706,94 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             f.push(file, line, "id", format!("cadre {} appears twice", c.id));
         }
         if !cadre_citizens.insert(c.citizen_id.expose().to_owned()) {
-            f.push(file, line, "citizen_id", format!("{} belongs to another cadre too", c.citizen_id));
+            f.push(
+                file,
+                line,
+                "citizen_id",
+                format!("{} belongs to another cadre too", c.citizen_id),
+            );
         }
         if !known(c.unit) {
-            f.missing(Some(c.id.as_uuid()), file, line, "unit", "unit", c.unit.as_uuid(), "org_units");
+            f.missing(
+                Some(c.id.as_uuid()),
+                file,
+                line,
+                "unit",
+                "unit",
+                c.unit.as_uuid(),
+                "org_units",
+            );
         }
         if c.political_score > 100 {
-            f.push(file, line, "political_score", format!("{} is above 100", c.political_score));
+            f.push(
+                file,
+                line,
+                "political_score",
+                format!("{} is above 100", c.political_score),
+            );
         }
         if c.rank_since > as_of {
-            f.push(file, line, "rank_since", format!("{} is after the dataset's day {as_of}", c.rank_since));
+            f.push(
+                file,
+                line,
+                "rank_since",
+                format!("{} is after the dataset's day {as_of}", c.rank_since),
+            );
         }
         let born = c.citizen_id.birth_date();
         if add_years(born, 18).is_some_and(|adult| c.rank_since < adult) {
-            f.push(file, line, "rank_since", format!("{} is before the 18th birthday (born {born})", c.rank_since));
+            f.push(
+                file,
+                line,
+                "rank_since",
+                format!("{} is before the 18th birthday (born {born})", c.rank_since),
+            );
         }
         if let Some(since) = c.post_since
             && since > as_of
         {
-            f.push(file, line, "post_since", format!("{since} is after the dataset's day {as_of}"));
+            f.push(
+                file,
+                line,
+                "post_since",
+                format!("{since} is after the dataset's day {as_of}"),
+            );
         }
         if let Some(year) = c.assessments.keys().find(|y| **y > as_of.year()) {
-            f.push(file, line, "assessments", format!("a result for {year}, after the dataset's year"));
+            f.push(
+                file,
+                line,
+                "assessments",
+                format!("a result for {year}, after the dataset's year"),
+            );
         }
         if let Some(post) = c.post {
             match post_ids.get(&post).and_then(|i| posts.get(*i)) {
-                None => f.missing(Some(c.id.as_uuid()), file, line, "post", "post", post.as_uuid(), "posts"),
+                None => f.missing(
+                    Some(c.id.as_uuid()),
+                    file,
+                    line,
+                    "post",
+                    "post",
+                    post.as_uuid(),
+                    "posts",
+                ),
                 Some(p) => {
                     if p.unit != c.unit {
-                        f.push(file, line, "post", format!("post {post} belongs to another unit ({})", p.unit));
+                        f.push(
+                            file,
+                            line,
+                            "post",
+                            format!("post {post} belongs to another unit ({})", p.unit),
+                        );
                     }
                     if let Some(other) = holders.get(&post) {
-                        f.push(file, line, "post", format!("post {post} is already held by cadre {other}"));
+                        f.push(
+                            file,
+                            line,
+                            "post",
+                            format!("post {post} is already held by cadre {other}"),
+                        );
                     }
                 }
             }
@@ -545,7 +812,11 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     cadres.retain(|c| match c.direct_leader {
         Some(l) if !cadre_ids.contains(&l) => {
             f.out.push(Fault {
-                file: f.files.get("cadres").cloned().unwrap_or_else(|| "cadres.jsonl".into()),
+                file: f
+                    .files
+                    .get("cadres")
+                    .cloned()
+                    .unwrap_or_else(|| "cadres.jsonl".into()),
                 line: None,
                 field: Some("direct_leader".into()),
                 message: format!("cadre {}: direct leader {l} is not in cadres", c.id),
@@ -562,13 +833,31 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         let (line, q) = (row.line, row.record);
         let before = f.mark();
         if !known(q.unit) {
-            f.missing(None, "quotas", line, "unit", "unit", q.unit.as_uuid(), "org_units");
+            f.missing(
+                None,
+                "quotas",
+                line,
+                "unit",
+                "unit",
+                q.unit.as_uuid(),
+                "org_units",
+            );
         }
         if !quota_keys.insert((q.unit, q.rank)) {
-            f.push("quotas", line, "rank", format!("a second line for {} at {}", q.rank, q.unit));
+            f.push(
+                "quotas",
+                line,
+                "rank",
+                format!("a second line for {} at {}", q.rank, q.unit),
+            );
         }
         if q.planned_departures.is_some_and(|p| p > q.allotted) {
-            f.push("quotas", line, "planned_departures", "more departures planned than posts allotted");
+            f.push(
+                "quotas",
+                line,
+                "planned_departures",
+                "more departures planned than posts allotted",
+            );
         }
         if f.mark() == before {
             quotas.push(q);
@@ -583,7 +872,15 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         let before = f.mark();
         for (field, c) in [("a", r.a), ("b", r.b)] {
             if !present.contains(&c) {
-                f.missing(None, "relations", line, field, "cadre", c.as_uuid(), "cadres");
+                f.missing(
+                    None,
+                    "relations",
+                    line,
+                    field,
+                    "cadre",
+                    c.as_uuid(),
+                    "cadres",
+                );
             }
         }
         if r.a == r.b {
@@ -602,18 +899,41 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         let (line, t) = (row.line, row.record);
         let before = f.mark();
         if !talent_ids.insert(t.id) {
-            f.push("talents", line, "id", format!("talent {} appears twice", t.id));
+            f.push(
+                "talents",
+                line,
+                "id",
+                format!("talent {} appears twice", t.id),
+            );
         }
         if !known(t.employer) {
-            f.missing(Some(t.id.as_uuid()), "talents", line, "employer", "unit", t.employer.as_uuid(), "org_units");
+            f.missing(
+                Some(t.id.as_uuid()),
+                "talents",
+                line,
+                "employer",
+                "unit",
+                t.employer.as_uuid(),
+                "org_units",
+            );
         }
         if let Some(code) = &t.industry
             && catalogue.get(code).is_none()
         {
-            f.push("talents", line, "industry", format!("{code:?} is not in the 六新六特六优 catalogue"));
+            f.push(
+                "talents",
+                line,
+                "industry",
+                format!("{code:?} is not in the 六新六特六优 catalogue"),
+            );
         }
         if t.starts_on <= t.birth_date {
-            f.push("talents", line, "starts_on", "the cultivation period starts before birth: dates out of order");
+            f.push(
+                "talents",
+                line,
+                "starts_on",
+                "the cultivation period starts before birth: dates out of order",
+            );
         }
         if f.mark() != before {
             continue;
@@ -630,7 +950,6 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         tree,
         members,
         member_rows,
-        member_index,
         classes,
         attendance,
         branches,
@@ -726,13 +1045,23 @@ fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
     for row in &data.units {
         let u = &row.record;
         if let Some(first) = seen.insert(u.id, row.line) {
-            f.push(file, row.line, "id", format!("unit {} appears twice (first on line {first})", u.id));
+            f.push(
+                file,
+                row.line,
+                "id",
+                format!("unit {} appears twice (first on line {first})", u.id),
+            );
             continue;
         }
         if let Some(p) = u.parent
             && !ids.contains(&p)
         {
-            f.push(file, row.line, "parent", format!("unknown parent {p}: not in org_units"));
+            f.push(
+                file,
+                row.line,
+                "parent",
+                format!("unknown parent {p}: not in org_units"),
+            );
             continue;
         }
         pending.push((
@@ -766,7 +1095,12 @@ fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
                     } else {
                         "id"
                     };
-                    f.push(file, line, field, format!("unit {id} refused by the tree: {e}"));
+                    f.push(
+                        file,
+                        line,
+                        field,
+                        format!("unit {id} refused by the tree: {e}"),
+                    );
                 }
             }
         }
@@ -780,7 +1114,11 @@ fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
             file,
             line,
             "parent",
-            format!("unit {} cannot be placed: its parent {} is refused or in a cycle", u.id, u.parent.map(|p| p.to_string()).unwrap_or_default()),
+            format!(
+                "unit {} cannot be placed: its parent {} is refused or in a cycle",
+                u.id,
+                u.parent.map(|p| p.to_string()).unwrap_or_default()
+            ),
         );
     }
     tree

@@ -10,7 +10,10 @@ use super::{Dataset, Row};
 
 /// The temporary path a file is written to before it is renamed into place.
 fn temporary(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(format!(".partial-{}", std::process::id()));
     path.with_file_name(name)
 }
@@ -78,7 +81,10 @@ impl TableWriter {
     /// # Errors
     /// I/O errors; the partial file is removed.
     pub(crate) fn finish(mut self) -> std::io::Result<u64> {
-        let r = self.out.flush().and_then(|()| std::fs::rename(&self.tmp, &self.path));
+        let r = self
+            .out
+            .flush()
+            .and_then(|()| std::fs::rename(&self.tmp, &self.path));
         if r.is_err() {
             let _ = std::fs::remove_file(&self.tmp);
         }

@@ -1,7 +1,7 @@
 //! One generated county: its tree, members and their training, branches and their ratings,
 //! the burden on villages, posts, quotas and cadres, and talents.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use zugong_branch::{Points, RectificationStatus, StarLevel};
@@ -65,9 +65,24 @@ fn day_between(rng: &mut Rng, from: NaiveDate, to: NaiveDate) -> NaiveDate {
     from + Duration::days(rng.range(0, span) as i64)
 }
 
-/// A valid 18-digit citizen ID number (GB 11643) for `region` and `born`.
-fn citizen(rng: &mut Rng, region: u32, born: NaiveDate, male: bool) -> Option<CitizenIdNumber> {
-    let seq = rng.range(0, 499) * 2 + u64::from(male);
+/// A valid 18-digit citizen ID number (GB 11643) for `region` and `born`, not yet given to
+/// anyone in the county (`used`).
+fn citizen(
+    rng: &mut Rng,
+    used: &mut HashSet<(NaiveDate, u64)>,
+    region: u32,
+    born: NaiveDate,
+    male: bool,
+) -> Option<CitizenIdNumber> {
+    let mut seq = rng.range(0, 499) * 2 + u64::from(male);
+    let mut tries = 0;
+    while !used.insert((born, seq)) {
+        seq = (seq + 2) % 1000;
+        tries += 1;
+        if tries >= 500 {
+            return None;
+        }
+    }
     let body = format!("{region:06}{}{seq:03}", born.format("%Y%m%d"));
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     let sum: u32 = body
@@ -91,6 +106,8 @@ struct Ctx<'a, S: Sink> {
     sink: &'a mut S,
     counts: &'a mut Counts,
     region: u32,
+    /// Birth dates and sequence numbers given out in the county.
+    used: HashSet<(NaiveDate, u64)>,
 }
 
 impl<S: Sink> Ctx<'_, S> {
@@ -139,6 +156,7 @@ pub(crate) fn county<S: Sink>(
         sink,
         counts,
         region,
+        used: HashSet::new(),
     };
     let cname = names::place(k, u64::from(city.code) / 100 + 11);
     let county = cx.unit(
@@ -195,7 +213,11 @@ pub(crate) fn county<S: Sink>(
             .copied()
             .unwrap_or(("有限公司", "non_public_enterprise"));
         let host = serde_json::from_value::<UnitKind>(serde_json::Value::String(kind.into())).ok();
-        let prefix = if name.starts_with('县') { cname.clone() } else { names::place(i, 5) };
+        let prefix = if name.starts_with('县') {
+            cname.clone()
+        } else {
+            names::place(i, 5)
+        };
         let u = cx.unit(
             format!("{prefix}{name}党支部"),
             OrgKind::Branch,
@@ -224,10 +246,17 @@ pub(crate) fn county<S: Sink>(
             let vname = names::place(v, t * 5 + 2);
             let community = v % 8 == 7;
             let u = cx.unit(
-                format!("{tname}镇{vname}{}党支部", if community { "社区" } else { "村" }),
+                format!(
+                    "{tname}镇{vname}{}党支部",
+                    if community { "社区" } else { "村" }
+                ),
                 OrgKind::Branch,
                 AdminLevel::Village,
-                Some(if community { UnitKind::Community } else { UnitKind::Village }),
+                Some(if community {
+                    UnitKind::Community
+                } else {
+                    UnitKind::Village
+                }),
                 town.id,
                 None,
             )?;
@@ -236,7 +265,17 @@ pub(crate) fn county<S: Sink>(
         towns.push((town, villages));
     }
 
-    classes_members_and_branches(&mut cx, city, &cname, &county, &organs, &two_new, &bureaus, &enterprises, &towns)?;
+    classes_members_and_branches(
+        &mut cx,
+        city,
+        &cname,
+        &county,
+        &organs,
+        &two_new,
+        &bureaus,
+        &enterprises,
+        &towns,
+    )?;
     cadres(&mut cx, &county, &bureaus, &towns, shape)?;
     talents(&mut cx, &bureaus, &enterprises)?;
     Ok(())
@@ -247,6 +286,7 @@ struct Classes {
     county: Vec<ClassRecord>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn class<S: Sink>(
     cx: &mut Ctx<'_, S>,
     name: String,
@@ -285,7 +325,8 @@ fn classes_members_and_branches<S: Sink>(
     enterprises: &[Unit],
     towns: &[(Unit, Vec<Unit>)],
 ) -> std::io::Result<()> {
-    let branches = bureaus.len() + enterprises.len() + towns.iter().map(|t| t.1.len()).sum::<usize>();
+    let branches =
+        bureaus.len() + enterprises.len() + towns.iter().map(|t| t.1.len()).sum::<usize>();
     let city_class = class(
         cx,
         format!("{}市{cname}县片区基层党组织书记示范培训班", city.name),
@@ -317,9 +358,9 @@ fn classes_members_and_branches<S: Sink>(
     };
     // Grassroots: each town committee, the organs' working committee and the 两新 committee
     // hold a fallback class in the autumn.
-    // County bodies that push work down besides the towns.
-    let mut sources: Vec<OrgUnitId> = bureaus.iter().map(|(u, _)| u.id).take(12).collect();
-    sources.push(county.id);
+    // The county committee pushes work down besides the towns (its departments' matters come
+    // through it: the burden is counted against bodies above the branch).
+    let sources: Vec<OrgUnitId> = vec![county.id];
     let mut groups: Vec<(&Unit, Vec<(&Unit, bool)>)> = Vec::new();
     groups.push((organs, bureaus.iter().map(|(u, _)| (u, false)).collect()));
     groups.push((two_new, enterprises.iter().map(|u| (u, false)).collect()));
@@ -331,7 +372,13 @@ fn classes_members_and_branches<S: Sink>(
         let members_guess = (branches.len() as u32) * 17;
         let fallback = class(
             cx,
-            format!("{}党员兜底培训班", organizer.name.trim_start_matches("中共").trim_end_matches("委员会")),
+            format!(
+                "{}党员兜底培训班",
+                organizer
+                    .name
+                    .trim_start_matches("中共")
+                    .trim_end_matches("委员会")
+            ),
             TrainingTier::GrassrootsFallback,
             organizer.id,
             start,
@@ -343,7 +390,16 @@ fn classes_members_and_branches<S: Sink>(
         let places = branches.len() as u32;
         for (place, (branch, village)) in branches.into_iter().enumerate() {
             let members = members_of(cx, branch, &classes, &fallback)?;
-            branch_record(cx, branch, organizer, village, place as u32 + 1, places, members, &sources)?;
+            branch_record(
+                cx,
+                branch,
+                organizer,
+                village,
+                place as u32 + 1,
+                places,
+                members,
+                &sources,
+            )?;
         }
     }
     Ok(())
@@ -361,7 +417,7 @@ fn members_of<S: Sink>(
     for i in 0..n {
         let born = day_between(cx.rng, day(1948, 1, 1), day(2005, 6, 30));
         let male = cx.rng.chance(700);
-        let Some(citizen_id) = citizen(cx.rng, cx.region, born, male) else {
+        let Some(citizen_id) = citizen(cx.rng, &mut cx.used, cx.region, born, male) else {
             continue;
         };
         let adult = born + Duration::days(18 * 366);
@@ -453,7 +509,10 @@ fn branch_record<S: Sink>(
     let today = as_of();
     let s = stars(cx.rng);
     let last = (i16::from(s) + cx.rng.range(0, 2) as i16 - 1).clamp(0, 5) as u8;
-    let vacant = cx.rng.chance(30).then(|| day_between(cx.rng, day(2026, 3, 1), day(2026, 10, 31)));
+    let vacant = cx
+        .rng
+        .chance(30)
+        .then(|| day_between(cx.rng, day(2026, 3, 1), day(2026, 10, 31)));
     let candidate = if cx.rng.chance(60) {
         day_between(cx.rng, day(2022, 1, 1), day(2024, 6, 30))
     } else {
@@ -547,11 +606,19 @@ fn branch_record<S: Sink>(
                 "安全生产排查记录",
                 "重复报送的工作总结",
             ];
-            let from = if cx.rng.chance(450) { cx.rng.pick(sources).copied().unwrap_or(source.id) } else { source.id };
+            let from = if cx.rng.chance(450) {
+                cx.rng.pick(sources).copied().unwrap_or(source.id)
+            } else {
+                source.id
+            };
             cx.sink.put(TaskRecord {
                 branch: branch.id,
                 source: from,
-                title: TITLES.get((t as usize + place as usize) % TITLES.len()).copied().unwrap_or("报表").into(),
+                title: TITLES
+                    .get((t as usize + place as usize) % TITLES.len())
+                    .copied()
+                    .unwrap_or("报表")
+                    .into(),
                 assigned_on: assigned,
                 due_on: due,
                 done_on: done,
@@ -605,30 +672,103 @@ fn cadres<S: Sink>(
     let county_chief = RankOrGrade::Leadership(LeadershipRank::CountyDivisionChief);
     let county_deputy = RankOrGrade::Leadership(LeadershipRank::CountyDivisionDeputy);
     let mut plans = vec![
-        PostPlan { unit: county, title: "县委书记", rank: county_chief, party_post: true, elected: false, head: true, function: None },
-        PostPlan { unit: county, title: "县长", rank: county_chief, party_post: false, elected: true, head: false, function: None },
+        PostPlan {
+            unit: county,
+            title: "县委书记",
+            rank: county_chief,
+            party_post: true,
+            elected: false,
+            head: true,
+            function: None,
+        },
+        PostPlan {
+            unit: county,
+            title: "县长",
+            rank: county_chief,
+            party_post: false,
+            elected: true,
+            head: false,
+            function: None,
+        },
     ];
     for title in ["县委副书记", "常务副县长", "副县长", "副县长"] {
-        plans.push(PostPlan { unit: county, title, rank: county_deputy, party_post: title.starts_with("县委"), elected: !title.starts_with("县委"), head: false, function: None });
+        plans.push(PostPlan {
+            unit: county,
+            title,
+            rank: county_deputy,
+            party_post: title.starts_with("县委"),
+            elected: !title.starts_with("县委"),
+            head: false,
+            function: None,
+        });
     }
     for (b, f) in bureaus {
         let function = function_of(*f);
-        plans.push(PostPlan { unit: b, title: "局长", rank: CHIEF, party_post: false, elected: false, head: true, function });
+        plans.push(PostPlan {
+            unit: b,
+            title: "局长",
+            rank: CHIEF,
+            party_post: false,
+            elected: false,
+            head: true,
+            function,
+        });
         for title in ["副局长", "副局长"] {
-            plans.push(PostPlan { unit: b, title, rank: DEPUTY, party_post: false, elected: false, head: false, function });
+            plans.push(PostPlan {
+                unit: b,
+                title,
+                rank: DEPUTY,
+                party_post: false,
+                elected: false,
+                head: false,
+                function,
+            });
         }
     }
     for (t, _) in towns {
-        plans.push(PostPlan { unit: t, title: "镇党委书记", rank: CHIEF, party_post: true, elected: false, head: true, function: None });
-        plans.push(PostPlan { unit: t, title: "镇长", rank: CHIEF, party_post: false, elected: true, head: false, function: None });
-        for title in ["镇党委副书记", "副镇长", "副镇长", "镇党委委员", "镇党委委员"] {
-            plans.push(PostPlan { unit: t, title, rank: DEPUTY, party_post: title.starts_with("镇党委"), elected: title == "副镇长", head: false, function: None });
+        plans.push(PostPlan {
+            unit: t,
+            title: "镇党委书记",
+            rank: CHIEF,
+            party_post: true,
+            elected: false,
+            head: true,
+            function: None,
+        });
+        plans.push(PostPlan {
+            unit: t,
+            title: "镇长",
+            rank: CHIEF,
+            party_post: false,
+            elected: true,
+            head: false,
+            function: None,
+        });
+        for title in [
+            "镇党委副书记",
+            "副镇长",
+            "副镇长",
+            "镇党委委员",
+            "镇党委委员",
+        ] {
+            plans.push(PostPlan {
+                unit: t,
+                title,
+                rank: DEPUTY,
+                party_post: title.starts_with("镇党委"),
+                elected: title == "副镇长",
+                head: false,
+                function: None,
+            });
         }
     }
     // Quota lines: one per unit and rank, as many as the posts.
     let mut lines: Vec<(OrgUnitId, RankOrGrade, u32)> = Vec::new();
     for p in &plans {
-        match lines.iter_mut().find(|(u, r, _)| *u == p.unit.id && *r == p.rank) {
+        match lines
+            .iter_mut()
+            .find(|(u, r, _)| *u == p.unit.id && *r == p.rank)
+        {
             Some(line) => line.2 += 1,
             None => lines.push((p.unit.id, p.rank, 1)),
         }
@@ -663,8 +803,21 @@ fn cadres<S: Sink>(
         if cx.rng.chance(80) {
             continue; // vacant
         }
-        let leader = if p.head { None } else { heads.get(&p.unit.id).copied() };
-        let id = cadre(cx, p.unit, Some(post), p.rank, p.head, p.function, leader, over_cap.contains(&p.unit.id))?;
+        let leader = if p.head {
+            None
+        } else {
+            heads.get(&p.unit.id).copied()
+        };
+        let id = cadre(
+            cx,
+            p.unit,
+            Some(post),
+            p.rank,
+            p.head,
+            p.function,
+            leader,
+            over_cap.contains(&p.unit.id),
+        )?;
         if p.head {
             heads.insert(p.unit.id, id);
         }
@@ -681,9 +834,22 @@ fn cadres<S: Sink>(
     // 职级 holders without leadership posts.
     for (b, f) in bureaus {
         for _ in 0..shape.grade_cadres_per_bureau {
-            let grade = cx.rng.pick(&GRADES).copied().unwrap_or(CivilServiceGrade::FirstClassStaff);
+            let grade = cx
+                .rng
+                .pick(&GRADES)
+                .copied()
+                .unwrap_or(CivilServiceGrade::FirstClassStaff);
             let leader = heads.get(&b.id).copied();
-            let id = cadre(cx, b, None, RankOrGrade::Grade(grade), false, function_of(*f), leader, over_cap.contains(&b.id))?;
+            let id = cadre(
+                cx,
+                b,
+                None,
+                RankOrGrade::Grade(grade),
+                false,
+                function_of(*f),
+                leader,
+                over_cap.contains(&b.id),
+            )?;
             by_unit.entry(b.id).or_default().push(id);
         }
     }
@@ -695,7 +861,11 @@ fn cadres<S: Sink>(
             if let (Some(a), Some(b)) = (a, b)
                 && a != b
             {
-                let kinship = if cx.rng.chance(500) { Kinship::Spouse } else { Kinship::CollateralWithinThree };
+                let kinship = if cx.rng.chance(500) {
+                    Kinship::Spouse
+                } else {
+                    Kinship::CollateralWithinThree
+                };
                 cx.sink.put(RelationRecord { a, b, kinship })?;
             }
         }
@@ -718,7 +888,7 @@ fn cadre<S: Sink>(
     let born = day_between(cx.rng, day(1966, 1, 1), day(1997, 12, 31));
     let id = CadreId::from_parts(Ids::at(), cx.ids.bits());
     let male = cx.rng.chance(650);
-    let citizen_id = citizen(cx.rng, cx.region, born, male).ok_or_else(|| {
+    let citizen_id = citizen(cx.rng, &mut cx.used, cx.region, born, male).ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             format!("no valid citizen ID number for region {}", cx.region),
@@ -743,7 +913,11 @@ fn cadre<S: Sink>(
             continue;
         }
         let grade = if over_cap && year == 2025 {
-            if cx.rng.chance(450) { AssessmentGrade::Excellent } else { AssessmentGrade::Competent }
+            if cx.rng.chance(450) {
+                AssessmentGrade::Excellent
+            } else {
+                AssessmentGrade::Competent
+            }
         } else {
             match cx.rng.range(0, 99) {
                 0..=11 => AssessmentGrade::Excellent,
@@ -754,7 +928,11 @@ fn cadre<S: Sink>(
         };
         assessments.insert(year, grade);
     }
-    let home = if cx.rng.chance(150) { cx.region } else { 640_101 + cx.rng.range(0, 20) as u32 * 100 };
+    let home = if cx.rng.chance(150) {
+        cx.region
+    } else {
+        640_101 + cx.rng.range(0, 20) as u32 * 100
+    };
     cx.sink.put(CadreRecord {
         id,
         name: names::person(cx.rng),
@@ -785,7 +963,10 @@ fn talents<S: Sink>(
     bureaus: &[(Unit, Option<&str>)],
     enterprises: &[Unit],
 ) -> std::io::Result<()> {
-    let employers: Vec<&Unit> = enterprises.iter().chain(bureaus.iter().map(|(u, _)| u)).collect();
+    let employers: Vec<&Unit> = enterprises
+        .iter()
+        .chain(bureaus.iter().map(|(u, _)| u))
+        .collect();
     let plan: [(TalentTier, u32); 4] = [
         (TalentTier::YoungNurtured, 6),
         (TalentTier::YoungTopTalent, 3),
@@ -800,9 +981,13 @@ fn talents<S: Sink>(
             let starts_on = day_between(cx.rng, day(2022, 3, 1), day(2026, 6, 30));
             let (age_lo, age_hi, years, grant, title) = match tier {
                 TalentTier::YoungNurtured => (26, 34, 3, 30_000, ProfessionalTitle::Intermediate),
-                TalentTier::YoungTopTalent => (30, 39, 3, 200_000, ProfessionalTitle::AssociateSenior),
+                TalentTier::YoungTopTalent => {
+                    (30, 39, 3, 200_000, ProfessionalTitle::AssociateSenior)
+                }
                 TalentTier::IndustryLeader => (38, 52, 5, 500_000, ProfessionalTitle::FullSenior),
-                TalentTier::DistinguishedSciTech => (42, 58, 5, 6_000_000, ProfessionalTitle::FullSenior),
+                TalentTier::DistinguishedSciTech => {
+                    (42, 58, 5, 6_000_000, ProfessionalTitle::FullSenior)
+                }
             };
             let age = cx.rng.range(age_lo, age_hi) as i32;
             let birth = day_between(

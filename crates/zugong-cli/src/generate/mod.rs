@@ -275,7 +275,10 @@ pub(crate) fn generate<S: Sink>(
 pub(crate) fn generate_to(dir: &Path, scale: Scale, seed: u64) -> std::io::Result<Counts> {
     std::fs::create_dir_all(dir)?;
     let shape = scale.shape();
-    let mut progress = Progress::new("generating counties", shape.cities * shape.counties_per_city);
+    let mut progress = Progress::new(
+        "generating counties",
+        shape.cities * shape.counties_per_city,
+    );
     let mut sink = FileSink {
         dir,
         writers: HashMap::new(),

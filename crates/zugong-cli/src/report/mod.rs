@@ -70,6 +70,8 @@ pub(crate) struct Totals {
     pub(crate) members: usize,
     /// Attendance rows.
     pub(crate) attendance: usize,
+    /// Training classes.
+    pub(crate) classes: usize,
     /// Cadres.
     pub(crate) cadres: usize,
     /// Posts.

@@ -33,8 +33,19 @@ const BAR_W: u64 = 420;
 const ROW_H: u64 = 20;
 
 /// Horizontal stacked bars: one row per category, one segment per series.
-pub(crate) fn stacked(id: &str, title: &str, categories: &[String], series: &[Series<'_>], values: &[Vec<u64>]) -> String {
-    let max = values.iter().map(|v| v.iter().sum::<u64>()).max().unwrap_or(0).max(1);
+pub(crate) fn stacked(
+    id: &str,
+    title: &str,
+    categories: &[String],
+    series: &[Series<'_>],
+    values: &[Vec<u64>],
+) -> String {
+    let max = values
+        .iter()
+        .map(|v| v.iter().sum::<u64>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let legend_h = 24;
     let h = legend_h + ROW_H * categories.len() as u64 + 10;
     let w = LABEL_W + BAR_W + 70;
@@ -82,14 +93,34 @@ pub(crate) fn stacked(id: &str, title: &str, categories: &[String], series: &[Se
             x += wv;
         }
         let total: u64 = vals.iter().sum();
-        let _ = write!(s, r#"<text x="{}" y="{}" font-size="11">{total}</text>"#, x + 4, y + 14);
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" font-size="11">{total}</text>"#,
+            x + 4,
+            y + 14
+        );
     }
     s.push_str("</svg>");
     s
 }
 
 /// Simple horizontal bars.
-pub(crate) fn bars(id: &str, title: &str, labels: &[String], values: &[u64], color: &str) -> String {
+pub(crate) fn bars(
+    id: &str,
+    title: &str,
+    labels: &[String],
+    values: &[u64],
+    color: &str,
+) -> String {
     let rows: Vec<Vec<u64>> = values.iter().map(|v| vec![*v]).collect();
-    stacked(id, title, labels, &[Series { label: title, color }], &rows)
+    stacked(
+        id,
+        title,
+        labels,
+        &[Series {
+            label: title,
+            color,
+        }],
+        &rows,
+    )
 }

@@ -15,7 +15,13 @@ const ROWS_SHOWN: usize = 40;
 /// Display width: CJK and full-width characters count two columns.
 pub(crate) fn width(s: &str) -> usize {
     s.chars()
-        .map(|c| if (c as u32) >= 0x1100 && !matches!(c as u32, 0x2000..=0x206f | 0x2500..=0x25ff) { 2 } else { 1 })
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !matches!(c as u32, 0x2000..=0x206f | 0x2500..=0x25ff) {
+                2
+            } else {
+                1
+            }
+        })
         .sum()
 }
 
@@ -54,7 +60,14 @@ fn permille(n: u64, of: u64) -> String {
 
 fn star_table(out: &mut String, rows: &[StarRow], lang: Lang) {
     let mut head = format!("  {}", pad(lang.t("单位", "unit"), 34));
-    for h in [lang.t("五星", "5★"), lang.t("四星", "4★"), lang.t("三星", "3★"), lang.t("二星", "2★"), lang.t("一星", "1★"), lang.t("无星", "0★")] {
+    for h in [
+        lang.t("五星", "5★"),
+        lang.t("四星", "4★"),
+        lang.t("三星", "3★"),
+        lang.t("二星", "2★"),
+        lang.t("一星", "1★"),
+        lang.t("无星", "0★"),
+    ] {
         head.push_str(&rjust(h, 6));
     }
     for h in [lang.t("整顿中", "weak"), lang.t("已销号", "closed")] {
@@ -72,7 +85,15 @@ fn star_table(out: &mut String, rows: &[StarRow], lang: Lang) {
         );
     }
     if rows.len() > ROWS_SHOWN {
-        let _ = writeln!(out, "  … {} {}", rows.len() - ROWS_SHOWN, lang.t("行从略（见 --format json）", "more rows (see --format json)"));
+        let _ = writeln!(
+            out,
+            "  … {} {}",
+            rows.len() - ROWS_SHOWN,
+            lang.t(
+                "行从略（见 --format json）",
+                "more rows (see --format json)"
+            )
+        );
     }
 }
 
@@ -103,17 +124,39 @@ fn training_table(out: &mut String, rows: &[TrainingRow], lang: Lang) {
         );
     }
     if rows.len() > ROWS_SHOWN {
-        let _ = writeln!(out, "  … {} {}", rows.len() - ROWS_SHOWN, lang.t("行从略（见 --format json）", "more rows (see --format json)"));
+        let _ = writeln!(
+            out,
+            "  … {} {}",
+            rows.len() - ROWS_SHOWN,
+            lang.t(
+                "行从略（见 --format json）",
+                "more rows (see --format json)"
+            )
+        );
     }
 }
 
 fn finding(out: &mut String, i: usize, f: &Finding, lang: Lang) {
-    let _ = writeln!(out, "[{}] {} — {} {} — {} {}", i + 1, f.rule, lang.t("依据", "rule:"), f.citation, f.items.len(), lang.t("处", "case(s)"));
+    let _ = writeln!(
+        out,
+        "[{}] {} — {} {} — {} {}",
+        i + 1,
+        f.rule,
+        lang.t("依据", "rule:"),
+        f.citation,
+        f.items.len(),
+        lang.t("处", "case(s)")
+    );
     for (who, what) in f.items.iter().take(ITEMS_SHOWN) {
         let _ = writeln!(out, "    • {who}：{what}");
     }
     if f.items.len() > ITEMS_SHOWN {
-        let _ = writeln!(out, "    … {} {}", f.items.len() - ITEMS_SHOWN, lang.t("处从略（见 --format json）", "more (see --format json)"));
+        let _ = writeln!(
+            out,
+            "    … {} {}",
+            f.items.len() - ITEMS_SHOWN,
+            lang.t("处从略（见 --format json）", "more (see --format json)")
+        );
     }
 }
 
@@ -121,34 +164,84 @@ fn finding(out: &mut String, i: usize, f: &Finding, lang: Lang) {
 pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let mut o = String::new();
     let t = &r.totals;
-    let _ = writeln!(o, "== {} {} — {} {} ==", lang.t("组织工作年度报告", "Organization-work report"), r.title, lang.t("截至", "as of"), r.as_of);
+    let _ = writeln!(
+        o,
+        "== {} {} — {} {} ==",
+        lang.t("组织工作年度报告", "Organization-work report"),
+        r.title,
+        lang.t("截至", "as of"),
+        r.as_of
+    );
     let _ = writeln!(
         o,
         "{}",
         match lang {
-            Lang::Zh => format!("规模：组织 {} 个，评星支部 {} 个，党员 {} 名（参训记录 {} 条），干部 {} 名（职位 {} 个），人才 {} 名", t.units, t.branches, t.members, t.attendance, t.cadres, t.posts, t.talents),
-            Lang::En => format!("Size: {} units, {} rated branches, {} members ({} attendance rows), {} cadres ({} posts), {} talents", t.units, t.branches, t.members, t.attendance, t.cadres, t.posts, t.talents),
+            Lang::Zh => format!(
+                "规模：组织 {} 个，评星支部 {} 个，党员 {} 名（参训记录 {} 条），干部 {} 名（职位 {} 个），人才 {} 名",
+                t.units, t.branches, t.members, t.attendance, t.cadres, t.posts, t.talents
+            ),
+            Lang::En => format!(
+                "Size: {} units, {} rated branches, {} members ({} attendance rows), {} cadres ({} posts), {} talents",
+                t.units, t.branches, t.members, t.attendance, t.cadres, t.posts, t.talents
+            ),
         }
     );
 
     // Stars.
     let s = &r.stars;
-    let _ = writeln!(o, "\n== {} ==", lang.t("一、五星支部与软弱涣散整顿", "1. Five-star branches and weak branches"));
-    let _ = writeln!(o, "{}：{}（{}）", lang.t("评星办法", "Rubric"), s.rubric, s.rubric_source);
+    let _ = writeln!(
+        o,
+        "\n== {} ==",
+        lang.t(
+            "一、五星支部与软弱涣散整顿",
+            "1. Five-star branches and weak branches"
+        )
+    );
+    let _ = writeln!(
+        o,
+        "{}：{}（{}）",
+        lang.t("评星办法", "Rubric"),
+        s.rubric,
+        s.rubric_source
+    );
     let [n0, n1, n2, n3, n4, n5] = s.total;
     let [l0, l1, l2, l3, l4, l5] = s.last_year;
-    let _ = writeln!(o, "{}：五星 {n5}  四星 {n4}  三星 {n3}  二星 {n2}  一星 {n1}  无星 {n0}", lang.t("本年", "This year"));
-    let _ = writeln!(o, "{}：五星 {l5}  四星 {l4}  三星 {l3}  二星 {l2}  一星 {l1}  无星 {l0}", lang.t("上年", "Last year"));
+    let _ = writeln!(
+        o,
+        "{}：五星 {n5}  四星 {n4}  三星 {n3}  二星 {n2}  一星 {n1}  无星 {n0}",
+        lang.t("本年", "This year")
+    );
+    let _ = writeln!(
+        o,
+        "{}：五星 {l5}  四星 {l4}  三星 {l3}  二星 {l2}  一星 {l1}  无星 {l0}",
+        lang.t("上年", "Last year")
+    );
     for (band, target, actual) in &s.guidance {
-        let _ = writeln!(o, "  {} {band}：{} {:.1}%，{} {:.1}%", lang.t("指导比例", "guidance"), lang.t("目标", "target"), f64::from(*target) / 10.0, lang.t("实际", "actual"), f64::from(*actual) / 10.0);
+        let _ = writeln!(
+            o,
+            "  {} {band}：{} {:.1}%，{} {:.1}%",
+            lang.t("指导比例", "guidance"),
+            lang.t("目标", "target"),
+            f64::from(*target) / 10.0,
+            lang.t("实际", "actual"),
+            f64::from(*actual) / 10.0
+        );
     }
-    let _ = writeln!(o, "{}：", lang.t("按乡镇（街道）和机关、两新党委", "By town and committee"));
+    let _ = writeln!(
+        o,
+        "{}：",
+        lang.t("按乡镇（街道）和机关、两新党委", "By town and committee")
+    );
     star_table(&mut o, &s.by_town, lang);
     if !s.by_county.is_empty() {
         let _ = writeln!(o, "{}：", lang.t("按县（区）", "By county"));
         star_table(&mut o, &s.by_county, lang);
     }
-    let open = s.weak.iter().filter(|w| w.status == lang.t("整顿中", "under rectification")).count();
+    let open = s
+        .weak
+        .iter()
+        .filter(|w| w.status == lang.t("整顿中", "under rectification"))
+        .count();
     let overdue = s.weak.iter().filter(|w| w.overdue).count();
     let _ = writeln!(
         o,
@@ -166,9 +259,15 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             if w.overdue { "!" } else { "-" },
             w.branch,
             w.group,
-            if w.bases.is_empty() { lang.t("已列入整顿", "listed").to_owned() } else { w.bases.join("；") },
+            if w.bases.is_empty() {
+                lang.t("已列入整顿", "listed").to_owned()
+            } else {
+                w.bases.join("；")
+            },
             w.status,
-            w.deadline.map(|d| format!("，{} {d}", lang.t("期限", "deadline"))).unwrap_or_default()
+            w.deadline
+                .map(|d| format!("，{} {d}", lang.t("期限", "deadline")))
+                .unwrap_or_default()
         );
     }
     if s.weak.len() > ROWS_SHOWN {
@@ -177,7 +276,14 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
 
     // Training.
     let tr = &r.training;
-    let _ = writeln!(o, "\n== {} ==", lang.t("二、党员教育培训（三级培训体系）", "2. Member training (three tiers)"));
+    let _ = writeln!(
+        o,
+        "\n== {} ==",
+        lang.t(
+            "二、党员教育培训（三级培训体系）",
+            "2. Member training (three tiers)"
+        )
+    );
     let _ = writeln!(o, "{}：{}", lang.t("要求", "Requirement"), tr.rule);
     let [rc, rk, rg] = tr.total.reached_by_tier;
     let [hc, hk, hg] = tr.total.hours_by_tier;
@@ -185,8 +291,22 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         o,
         "{}",
         match lang {
-            Lang::Zh => format!("党员 {} 名，达标 {} 名（{}），不足 {} 名，共缺 {} 学时", tr.total.members, tr.total.met, permille(tr.total.met, tr.total.members), tr.total.short, tr.total.missing_hours),
-            Lang::En => format!("{} members, {} met ({}), {} short, {} 学时 missing", tr.total.members, tr.total.met, permille(tr.total.met, tr.total.members), tr.total.short, tr.total.missing_hours),
+            Lang::Zh => format!(
+                "党员 {} 名，达标 {} 名（{}），不足 {} 名，共缺 {} 学时",
+                tr.total.members,
+                tr.total.met,
+                permille(tr.total.met, tr.total.members),
+                tr.total.short,
+                tr.total.missing_hours
+            ),
+            Lang::En => format!(
+                "{} members, {} met ({}), {} short, {} 学时 missing",
+                tr.total.members,
+                tr.total.met,
+                permille(tr.total.met, tr.total.members),
+                tr.total.short,
+                tr.total.missing_hours
+            ),
         }
     );
     let _ = writeln!(
@@ -211,8 +331,20 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         o,
         "{}",
         match lang {
-            Lang::Zh => format!("职数：{} 条核定 {} 名，实配 {} 名；超职数 {over} 条；空缺职位 {} 个", c.quotas.len(), c.allotted, c.used, c.vacancies.len()),
-            Lang::En => format!("Quotas: {} lines, {} allotted, {} held; {over} over quota; {} vacant posts", c.quotas.len(), c.allotted, c.used, c.vacancies.len()),
+            Lang::Zh => format!(
+                "职数：{} 条核定 {} 名，实配 {} 名；超职数 {over} 条；空缺职位 {} 个",
+                c.quotas.len(),
+                c.allotted,
+                c.used,
+                c.vacancies.len()
+            ),
+            Lang::En => format!(
+                "Quotas: {} lines, {} allotted, {} held; {over} over quota; {} vacant posts",
+                c.quotas.len(),
+                c.allotted,
+                c.used,
+                c.vacancies.len()
+            ),
         }
     );
     for (post, unit, rank) in c.vacancies.iter().take(8) {
@@ -221,7 +353,12 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     if c.vacancies.len() > 8 {
         let _ = writeln!(o, "  … {}", c.vacancies.len() - 8);
     }
-    let _ = writeln!(o, "{}：{}", lang.t("在途选任", "Selections in progress"), c.selections.len());
+    let _ = writeln!(
+        o,
+        "{}：{}",
+        lang.t("在途选任", "Selections in progress"),
+        c.selections.len()
+    );
     for sel in &c.selections {
         let _ = writeln!(
             o,
@@ -231,7 +368,9 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             sel.candidates.join("、"),
             lang.t("环节", "stage"),
             sel.stage,
-            sel.publicity.map(|(a, b)| format!("，{} {a} 至 {b}", lang.t("公示", "publicity"))).unwrap_or_default()
+            sel.publicity
+                .map(|(a, b)| format!("，{} {a} 至 {b}", lang.t("公示", "publicity")))
+                .unwrap_or_default()
         );
     }
     if let Some(year) = c.assessment_year {
@@ -241,8 +380,12 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             o,
             "{}",
             match lang {
-                Lang::Zh => format!("{year} 年度考核：优秀 {e}，称职 {k}，基本称职 {b}，不称职 {i}；优秀比例超限单位 {over} 个"),
-                Lang::En => format!("{year} assessment: 优秀 {e}, 称职 {k}, 基本称职 {b}, 不称职 {i}; {over} units over the 优秀 cap"),
+                Lang::Zh => format!(
+                    "{year} 年度考核：优秀 {e}，称职 {k}，基本称职 {b}，不称职 {i}；优秀比例超限单位 {over} 个"
+                ),
+                Lang::En => format!(
+                    "{year} assessment: 优秀 {e}, 称职 {k}, 基本称职 {b}, 不称职 {i}; {over} units over the 优秀 cap"
+                ),
             }
         );
     }
@@ -250,8 +393,14 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         o,
         "{}",
         match lang {
-            Lang::Zh => format!("交流：{} 名干部到达交流年限；回避：{} 条亲属关系发现", c.rotations_due, c.recusals),
-            Lang::En => format!("Rotation: {} cadres due; recusal: {} kinship findings", c.rotations_due, c.recusals),
+            Lang::Zh => format!(
+                "交流：{} 名干部到达交流年限；回避：{} 条亲属关系发现",
+                c.rotations_due, c.recusals
+            ),
+            Lang::En => format!(
+                "Rotation: {} cadres due; recusal: {} kinship findings",
+                c.rotations_due, c.recusals
+            ),
         }
     );
 
@@ -259,36 +408,90 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let tl = &r.talent;
     let _ = writeln!(o, "\n== {} ==", lang.t("四、人才梯次", "4. Talent tiers"));
     for ((tier, n), (_, started)) in tl.by_tier.iter().zip(&tl.started) {
-        let _ = writeln!(o, "  {}{n:>6} {}（{} {started}）", pad(tier, 16), lang.t("人在培养期", "in a tenure"), lang.t("本年新入选", "new this year"));
+        let _ = writeln!(
+            o,
+            "  {}{n:>6} {}（{} {started}）",
+            pad(tier, 16),
+            lang.t("人在培养期", "in a tenure"),
+            lang.t("本年新入选", "new this year")
+        );
     }
     for (tier, industry, n) in tl.by_industry.iter().take(ROWS_SHOWN) {
         let _ = writeln!(o, "    {} × {industry}：{n}", tier);
     }
-    let _ = writeln!(o, "{}：{}", lang.t("90 日内到期考核", "Due within 90 days"), tl.due.len());
+    let _ = writeln!(
+        o,
+        "{}：{}",
+        lang.t("90 日内到期考核", "Due within 90 days"),
+        tl.due.len()
+    );
     for (name, tier, what, on) in tl.due.iter().take(ITEMS_SHOWN) {
         let _ = writeln!(o, "  {name}（{tier}）{what} {on}");
     }
 
     // Burden.
     let b = &r.burden;
-    let _ = writeln!(o, "\n== {} ==", lang.t("五、村（社区）党组织负担", "5. Burden on village branches"));
+    let _ = writeln!(
+        o,
+        "\n== {} ==",
+        lang.t("五、村（社区）党组织负担", "5. Burden on village branches")
+    );
     let _ = writeln!(
         o,
         "{}",
         match lang {
-            Lang::Zh => format!("{} 个支部承接下派事项 {} 项、{} 小时；未完成 {}，逾期 {}；平均每个支部 {:.1} 项", b.branches, b.tasks, b.hours, b.open, b.overdue, if b.branches == 0 { 0.0 } else { b.tasks as f64 / b.branches as f64 }),
-            Lang::En => format!("{} branches carry {} pushed tasks, {} hours; {} open, {} overdue; {:.1} tasks a branch", b.branches, b.tasks, b.hours, b.open, b.overdue, if b.branches == 0 { 0.0 } else { b.tasks as f64 / b.branches as f64 }),
+            Lang::Zh => format!(
+                "{} 个支部承接下派事项 {} 项、{} 小时；未完成 {}，逾期 {}；平均每个支部 {:.1} 项",
+                b.branches,
+                b.tasks,
+                b.hours,
+                b.open,
+                b.overdue,
+                if b.branches == 0 {
+                    0.0
+                } else {
+                    b.tasks as f64 / b.branches as f64
+                }
+            ),
+            Lang::En => format!(
+                "{} branches carry {} pushed tasks, {} hours; {} open, {} overdue; {:.1} tasks a branch",
+                b.branches,
+                b.tasks,
+                b.hours,
+                b.open,
+                b.overdue,
+                if b.branches == 0 {
+                    0.0
+                } else {
+                    b.tasks as f64 / b.branches as f64
+                }
+            ),
         }
     );
     for (level, tasks, hours) in &b.by_source_level {
-        let _ = writeln!(o, "  {} {level}：{tasks} / {hours}h", lang.t("来自", "from"));
+        let _ = writeln!(
+            o,
+            "  {} {level}：{tasks} / {hours}h",
+            lang.t("来自", "from")
+        );
     }
     for (name, tasks, hours, overdue) in b.heaviest.iter().take(5) {
-        let _ = writeln!(o, "  {} {name}：{tasks} {} {hours}h，{} {overdue}", lang.t("负担最重", "heaviest"), lang.t("项", "tasks"), lang.t("逾期", "overdue"));
+        let _ = writeln!(
+            o,
+            "  {} {name}：{tasks} {} {hours}h，{} {overdue}",
+            lang.t("负担最重", "heaviest"),
+            lang.t("项", "tasks"),
+            lang.t("逾期", "overdue")
+        );
     }
 
     // Findings.
-    let _ = writeln!(o, "\n== {}（{}）==", lang.t("发现的问题", "Findings"), r.findings.len());
+    let _ = writeln!(
+        o,
+        "\n== {}（{}）==",
+        lang.t("发现的问题", "Findings"),
+        r.findings.len()
+    );
     for (i, f) in r.findings.iter().enumerate() {
         finding(&mut o, i, f, lang);
     }

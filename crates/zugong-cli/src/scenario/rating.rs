@@ -61,7 +61,9 @@ fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, CliError> {
                 .iter()
                 .find(|u| u.name == text)
                 .map(|u| u.id)
-                .ok_or_else(|| CliError::BadArgument(format!("--scope {text:?} is not a unit of the dataset")))
+                .ok_or_else(|| {
+                    CliError::BadArgument(format!("--scope {text:?} is not a unit of the dataset"))
+                })
         }
         None => world
             .tree
@@ -98,32 +100,85 @@ pub(crate) fn rate(
             .map_or(scope, |u| u.id);
         let upper = Authority::party_committee(upper);
         let own = Authority::party_committee(b.unit);
-        let sheet = world.scores.get(&b.unit).cloned().unwrap_or_else(Scoresheet::default);
-        let proposed = rubric.assess(&sheet).map(|a| a.stars).unwrap_or(StarLevel::NONE);
+        let sheet = world
+            .scores
+            .get(&b.unit)
+            .cloned()
+            .unwrap_or_else(Scoresheet::default);
+        let proposed = rubric
+            .assess(&sheet)
+            .map(|a| a.stars)
+            .unwrap_or(StarLevel::NONE);
         let mut round = RatingRound::default();
         let mut journal: MemoryJournal<RatingEvent> = MemoryJournal::new();
         let mut refused = None;
         let mut steps: Vec<(NaiveDate, Authority, RatingCommand, &str)> = vec![
-            (on, upper, RatingCommand::Open { branch: b.unit, year: on.year() }, "开展评星"),
-            (on + Duration::days(1), own, RatingCommand::SelfAssess { sheet: sheet.clone(), proposed }, "支部自评"),
+            (
+                on,
+                upper,
+                RatingCommand::Open {
+                    branch: b.unit,
+                    year: on.year(),
+                },
+                "开展评星",
+            ),
+            (
+                on + Duration::days(1),
+                own,
+                RatingCommand::SelfAssess {
+                    sheet: sheet.clone(),
+                    proposed,
+                },
+                "支部自评",
+            ),
             (
                 on + Duration::days(3),
                 upper,
-                RatingCommand::Review { sheet, methods: vec![ReviewMethod::SiteVisit, ReviewMethod::DocumentReview] },
+                RatingCommand::Review {
+                    sheet,
+                    methods: vec![ReviewMethod::SiteVisit, ReviewMethod::DocumentReview],
+                },
                 "上级党组织审核",
             ),
-            (on + Duration::days(5), upper, RatingCommand::Approve { stars: None }, "审定"),
-            (on + Duration::days(6), upper, RatingCommand::StartPublicity, "公示"),
+            (
+                on + Duration::days(5),
+                upper,
+                RatingCommand::Approve { stars: None },
+                "审定",
+            ),
+            (
+                on + Duration::days(6),
+                upper,
+                RatingCommand::StartPublicity,
+                "公示",
+            ),
         ];
         let mut step = 0u32;
-        let mut run = |round: &mut RatingRound, day: NaiveDate, who: Authority, cmd: &RatingCommand, why: &str| {
-            let ctx = RatingContext { on: day, authority: who, tree: &world.tree, rubric, calendar: &calendar };
+        let mut run = |round: &mut RatingRound,
+                       day: NaiveDate,
+                       who: Authority,
+                       cmd: &RatingCommand,
+                       why: &str| {
+            let ctx = RatingContext {
+                on: day,
+                authority: who,
+                tree: &world.tree,
+                rubric,
+                calendar: &calendar,
+            };
             step += 1;
-            match execute(round, &mut journal, cmd, &ctx, stamp_at(day, step, who, why)) {
+            match execute(
+                round,
+                &mut journal,
+                cmd,
+                &ctx,
+                stamp_at(day, step, who, why),
+            ) {
                 Ok(_) => None,
-                Err(ExecuteError::Refused(e)) => {
-                    Some(format!("{why}: {e}{}", e.citation().map(|c| format!(" ({c})")).unwrap_or_default()))
-                }
+                Err(ExecuteError::Refused(e)) => Some(format!(
+                    "{why}: {e}{}",
+                    e.citation().map(|c| format!(" ({c})")).unwrap_or_default()
+                )),
                 Err(ExecuteError::Journal(e)) => Some(format!("{why}: {e}")),
             }
         };
@@ -136,11 +191,30 @@ pub(crate) fn rate(
         if refused.is_none()
             && let Some((_, until)) = round.publicity()
         {
-            refused = run(&mut round, until + Duration::days(1), upper, &RatingCommand::Award, "授星");
+            refused = run(
+                &mut round,
+                until + Duration::days(1),
+                upper,
+                &RatingCommand::Award,
+                "授星",
+            );
         }
-        let after = if round.stage() == RatingStage::Awarded { round.stars() } else { b.stars };
-        outcomes.push(RoundOutcome { branch: b.unit, before: b.stars, after, stage: round.stage(), refused });
-        lines.extend(journal.entries().cloned().map(|entry| RoundEntry { round: b.unit, entry }));
+        let after = if round.stage() == RatingStage::Awarded {
+            round.stars()
+        } else {
+            b.stars
+        };
+        outcomes.push(RoundOutcome {
+            branch: b.unit,
+            before: b.stars,
+            after,
+            stage: round.stage(),
+            refused,
+        });
+        lines.extend(journal.entries().cloned().map(|entry| RoundEntry {
+            round: b.unit,
+            entry,
+        }));
     }
     (outcomes, lines)
 }
@@ -181,20 +255,37 @@ pub(crate) fn run(
         } else if o.after < o.before {
             down += 1;
         }
-        let unit = world.tree.get(o.branch).map(|u| u.name.as_str()).unwrap_or("");
+        let unit = world
+            .tree
+            .get(o.branch)
+            .map(|u| u.name.as_str())
+            .unwrap_or("");
         match &o.refused {
-            Some(r) => out.push_str(&format!("  ✗ {unit}: {r}\n")),
+            Some(r) => out.push_str(&format!(
+                "  ✗ {unit}: {r} ({} {:?})\n",
+                lang.t("停在", "stopped at"),
+                o.stage
+            )),
             None => out.push_str(&format!("  ✓ {unit}: {} → {}\n", o.before, o.after)),
         }
     }
     out.push_str(&format!(
         "{}: 五星 {} 四星 {} 三星 {} 二星 {} 一星 {} 无星 {}; {} {up}, {} {down}\n",
         lang.t("评定结果", "Result"),
-        by[5], by[4], by[3], by[2], by[1], by[0],
+        by[5],
+        by[4],
+        by[3],
+        by[2],
+        by[1],
+        by[0],
         lang.t("升星", "up"),
         lang.t("降星", "down"),
     ));
-    out.push_str(&format!("{} {}\n", lang.t("日志", "journal"), path.display()));
+    out.push_str(&format!(
+        "{} {}\n",
+        lang.t("日志", "journal"),
+        path.display()
+    ));
     crate::cli::write_output(None, None, false, &out)?;
     Ok(ExitCode::SUCCESS)
 }

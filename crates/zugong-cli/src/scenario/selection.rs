@@ -10,11 +10,11 @@ use std::process::ExitCode;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use zugong_cadre::{
-    AssessmentGrade, CadreRow, Exclusion, FactorWeights, Holding, InspectionRecord, PersonalMatters,
-    PoliticalReview, Post, PostProfile, QuotaBook, QuotaCommand, QuotaContext, Recommendation,
-    RecommendationKind, Screening, Selection, SelectionCommand, SelectionContext, SelectionEvent,
-    SelectionMode, SelectionPolicy, SelectionStage, VoteCount, WorkFunction, YoungCadreAges,
-    check_recusal, flags, screen,
+    AssessmentGrade, CadreRow, Exclusion, FactorWeights, Holding, InspectionRecord,
+    PersonalMatters, PoliticalReview, Post, PostProfile, QuotaBook, QuotaCommand, QuotaContext,
+    Recommendation, RecommendationKind, Screening, Selection, SelectionCommand, SelectionContext,
+    SelectionEvent, SelectionMode, SelectionPolicy, SelectionStage, VoteCount, WorkFunction,
+    YoungCadreAges, check_recusal, flags, screen,
 };
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
@@ -54,7 +54,9 @@ pub(crate) fn cadre_rows(world: &World, on: NaiveDate) -> Vec<CadreRow> {
             }
             if matches!(
                 c.function,
-                Some(WorkFunction::Organization | WorkFunction::Personnel | WorkFunction::Discipline)
+                Some(
+                    WorkFunction::Organization | WorkFunction::Personnel | WorkFunction::Discipline
+                )
             ) {
                 f |= flags::KEY_POST;
             }
@@ -64,11 +66,15 @@ pub(crate) fn cadre_rows(world: &World, on: NaiveDate) -> Vec<CadreRow> {
                     .slot(c.unit)
                     .map_or(u32::MAX, zugong_training::unit_row),
                 rank_step: rank_step(c.rank),
-                months_in_rank: u16::try_from(completed_months(c.rank_since, on)).unwrap_or(u16::MAX),
+                months_in_rank: u16::try_from(completed_months(c.rank_since, on))
+                    .unwrap_or(u16::MAX),
                 age: u8::try_from(age).unwrap_or(u8::MAX),
                 education: c.education,
                 grassroots_months: c.grassroots_months,
-                excellent_last_3: last3.iter().filter(|g| **g == AssessmentGrade::Excellent).count() as u8,
+                excellent_last_3: last3
+                    .iter()
+                    .filter(|g| **g == AssessmentGrade::Excellent)
+                    .count() as u8,
                 below_competent_last_3: last3.iter().any(|g| *g < AssessmentGrade::Competent),
                 political_score: c.political_score,
                 training_met: c.training_met,
@@ -92,8 +98,8 @@ fn rank_step(rank: RankOrGrade) -> u8 {
 pub(crate) fn deciding_authority(world: &World, post: &Post) -> Option<Authority> {
     let rank = post.leadership_rank()?;
     let policy = JurisdictionPolicy::default();
-    let chain = std::iter::once(world.tree.get(post.unit)?)
-        .chain(world.tree.ancestors(post.unit).ok()?);
+    let chain =
+        std::iter::once(world.tree.get(post.unit)?).chain(world.tree.ancestors(post.unit).ok()?);
     for unit in chain {
         if !unit.kind.is_committee() {
             continue;
@@ -131,7 +137,13 @@ pub(crate) fn quota_book(world: &World) -> QuotaBook {
             rank: q.rank,
             count: q.allotted,
         };
-        let _ = execute(&mut book, &mut journal, &cmd, &ctx, stamp_at(day, i as u32, authority, "职数核定"));
+        let _ = execute(
+            &mut book,
+            &mut journal,
+            &cmd,
+            &ctx,
+            stamp_at(day, i as u32, authority, "职数核定"),
+        );
     }
     for c in world.cadres.iter().filter(|c| c.post.is_some()) {
         let authority = Authority::organization_department(root_of(c.unit));
@@ -143,7 +155,13 @@ pub(crate) fn quota_book(world: &World) -> QuotaBook {
             unit: c.unit,
             rank: c.rank,
         };
-        let _ = execute(&mut book, &mut journal, &cmd, &ctx, stamp_at(day, 0, authority, "在职"));
+        let _ = execute(
+            &mut book,
+            &mut journal,
+            &cmd,
+            &ctx,
+            stamp_at(day, 0, authority, "在职"),
+        );
     }
     book
 }
@@ -224,24 +242,42 @@ fn pick_post(world: &World, post: Option<&str>) -> Result<Post, CliError> {
         .posts
         .iter()
         .filter(|p| !held.contains(&p.id) && !journaled(p))
-        .filter(|p| world.tree.get(p.unit).is_some_and(|u| u.level <= AdminLevel::County))
+        .filter(|p| {
+            world
+                .tree
+                .get(p.unit)
+                .is_some_and(|u| u.level <= AdminLevel::County)
+        })
         .min_by_key(|p| (rank_step(p.rank) != 1, p.title.clone()))
         .cloned()
-        .ok_or_else(|| CliError::BadArgument("the dataset has no vacant post; name one with --post".into()))
+        .ok_or_else(|| {
+            CliError::BadArgument("the dataset has no vacant post; name one with --post".into())
+        })
 }
 
 fn review_of(c: &CadreRecord) -> PoliticalReview {
-    PoliticalReview::uniform(u32::from(c.political_score), "政治素质档案、日常了解与廉政意见")
+    PoliticalReview::uniform(
+        u32::from(c.political_score),
+        "政治素质档案、日常了解与廉政意见",
+    )
 }
 
 /// Screens and walks the selection of a post.
 ///
 /// # Errors
 /// [`CliError::BadArgument`] for an unknown post or one no committee may decide on.
-pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDate) -> Result<Walk, CliError> {
+pub(crate) fn walk(
+    world: &World,
+    post: Option<&str>,
+    until: Until,
+    on: NaiveDate,
+) -> Result<Walk, CliError> {
     let post = pick_post(world, post)?;
     let authority = deciding_authority(world, &post).ok_or_else(|| {
-        CliError::BadArgument(format!("no committee in the dataset may decide on post {} ({})", post.id, post.rank))
+        CliError::BadArgument(format!(
+            "no committee in the dataset may decide on post {} ({})",
+            post.id, post.rank
+        ))
     })?;
     let rows = cadre_rows(world, on);
     let screening = screen(&world.tree, &rows, &profile(&post, &authority));
@@ -259,7 +295,12 @@ pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDat
     let mut journal: MemoryJournal<SelectionEvent> = MemoryJournal::new();
     let mut steps = Vec::new();
     let mut step_no = 0u32;
-    let mut run = |sel: &mut Selection, name: &'static str, day: NaiveDate, cmd: SelectionCommand, detail: String| -> bool {
+    let mut run = |sel: &mut Selection,
+                   name: &'static str,
+                   day: NaiveDate,
+                   cmd: SelectionCommand,
+                   detail: String|
+     -> bool {
         let ctx = SelectionContext {
             on: day,
             authority,
@@ -270,18 +311,39 @@ pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDat
             quota: &quota,
         };
         step_no += 1;
-        match execute(sel, &mut journal, &cmd, &ctx, stamp_at(day, step_no, authority, name)) {
+        match execute(
+            sel,
+            &mut journal,
+            &cmd,
+            &ctx,
+            stamp_at(day, step_no, authority, name),
+        ) {
             Ok(_) => {
-                steps.push(StepOutcome { step: name, on: day, detail, done: true });
+                steps.push(StepOutcome {
+                    step: name,
+                    on: day,
+                    detail,
+                    done: true,
+                });
                 sel.stage() != SelectionStage::Ended
             }
             Err(ExecuteError::Refused(e)) => {
                 let cite = e.citation().map(|c| format!(" ({c})")).unwrap_or_default();
-                steps.push(StepOutcome { step: name, on: day, detail: format!("{e}{cite}"), done: false });
+                steps.push(StepOutcome {
+                    step: name,
+                    on: day,
+                    detail: format!("{e}{cite}"),
+                    done: false,
+                });
                 false
             }
             Err(ExecuteError::Journal(e)) => {
-                steps.push(StepOutcome { step: name, on: day, detail: e.to_string(), done: false });
+                steps.push(StepOutcome {
+                    step: name,
+                    on: day,
+                    detail: e.to_string(),
+                    done: false,
+                });
                 false
             }
         }
@@ -297,33 +359,81 @@ pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDat
             break 'walk false;
         }
         let gate = PoliticalReview::uniform(90, "班子政治研判");
-        if !run(&mut sel, "分析研判和动议", on, SelectionCommand::Motion {
-            post: post.clone(),
-            mode: SelectionMode::IndividualPromotion,
-            plan: format!("{}空缺，按全口径筛查结果酝酿人选", post.title),
-            review: gate.clone(),
-        }, format!("{} {} ({})", post.title, post.rank, world.tree.get(post.unit).map(|u| u.name.as_str()).unwrap_or(""))) {
+        if !run(
+            &mut sel,
+            "分析研判和动议",
+            on,
+            SelectionCommand::Motion {
+                post: post.clone(),
+                mode: SelectionMode::IndividualPromotion,
+                plan: format!("{}空缺，按全口径筛查结果酝酿人选", post.title),
+                review: gate.clone(),
+            },
+            format!(
+                "{} {} ({})",
+                post.title,
+                post.rank,
+                world
+                    .tree
+                    .get(post.unit)
+                    .map(|u| u.name.as_str())
+                    .unwrap_or("")
+            ),
+        ) {
             break 'walk false;
         }
         let votes = [15u32, 8, 4];
-        let tallies: BTreeMap<_, _> = shortlist.iter().zip(votes).map(|(c, v)| (c.id, v)).collect();
+        let tallies: BTreeMap<_, _> = shortlist
+            .iter()
+            .zip(votes)
+            .map(|(c, v)| (c.id, v))
+            .collect();
         for (kind, day, name) in [
-            (RecommendationKind::InterviewSurvey, on + Duration::days(1), "民主推荐（谈话调研推荐）"),
-            (RecommendationKind::Meeting, on + Duration::days(2), "民主推荐（会议推荐）"),
+            (
+                RecommendationKind::InterviewSurvey,
+                on + Duration::days(1),
+                "民主推荐（谈话调研推荐）",
+            ),
+            (
+                RecommendationKind::Meeting,
+                on + Duration::days(2),
+                "民主推荐（会议推荐）",
+            ),
         ] {
-            let rec = Recommendation { kind, held_on: day, participants: 30, present: 27, tallies: tallies.clone() };
-            if !run(&mut sel, name, day, SelectionCommand::Recommend { recommendation: rec, review: gate.clone() }, "30 人参加，27 人到会".into()) {
+            let rec = Recommendation {
+                kind,
+                held_on: day,
+                participants: 30,
+                present: 27,
+                tallies: tallies.clone(),
+            };
+            if !run(
+                &mut sel,
+                name,
+                day,
+                SelectionCommand::Recommend {
+                    recommendation: rec,
+                    review: gate.clone(),
+                },
+                "30 人参加，27 人到会".into(),
+            ) {
                 break 'walk false;
             }
         }
         let candidates: Vec<&CadreRecord> = shortlist.iter().take(2).copied().collect();
         let reviews = candidates.iter().map(|c| (c.id, review_of(c))).collect();
         let names: Vec<&str> = candidates.iter().map(|c| c.name.as_str()).collect();
-        if !run(&mut sel, "确定考察对象", on + Duration::days(3), SelectionCommand::ChooseCandidates {
-            candidates: candidates.iter().map(|c| c.id).collect(),
-            skip_meeting: false,
-            reviews,
-        }, names.join("、")) {
+        if !run(
+            &mut sel,
+            "确定考察对象",
+            on + Duration::days(3),
+            SelectionCommand::ChooseCandidates {
+                candidates: candidates.iter().map(|c| c.id).collect(),
+                skip_meeting: false,
+                reviews,
+            },
+            names.join("、"),
+        ) {
             break 'walk false;
         }
         for c in &candidates {
@@ -338,31 +448,87 @@ pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDat
                 complaints_checked: true,
                 feedback_given: true,
             };
-            if !run(&mut sel, "考察", on + Duration::days(8), SelectionCommand::Inspect { cadre: c.id, record, review: review_of(c) }, format!("{}：个别谈话 24 人，民主测评 22/24", c.name)) {
+            if !run(
+                &mut sel,
+                "考察",
+                on + Duration::days(8),
+                SelectionCommand::Inspect {
+                    cadre: c.id,
+                    record,
+                    review: review_of(c),
+                },
+                format!("{}：个别谈话 24 人，民主测评 22/24", c.name),
+            ) {
                 break 'walk false;
             }
         }
-        let remaining: Vec<&CadreRecord> = candidates.iter().filter(|c| sel.candidates().contains(&c.id) && !sel.dropped().contains_key(&c.id)).copied().collect();
+        let remaining: Vec<&CadreRecord> = candidates
+            .iter()
+            .filter(|c| sel.candidates().contains(&c.id) && !sel.dropped().contains_key(&c.id))
+            .copied()
+            .collect();
         let votes: BTreeMap<_, _> = remaining
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id, if i == 0 { VoteCount { agree: 8, disagree: 1, defer: 0 } } else { VoteCount { agree: 1, disagree: 8, defer: 0 } }))
+            .map(|(i, c)| {
+                (
+                    c.id,
+                    if i == 0 {
+                        VoteCount {
+                            agree: 8,
+                            disagree: 1,
+                            defer: 0,
+                        }
+                    } else {
+                        VoteCount {
+                            agree: 1,
+                            disagree: 8,
+                            defer: 0,
+                        }
+                    },
+                )
+            })
             .collect();
-        if !run(&mut sel, "讨论决定", on + Duration::days(14), SelectionCommand::Decide { members: 11, present: 9, votes, review: gate.clone() }, "常委会 11 人，到会 9 人".into()) {
+        if !run(
+            &mut sel,
+            "讨论决定",
+            on + Duration::days(14),
+            SelectionCommand::Decide {
+                members: 11,
+                present: 9,
+                votes,
+                review: gate.clone(),
+            },
+            "常委会 11 人，到会 9 人".into(),
+        ) {
             break 'walk false;
         }
         if until == Until::Decision {
             break 'walk true;
         }
-        if !run(&mut sel, "任前公示", on + Duration::days(15), SelectionCommand::StartPublicity { review: gate.clone() }, "公示 5 个工作日".into()) {
+        if !run(
+            &mut sel,
+            "任前公示",
+            on + Duration::days(15),
+            SelectionCommand::StartPublicity {
+                review: gate.clone(),
+            },
+            "公示 5 个工作日".into(),
+        ) {
             break 'walk false;
         }
         if until == Until::Publicity {
             break 'walk true;
         }
-        let Some((_, until_day)) = sel.publicity() else { break 'walk false };
-        let Some((_, chosen)) = sel.decided() else { break 'walk false };
-        let Some(cadre) = world.cadres.iter().find(|c| c.id == chosen) else { break 'walk false };
+        let Some((_, until_day)) = sel.publicity() else {
+            break 'walk false;
+        };
+        let Some((_, chosen)) = sel.decided() else {
+            break 'walk false;
+        };
+        let Some(cadre) = world.cadres.iter().find(|c| c.id == chosen) else {
+            break 'walk false;
+        };
         let holdings: Vec<Holding> = world
             .cadres
             .iter()
@@ -374,7 +540,11 @@ pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDat
                 function: c.function.unwrap_or(WorkFunction::Other),
             })
             .collect();
-        let head = world.cadres.iter().find(|c| c.unit == post.unit && c.leads_unit).map(|c| c.id);
+        let head = world
+            .cadres
+            .iter()
+            .find(|c| c.unit == post.unit && c.leads_unit)
+            .map(|c| c.id);
         let proposed = Holding {
             cadre: chosen,
             unit: post.unit,
@@ -382,8 +552,25 @@ pub(crate) fn walk(world: &World, post: Option<&str>, until: Until, on: NaiveDat
             direct_leader: head,
             function: cadre.function.unwrap_or(WorkFunction::Other),
         };
-        let recusal = check_recusal(&proposed, &holdings, &world.relations, &[], cadre.home_area, None);
-        run(&mut sel, "任职", until_day + Duration::days(1), SelectionCommand::Appoint { talk_held: true, review: review_of(cadre), recusal }, format!("任职谈话：{}", cadre.name))
+        let recusal = check_recusal(
+            &proposed,
+            &holdings,
+            &world.relations,
+            &[],
+            cadre.home_area,
+            None,
+        );
+        run(
+            &mut sel,
+            "任职",
+            until_day + Duration::days(1),
+            SelectionCommand::Appoint {
+                talk_held: true,
+                review: review_of(cadre),
+                recusal,
+            },
+            format!("任职谈话：{}", cadre.name),
+        )
     };
     let _ = go;
     Ok(Walk {
@@ -406,7 +593,10 @@ fn exclusion_term(e: Exclusion, lang: Lang) -> &'static str {
         Exclusion::Education => lang.t("学历不符", "education below the least"),
         Exclusion::Grassroots => lang.t("基层经历不足", "too little grassroots experience"),
         Exclusion::Political => lang.t("政治素质评分不足", "political score below the least"),
-        Exclusion::AssessmentRecord => lang.t("近三年有基本称职以下等次", "基本称职 or below in three years"),
+        Exclusion::AssessmentRecord => lang.t(
+            "近三年有基本称职以下等次",
+            "基本称职 or below in three years",
+        ),
         Exclusion::Training => lang.t("培训未达标", "training not met"),
         Exclusion::Field => lang.t("专业领域不符", "another field of work"),
         Exclusion::Flags => lang.t("不符合画像标签", "missing a required flag"),
@@ -448,13 +638,26 @@ pub(crate) fn run(
     let path = journal_path(dir, args, &format!("selection-{}", w.post.id))?;
     write_journal(&path, &w.entries)?;
     let mut out = String::new();
-    let unit = world.tree.get(w.post.unit).map(|u| u.name.as_str()).unwrap_or("");
+    let unit = world
+        .tree
+        .get(w.post.unit)
+        .map(|u| u.name.as_str())
+        .unwrap_or("");
     out.push_str(&format!(
         "{} {} — {} ({})\n",
         lang.t("选拔任用", "Selection for"),
         w.post.title,
         unit,
         w.post.rank
+    ));
+    let body = world
+        .tree
+        .get(w.authority.unit)
+        .map(|u| u.name.as_str())
+        .unwrap_or("");
+    out.push_str(&format!(
+        "{}: {body}\n",
+        lang.t("决定机关（下管一级）", "Deciding body (one level down)")
     ));
     out.push_str(&format!(
         "{}: {} {}, {} {}\n",
@@ -487,7 +690,13 @@ pub(crate) fn run(
         }
     }
     for s in &w.steps {
-        out.push_str(&format!("{} {} {}: {}\n", if s.done { "✓" } else { "✗" }, s.on, s.step, s.detail));
+        out.push_str(&format!(
+            "{} {} {}: {}\n",
+            if s.done { "✓" } else { "✗" },
+            s.on,
+            s.step,
+            s.detail
+        ));
     }
     out.push_str(&format!(
         "{}: {} — {} {}\n",

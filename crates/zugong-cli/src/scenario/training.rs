@@ -12,8 +12,8 @@ use serde::Serialize;
 use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
 use zugong_core::{Authority, MemberId, OrgUnitId, TrainingClassId};
 use zugong_training::{
-    ClassCommand, ClassContext, ClassEvent, ClassPlan, CoverageClass, CoverageMember,
-    MemberGroup, StudyHours, TierPolicy, TrainingClass, TrainingKind, TrainingMode, TrainingTier,
+    ClassCommand, ClassContext, ClassEvent, ClassPlan, CoverageClass, CoverageMember, MemberGroup,
+    StudyHours, TierPolicy, TrainingClass, TrainingKind, TrainingMode, TrainingTier,
     UncoveredReason, plan_coverage,
 };
 
@@ -103,10 +103,14 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
     // Classes: one per organizer with members short.
     let mut by_organizer: BTreeMap<OrgUnitId, Vec<&Short>> = BTreeMap::new();
     for s in &short {
-        let Some(m) = world.members.get(s.index) else { continue };
+        let Some(m) = world.members.get(s.index) else {
+            continue;
+        };
         match fallback_organizer(world, m.unit) {
             Some(o) => by_organizer.entry(o).or_default().push(s),
-            None => out.uncovered.push((m.id, UncoveredReason::NoClassScheduled)),
+            None => out
+                .uncovered
+                .push((m.id, UncoveredReason::NoClassScheduled)),
         }
     }
     let policy = zugong_training::TrainingPolicy::default();
@@ -119,9 +123,21 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
                 .map(|s| s.required.tenths().saturating_sub(s.achieved.tenths()))
                 .max()
                 .unwrap_or(0);
-            let name = world.tree.get(*organizer).map(|u| u.name.trim_start_matches("中共").trim_end_matches("委员会").to_owned()).unwrap_or_default();
+            let name = world
+                .tree
+                .get(*organizer)
+                .map(|u| {
+                    u.name
+                        .trim_start_matches("中共")
+                        .trim_end_matches("委员会")
+                        .to_owned()
+                })
+                .unwrap_or_default();
             ClassPlan {
-                id: TrainingClassId::from_parts(on.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(), i as u128 + 1),
+                id: TrainingClassId::from_parts(
+                    on.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc(),
+                    i as u128 + 1,
+                ),
                 name: format!("{name}党员兜底补训班"),
                 organizer: *organizer,
                 tier: TrainingTier::GrassrootsFallback,
@@ -142,7 +158,11 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
         .map(|m| CoverageMember {
             member: m.id,
             unit: m.unit,
-            groups: if m.groups.is_empty() { vec![MemberGroup::Member] } else { m.groups.clone() },
+            groups: if m.groups.is_empty() {
+                vec![MemberGroup::Member]
+            } else {
+                m.groups.clone()
+            },
             unavailable: Vec::new(),
         })
         .collect();
@@ -158,7 +178,12 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
             ends_on: p.ends_on,
         })
         .collect();
-    let plan = match plan_coverage(&world.tree, &coverage_members, &coverage_classes, &TierPolicy::default()) {
+    let plan = match plan_coverage(
+        &world.tree,
+        &coverage_members,
+        &coverage_classes,
+        &TierPolicy::default(),
+    ) {
         Ok(p) => p,
         Err(e) => {
             out.refusals.push(e.to_string());
@@ -170,7 +195,13 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
         .iter()
         .filter_map(|s| {
             let m = world.members.get(s.index)?;
-            Some((m.id, (m.unit, s.required.tenths().saturating_sub(s.achieved.tenths()))))
+            Some((
+                m.id,
+                (
+                    m.unit,
+                    s.required.tenths().saturating_sub(s.achieved.tenths()),
+                ),
+            ))
         })
         .collect();
     let mut seated: BTreeMap<TrainingClassId, Vec<MemberId>> = BTreeMap::new();
@@ -184,10 +215,27 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
         let mut class = TrainingClass::default();
         let mut journal: MemoryJournal<ClassEvent> = MemoryJournal::new();
         let mut step = 0u32;
-        let mut run = |class: &mut TrainingClass, day: NaiveDate, cmd: ClassCommand, why: &str| -> Result<(), String> {
-            let ctx = ClassContext { on: day, authority: who, tree: &world.tree, policy: &policy };
+        let mut run = |class: &mut TrainingClass,
+                       day: NaiveDate,
+                       cmd: ClassCommand,
+                       why: &str|
+         -> Result<(), String> {
+            let ctx = ClassContext {
+                on: day,
+                authority: who,
+                tree: &world.tree,
+                policy: &policy,
+            };
             step += 1;
-            execute(class, &mut journal, &cmd, &ctx, stamp_at(day, step, who, why)).map(|_| ()).map_err(|e| match e {
+            execute(
+                class,
+                &mut journal,
+                &cmd,
+                &ctx,
+                stamp_at(day, step, who, why),
+            )
+            .map(|_| ())
+            .map_err(|e| match e {
                 ExecuteError::Refused(e) => format!("{}: {why}: {e}", p.name),
                 ExecuteError::Journal(e) => format!("{}: {why}: {e}", p.name),
             })
@@ -195,17 +243,39 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
         let members = seated.get(&p.id).cloned().unwrap_or_default();
         let mut trained = 0u32;
         let result = (|| {
-            run(&mut class, on - Duration::days(7), ClassCommand::Plan(p.clone()), "制定兜底培训计划")?;
+            run(
+                &mut class,
+                on - Duration::days(7),
+                ClassCommand::Plan(p.clone()),
+                "制定兜底培训计划",
+            )?;
             for m in &members {
-                let Some((unit, _)) = missing.get(m) else { continue };
-                run(&mut class, on, ClassCommand::Enrol { member: *m, unit: *unit }, "报名")?;
+                let Some((unit, _)) = missing.get(m) else {
+                    continue;
+                };
+                run(
+                    &mut class,
+                    on,
+                    ClassCommand::Enrol {
+                        member: *m,
+                        unit: *unit,
+                    },
+                    "报名",
+                )?;
             }
             for m in &members {
-                let Some((_, need)) = missing.get(m) else { continue };
+                let Some((_, need)) = missing.get(m) else {
+                    continue;
+                };
                 let hours = StudyHours::from_tenths((*need).min(p.hours.tenths()));
-                run(&mut class, p.ends_on, ClassCommand::RecordAttendance { member: *m, hours }, "考勤记学时")?;
+                run(
+                    &mut class,
+                    p.ends_on,
+                    ClassCommand::RecordAttendance { member: *m, hours },
+                    "考勤记学时",
+                )?;
                 trained += 1;
-                out.credited = out.credited + hours;
+                out.credited += hours;
                 if hours.tenths() < *need {
                     still += 1;
                 }
@@ -216,7 +286,12 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
             out.refusals.push(e);
         }
         out.classes.push((p.organizer, p.capacity, trained));
-        lines.extend(journal.entries().cloned().map(|entry| ClassEntry { class: p.id, entry }));
+        lines.extend(
+            journal
+                .entries()
+                .cloned()
+                .map(|entry| ClassEntry { class: p.id, entry }),
+        );
     }
     out.still_short = still;
     (out, lines)
@@ -244,8 +319,16 @@ pub(crate) fn run(
         lang.t("名党员学时不足", "members short of their 学时")
     );
     for (organizer, seats, trained) in &o.classes {
-        let name = world.tree.get(*organizer).map(|u| u.name.as_str()).unwrap_or("");
-        out.push_str(&format!("  {name}: {} {seats}, {} {trained}\n", lang.t("名额", "seats"), lang.t("参训", "trained")));
+        let name = world
+            .tree
+            .get(*organizer)
+            .map(|u| u.name.as_str())
+            .unwrap_or("");
+        out.push_str(&format!(
+            "  {name}: {} {seats}, {} {trained}\n",
+            lang.t("名额", "seats"),
+            lang.t("参训", "trained")
+        ));
     }
     for (m, reason) in &o.uncovered {
         out.push_str(&format!("  ✗ {m}: {reason:?}\n"));

@@ -1,0 +1,154 @@
+//! `zugong check`: every planted fault listed with its file, line and field, all at once; the
+//! dataset left untouched; garbage never makes the binary panic.
+
+use crate::support::*;
+
+#[test]
+fn the_sample_is_valid() {
+    let d = sample_dir("valid");
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(stdout(&out).contains("✓"));
+}
+
+#[test]
+fn every_planted_fault_is_listed_at_once() {
+    let d = sample_dir("broken");
+    // 1. A mistyped citizen ID number (check character).
+    edit_line(&d.join("members.jsonl"), 3, |v| {
+        let id = v["citizen_id"].as_str().unwrap().to_owned();
+        let last = if id.ends_with('0') { '1' } else { '0' };
+        v["citizen_id"] = format!("{}{last}", &id[..17]).into();
+    });
+    // 2. 转正 before 入党.
+    edit_line(&d.join("members.jsonl"), 5, |v| {
+        v["joined_on"] = "2010-01-01".into();
+        v["full_member_on"] = "2009-12-31".into();
+    });
+    // 3. A unit under an unknown parent.
+    edit_line(&d.join("org_units.jsonl"), 40, |v| {
+        v["parent"] = "019b76da-a800-77ea-8000-0000deadbeef".into();
+    });
+    // 4. A class that ends before it starts.
+    edit_line(&d.join("classes.jsonl"), 2, |v| {
+        v["ends_on"] = "2020-01-01".into()
+    });
+    // 5. A political score above 100 and 6. a post that does not exist.
+    edit_line(&d.join("cadres.jsonl"), 7, |v| {
+        v["political_score"] = 150.into();
+        v["post"] = "019b76da-a800-77ea-8000-00000000dead".into();
+    });
+    // 7. An unknown field, 8. a line that is not JSON.
+    edit_line(&d.join("tasks.jsonl"), 3, |v| v["colour"] = "red".into());
+    replace_line(&d.join("tasks.jsonl"), 5, "{\"branch\": oops");
+    // 9. A date in a form JSON does not accept.
+    edit_line(&d.join("attendance.jsonl"), 9, |v| {
+        v["on"] = "2026/13/01".into()
+    });
+    // 10. A star level out of range.
+    edit_line(&d.join("branches.jsonl"), 4, |v| v["stars"] = 7.into());
+    let before = snapshot(d.path());
+
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    for needle in [
+        "members.jsonl:3: citizen_id: check character",
+        "members.jsonl:5: full_member_on: 转正 on 2009-12-31 is before 入党 on 2010-01-01",
+        "org_units.jsonl:40: parent: unknown parent",
+        "classes.jsonl:2: ends_on:",
+        "cadres.jsonl:7: political_score: 150 is above 100",
+        "cadres.jsonl:7: post: post 019b76da-a800-77ea-8000-00000000dead is not in posts",
+        "tasks.jsonl:3: colour: unknown field",
+        "tasks.jsonl:5: not JSON",
+        "attendance.jsonl:9: on:",
+        "branches.jsonl:4: stars:",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    // Records that depend on a refused one are summarized, not repeated one by one.
+    assert!(text.lines().count() < 60, "{text}");
+    // JSON form: the same faults, structured.
+    let json = run(&["check", d.s(), "--format", "json"]);
+    assert_eq!(code(&json), 2);
+    let faults: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(
+        faults
+            .iter()
+            .any(|f| f["file"] == "members.jsonl" && f["line"] == 3 && f["field"] == "citizen_id")
+    );
+    // The report refuses the dataset with the same list.
+    let report = run(&["report", d.s()]);
+    assert_eq!(code(&report), 2);
+    assert!(stderr(&report).contains("members.jsonl:3"));
+    // Nothing was written into the dataset.
+    assert_eq!(snapshot(d.path()), before);
+}
+
+#[test]
+fn a_missing_manifest_or_tree_is_named() {
+    let d = TempDir::new("empty");
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    assert!(stdout(&out).contains("dataset.json"));
+    std::fs::write(
+        d.join("dataset.json"),
+        r#"{"format": 1, "name": "x", "as_of": "2026-11-30"}"#,
+    )
+    .unwrap();
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    assert!(stdout(&out).contains("org_units"), "{}", stdout(&out));
+    std::fs::write(
+        d.join("dataset.json"),
+        r#"{"format": 9, "name": "x", "as_of": "2026-11-30"}"#,
+    )
+    .unwrap();
+    assert!(stdout(&run(&["check", d.s()])).contains("format 9 is not supported"));
+}
+
+/// A deterministic stream of garbage: truncated lines, swapped bytes, wrong types, binary.
+#[test]
+fn garbage_never_panics() {
+    let d = sample_dir("garbage");
+    let members = std::fs::read(d.join("members.jsonl")).unwrap();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..12 {
+        let mut bytes = members.clone();
+        match round % 4 {
+            0 => bytes.truncate((next() as usize) % bytes.len()),
+            1 => {
+                for _ in 0..20 {
+                    let i = (next() as usize) % bytes.len();
+                    bytes[i] = (next() & 0xff) as u8;
+                }
+            }
+            2 => {
+                let i = (next() as usize) % bytes.len();
+                bytes.splice(
+                    i..i,
+                    b"{\"id\": 7, \"unit\": [1,2], \"joined_on\": null}\n"
+                        .iter()
+                        .copied(),
+                );
+            }
+            _ => bytes = (0..4096).map(|_| (next() & 0xff) as u8).collect(),
+        }
+        std::fs::write(d.join("members.jsonl"), &bytes).unwrap();
+        let out = run(&["check", d.s()]);
+        let c = code(&out);
+        assert!(
+            c == 0 || c == 2,
+            "round {round}: exit {c}\n{}",
+            stderr(&out)
+        );
+        let out = run(&["report", d.s(), "--format", "json"]);
+        assert!(matches!(code(&out), 0 | 2), "round {round}");
+    }
+}

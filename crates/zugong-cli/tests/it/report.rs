@@ -1,0 +1,312 @@
+//! `zugong report`: the sample county in text, JSON and HTML; exit codes; outputs that would
+//! overwrite input.
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use serde_json::Value;
+
+use crate::support::*;
+
+#[test]
+fn sample_report_in_text_names_every_section_and_the_rule_of_every_finding() {
+    let out = run(&["report", "--sample"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    for heading in [
+        "一、五星支部",
+        "二、党员教育培训",
+        "三、干部选育管用",
+        "四、人才梯次",
+        "五、村（社区）党组织负担",
+        "发现的问题",
+    ] {
+        assert!(text.contains(heading), "missing section {heading}");
+    }
+    // Every finding line names its rule's source.
+    let findings: Vec<&str> = text.lines().filter(|l| l.starts_with('[')).collect();
+    assert!(findings.len() >= 5, "{findings:?}");
+    for f in &findings {
+        let cited = f.split("依据").nth(1).unwrap_or("");
+        assert!(
+            cited
+                .split(" — ")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .chars()
+                .count()
+                > 6,
+            "no citation in {f}"
+        );
+    }
+    // The selection in progress in the sample's journals.
+    assert!(text.contains("在途选任：1"), "{text}");
+    assert!(text.contains("任前公示"));
+    // Personal data masked.
+    assert!(
+        text.contains("********") || !text.contains("640101"),
+        "an ID number shown in full"
+    );
+}
+
+#[test]
+fn english_messages() {
+    let out = run(&["--lang", "en", "report", "--sample"]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    assert!(text.contains("1. Five-star branches"));
+    assert!(text.contains("Findings"));
+    assert!(!text.contains("发现的问题"));
+}
+
+fn json_report(args: &[&str]) -> Value {
+    let out = run(args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn json_report_adds_up() {
+    let r = json_report(&["report", "--sample", "--format", "json"]);
+    let total: u64 = r["stars"]["total"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(total, r["totals"]["branches"].as_u64().unwrap());
+    // The towns' distributions add up to the whole.
+    let mut by = [0u64; 6];
+    for row in r["stars"]["by_town"].as_array().unwrap() {
+        for (i, v) in row["by_stars"].as_array().unwrap().iter().enumerate() {
+            by[i] += v.as_u64().unwrap();
+        }
+    }
+    let whole: Vec<u64> = r["stars"]["total"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert_eq!(by.to_vec(), whole);
+    let t = &r["training"]["total"];
+    assert_eq!(
+        t["members"].as_u64().unwrap(),
+        r["totals"]["members"].as_u64().unwrap()
+    );
+    assert_eq!(
+        t["met"].as_u64().unwrap() + t["short"].as_u64().unwrap(),
+        t["members"].as_u64().unwrap()
+    );
+    // Every finding has a rule, a citation and at least one item.
+    for f in r["findings"].as_array().unwrap() {
+        assert!(!f["rule"].as_str().unwrap().is_empty());
+        assert!(!f["citation"].as_str().unwrap().is_empty(), "{f}");
+        assert!(!f["items"].as_array().unwrap().is_empty());
+    }
+    // The quota findings agree with the quota lines.
+    let over = r["cadres"]["quotas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["used"].as_u64() > q["allotted"].as_u64())
+        .count();
+    let listed: usize = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["citation"].as_str().unwrap().contains("第四十三条"))
+        .map(|f| f["items"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(over, listed);
+}
+
+/// Checks that `html` is well-formed XML (every element closed, attributes quoted).
+pub fn assert_well_formed(html: &str) {
+    let mut reader = Reader::from_str(html);
+    reader.config_mut().check_end_names = true;
+    let mut depth = 0i64;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::End(_)) => depth -= 1,
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", reader.buffer_position()),
+        }
+    }
+    assert_eq!(depth, 0, "unclosed elements");
+}
+
+#[test]
+fn html_report_is_well_formed_and_holds_every_charts_data() {
+    let dir = TempDir::new("html");
+    let file = dir.join("report.html");
+    let out = run(&[
+        "report",
+        "--sample",
+        "--format",
+        "html",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        !html.contains("http://") || !html.contains("<script"),
+        "no scripts"
+    );
+    assert!(
+        !html.contains("src=\"http"),
+        "nothing loaded from the network"
+    );
+    assert_well_formed(&html);
+    let r = json_report(&["report", "--sample", "--format", "json"]);
+    // Stars by town: each segment carries its count.
+    let labels = ["五星", "四星", "三星", "二星", "一星", "无星"];
+    for row in r["stars"]["by_town"].as_array().unwrap() {
+        let unit = row["unit"].as_str().unwrap();
+        let by: Vec<u64> = row["by_stars"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        for (i, label) in labels.iter().enumerate() {
+            let n = by[5 - i];
+            let needle =
+                format!("data-category=\"{unit}\" data-series=\"{label}\" data-value=\"{n}\"");
+            assert!(html.contains(&needle), "missing {needle}");
+        }
+    }
+    // Training by town.
+    for row in r["training"]["by_town"].as_array().unwrap() {
+        let unit = row["unit"].as_str().unwrap();
+        for (label, key) in [("达标", "met"), ("学时不足", "short")] {
+            let needle = format!(
+                "data-category=\"{unit}\" data-series=\"{label}\" data-value=\"{}\"",
+                row[key]
+            );
+            assert!(html.contains(&needle), "missing {needle}");
+        }
+    }
+    // Every chart is there, each with data.
+    for id in [
+        "chart-stars-total",
+        "chart-stars-by-town",
+        "chart-training-tiers",
+        "chart-training-by-town",
+        "chart-quotas",
+        "chart-assessment",
+        "chart-talent-tiers",
+        "chart-burden",
+    ] {
+        let at = html
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no chart {id}"));
+        let end = at + html[at..].find("</svg>").unwrap();
+        assert!(
+            html[at..end].contains("data-value="),
+            "chart {id} has no data"
+        );
+    }
+    // Talent tiers and assessment grades, by value.
+    for (tier, n) in r["talent"]["by_tier"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v[0].as_str().unwrap(), v[1].as_u64().unwrap()))
+    {
+        assert!(
+            html.contains(&format!(
+                "data-category=\"{tier}\" data-series=\"各梯次在培养期人才\" data-value=\"{n}\""
+            )),
+            "{tier}"
+        );
+    }
+    let grades = r["cadres"]["grades"].as_array().unwrap();
+    assert!(html.contains(&format!(
+        "data-category=\"优秀\" data-series=\"{} 年度考核等次分布\" data-value=\"{}\"",
+        r["cadres"]["assessment_year"], grades[0]
+    )));
+}
+
+#[test]
+fn findings_fail_only_when_asked() {
+    assert_eq!(code(&run(&["report", "--sample"])), 0);
+    let out = run(&["report", "--sample", "--fail-on-findings"]);
+    assert_eq!(code(&out), 1);
+}
+
+#[test]
+fn bad_input_exits_2_without_panicking() {
+    let missing = run(&["report", "/nonexistent/zugong/dataset"]);
+    assert_eq!(code(&missing), 2);
+    assert!(
+        stderr(&missing).contains("not a folder"),
+        "{}",
+        stderr(&missing)
+    );
+    assert_eq!(
+        code(&run(&["report"])),
+        2,
+        "a folder or --sample is required"
+    );
+    assert_eq!(code(&run(&["report", "--sample", "--format", "pdf"])), 2);
+    assert_eq!(
+        code(&run(&["generate", "--scale", "planet", "--out", "/tmp/x"])),
+        2
+    );
+    assert_eq!(code(&run(&["frobnicate"])), 2);
+}
+
+#[test]
+fn help_on_every_command() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["report", "--help"],
+        vec!["generate", "--help"],
+        vec!["sample", "--help"],
+        vec!["import", "--help"],
+        vec!["scenario", "--help"],
+        vec!["scenario", "selection", "--help"],
+        vec!["scenario", "rating", "--help"],
+        vec!["scenario", "training", "--help"],
+    ] {
+        let out = run(&args);
+        assert_eq!(code(&out), 0, "{args:?}");
+        assert!(stdout(&out).contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn output_never_overwrites_the_dataset() {
+    let d = sample_dir("overwrite");
+    let before = snapshot(d.path());
+    let members = d.join("members.jsonl");
+    let out = run(&[
+        "report",
+        d.s(),
+        "--out",
+        members.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let report = d.join("report.txt");
+    std::fs::write(&report, "old").unwrap();
+    let out = run(&["report", d.s(), "--out", report.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "an existing file needs --force");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "old");
+    let out = run(&[
+        "report",
+        d.s(),
+        "--out",
+        report.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code(&out), 0);
+    std::fs::remove_file(&report).unwrap();
+    assert_eq!(snapshot(d.path()), before);
+}
