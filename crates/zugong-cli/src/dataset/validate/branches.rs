@@ -1,0 +1,245 @@
+//! Branches, their review scores against the rubric, and the tasks pushed onto them.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use zugong_branch::{Points, Rubric, Scoresheet};
+use zugong_core::{OrgTree, OrgUnitId};
+
+use super::faults::Faults;
+use super::rubric_named;
+use crate::dataset::{BranchRecord, Fault, Row, ScoreRecord, TaskRecord};
+
+/// The rubric, the branches that pass and their scoresheets.
+pub(super) type Branches = (
+    Option<Rubric>,
+    Vec<BranchRecord>,
+    BTreeMap<OrgUnitId, Scoresheet>,
+);
+
+/// Checks the branches and their scores.
+pub(super) fn branches(
+    f: &mut Faults<'_>,
+    tree: &OrgTree,
+    as_of: NaiveDate,
+    rubric_name: Option<String>,
+    rows: Vec<Row<BranchRecord>>,
+    scores_in: Vec<Row<ScoreRecord>>,
+) -> Branches {
+    let known = |id: OrgUnitId| tree.contains(id);
+    let rubric_name = rubric_name.unwrap_or_else(|| "five_star_110".into());
+    let rubric = match rubric_named(&rubric_name) {
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => {
+            f.out.push(Fault::file(
+                "dataset.json",
+                format!("rubric {rubric_name}: {e}"),
+            ));
+            None
+        }
+        None => {
+            f.out.push(Fault {
+                file: "dataset.json".into(),
+                line: None,
+                field: Some("rubric".into()),
+                message: format!(
+                    "{rubric_name:?} is not a rubric preset (five_star_110, zhejiang, ankang, university_2024, hundred_point_base)"
+                ),
+            });
+            None
+        }
+    };
+    let mut branches = Vec::new();
+    let mut seen_branches = HashSet::new();
+    for row in rows {
+        let (line, b) = (row.line, row.record);
+        let file = "branches";
+        let before = f.mark();
+        if !known(b.unit) {
+            f.missing(
+                None,
+                file,
+                line,
+                "unit",
+                "unit",
+                b.unit.as_uuid(),
+                "org_units",
+            );
+        }
+        if !seen_branches.insert(b.unit) {
+            f.push(
+                file,
+                line,
+                "unit",
+                format!("branch {} appears twice", b.unit),
+            );
+        }
+        if let (Some(yes), Some(total)) = (b.satisfaction_yes, b.satisfaction_total)
+            && yes > total
+        {
+            f.push(
+                file,
+                line,
+                "satisfaction_yes",
+                format!("{yes} satisfied of {total} votes"),
+            );
+        }
+        if let (Some(rank), Some(of)) = (b.rank, b.ranked_of)
+            && (rank == 0 || rank > of)
+        {
+            f.push(file, line, "rank", format!("place {rank} of {of}"));
+        }
+        for d in [b.secretary_vacant_since, b.last_development_candidate]
+            .into_iter()
+            .flatten()
+        {
+            if d > as_of {
+                f.push(
+                    file,
+                    line,
+                    "secretary_vacant_since",
+                    format!("{d} is after the dataset's day {as_of}"),
+                );
+            }
+        }
+        if f.mark() == before {
+            branches.push(b);
+        }
+    }
+    let mut scores: BTreeMap<OrgUnitId, Scoresheet> = BTreeMap::new();
+    let indicators: HashMap<&str, (String, Points)> = rubric
+        .iter()
+        .flat_map(|r| &r.data().dimensions)
+        .flat_map(|d| &d.indicators)
+        .flat_map(|i| {
+            [
+                (i.code.as_str(), (i.code.clone(), i.max)),
+                (i.name.as_str(), (i.code.clone(), i.max)),
+            ]
+        })
+        .collect();
+    for row in scores_in {
+        let (line, s) = (row.line, row.record);
+        let file = "branch_scores";
+        if !seen_branches.contains(&s.branch) {
+            f.push(
+                file,
+                line,
+                "branch",
+                format!("branch {} is not in branches", s.branch),
+            );
+            continue;
+        }
+        if let Some(bonus) = rubric
+            .iter()
+            .flat_map(|r| &r.data().bonuses)
+            .find(|b| b.code == s.indicator.trim() || b.name == s.indicator.trim())
+        {
+            let sheet = scores.entry(s.branch).or_default();
+            if s.points > Points::ZERO && !sheet.bonuses.contains(&bonus.code) {
+                sheet.bonuses.push(bonus.code.clone());
+            }
+            continue;
+        }
+        let Some((code, max)) = indicators.get(s.indicator.trim()) else {
+            f.push(
+                file,
+                line,
+                "indicator",
+                format!(
+                    "{:?} is not an indicator of the rubric {rubric_name}",
+                    s.indicator
+                ),
+            );
+            continue;
+        };
+        if s.points > *max {
+            f.push(
+                file,
+                line,
+                "points",
+                format!("{} above the indicator's maximum {}", s.points, max),
+            );
+            continue;
+        }
+        let sheet = scores.entry(s.branch).or_default();
+        sheet.scores.insert(code.clone(), s.points);
+        if let Some(e) = s.evidence {
+            sheet.evidence.entry(code.clone()).or_default().push(e);
+        }
+    }
+
+    (rubric, branches, scores)
+}
+
+/// Checks the tasks pushed onto branches.
+pub(super) fn tasks(
+    f: &mut Faults<'_>,
+    tree: &OrgTree,
+    rows: Vec<Row<TaskRecord>>,
+) -> Vec<TaskRecord> {
+    let known = |id: OrgUnitId| tree.contains(id);
+    let mut tasks = Vec::new();
+    for row in rows {
+        let (line, t) = (row.line, row.record);
+        let file = "tasks";
+        let before = f.mark();
+        if !known(t.branch) {
+            f.missing(
+                None,
+                file,
+                line,
+                "branch",
+                "unit",
+                t.branch.as_uuid(),
+                "org_units",
+            );
+        }
+        if !known(t.source) {
+            f.missing(
+                None,
+                file,
+                line,
+                "source",
+                "unit",
+                t.source.as_uuid(),
+                "org_units",
+            );
+        }
+        if known(t.branch)
+            && known(t.source)
+            && !(t.source != t.branch && tree.is_within(t.branch, t.source).unwrap_or(false))
+        {
+            f.push(
+                file,
+                line,
+                "source",
+                format!("{} is not above the branch it pushed work onto", t.source),
+            );
+        }
+        if t.due_on < t.assigned_on {
+            f.push(
+                file,
+                line,
+                "due_on",
+                format!(
+                    "due {} before assigned {}: dates out of order",
+                    t.due_on, t.assigned_on
+                ),
+            );
+        }
+        if t.done_on.is_some_and(|d| d < t.assigned_on) {
+            f.push(
+                file,
+                line,
+                "done_on",
+                "done before assigned: dates out of order",
+            );
+        }
+        if f.mark() == before {
+            tasks.push(t);
+        }
+    }
+
+    tasks
+}

@@ -1,0 +1,97 @@
+//! The faults found while checking, and the records refused so far.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::dataset::Fault;
+
+/// The faults found, with the file each table came from, and the records refused so far: a
+/// record that refers to a refused one is counted once per refused record instead of
+/// repeating the fault of the record it refers to.
+pub(super) struct Faults<'a> {
+    pub(super) out: &'a mut Vec<Fault>,
+    pub(super) files: BTreeMap<&'static str, String>,
+    /// Refused ids, each with the root refusal it comes from (itself when it has its own fault).
+    pub(super) refused: HashMap<uuid::Uuid, uuid::Uuid>,
+    /// Records skipped because they refer to a refused record: their root.
+    pub(super) derived: HashMap<uuid::Uuid, uuid::Uuid>,
+    pub(super) cascades: BTreeMap<(String, String, uuid::Uuid), (u64, u64)>,
+    pub(super) marks: usize,
+}
+
+impl Faults<'_> {
+    /// Changes whenever a fault or a cascade is noted: compare before and after a record.
+    pub(super) fn mark(&self) -> usize {
+        self.out.len() + self.marks
+    }
+
+    pub(super) fn file(&self, table: &str) -> String {
+        self.files
+            .get(table)
+            .cloned()
+            .unwrap_or_else(|| format!("{table}.jsonl"))
+    }
+
+    pub(super) fn push(&mut self, table: &str, line: u64, field: &str, msg: impl Into<String>) {
+        let file = self.file(table);
+        self.out.push(Fault::at(file, line, field, msg));
+    }
+
+    /// A reference to a record that is not there: a fault, or a cascade of a refused record.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn missing(
+        &mut self,
+        from: Option<&uuid::Uuid>,
+        table: &str,
+        line: u64,
+        field: &str,
+        kind: &str,
+        id: &uuid::Uuid,
+        in_table: &str,
+    ) {
+        if let Some(root) = self.refused.get(id).copied() {
+            if let Some(from) = from {
+                self.derived.insert(*from, root);
+            }
+            let e = self
+                .cascades
+                .entry((table.to_owned(), field.to_owned(), root))
+                .or_insert((0, line));
+            e.0 += 1;
+            self.marks += 1;
+        } else {
+            self.push(
+                table,
+                line,
+                field,
+                format!("{kind} {id} is not in {in_table}"),
+            );
+        }
+    }
+
+    /// Marks the ids of `all` not in `kept` as refused.
+    pub(super) fn refuse<I: Eq + std::hash::Hash>(
+        &mut self,
+        all: impl IntoIterator<Item = (I, uuid::Uuid)>,
+        kept: impl Fn(&I) -> bool,
+    ) {
+        for (id, u) in all {
+            if !kept(&id) {
+                let root = self.derived.get(&u).copied().unwrap_or(u);
+                self.refused.insert(u, root);
+            }
+        }
+    }
+
+    /// One fault per refused record that others refer to.
+    pub(super) fn flush_cascades(&mut self) {
+        for ((table, field, id), (count, first)) in std::mem::take(&mut self.cascades) {
+            let file = self.file(&table);
+            self.out.push(Fault::at(
+                file,
+                first,
+                field,
+                format!("{count} record(s) from this line on depend on {id}, which was refused (see its fault); not checked further"),
+            ));
+        }
+    }
+}

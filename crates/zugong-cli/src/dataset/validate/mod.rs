@@ -1,0 +1,168 @@
+//! Checking the records against each other and building the [`World`] the reports and
+//! scenarios work on: the org tree, flat member and attendance rows, the quota book, the
+//! relations book, talent records, the rubric. One module per group of tables; a record with a
+//! fault is left out, and records that depend on it are summarized once ([`faults`]).
+
+mod branches;
+mod cadres;
+mod faults;
+mod talents;
+mod training;
+mod tree;
+
+use std::collections::{BTreeMap, HashMap};
+
+use zugong_branch::{BranchFacts, Rubric, Scoresheet, presets};
+use zugong_cadre::{Post, RelationBook};
+use zugong_core::{OrgTree, OrgUnitId};
+use zugong_talent::TalentRecord;
+use zugong_training::{AttendanceRow, MemberGroup, MemberRow, StudyHours, TrainingPolicy};
+
+use super::{
+    BranchRecord, CadreRecord, ClassRecord, Dataset, Fault, JournalFile, Manifest, MemberRecord,
+    QuotaRecord, TalentRow, TaskRecord,
+};
+use faults::Faults;
+
+/// A dataset checked and indexed: what the reports and scenarios read.
+#[derive(Debug)]
+pub(crate) struct World {
+    /// The manifest.
+    pub(crate) manifest: Manifest,
+    /// The organization tree.
+    pub(crate) tree: OrgTree,
+    /// Members, in table order.
+    pub(crate) members: Vec<MemberRecord>,
+    /// Flat member rows for the training roll-up (same order).
+    pub(crate) member_rows: Vec<MemberRow>,
+    /// Training classes.
+    pub(crate) classes: Vec<ClassRecord>,
+    /// Flat attendance rows.
+    pub(crate) attendance: Vec<AttendanceRow>,
+    /// Branches.
+    pub(crate) branches: Vec<BranchRecord>,
+    /// Latest review scores by branch.
+    pub(crate) scores: BTreeMap<OrgUnitId, Scoresheet>,
+    /// Tasks pushed onto branches.
+    pub(crate) tasks: Vec<TaskRecord>,
+    /// Posts.
+    pub(crate) posts: Vec<Post>,
+    /// Quota lines.
+    pub(crate) quotas: Vec<QuotaRecord>,
+    /// Cadres.
+    pub(crate) cadres: Vec<CadreRecord>,
+    /// Kinship among cadres.
+    pub(crate) relations: RelationBook,
+    /// Talent rows and the records built from them (same order).
+    pub(crate) talents: Vec<(TalentRow, TalentRecord)>,
+    /// The rubric named by the manifest (`None` when the manifest names no preset).
+    pub(crate) rubric: Option<Rubric>,
+    /// Journals of scenarios.
+    pub(crate) journals: Vec<JournalFile>,
+}
+
+impl World {
+    /// The training policy the dataset is read under (the national defaults).
+    pub(crate) fn training_policy() -> TrainingPolicy {
+        TrainingPolicy::default()
+    }
+
+    /// 学时 required of a member this year: the secretary's for a secretary, else a member's.
+    pub(crate) fn required_hours(m: &MemberRecord, policy: &TrainingPolicy) -> StudyHours {
+        if m.groups.contains(&MemberGroup::Secretary) {
+            policy.secretary_yearly_hours
+        } else {
+            policy.member_yearly_hours
+        }
+    }
+}
+
+/// The rubric presets by manifest name.
+pub(crate) fn rubric_named(name: &str) -> Option<Result<Rubric, zugong_branch::RubricError>> {
+    Some(match name {
+        "five_star_110" => presets::five_star_110(),
+        "zhejiang" => presets::zhejiang_five_star(),
+        "ankang" => presets::ankang_five_star(),
+        "university_2024" => presets::university_2024(),
+        "hundred_point_base" => presets::hundred_point_base(),
+        _ => return None,
+    })
+}
+
+/// Checks `data` record against record; returns the world of the records that passed (a record
+/// with a fault is left out, so one fault does not cascade into many).
+pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
+    let mut f = Faults {
+        out: faults,
+        files: data.files.clone(),
+        refused: data.unreadable.iter().map(|u| (*u, *u)).collect(),
+        derived: HashMap::new(),
+        cascades: BTreeMap::new(),
+        marks: 0,
+    };
+    let as_of = data.manifest.as_of;
+    let tree = tree::build_tree(&data, &mut f);
+    f.refuse(
+        data.units
+            .iter()
+            .map(|r| (r.record.id, *r.record.id.as_uuid())),
+        |id| tree.contains(*id),
+    );
+    let (members, member_rows, member_index) =
+        training::members(&mut f, &tree, as_of, data.members);
+    let (classes, class_ids) = training::classes(&mut f, &tree, data.classes);
+    let attendance = training::attendance(
+        &mut f,
+        as_of,
+        data.attendance,
+        &member_index,
+        &classes,
+        &class_ids,
+    );
+    let (rubric, branches, scores) = branches::branches(
+        &mut f,
+        &tree,
+        as_of,
+        data.manifest.rubric.clone(),
+        data.branches,
+        data.scores,
+    );
+    let tasks = branches::tasks(&mut f, &tree, data.tasks);
+    let (posts, post_ids) = cadres::posts(&mut f, &tree, data.posts);
+    let cadres = cadres::cadres(&mut f, &tree, as_of, data.cadres, &posts, &post_ids);
+    let quotas = cadres::quotas(&mut f, &tree, data.quotas);
+    let relations = cadres::relations(&mut f, data.relations, &cadres);
+    let talents = talents::talents(&mut f, &tree, data.talents);
+    f.flush_cascades();
+    World {
+        manifest: data.manifest,
+        tree,
+        members,
+        member_rows,
+        classes,
+        attendance,
+        branches,
+        scores,
+        tasks,
+        posts,
+        quotas,
+        cadres,
+        relations,
+        talents,
+        rubric,
+        journals: data.journals,
+    }
+}
+
+/// The branch facts of a branch record.
+pub(crate) fn branch_facts(b: &BranchRecord) -> BranchFacts {
+    BranchFacts {
+        secretary_vacant_since: b.secretary_vacant_since,
+        last_development_candidate: b.last_development_candidate,
+        village: b.village,
+        satisfaction: b.satisfaction_yes.zip(b.satisfaction_total),
+        assessment_rank: b.rank.zip(b.ranked_of),
+        organizational_life_held: b.organizational_life_held.unwrap_or(true),
+        inspected_categories: b.inspected_categories.clone(),
+    }
+}

@@ -1,0 +1,133 @@
+//! Talents: references, the industry catalogue, dates, and the record built through its
+//! lifecycle.
+
+use std::collections::HashSet;
+
+use zugong_core::journal::{MemoryJournal, execute};
+use zugong_core::{Authority, OrgTree, OrgUnitId, TalentId};
+use zugong_talent::{
+    Agreement, Engagement, FundingSource, IndustryCatalogue, RecordCommand, RecordContext,
+    TalentRecord,
+};
+
+use super::faults::Faults;
+use crate::dataset::{Row, TalentRow};
+
+/// Checks the talents and builds their records.
+pub(super) fn talents(
+    f: &mut Faults<'_>,
+    tree: &OrgTree,
+    rows: Vec<Row<TalentRow>>,
+) -> Vec<(TalentRow, TalentRecord)> {
+    let known = |id: OrgUnitId| tree.contains(id);
+    let catalogue = IndustryCatalogue::ningxia_2024();
+    let mut talents = Vec::new();
+    let mut talent_ids: HashSet<TalentId> = HashSet::new();
+    for row in rows {
+        let (line, t) = (row.line, row.record);
+        let before = f.mark();
+        if !talent_ids.insert(t.id) {
+            f.push(
+                "talents",
+                line,
+                "id",
+                format!("talent {} appears twice", t.id),
+            );
+        }
+        if !known(t.employer) {
+            f.missing(
+                Some(t.id.as_uuid()),
+                "talents",
+                line,
+                "employer",
+                "unit",
+                t.employer.as_uuid(),
+                "org_units",
+            );
+        }
+        if let Some(code) = &t.industry
+            && catalogue.get(code).is_none()
+        {
+            f.push(
+                "talents",
+                line,
+                "industry",
+                format!("{code:?} is not in the 六新六特六优 catalogue"),
+            );
+        }
+        if t.starts_on <= t.birth_date {
+            f.push(
+                "talents",
+                line,
+                "starts_on",
+                "the cultivation period starts before birth: dates out of order",
+            );
+        }
+        if f.mark() != before {
+            continue;
+        }
+        match talent_record(&t, tree) {
+            Ok(rec) => talents.push((t, rec)),
+            Err(msg) => f.push("talents", line, "tier", msg),
+        }
+    }
+
+    talents
+}
+
+/// Builds a talent's record through its lifecycle (registration, start, title).
+pub(super) fn talent_record(t: &TalentRow, tree: &OrgTree) -> Result<TalentRecord, String> {
+    let authority = Authority::organization_department(
+        tree.ancestors(t.employer)
+            .ok()
+            .and_then(|a| a.last())
+            .map_or(t.employer, |u| u.id),
+    );
+    let engagement = match &t.flexible_home {
+        Some(home) => Engagement::Flexible {
+            host: t.employer,
+            home_institution: home.clone(),
+            days_per_year: t.days_per_year.unwrap_or(30),
+        },
+        None => Engagement::Employed {
+            employer: t.employer,
+        },
+    };
+    let mut commands = vec![
+        RecordCommand::Register {
+            talent: t.id,
+            name: t.name.clone(),
+            birth_date: t.birth_date,
+            engagement,
+        },
+        RecordCommand::Start(Agreement {
+            tier: t.tier,
+            programme: t.tier.to_string(),
+            batch: t.batch,
+            starts_on: t.starts_on,
+            cycle_years: t.cycle_years,
+            grant: t.grant,
+            shares: vec![(FundingSource::TalentFund, 1000)],
+            industry: t.industry.clone(),
+        }),
+    ];
+    if let Some(title) = t.title {
+        commands.push(RecordCommand::RecordTitle {
+            title,
+            series: t.series.clone().unwrap_or_default(),
+        });
+    }
+    let mut record = TalentRecord::default();
+    let mut journal = MemoryJournal::new();
+    let ctx = RecordContext {
+        on: t.starts_on,
+        authority,
+        tree,
+    };
+    for cmd in &commands {
+        let stamp = crate::stamp::stamp(t.starts_on, authority, "dataset import");
+        execute(&mut record, &mut journal, cmd, &ctx, stamp)
+            .map_err(|e| format!("the record was refused: {e}"))?;
+    }
+    Ok(record)
+}
