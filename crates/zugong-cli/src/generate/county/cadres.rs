@@ -1,0 +1,339 @@
+//! Posts, quota lines, cadres with their assessments, and kinship.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration};
+use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
+use zugong_core::{
+    CadreId, CivilServiceGrade, DivisionCode, EducationLevel, LeadershipRank, OrgUnitId,
+    PositionId, RankOrGrade,
+};
+
+use crate::dataset::{CadreRecord, PostRecord, QuotaRecord, RelationRecord};
+use crate::generate::names;
+use crate::generate::{Ids, Shape, Sink, as_of};
+
+use super::*;
+
+pub(super) const CHIEF: RankOrGrade = RankOrGrade::Leadership(LeadershipRank::TownshipSectionChief);
+
+pub(super) const DEPUTY: RankOrGrade =
+    RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
+
+pub(super) const GRADES: [CivilServiceGrade; 5] = [
+    CivilServiceGrade::FirstClassPrincipalStaff,
+    CivilServiceGrade::SecondClassPrincipalStaff,
+    CivilServiceGrade::ThirdClassPrincipalStaff,
+    CivilServiceGrade::FourthClassPrincipalStaff,
+    CivilServiceGrade::FirstClassStaff,
+];
+
+pub(super) struct PostPlan<'a> {
+    unit: &'a Unit,
+    title: &'static str,
+    rank: RankOrGrade,
+    party_post: bool,
+    elected: bool,
+    head: bool,
+    function: Option<WorkFunction>,
+}
+
+pub(super) fn function_of(f: Option<&str>) -> Option<WorkFunction> {
+    f.and_then(|f| serde_json::from_value(serde_json::Value::String(f.into())).ok())
+}
+
+pub(super) fn cadres<S: Sink>(
+    cx: &mut Ctx<'_, S>,
+    county: &Unit,
+    bureaus: &[(Unit, Option<&str>)],
+    towns: &[(Unit, Vec<Unit>)],
+    shape: &Shape,
+) -> std::io::Result<()> {
+    let county_chief = RankOrGrade::Leadership(LeadershipRank::CountyDivisionChief);
+    let county_deputy = RankOrGrade::Leadership(LeadershipRank::CountyDivisionDeputy);
+    let mut plans = vec![
+        PostPlan {
+            unit: county,
+            title: "县委书记",
+            rank: county_chief,
+            party_post: true,
+            elected: false,
+            head: true,
+            function: None,
+        },
+        PostPlan {
+            unit: county,
+            title: "县长",
+            rank: county_chief,
+            party_post: false,
+            elected: true,
+            head: false,
+            function: None,
+        },
+    ];
+    for title in ["县委副书记", "常务副县长", "副县长", "副县长"] {
+        plans.push(PostPlan {
+            unit: county,
+            title,
+            rank: county_deputy,
+            party_post: title.starts_with("县委"),
+            elected: !title.starts_with("县委"),
+            head: false,
+            function: None,
+        });
+    }
+    for (b, f) in bureaus {
+        let function = function_of(*f);
+        plans.push(PostPlan {
+            unit: b,
+            title: "局长",
+            rank: CHIEF,
+            party_post: false,
+            elected: false,
+            head: true,
+            function,
+        });
+        for title in ["副局长", "副局长"] {
+            plans.push(PostPlan {
+                unit: b,
+                title,
+                rank: DEPUTY,
+                party_post: false,
+                elected: false,
+                head: false,
+                function,
+            });
+        }
+    }
+    for (t, _) in towns {
+        plans.push(PostPlan {
+            unit: t,
+            title: "镇党委书记",
+            rank: CHIEF,
+            party_post: true,
+            elected: false,
+            head: true,
+            function: None,
+        });
+        plans.push(PostPlan {
+            unit: t,
+            title: "镇长",
+            rank: CHIEF,
+            party_post: false,
+            elected: true,
+            head: false,
+            function: None,
+        });
+        for title in [
+            "镇党委副书记",
+            "副镇长",
+            "副镇长",
+            "镇党委委员",
+            "镇党委委员",
+        ] {
+            plans.push(PostPlan {
+                unit: t,
+                title,
+                rank: DEPUTY,
+                party_post: title.starts_with("镇党委"),
+                elected: title == "副镇长",
+                head: false,
+                function: None,
+            });
+        }
+    }
+    // Quota lines: one per unit and rank, as many as the posts.
+    let mut lines: Vec<(OrgUnitId, RankOrGrade, u32)> = Vec::new();
+    for p in &plans {
+        match lines
+            .iter_mut()
+            .find(|(u, r, _)| *u == p.unit.id && *r == p.rank)
+        {
+            Some(line) => line.2 += 1,
+            None => lines.push((p.unit.id, p.rank, 1)),
+        }
+    }
+    for (unit, rank, allotted) in lines {
+        cx.sink.put(QuotaRecord {
+            unit,
+            rank,
+            allotted,
+            planned_departures: None,
+        })?;
+    }
+    // Units whose 2025 results ran over the 优秀 cap.
+    let over_cap: Vec<OrgUnitId> = bureaus
+        .iter()
+        .filter(|_| cx.rng.chance(60))
+        .map(|(u, _)| u.id)
+        .collect();
+    let mut heads: BTreeMap<OrgUnitId, CadreId> = BTreeMap::new();
+    let mut by_unit: BTreeMap<OrgUnitId, Vec<CadreId>> = BTreeMap::new();
+    for p in &plans {
+        let post = PositionId::from_parts(Ids::at(), cx.ids.bits());
+        cx.sink.put(PostRecord {
+            id: post,
+            unit: p.unit.id,
+            title: p.title.into(),
+            rank: p.rank,
+            party_post: p.party_post,
+            elected: p.elected,
+            probation_applies: !p.elected && !p.head,
+        })?;
+        if cx.rng.chance(80) {
+            continue; // vacant
+        }
+        let leader = if p.head {
+            None
+        } else {
+            heads.get(&p.unit.id).copied()
+        };
+        let id = cadre(
+            cx,
+            p.unit,
+            Some(post),
+            p.rank,
+            p.head,
+            p.function,
+            leader,
+            over_cap.contains(&p.unit.id),
+        )?;
+        if p.head {
+            heads.insert(p.unit.id, id);
+        }
+        by_unit.entry(p.unit.id).or_default().push(id);
+    }
+    // 超职数配备: now and then a bureau carries one deputy more than its quota.
+    for (b, f) in bureaus {
+        if cx.rng.chance(80) {
+            let leader = heads.get(&b.id).copied();
+            let id = cadre(cx, b, None, DEPUTY, false, function_of(*f), leader, false)?;
+            by_unit.entry(b.id).or_default().push(id);
+        }
+    }
+    // 职级 holders without leadership posts.
+    for (b, f) in bureaus {
+        for _ in 0..shape.grade_cadres_per_bureau {
+            let grade = cx
+                .rng
+                .pick(&GRADES)
+                .copied()
+                .unwrap_or(CivilServiceGrade::FirstClassStaff);
+            let leader = heads.get(&b.id).copied();
+            let id = cadre(
+                cx,
+                b,
+                None,
+                RankOrGrade::Grade(grade),
+                false,
+                function_of(*f),
+                leader,
+                over_cap.contains(&b.id),
+            )?;
+            by_unit.entry(b.id).or_default().push(id);
+        }
+    }
+    // Kin in the same unit.
+    for ids in by_unit.values() {
+        if ids.len() >= 2 && cx.rng.chance(40) {
+            let a = cx.rng.pick(ids).copied();
+            let b = cx.rng.pick(ids).copied();
+            if let (Some(a), Some(b)) = (a, b)
+                && a != b
+            {
+                let kinship = if cx.rng.chance(500) {
+                    Kinship::Spouse
+                } else {
+                    Kinship::CollateralWithinThree
+                };
+                cx.sink.put(RelationRecord { a, b, kinship })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn cadre<S: Sink>(
+    cx: &mut Ctx<'_, S>,
+    unit: &Unit,
+    post: Option<PositionId>,
+    rank: RankOrGrade,
+    head: bool,
+    function: Option<WorkFunction>,
+    direct_leader: Option<CadreId>,
+    over_cap: bool,
+) -> std::io::Result<CadreId> {
+    let today = as_of();
+    let born = day_between(cx.rng, day(1966, 1, 1), day(1997, 12, 31));
+    let id = CadreId::from_parts(Ids::at(), cx.ids.bits());
+    let male = cx.rng.chance(650);
+    let citizen_id = citizen(cx.rng, &mut cx.used, cx.region, born, male).ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("no valid citizen ID number for region {}", cx.region),
+        )
+    })?;
+    let earliest = (born + Duration::days(25 * 366)).max(day(2010, 1, 1));
+    let rank_since = day_between(cx.rng, earliest, today - Duration::days(120));
+    let post_since = if cx.rng.chance(60) {
+        // Long in post: due to rotate.
+        day_between(cx.rng, day(2012, 1, 1), day(2016, 6, 30)).max(earliest)
+    } else {
+        day_between(cx.rng, rank_since, today - Duration::days(30))
+    };
+    let education = match cx.rng.range(0, 9) {
+        0..=1 => EducationLevel::Postgraduate,
+        2..=7 => EducationLevel::Undergraduate,
+        _ => EducationLevel::JuniorCollege,
+    };
+    let mut assessments = BTreeMap::new();
+    for year in 2023..=2025 {
+        if rank_since.year() > year {
+            continue;
+        }
+        let grade = if over_cap && year == 2025 {
+            if cx.rng.chance(450) {
+                AssessmentGrade::Excellent
+            } else {
+                AssessmentGrade::Competent
+            }
+        } else {
+            match cx.rng.range(0, 99) {
+                0..=11 => AssessmentGrade::Excellent,
+                12..=96 => AssessmentGrade::Competent,
+                97..=98 => AssessmentGrade::BasicallyCompetent,
+                _ => AssessmentGrade::Incompetent,
+            }
+        };
+        assessments.insert(year, grade);
+    }
+    let home = if cx.rng.chance(150) {
+        cx.region
+    } else {
+        640_101 + cx.rng.range(0, 20) as u32 * 100
+    };
+    cx.sink.put(CadreRecord {
+        id,
+        name: names::person(cx.rng),
+        citizen_id,
+        unit: unit.id,
+        post,
+        rank,
+        rank_since,
+        post_since: post.map(|_| post_since),
+        level_since: Some(rank_since - Duration::days(cx.rng.range(0, 600) as i64)),
+        education,
+        grassroots_months: cx.rng.range(0, 120) as u16,
+        political_score: cx.rng.range(68, 98) as u8,
+        training_met: cx.rng.chance(880),
+        field: cx.rng.range(0, 9) as u16,
+        leads_unit: head,
+        function,
+        direct_leader,
+        home_area: DivisionCode::from_number(home).ok(),
+        assessments,
+    })?;
+    cx.counts.cadres += 1;
+    Ok(id)
+}

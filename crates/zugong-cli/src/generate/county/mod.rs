@@ -1,0 +1,255 @@
+//! One generated county: its tree, members and their training, branches and their ratings,
+//! the burden on villages, posts, quotas and cadres, and talents — one module each.
+
+mod branches;
+mod cadres;
+mod talents;
+mod training;
+
+use std::collections::HashSet;
+
+use chrono::{Duration, NaiveDate};
+use zugong_core::{AdminLevel, CitizenIdNumber, DivisionCode, OrgKind, OrgUnitId, UnitKind};
+
+use crate::dataset::UnitRecord;
+use crate::generate::names::{self, BUREAUS, ENTERPRISES};
+use crate::generate::rng::Rng;
+use crate::generate::{Counts, Ids, Shape, Sink};
+
+use cadres::cadres;
+use talents::talents;
+pub(crate) use training::ALL_GROUPS;
+use training::classes_members_and_branches;
+
+/// The city a county belongs to.
+pub(crate) struct City {
+    pub(crate) id: OrgUnitId,
+    pub(crate) name: String,
+    pub(crate) code: u32,
+}
+
+pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+/// A random day in `from..=to`.
+pub(super) fn day_between(rng: &mut Rng, from: NaiveDate, to: NaiveDate) -> NaiveDate {
+    let span = (to - from).num_days().max(0) as u64;
+    from + Duration::days(rng.range(0, span) as i64)
+}
+
+/// A valid 18-digit citizen ID number (GB 11643) for `region` and `born`, not yet given to
+/// anyone in the county (`used`).
+pub(super) fn citizen(
+    rng: &mut Rng,
+    used: &mut HashSet<(NaiveDate, u64)>,
+    region: u32,
+    born: NaiveDate,
+    male: bool,
+) -> Option<CitizenIdNumber> {
+    let mut seq = rng.range(0, 499) * 2 + u64::from(male);
+    let mut tries = 0;
+    while !used.insert((born, seq)) {
+        seq = (seq + 2) % 1000;
+        tries += 1;
+        if tries >= 500 {
+            return None;
+        }
+    }
+    let body = format!("{region:06}{}{seq:03}", born.format("%Y%m%d"));
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body
+        .chars()
+        .zip(WEIGHTS)
+        .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
+        .sum();
+    let check = "10X98765432".chars().nth((sum % 11) as usize)?;
+    CitizenIdNumber::parse(&format!("{body}{check}")).ok()
+}
+
+pub(super) struct Unit {
+    id: OrgUnitId,
+    name: String,
+}
+
+/// What a county's generation needs at hand.
+pub(super) struct Ctx<'a, S: Sink> {
+    rng: &'a mut Rng,
+    ids: &'a mut Ids,
+    sink: &'a mut S,
+    counts: &'a mut Counts,
+    region: u32,
+    /// Birth dates and sequence numbers given out in the county.
+    used: HashSet<(NaiveDate, u64)>,
+}
+
+impl<S: Sink> Ctx<'_, S> {
+    fn unit_id(&mut self) -> OrgUnitId {
+        OrgUnitId::from_parts(Ids::at(), self.ids.bits())
+    }
+
+    fn unit(
+        &mut self,
+        name: String,
+        kind: OrgKind,
+        level: AdminLevel,
+        host: Option<UnitKind>,
+        parent: OrgUnitId,
+        division: Option<u32>,
+    ) -> std::io::Result<Unit> {
+        let id = self.unit_id();
+        self.sink.put(UnitRecord {
+            id,
+            name: name.clone(),
+            kind,
+            level,
+            host,
+            parent: Some(parent),
+            division: division.and_then(|d| DivisionCode::from_number(d).ok()),
+        })?;
+        self.counts.units += 1;
+        Ok(Unit { id, name })
+    }
+}
+
+/// Generates county `k` of `city`.
+pub(crate) fn county<S: Sink>(
+    city: &City,
+    k: u64,
+    shape: &Shape,
+    rng: &mut Rng,
+    ids: &mut Ids,
+    sink: &mut S,
+    counts: &mut Counts,
+) -> std::io::Result<()> {
+    let region = city.code + k as u32 + 1;
+    let mut cx = Ctx {
+        rng,
+        ids,
+        sink,
+        counts,
+        region,
+        used: HashSet::new(),
+    };
+    let cname = names::place(k, u64::from(city.code) / 100 + 11);
+    let county = cx.unit(
+        format!("中共{cname}县委员会"),
+        OrgKind::Committee,
+        AdminLevel::County,
+        None,
+        city.id,
+        Some(region),
+    )?;
+    let organs = cx.unit(
+        format!("中共{cname}县直属机关委员会"),
+        OrgKind::GrassrootsCommittee,
+        AdminLevel::County,
+        Some(UnitKind::Organ),
+        county.id,
+        None,
+    )?;
+    let two_new = cx.unit(
+        format!("中共{cname}县非公有制经济组织和社会组织委员会"),
+        OrgKind::GrassrootsCommittee,
+        AdminLevel::County,
+        None,
+        county.id,
+        None,
+    )?;
+
+    // Bureaus and enterprises: one branch each.
+    let mut bureaus = Vec::new();
+    for i in 0..shape.bureaus_per_county {
+        let (name, function) = BUREAUS
+            .get((i as usize) % BUREAUS.len())
+            .copied()
+            .unwrap_or(("县机关", None));
+        let suffix = if (i as usize) < BUREAUS.len() {
+            String::new()
+        } else {
+            format!("第{}", i as usize / BUREAUS.len() + 1)
+        };
+        let u = cx.unit(
+            format!("中共{cname}{name}机关{suffix}党支部"),
+            OrgKind::Branch,
+            AdminLevel::County,
+            Some(UnitKind::Organ),
+            organs.id,
+            None,
+        )?;
+        bureaus.push((u, function));
+    }
+    let mut enterprises = Vec::new();
+    for i in 0..shape.enterprises_per_county {
+        let (name, kind) = ENTERPRISES
+            .get((i as usize) % ENTERPRISES.len())
+            .copied()
+            .unwrap_or(("有限公司", "non_public_enterprise"));
+        let host = serde_json::from_value::<UnitKind>(serde_json::Value::String(kind.into())).ok();
+        let prefix = if name.starts_with('县') {
+            cname.clone()
+        } else {
+            names::place(i, 5)
+        };
+        let u = cx.unit(
+            format!("{prefix}{name}党支部"),
+            OrgKind::Branch,
+            AdminLevel::County,
+            host,
+            two_new.id,
+            None,
+        )?;
+        enterprises.push(u);
+    }
+
+    // Towns and villages.
+    let mut towns = Vec::new();
+    for t in 0..shape.towns_per_county {
+        let tname = names::place(t, k * 3 + 1);
+        let town = cx.unit(
+            format!("中共{cname}县{tname}镇委员会"),
+            OrgKind::Committee,
+            AdminLevel::Township,
+            None,
+            county.id,
+            None,
+        )?;
+        let mut villages = Vec::new();
+        for v in 0..shape.villages_per_town {
+            let vname = names::place(v, t * 5 + 2);
+            let community = v % 8 == 7;
+            let u = cx.unit(
+                format!(
+                    "{tname}镇{vname}{}党支部",
+                    if community { "社区" } else { "村" }
+                ),
+                OrgKind::Branch,
+                AdminLevel::Village,
+                Some(if community {
+                    UnitKind::Community
+                } else {
+                    UnitKind::Village
+                }),
+                town.id,
+                None,
+            )?;
+            villages.push(u);
+        }
+        towns.push((town, villages));
+    }
+
+    classes_members_and_branches(
+        &mut cx,
+        city,
+        &cname,
+        &county,
+        &organs,
+        &two_new,
+        &bureaus,
+        &enterprises,
+        &towns,
+    )?;
+    cadres(&mut cx, &county, &bureaus, &towns, shape)?;
+    talents(&mut cx, &bureaus, &enterprises)?;
+    Ok(())
+}

@@ -1,0 +1,363 @@
+//! 干部: quotas, vacancies, selections in the journals, assessment against the 优秀 cap,
+//! rotation and recusal findings.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::Datelike;
+use zugong_cadre::{
+    AssessmentGrade, AssessmentPolicy, Holding, PostTenure, QuotaError, RecusalFinding,
+    RotationFlag, RotationPolicy, Selection, SelectionEvent, WorkFunction, recusal_report,
+    rotation_flags,
+};
+use zugong_core::CadreId;
+use zugong_core::journal::{Envelope, replay};
+
+use crate::dataset::World;
+use crate::lang::Lang;
+use crate::report::{Area, AssessmentRow, CadreSection, Finding, QuotaRow, SelectionRow};
+use crate::scenario::selection::stage_term;
+
+use super::cite;
+
+pub(super) fn cadre_section(
+    world: &World,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> CadreSection {
+    let tree = &world.tree;
+    let as_of = world.manifest.as_of;
+    let unit_name = |id| tree.get(id).map(|u| u.name.clone()).unwrap_or_default();
+    // Quotas: held = cadres at the unit and rank.
+    let mut held: HashMap<(zugong_core::OrgUnitId, zugong_core::RankOrGrade), u32> = HashMap::new();
+    for c in &world.cadres {
+        *held.entry((c.unit, c.rank)).or_default() += 1;
+    }
+    let mut quotas = Vec::new();
+    let mut over = Vec::new();
+    let (mut allotted, mut used) = (0u64, 0u64);
+    for q in &world.quotas {
+        let n = held.get(&(q.unit, q.rank)).copied().unwrap_or(0);
+        allotted += u64::from(q.allotted);
+        used += u64::from(n);
+        if n > q.allotted {
+            over.push((
+                unit_name(q.unit),
+                match lang {
+                    Lang::Zh => format!("{} 核定 {} 名，实配 {} 名", q.rank, q.allotted, n),
+                    Lang::En => format!("{}: {} allotted, {} held", q.rank, q.allotted, n),
+                },
+            ));
+        }
+        quotas.push(QuotaRow {
+            unit: unit_name(q.unit),
+            rank: q.rank.to_string(),
+            allotted: q.allotted,
+            used: n,
+        });
+    }
+    if !over.is_empty() {
+        let citation = QuotaError::NoQuota {
+            unit: zugong_core::OrgUnitId::from_uuid(uuid::Uuid::nil()),
+            rank: zugong_core::RankOrGrade::Leadership(
+                zugong_core::LeadershipRank::TownshipSectionDeputy,
+            ),
+        }
+        .citation();
+        findings.push(Finding {
+            area: Area::Cadres,
+            rule: lang
+                .t("超职数配备", "more cadres than the quota (超职数配备)")
+                .into(),
+            citation: citation.to_string(),
+            items: over,
+        });
+    }
+    // Vacancies.
+    let holders: BTreeSet<zugong_core::PositionId> =
+        world.cadres.iter().filter_map(|c| c.post).collect();
+    let vacancies = world
+        .posts
+        .iter()
+        .filter(|p| !holders.contains(&p.id))
+        .map(|p| (p.title.clone(), unit_name(p.unit), p.rank.to_string()))
+        .collect();
+    // Selections in the journals.
+    let cadre_name: HashMap<CadreId, &str> = world
+        .cadres
+        .iter()
+        .map(|c| (c.id, c.name.as_str()))
+        .collect();
+    let mut selections = Vec::new();
+    for j in &world.journals {
+        let file = j.file.rsplit('/').next().unwrap_or(&j.file);
+        if !file.starts_with("selection-") {
+            continue;
+        }
+        let events: Vec<SelectionEvent> = j
+            .entries
+            .iter()
+            .filter_map(|v| serde_json::from_value::<Envelope<SelectionEvent>>(v.clone()).ok())
+            .map(|e| e.event)
+            .collect();
+        let sel: Selection = replay(&events);
+        let Some(post) = sel.post() else { continue };
+        selections.push(SelectionRow {
+            journal: j.file.clone(),
+            post: post.title.clone(),
+            unit: unit_name(post.unit),
+            stage: stage_term(sel.stage(), lang).into(),
+            candidates: sel
+                .candidates()
+                .iter()
+                .map(|c| {
+                    cadre_name
+                        .get(c)
+                        .map_or_else(|| c.to_string(), |n| (*n).to_owned())
+                })
+                .collect(),
+            publicity: sel.publicity(),
+            entries: events.len(),
+        });
+    }
+    // Assessment against the cap, in the latest year with results.
+    let policy = AssessmentPolicy::default();
+    let year = world
+        .cadres
+        .iter()
+        .filter_map(|c| c.assessments.keys().next_back().copied())
+        .filter(|y| *y <= as_of.year())
+        .max();
+    let mut grades = [0u64; 4];
+    let mut by_unit: BTreeMap<zugong_core::OrgUnitId, (u32, u32)> = BTreeMap::new();
+    if let Some(year) = year {
+        for c in &world.cadres {
+            let Some(g) = c.assessments.get(&year) else {
+                continue;
+            };
+            let i = match g {
+                AssessmentGrade::Excellent => 0,
+                AssessmentGrade::Competent => 1,
+                AssessmentGrade::BasicallyCompetent => 2,
+                AssessmentGrade::Incompetent => 3,
+            };
+            if let Some(n) = grades.get_mut(i) {
+                *n += 1;
+            }
+            let e = by_unit.entry(c.unit).or_default();
+            e.0 += 1;
+            e.1 += u32::from(*g == AssessmentGrade::Excellent);
+        }
+    }
+    let mut assessment = Vec::new();
+    let mut over_cap = Vec::new();
+    for (unit, (graded, excellent)) in &by_unit {
+        let cap = policy.excellent_cap(*graded, false);
+        if *excellent > cap {
+            over_cap.push((
+                unit_name(*unit),
+                match lang {
+                    Lang::Zh => format!(
+                        "{} 年 {graded} 人参加考核，优秀 {excellent} 人，上限 {cap} 人",
+                        year.unwrap_or_default()
+                    ),
+                    Lang::En => format!(
+                        "{}: {excellent} 优秀 of {graded} graded, cap {cap}",
+                        year.unwrap_or_default()
+                    ),
+                },
+            ));
+        }
+        assessment.push(AssessmentRow {
+            unit: unit_name(*unit),
+            graded: *graded,
+            excellent: *excellent,
+            cap,
+        });
+    }
+    if !over_cap.is_empty() {
+        findings.push(Finding {
+            area: Area::Cadres,
+            rule: format!(
+                "{} ({}‰)",
+                lang.t("优秀等次比例超过限额", "优秀 above the share allowed"),
+                policy.excellent_cap_permille
+            ),
+            citation: cite(&policy, "excellent_cap_permille"),
+            items: over_cap,
+        });
+    }
+    // Rotation.
+    let rotation = RotationPolicy::default();
+    let mut by_flag: BTreeMap<String, (String, Vec<(String, String)>)> = BTreeMap::new();
+    let mut rotations_due = 0;
+    for c in world.cadres.iter().filter(|c| c.post.is_some()) {
+        let Some(since) = c.post_since else { continue };
+        let tenure = PostTenure {
+            cadre: c.id,
+            in_post_since: since,
+            level_periods: vec![(c.level_since.unwrap_or(c.rank_since), None)],
+        };
+        let flags: Vec<RotationFlag> = rotation_flags(&tenure, as_of, &rotation)
+            .into_iter()
+            .filter(|f| !matches!(f, RotationFlag::TermNotCompleted { .. }))
+            .collect();
+        if !flags.is_empty() {
+            rotations_due += 1;
+        }
+        for f in flags {
+            let key = match f {
+                RotationFlag::MustRotate { .. } => {
+                    lang.t("任职满十年应当交流", "ten years in post: must rotate")
+                }
+                RotationFlag::TwoTermsReached => {
+                    lang.t("同一职位任满两届", "two terms in the same post")
+                }
+                RotationFlag::LevelLimitReached { .. } => {
+                    lang.t("同一层次任职满十五年", "fifteen years at one level")
+                }
+                RotationFlag::TermNotCompleted { .. } => {
+                    lang.t("未任满一届", "first term not completed")
+                }
+            };
+            by_flag
+                .entry(key.to_owned())
+                .or_insert_with(|| (f.citation().to_string(), Vec::new()))
+                .1
+                .push((
+                    format!("{}（{}）", c.name, unit_name(c.unit)),
+                    rotation_text(&f, lang),
+                ));
+        }
+    }
+    for (rule, (citation, items)) in by_flag {
+        findings.push(Finding {
+            area: Area::Cadres,
+            rule,
+            citation,
+            items,
+        });
+    }
+    // Recusal (kinship).
+    let holdings: Vec<Holding> = world
+        .cadres
+        .iter()
+        .map(|c| Holding {
+            cadre: c.id,
+            unit: c.unit,
+            leads_unit: c.leads_unit,
+            direct_leader: c.direct_leader,
+            function: c.function.unwrap_or(WorkFunction::Other),
+        })
+        .collect();
+    let name = |id: CadreId| {
+        cadre_name
+            .get(&id)
+            .map_or_else(|| id.to_string(), |n| (*n).to_owned())
+    };
+    let found = recusal_report(&holdings, &world.relations);
+    let recusals = found.len();
+    let mut by_rule: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for (cadre, f) in &found {
+        let unit = world
+            .cadres
+            .iter()
+            .find(|c| c.id == *cadre)
+            .map(|c| unit_name(c.unit))
+            .unwrap_or_default();
+        by_rule.entry(f.citation().to_string()).or_default().push((
+            format!("{}（{unit}）", name(*cadre)),
+            recusal_text(f, lang, &name),
+        ));
+    }
+    for (citation, items) in by_rule {
+        findings.push(Finding {
+            area: Area::Cadres,
+            rule: lang
+                .t("任职回避（亲属关系）", "recusal between relatives")
+                .into(),
+            citation,
+            items,
+        });
+    }
+    CadreSection {
+        quotas,
+        allotted,
+        used,
+        vacancies,
+        selections,
+        assessment_year: year,
+        grades,
+        assessment,
+        rotations_due,
+        recusals,
+    }
+}
+
+pub(super) fn rotation_text(f: &RotationFlag, lang: Lang) -> String {
+    match (f, lang) {
+        (RotationFlag::MustRotate { since }, Lang::Zh) => {
+            format!("同一职位任职满十年，应当交流（{since} 起）")
+        }
+        (RotationFlag::MustRotate { since }, Lang::En) => {
+            format!("ten years in the same post: must rotate (since {since})")
+        }
+        (RotationFlag::TwoTermsReached, Lang::Zh) => "同一职位任满两届".into(),
+        (RotationFlag::TwoTermsReached, Lang::En) => "two full terms in the same post".into(),
+        (RotationFlag::LevelLimitReached { years }, Lang::Zh) => format!("同一层次任职 {years} 年"),
+        (RotationFlag::LevelLimitReached { years }, Lang::En) => {
+            format!("{years} years at the same level")
+        }
+        (RotationFlag::TermNotCompleted { term_ends }, Lang::Zh) => {
+            format!("未任满一届（{term_ends} 届满）")
+        }
+        (RotationFlag::TermNotCompleted { term_ends }, Lang::En) => {
+            format!("first term not completed (ends {term_ends})")
+        }
+    }
+}
+
+pub(super) fn recusal_text(
+    f: &RecusalFinding,
+    lang: Lang,
+    name: &dyn Fn(CadreId) -> String,
+) -> String {
+    match (f, lang) {
+        (RecusalFinding::SameDirectLeader { relative, kinship }, Lang::Zh) => {
+            format!("与{}（{kinship}）在同一领导人员下任职", name(*relative))
+        }
+        (RecusalFinding::SameDirectLeader { relative, kinship }, Lang::En) => {
+            format!("under the same leader as {} ({kinship})", name(*relative))
+        }
+        (RecusalFinding::SuperiorSubordinate { relative, kinship }, Lang::Zh) => {
+            format!("与{}（{kinship}）有直接上下级关系", name(*relative))
+        }
+        (RecusalFinding::SuperiorSubordinate { relative, kinship }, Lang::En) => format!(
+            "direct superior or subordinate of {} ({kinship})",
+            name(*relative)
+        ),
+        (RecusalFinding::SensitiveFunction { relative, kinship }, Lang::Zh) => format!(
+            "在{}（{kinship}）任主要领导的单位从事组织、人事、纪检、监察、审计、财务工作",
+            name(*relative)
+        ),
+        (RecusalFinding::SensitiveFunction { relative, kinship }, Lang::En) => format!(
+            "sensitive work in the unit led by {} ({kinship})",
+            name(*relative)
+        ),
+        (RecusalFinding::BusinessInterest { .. }, Lang::Zh) => "亲属经营的企业受本单位监管".into(),
+        (RecusalFinding::BusinessInterest { .. }, Lang::En) => {
+            "a relative's business regulated by the unit".into()
+        }
+        (RecusalFinding::HomeCounty { area }, Lang::Zh) => {
+            format!("在成长地（{area}）担任县级主要领导")
+        }
+        (RecusalFinding::HomeCounty { area }, Lang::En) => {
+            format!("principal post in the home county {area}")
+        }
+        (RecusalFinding::HomePrefecture { area }, Lang::Zh) => {
+            format!("在成长地（{area}）担任市级主要领导")
+        }
+        (RecusalFinding::HomePrefecture { area }, Lang::En) => {
+            format!("principal post in the home prefecture {area}")
+        }
+    }
+}
