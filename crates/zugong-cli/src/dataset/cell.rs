@@ -362,3 +362,101 @@ id_fields!(
     TalentId => Talent,
     TrainingClassId => Class
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell<T: Field>(text: &str) -> Result<T, String> {
+        T::from_cell(text, &Refs::default())
+    }
+
+    #[test]
+    fn dates_in_the_forms_spreadsheets_use() {
+        let d = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        for t in [
+            "2026-05-01",
+            "2026/5/1",
+            "2026.5.1",
+            "2026年5月1日",
+            " 2026-5-1 ",
+        ] {
+            assert_eq!(cell::<NaiveDate>(t), Ok(d), "{t}");
+        }
+        assert!(
+            cell::<NaiveDate>("2026-02-30")
+                .unwrap_err()
+                .contains("not a day")
+        );
+        assert!(cell::<NaiveDate>("May 1").is_err());
+    }
+
+    #[test]
+    fn terms_yes_no_stars_points_and_money() {
+        assert_eq!(cell::<bool>("是"), Ok(true));
+        assert_eq!(cell::<bool>("否"), Ok(false));
+        assert!(cell::<bool>("也许").is_err());
+        assert_eq!(cell::<StarLevel>("三星").map(StarLevel::get), Ok(3));
+        assert_eq!(cell::<StarLevel>("5").map(StarLevel::get), Ok(5));
+        assert_eq!(cell::<StarLevel>("无").map(StarLevel::get), Ok(0));
+        assert!(cell::<StarLevel>("六星").is_err());
+        assert_eq!(cell::<Points>("14.5").map(Points::tenths), Ok(145));
+        assert_eq!(cell::<Yuan>("3万元"), Ok(Yuan(30_000)));
+        assert_eq!(
+            cell::<TrainingTier>("县级"),
+            Ok(TrainingTier::CountyUniversal)
+        );
+        assert_eq!(
+            cell::<TrainingTier>("county_universal"),
+            Ok(TrainingTier::CountyUniversal)
+        );
+        assert_eq!(
+            cell::<Vec<MemberGroup>>("书记、支委"),
+            Ok(vec![MemberGroup::Secretary, MemberGroup::CommitteeMember])
+        );
+        let grades = cell::<BTreeMap<i32, AssessmentGrade>>("2024:优秀；2025：称职").unwrap();
+        assert_eq!(grades.get(&2024), Some(&AssessmentGrade::Excellent));
+        assert_eq!(grades.get(&2025), Some(&AssessmentGrade::Competent));
+        assert!(cell::<BTreeMap<i32, AssessmentGrade>>("2024").is_err());
+    }
+
+    #[test]
+    fn codes_and_names_resolve_to_ids() {
+        let mut refs = Refs::default();
+        let id = id_for_code(IdKind::Unit, "WH-DH");
+        assert_eq!(
+            id,
+            id_for_code(IdKind::Unit, " WH-DH "),
+            "the same code, the same id"
+        );
+        assert_ne!(
+            id,
+            id_for_code(IdKind::Member, "WH-DH"),
+            "kinds do not share ids"
+        );
+        refs.register(IdKind::Unit, "WH-DH", id);
+        refs.register(IdKind::Unit, "东和村党支部", id);
+        assert_eq!(
+            OrgUnitId::from_cell("东和村党支部", &refs),
+            Ok(OrgUnitId::from_uuid(id))
+        );
+        assert!(OrgUnitId::from_cell("西和村党支部", &refs).is_err());
+        // A name two units share is ambiguous.
+        refs.register(
+            IdKind::Unit,
+            "东和村党支部",
+            id_for_code(IdKind::Unit, "WH-DH2"),
+        );
+        assert!(
+            OrgUnitId::from_cell("东和村党支部", &refs)
+                .unwrap_err()
+                .contains("more than one")
+        );
+        // A UUID is taken as is.
+        let u = "019b76da-a800-77ea-8000-000000000005";
+        assert_eq!(
+            OrgUnitId::from_cell(u, &refs).map(|i| i.to_string()),
+            Ok(u.to_owned())
+        );
+    }
+}

@@ -48,3 +48,28 @@ impl Rng {
         items.get((self.next() % items.len() as u64) as usize)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_stream_and_forks_independent() {
+        let (mut a, mut b) = (Rng::new(7), Rng::new(7));
+        assert!((0..100).all(|_| a.next() == b.next()));
+        let root = Rng::new(7);
+        let mut f1 = root.fork(1);
+        let mut f1b = root.fork(1);
+        let mut f2 = root.fork(2);
+        assert_eq!(f1.next(), f1b.next());
+        assert_ne!(f1.next(), f2.next());
+        let mut r = Rng::new(1);
+        assert!(
+            (0..1000)
+                .map(|_| r.range(3, 5))
+                .all(|v| (3..=5).contains(&v))
+        );
+        assert_eq!(r.range(9, 2), 9);
+        assert_eq!(r.pick::<u8>(&[]), None);
+    }
+}

@@ -124,3 +124,49 @@ pub(crate) fn bars(
         &rows,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            esc("a<b & \"c\" 'd'>"),
+            "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;"
+        );
+    }
+
+    #[test]
+    fn segments_carry_their_values() {
+        let svg = stacked(
+            "t",
+            "title",
+            &["甲".to_owned(), "乙".to_owned()],
+            &[
+                Series {
+                    label: "x",
+                    color: "#000",
+                },
+                Series {
+                    label: "y",
+                    color: "#fff",
+                },
+            ],
+            &[vec![3, 0], vec![1, 4]],
+        );
+        for (cat, series, v) in [
+            ("甲", "x", 3),
+            ("甲", "y", 0),
+            ("乙", "x", 1),
+            ("乙", "y", 4),
+        ] {
+            assert!(svg.contains(&format!(
+                "data-category=\"{cat}\" data-series=\"{series}\" data-value=\"{v}\""
+            )));
+        }
+        // The longest bar (乙, 5) fills the width: 1/5 and 4/5 of it.
+        assert!(svg.contains(&format!("width=\"{}\"", BAR_W / 5)));
+        assert!(svg.contains(&format!("width=\"{}\"", BAR_W * 4 / 5)));
+    }
+}

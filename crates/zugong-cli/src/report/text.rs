@@ -497,3 +497,19 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_counts_two_columns() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("五星"), 4);
+        assert_eq!(width(pad("五星", 8).as_str()), 8);
+        assert_eq!(width(rjust("五星", 6).as_str()), 6);
+        let cut = pad("中共某某县非公有制经济组织和社会组织委员会", 12);
+        assert_eq!(width(&cut), 12);
+        assert!(cut.contains('…'));
+    }
+}
