@@ -310,3 +310,28 @@ fn output_never_overwrites_the_dataset() {
     std::fs::remove_file(&report).unwrap();
     assert_eq!(snapshot(d.path()), before);
 }
+
+#[test]
+fn the_readme_excerpt_is_what_the_main_job_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let start = readme
+        .find("An excerpt of what it prints")
+        .expect("the README shows an excerpt");
+    let block = &readme[start..];
+    let block = &block[block.find("```text\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    let out = stdout(&run(&["report", "--sample"]));
+    let mut checked = 0;
+    for line in block
+        .lines()
+        .filter(|l| !l.trim().is_empty() && l.trim() != "…")
+    {
+        assert!(
+            out.lines().any(|o| o == line),
+            "the README shows a line the report does not print:\n{line}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 20);
+}

@@ -38,6 +38,19 @@ pub(super) struct PostPlan<'a> {
     function: Option<WorkFunction>,
 }
 
+/// The titles of a bureau's head and deputies (乡科级正职 and 副职).
+pub(super) fn head_titles(branch_name: &str) -> (&'static str, &'static str) {
+    if branch_name.contains("组织部") {
+        ("常务副部长", "副部长")
+    } else if branch_name.contains("纪委监委") {
+        ("纪委副书记、监委副主任", "纪检监察室主任")
+    } else if branch_name.contains("分局") {
+        ("分局局长", "分局副局长")
+    } else {
+        ("局长", "副局长")
+    }
+}
+
 pub(super) fn function_of(f: Option<&str>) -> Option<WorkFunction> {
     f.and_then(|f| serde_json::from_value(serde_json::Value::String(f.into())).ok())
 }
@@ -84,16 +97,17 @@ pub(super) fn cadres<S: Sink>(
     }
     for (b, f) in bureaus {
         let function = function_of(*f);
+        let (head, deputy) = head_titles(&b.name);
         plans.push(PostPlan {
             unit: b,
-            title: "局长",
+            title: head,
             rank: CHIEF,
             party_post: false,
             elected: false,
             head: true,
             function,
         });
-        for title in ["副局长", "副局长"] {
+        for title in [deputy, deputy] {
             plans.push(PostPlan {
                 unit: b,
                 title,
@@ -235,7 +249,7 @@ pub(super) fn cadres<S: Sink>(
     }
     // Kin in the same unit.
     for ids in by_unit.values() {
-        if ids.len() >= 2 && cx.rng.chance(40) {
+        if ids.len() >= 2 && cx.rng.chance(150) {
             let a = cx.rng.pick(ids).copied();
             let b = cx.rng.pick(ids).copied();
             if let (Some(a), Some(b)) = (a, b)
