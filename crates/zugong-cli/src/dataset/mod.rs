@@ -8,7 +8,7 @@
 //! ```
 //!
 //! Loading reads every record of every table, collecting every fault (file, line, field);
-//! [`validate`] then checks the records against each other.
+//! [`validate()`] then checks the records against each other.
 
 pub(crate) mod cell;
 mod load;

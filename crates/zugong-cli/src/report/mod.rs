@@ -1,5 +1,5 @@
 //! The report: what a county's organization department reads at the end of the year. Built
-//! once from the [`World`] (in the chosen language), then rendered as text, JSON or a
+//! once from the [`World`](crate::dataset::World) (in the chosen language), then rendered as text, JSON or a
 //! self-contained HTML page with SVG charts.
 //!
 //! Every finding names its rule and the citation behind it; sections hold the figures and the
