@@ -325,28 +325,24 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             let started = Instant::now();
             let counts = generate::generate_to(&out, scale, seed).map_err(CliError::io(&out))?;
             let secs = started.elapsed().as_secs_f64();
+            let c = counts;
+            let (units, branches, members, attendance, cadres, talents) = (
+                c.units,
+                c.branches,
+                c.members,
+                c.attendance,
+                c.cadres,
+                c.talents,
+            );
+            let dir = out.display();
             eprintln!(
                 "{}",
                 match lang {
                     Lang::Zh => format!(
-                        "已生成 {}：{} 个组织，{} 个评星支部，{} 名党员，{} 条参训记录，{} 名干部，{} 名人才（{secs:.1} 秒）",
-                        out.display(),
-                        counts.units,
-                        counts.branches,
-                        counts.members,
-                        counts.attendance,
-                        counts.cadres,
-                        counts.talents
+                        "已生成 {dir}：{units} 个组织，{branches} 个评星支部，{members} 名党员，{attendance} 条参训记录，{cadres} 名干部，{talents} 名人才（{secs:.1} 秒）"
                     ),
                     Lang::En => format!(
-                        "generated {}: {} units, {} rated branches, {} members, {} attendance rows, {} cadres, {} talents ({secs:.1} s)",
-                        out.display(),
-                        counts.units,
-                        counts.branches,
-                        counts.members,
-                        counts.attendance,
-                        counts.cadres,
-                        counts.talents
+                        "generated {dir}: {units} units, {branches} rated branches, {members} members, {attendance} attendance rows, {cadres} cadres, {talents} talents ({secs:.1} s)"
                     ),
                 }
             );

@@ -126,13 +126,7 @@ fn training_chart(out: &mut String, id: &str, title: &str, rows: &[TrainingRow],
 /// Renders the report as an HTML page.
 pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let mut o = String::new();
-    let title = format!(
-        "{} {} — {} {}",
-        lang.t("组织工作年度报告", "Organization-work report"),
-        r.title,
-        lang.t("截至", "as of"),
-        r.as_of
-    );
+    let title = r.heading(lang);
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{}\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{}</title><style>{}</style></head><body>",

@@ -59,6 +59,19 @@ pub(crate) struct Report {
     pub(crate) findings: Vec<Finding>,
 }
 
+impl Report {
+    /// The report's heading: its title and day.
+    pub(crate) fn heading(&self, lang: crate::lang::Lang) -> String {
+        format!(
+            "{} {} — {} {}",
+            lang.t("组织工作年度报告", "Organization-work report"),
+            self.title,
+            lang.t("截至", "as of"),
+            self.as_of
+        )
+    }
+}
+
 /// Sizes of the dataset.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub(crate) struct Totals {

@@ -58,6 +58,21 @@ fn permille(n: u64, of: u64) -> String {
     format!("{:.1}%", n as f64 * 100.0 / of as f64)
 }
 
+/// Notes the rows a table leaves out.
+fn more_rows(out: &mut String, rows: usize, lang: Lang) {
+    if rows > ROWS_SHOWN {
+        let _ = writeln!(
+            out,
+            "  … {} {}",
+            rows - ROWS_SHOWN,
+            lang.t(
+                "行从略（见 --format json）",
+                "more rows (see --format json)"
+            )
+        );
+    }
+}
+
 fn star_table(out: &mut String, rows: &[StarRow], lang: Lang) {
     let mut head = format!("  {}", pad(lang.t("单位", "unit"), 34));
     for h in [
@@ -84,17 +99,7 @@ fn star_table(out: &mut String, rows: &[StarRow], lang: Lang) {
             r.weak_closed
         );
     }
-    if rows.len() > ROWS_SHOWN {
-        let _ = writeln!(
-            out,
-            "  … {} {}",
-            rows.len() - ROWS_SHOWN,
-            lang.t(
-                "行从略（见 --format json）",
-                "more rows (see --format json)"
-            )
-        );
-    }
+    more_rows(out, rows.len(), lang);
 }
 
 fn training_table(out: &mut String, rows: &[TrainingRow], lang: Lang) {
@@ -123,17 +128,7 @@ fn training_table(out: &mut String, rows: &[TrainingRow], lang: Lang) {
             r.missing_hours
         );
     }
-    if rows.len() > ROWS_SHOWN {
-        let _ = writeln!(
-            out,
-            "  … {} {}",
-            rows.len() - ROWS_SHOWN,
-            lang.t(
-                "行从略（见 --format json）",
-                "more rows (see --format json)"
-            )
-        );
-    }
+    more_rows(out, rows.len(), lang);
 }
 
 fn finding(out: &mut String, i: usize, f: &Finding, lang: Lang) {
@@ -164,14 +159,7 @@ fn finding(out: &mut String, i: usize, f: &Finding, lang: Lang) {
 pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let mut o = String::new();
     let t = &r.totals;
-    let _ = writeln!(
-        o,
-        "== {} {} — {} {} ==",
-        lang.t("组织工作年度报告", "Organization-work report"),
-        r.title,
-        lang.t("截至", "as of"),
-        r.as_of
-    );
+    let _ = writeln!(o, "== {} ==", r.heading(lang));
     let _ = writeln!(
         o,
         "{}",

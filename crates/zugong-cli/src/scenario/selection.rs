@@ -529,17 +529,7 @@ pub(crate) fn walk(
         let Some(cadre) = world.cadres.iter().find(|c| c.id == chosen) else {
             break 'walk false;
         };
-        let holdings: Vec<Holding> = world
-            .cadres
-            .iter()
-            .map(|c| Holding {
-                cadre: c.id,
-                unit: c.unit,
-                leads_unit: c.leads_unit,
-                direct_leader: c.direct_leader,
-                function: c.function.unwrap_or(WorkFunction::Other),
-            })
-            .collect();
+        let holdings = world.holdings();
         let head = world
             .cadres
             .iter()

@@ -62,6 +62,21 @@ pub(crate) struct World {
 }
 
 impl World {
+    /// Every cadre's holding, for the recusal checks (a cadre without a recorded function
+    /// counts as 其他).
+    pub(crate) fn holdings(&self) -> Vec<zugong_cadre::Holding> {
+        self.cadres
+            .iter()
+            .map(|c| zugong_cadre::Holding {
+                cadre: c.id,
+                unit: c.unit,
+                leads_unit: c.leads_unit,
+                direct_leader: c.direct_leader,
+                function: c.function.unwrap_or(zugong_cadre::WorkFunction::Other),
+            })
+            .collect()
+    }
+
     /// The training policy the dataset is read under (the national defaults).
     pub(crate) fn training_policy() -> TrainingPolicy {
         TrainingPolicy::default()

@@ -5,9 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Datelike;
 use zugong_cadre::{
-    AssessmentGrade, AssessmentPolicy, Holding, PostTenure, QuotaError, RecusalFinding,
-    RotationFlag, RotationPolicy, Selection, SelectionEvent, WorkFunction, recusal_report,
-    rotation_flags,
+    AssessmentGrade, AssessmentPolicy, PostTenure, QuotaError, RecusalFinding, RotationFlag,
+    RotationPolicy, Selection, SelectionEvent, recusal_report, rotation_flags,
 };
 use zugong_core::CadreId;
 use zugong_core::journal::{Envelope, replay};
@@ -238,17 +237,7 @@ pub(super) fn cadre_section(
         });
     }
     // Recusal (kinship).
-    let holdings: Vec<Holding> = world
-        .cadres
-        .iter()
-        .map(|c| Holding {
-            cadre: c.id,
-            unit: c.unit,
-            leads_unit: c.leads_unit,
-            direct_leader: c.direct_leader,
-            function: c.function.unwrap_or(WorkFunction::Other),
-        })
-        .collect();
+    let holdings = world.holdings();
     let name = |id: CadreId| {
         cadre_name
             .get(&id)
