@@ -460,3 +460,47 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use chrono::Datelike;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Any day, written in any of the forms spreadsheets use, reads back as that day.
+        #[test]
+        fn dates_round_trip(days in 0i64..(200 * 366), form in 0usize..4) {
+            let d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(days);
+            let text = match form {
+                0 => d.format("%Y-%m-%d").to_string(),
+                1 => format!("{}/{}/{}", d.year(), d.month(), d.day()),
+                2 => format!("{}.{}.{}", d.year(), d.month(), d.day()),
+                _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+            };
+            prop_assert_eq!(NaiveDate::from_cell(&text, &Refs::default()), Ok(d));
+        }
+
+        /// Study hours and points in tenths read back from their decimal form.
+        #[test]
+        fn tenths_round_trip(tenths in 0u32..100_000) {
+            let text = format!("{}.{}", tenths / 10, tenths % 10);
+            prop_assert_eq!(StudyHours::from_cell(&text, &Refs::default()), Ok(StudyHours::from_tenths(tenths)));
+            prop_assert_eq!(Points::from_cell(&text, &Refs::default()).map(Points::tenths), Ok(tenths));
+        }
+
+        /// No text makes a cell parser panic.
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,40}") {
+            let refs = Refs::default();
+            let _ = NaiveDate::from_cell(&text, &refs);
+            let _ = StarLevel::from_cell(&text, &refs);
+            let _ = Yuan::from_cell(&text, &refs);
+            let _ = CitizenIdNumber::from_cell(&text, &refs);
+            let _ = <BTreeMap<i32, AssessmentGrade>>::from_cell(&text, &refs);
+            let _ = OrgUnitId::from_cell(&text, &refs);
+            let _ = <Vec<MemberGroup>>::from_cell(&text, &refs);
+        }
+    }
+}
