@@ -11,7 +11,7 @@ use crate::lang::Lang;
 const ITEMS_SHOWN: usize = 100;
 
 /// The page's style sheet (inline: the page loads nothing).
-const CSS: &str = "body{font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222;max-width:1100px}h1{color:#8c1c13}h2{border-bottom:2px solid #c44536;padding-bottom:.2em;margin-top:2em}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}td,th{border:1px solid #ddd;padding:2px 8px;text-align:right}td:first-child,th:first-child{text-align:left}th{background:#f6f1ee}figure{margin:1em 0}figcaption{font-size:12px;color:#666}.finding{margin:1em 0;padding:.5em 1em;border-left:4px solid #c44536;background:#fbf7f5}.cite{color:#555;font-size:12px}.overdue{color:#c62828;font-weight:bold}";
+const CSS: &str = "body{font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222;max-width:1100px}h1{color:#8c1c13}h2{border-bottom:2px solid #c44536;padding-bottom:.2em;margin-top:2em}table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:13px}td,th{border:1px solid #ddd;padding:2px 8px;text-align:left}td.n{text-align:right}th{background:#f6f1ee}figure{margin:1em 0}figcaption{font-size:12px;color:#666}.finding{margin:1em 0;padding:.5em 1em;border-left:4px solid #c44536;background:#fbf7f5}.cite{color:#555;font-size:12px}.overdue{color:#c62828;font-weight:bold}";
 const CHART_ROWS: usize = 40;
 
 const STAR_COLORS: [&str; 6] = [
@@ -27,7 +27,11 @@ fn table(out: &mut String, head: &[&str], rows: impl Iterator<Item = Vec<String>
     for r in rows {
         out.push_str("<tr>");
         for c in r {
-            let _ = write!(out, "<td>{}</td>", esc(&c));
+            // Figures right-aligned, text left.
+            let numeric = !c.is_empty()
+                && c.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '%' | ',' | '-' | ' '));
+            let class = if numeric { " class=\"n\"" } else { "" };
+            let _ = write!(out, "<td{class}>{}</td>", esc(&c));
         }
         out.push_str("</tr>");
     }

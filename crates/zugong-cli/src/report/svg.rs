@@ -20,6 +20,18 @@ pub(crate) fn esc(s: &str) -> String {
     out
 }
 
+/// A category label short enough for the label column (16 characters; the full text stays in
+/// the tooltip and the segments' `data-category`).
+fn short_label(s: &str) -> String {
+    const MAX: usize = 16;
+    if s.chars().count() <= MAX {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(MAX - 1).collect();
+    out.push('…');
+    out
+}
+
 /// One series of a stacked chart: its label and colour.
 pub(crate) struct Series<'a> {
     /// Label.
@@ -71,9 +83,10 @@ pub(crate) fn stacked(
         let y = legend_h + ROW_H * row as u64;
         let _ = write!(
             s,
-            r#"<text x="{}" y="{}" font-size="12" text-anchor="end">{}</text>"#,
+            r#"<text x="{}" y="{}" font-size="12" text-anchor="end">{}<title>{}</title></text>"#,
             LABEL_W - 6,
             y + 14,
+            esc(&short_label(cat)),
             esc(cat)
         );
         let mut x = LABEL_W;
