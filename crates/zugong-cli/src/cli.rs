@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::dataset::{self, Fault, World, load, validate, write_dataset};
 use crate::error::CliError;
 use crate::generate::{self, Scale};
-use crate::lang::Lang;
+use crate::lang::{Lang, tr};
 use crate::{report, sample, scenario};
 
 /// zugong (组工): a county's organization-work year, from data files to a report.
@@ -301,9 +301,11 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 (_, true) => sample::world()?,
                 (Some(dir), false) => load_world(dir)?,
                 (None, false) => {
-                    return Err(CliError::BadArgument(
-                        "give a dataset folder or --sample".into(),
-                    ));
+                    return Err(CliError::BadArgument(tr!(
+                        crate::lang::Lang::current(),
+                        "请给出数据集文件夹或 --sample",
+                        "give a dataset folder or --sample"
+                    )));
                 }
             };
             let report = report::build(&world, lang);

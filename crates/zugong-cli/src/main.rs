@@ -32,6 +32,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let lang = args.lang;
+    lang.set_current();
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {

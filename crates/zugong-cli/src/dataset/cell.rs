@@ -15,6 +15,8 @@ use zugong_core::{
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 use zugong_training::{MemberGroup, StudyHours, TrainingTier};
 
+use crate::lang::{Lang, tr};
+
 /// The kinds of record a CSV cell may refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum IdKind {
@@ -64,8 +66,14 @@ impl Refs {
         }
         match self.codes.get(&(kind, text.to_owned())) {
             Some(Some(u)) => Ok(*u),
-            Some(None) => Err(format!("{text:?} names more than one record; use the id")),
-            None => Err(format!(
+            Some(None) => Err(tr!(
+                Lang::current(),
+                "{text:?} 对应多条记录，请改用编号",
+                "{text:?} names more than one record; use the id"
+            )),
+            None => Err(tr!(
+                Lang::current(),
+                "{text:?} 既不是编号，也不是数据集中的代码或名称",
                 "{text:?} is not an id, nor a code or name in the dataset"
             )),
         }
@@ -160,9 +168,13 @@ impl Field for BTreeMap<i32, AssessmentGrade> {
             if item.is_empty() {
                 continue;
             }
-            let (year, grade) = item
-                .split_once([':', '：', '='])
-                .ok_or_else(|| format!("{item:?} is not YEAR:GRADE (e.g. 2025:称职)"))?;
+            let (year, grade) = item.split_once([':', '：', '=']).ok_or_else(|| {
+                tr!(
+                    Lang::current(),
+                    "{item:?} 不是“年份:等次”（如 2025:称职）",
+                    "{item:?} is not YEAR:GRADE (e.g. 2025:称职)"
+                )
+            })?;
             let year = i32::from_cell(year.trim(), refs)?;
             out.insert(year, AssessmentGrade::from_cell(grade.trim(), refs)?);
         }
@@ -184,7 +196,11 @@ impl Field for bool {
         match text.trim() {
             "是" | "true" | "TRUE" | "True" | "1" | "y" | "yes" | "Y" | "√" | "✓" => Ok(true),
             "否" | "false" | "FALSE" | "False" | "0" | "n" | "no" | "N" | "×" => Ok(false),
-            other => Err(format!("{other:?} is not 是/否 (yes/no)")),
+            other => Err(tr!(
+                Lang::current(),
+                "{other:?} 不是 是/否",
+                "{other:?} is not 是/否 (yes/no)"
+            )),
         }
     }
 }
@@ -195,7 +211,7 @@ macro_rules! number_fields {
             fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
                 text.trim()
                     .parse()
-                    .map_err(|_| format!("{:?} is not a whole number in 0..={}", text.trim(), <$t>::MAX))
+                    .map_err(|_| tr!(Lang::current(), "{:?} 不是 0..={} 之间的整数", "{:?} is not a whole number in 0..={}", text.trim(), <$t>::MAX))
             }
         }
     )*};
@@ -204,10 +220,14 @@ number_fields!(u8, u16, u32, u64);
 
 impl Field for i32 {
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
-        text.trim()
-            .trim_end_matches('年')
-            .parse()
-            .map_err(|_| format!("{:?} is not a year", text.trim()))
+        text.trim().trim_end_matches('年').parse().map_err(|_| {
+            tr!(
+                Lang::current(),
+                "{:?} 不是年份",
+                "{:?} is not a year",
+                text.trim()
+            )
+        })
     }
 }
 
@@ -219,7 +239,13 @@ impl Field for NaiveDate {
             .trim_end_matches('日')
             .split(['-', '/', '.', '年', '月'])
             .collect();
-        let bad = || format!("{t:?} is not a date (2026-05-01)");
+        let bad = || {
+            tr!(
+                Lang::current(),
+                "{t:?} 不是日期（如 2026-05-01）",
+                "{t:?} is not a date (2026-05-01)"
+            )
+        };
         let [y, m, d] = parts.as_slice() else {
             return Err(bad());
         };
@@ -228,8 +254,13 @@ impl Field for NaiveDate {
             m.parse().map_err(|_| bad())?,
             d.parse().map_err(|_| bad())?,
         );
-        NaiveDate::from_ymd_opt(y, m, d)
-            .ok_or_else(|| format!("{t:?} is not a day of the calendar"))
+        NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+            tr!(
+                Lang::current(),
+                "{t:?} 不是日历上的日期",
+                "{t:?} is not a day of the calendar"
+            )
+        })
     }
 }
 
@@ -274,9 +305,15 @@ term_fields!(
 );
 
 /// Serde code only (no official term in the library).
-fn code<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(text.trim().to_owned()))
-        .map_err(|_| format!("{:?} is not a known {what}", text.trim()))
+fn code<T: DeserializeOwned>(text: &str, what: String) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(text.trim().to_owned())).map_err(|_| {
+        tr!(
+            Lang::current(),
+            "{:?} 不是已知的{what}",
+            "{:?} is not a known {what}",
+            text.trim()
+        )
+    })
 }
 
 impl Field for WorkFunction {
@@ -289,7 +326,14 @@ impl Field for WorkFunction {
             "审计" => Ok(WorkFunction::Audit),
             "财务" => Ok(WorkFunction::Finance),
             "其他" => Ok(WorkFunction::Other),
-            t => code(t, "work function (组织/人事/纪检/监察/审计/财务/其他)"),
+            t => code(
+                t,
+                tr!(
+                    Lang::current(),
+                    "工作职能（组织/人事/纪检/监察/审计/财务/其他）",
+                    "work function (组织/人事/纪检/监察/审计/财务/其他)"
+                ),
+            ),
         }
     }
 }
@@ -303,7 +347,14 @@ impl Field for RectificationStatus {
             "无" | "未整顿" => Ok(RectificationStatus::None),
             "整顿中" | "整顿" => Ok(RectificationStatus::UnderRectification),
             "已销号" | "销号" => Ok(RectificationStatus::Closed),
-            t => code(t, "rectification status (无/整顿中/已销号)"),
+            t => code(
+                t,
+                tr!(
+                    Lang::current(),
+                    "整顿状态（无/整顿中/已销号）",
+                    "rectification status (无/整顿中/已销号)"
+                ),
+            ),
         }
     }
 }
@@ -319,7 +370,13 @@ impl Field for StarLevel {
             "三" | "3" => 3,
             "四" | "4" => 4,
             "五" | "5" => 5,
-            _ => return Err(format!("{t:?} is not a star level (无, 一星 … 五星)")),
+            _ => {
+                return Err(tr!(
+                    Lang::current(),
+                    "{t:?} 不是星级（无、一星 … 五星）",
+                    "{t:?} is not a star level (无, 一星 … 五星)"
+                ));
+            }
         };
         StarLevel::new(n).map_err(|e| e.to_string())
     }
@@ -330,7 +387,14 @@ impl Field for Points {
     fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
         StudyHours::from_cell(text, refs)
             .map(|h| Points::from_tenths(h.tenths()))
-            .map_err(|_| format!("{:?} is not a score (e.g. 14.5)", text.trim()))
+            .map_err(|_| {
+                tr!(
+                    Lang::current(),
+                    "{:?} 不是分数（如 14.5）",
+                    "{:?} is not a score (e.g. 14.5)",
+                    text.trim()
+                )
+            })
     }
 }
 
@@ -386,7 +450,7 @@ mod tests {
         assert!(
             cell::<NaiveDate>("2026-02-30")
                 .unwrap_err()
-                .contains("not a day")
+                .contains("不是日历上的日期")
         );
         assert!(cell::<NaiveDate>("May 1").is_err());
     }
@@ -450,7 +514,7 @@ mod tests {
         assert!(
             OrgUnitId::from_cell("东和村党支部", &refs)
                 .unwrap_err()
-                .contains("more than one")
+                .contains("多条记录")
         );
         // A UUID is taken as is.
         let u = "019b76da-a800-77ea-8000-000000000005";

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::cell::{IdKind, Refs, id_for_code};
 use super::record::Record;
 use super::{Dataset, Fault, JournalFile, Manifest, Row};
+use crate::lang::{Lang, tr};
 use crate::progress::Progress;
 
 /// Headers a roster may carry that mean nothing to a table (ignored).
@@ -20,7 +21,11 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
     if !dir.is_dir() {
         faults.push(Fault::file(
             dir.display().to_string(),
-            "not a folder: a dataset is a folder holding dataset.json and the tables",
+            tr!(
+                Lang::current(),
+                "不是文件夹：数据集是包含 dataset.json 和各表文件的文件夹",
+                "not a folder: a dataset is a folder holding dataset.json and the tables"
+            ),
         ));
         return None;
     }
@@ -37,7 +42,11 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
     if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
         faults.push(Fault::file(
             "org_units.jsonl",
-            "missing: a dataset needs its organization units (org_units.jsonl or org_units.csv)",
+            tr!(
+                Lang::current(),
+                "缺失：数据集须有组织单位表（org_units.jsonl 或 org_units.csv）",
+                "missing: a dataset needs its organization units (org_units.jsonl or org_units.csv)"
+            ),
         ));
     }
     data.members = read_table(
@@ -126,7 +135,10 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
-            faults.push(Fault::file("dataset.json", format!("cannot be read: {e}")));
+            faults.push(Fault::file(
+                "dataset.json",
+                tr!(Lang::current(), "无法读取：{e}", "cannot be read: {e}"),
+            ));
             return None;
         }
     };
@@ -135,7 +147,9 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
         Ok(m) => {
             faults.push(Fault::file(
                 "dataset.json",
-                format!(
+                tr!(
+                    Lang::current(),
+                    "不支持格式 {}（本程序读取格式 {}）",
                     "format {} is not supported (this build reads format {})",
                     m.format,
                     super::FORMAT
@@ -144,7 +158,14 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
             None
         }
         Err(e) => {
-            faults.push(Fault::file("dataset.json", format!("not a manifest: {e}")));
+            faults.push(Fault::file(
+                "dataset.json",
+                tr!(
+                    Lang::current(),
+                    "不是合法的清单：{e}",
+                    "not a manifest: {e}"
+                ),
+            ));
             None
         }
     }
@@ -164,7 +185,12 @@ fn read_table<R: Record>(
         (true, true) => {
             faults.push(Fault::file(
                 format!("{}.csv", R::TABLE),
-                format!("both {0}.jsonl and {0}.csv are present: keep one", R::TABLE),
+                tr!(
+                    Lang::current(),
+                    "{0}.jsonl 与 {0}.csv 同时存在：只保留一个",
+                    "both {0}.jsonl and {0}.csv are present: keep one",
+                    R::TABLE
+                ),
             ));
             return Vec::new();
         }
@@ -197,7 +223,10 @@ fn read_jsonl<R: Record>(
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            faults.push(Fault::file(name, format!("cannot be read: {e}")));
+            faults.push(Fault::file(
+                name,
+                tr!(Lang::current(), "无法读取：{e}", "cannot be read: {e}"),
+            ));
             return Vec::new();
         }
     };
@@ -214,7 +243,11 @@ fn read_jsonl<R: Record>(
             Err(e) => {
                 faults.push(Fault::file(
                     name.clone(),
-                    format!("unreadable after line {number}: {e}"),
+                    tr!(
+                        Lang::current(),
+                        "第 {number} 行之后无法读取：{e}",
+                        "unreadable after line {number}: {e}"
+                    ),
                 ));
                 break;
             }
@@ -256,13 +289,13 @@ fn read_jsonl<R: Record>(
                 file: name.clone(),
                 line: Some(number),
                 field: None,
-                message: "not a JSON object".into(),
+                message: tr!(Lang::current(), "不是 JSON 对象", "not a JSON object"),
             }),
             Err(e) => faults.push(Fault {
                 file: name.clone(),
                 line: Some(number),
                 field: None,
-                message: format!("not JSON: {e}"),
+                message: tr!(Lang::current(), "不是合法的 JSON：{e}", "not JSON: {e}"),
             }),
         }
     }
@@ -291,14 +324,20 @@ fn read_csv<R: Record>(
     {
         Ok(r) => r,
         Err(e) => {
-            faults.push(Fault::file(name, format!("cannot be read: {e}")));
+            faults.push(Fault::file(
+                name,
+                tr!(Lang::current(), "无法读取：{e}", "cannot be read: {e}"),
+            ));
             return Vec::new();
         }
     };
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            faults.push(Fault::file(name, format!("no header row: {e}")));
+            faults.push(Fault::file(
+                name,
+                tr!(Lang::current(), "没有表头行：{e}", "no header row: {e}"),
+            ));
             return Vec::new();
         }
     };
@@ -316,7 +355,11 @@ fn read_csv<R: Record>(
                         name.clone(),
                         1,
                         clean,
-                        "a second column for the same field",
+                        tr!(
+                            Lang::current(),
+                            "同一字段出现两列",
+                            "a second column for the same field"
+                        ),
                     ));
                 }
             },
@@ -327,7 +370,9 @@ fn read_csv<R: Record>(
                     name.clone(),
                     1,
                     clean,
-                    format!(
+                    tr!(
+                        Lang::current(),
+                        "未知列；{} 表可用的列：{}",
                         "unknown column; {} takes: {}",
                         R::TABLE,
                         known_headers::<R>()
@@ -350,7 +395,11 @@ fn read_csv<R: Record>(
                 name.clone(),
                 1,
                 header,
-                format!("required column missing ({header} or {field})"),
+                tr!(
+                    Lang::current(),
+                    "缺少必填列（{header} 或 {field}）",
+                    "required column missing ({header} or {field})"
+                ),
             ));
         }
     }
@@ -366,7 +415,11 @@ fn read_csv<R: Record>(
                 file: name.clone(),
                 line: Some(line),
                 field: None,
-                message: format!("not a CSV row: {e}"),
+                message: tr!(
+                    Lang::current(),
+                    "不是合法的 CSV 行：{e}",
+                    "not a CSV row: {e}"
+                ),
             }),
         }
     }
@@ -476,7 +529,10 @@ pub(crate) fn read_journal(
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            faults.push(Fault::file(name, format!("cannot be read: {e}")));
+            faults.push(Fault::file(
+                name,
+                tr!(Lang::current(), "无法读取：{e}", "cannot be read: {e}"),
+            ));
             return None;
         }
     };
@@ -491,7 +547,7 @@ pub(crate) fn read_journal(
                 file: name.to_owned(),
                 line: Some(i as u64 + 1),
                 field: None,
-                message: format!("not JSON: {e}"),
+                message: tr!(Lang::current(), "不是合法的 JSON：{e}", "not JSON: {e}"),
             }),
         }
     }

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::cell::{Field, Refs};
+use crate::lang::{Lang, tr};
 
 /// One column of a table: the field's JSON name and the headers accepted in CSV.
 #[derive(Debug)]
@@ -38,6 +39,11 @@ pub(crate) trait Record: Sized + serde::Serialize + serde::de::DeserializeOwned 
     fn from_cells(cells: &[Option<&str>], refs: &Refs) -> Result<Self, Vec<FieldFault>>;
 }
 
+/// The message for an absent required field.
+fn missing() -> String {
+    tr!(Lang::current(), "缺少必填字段", "missing")
+}
+
 /// Reads one field of a JSON object.
 pub(crate) fn json_field<T: Field>(
     map: &Map<String, Value>,
@@ -48,7 +54,7 @@ pub(crate) fn json_field<T: Field>(
         None | Some(Value::Null) => {
             let v = T::absent();
             if v.is_none() {
-                faults.push((name.to_owned(), "missing".to_owned()));
+                faults.push((name.to_owned(), missing()));
             }
             v
         }
@@ -73,7 +79,7 @@ pub(crate) fn cell_field<T: Field>(
         None => {
             let v = T::absent();
             if v.is_none() {
-                faults.push((name.to_owned(), "missing".to_owned()));
+                faults.push((name.to_owned(), missing()));
             }
             v
         }
@@ -95,7 +101,7 @@ pub(crate) fn unknown_keys(
 ) {
     for k in map.keys() {
         if !columns.iter().any(|c| c.field == k) {
-            faults.push((k.clone(), "unknown field".to_owned()));
+            faults.push((k.clone(), tr!(Lang::current(), "未知字段", "unknown field")));
         }
     }
 }
@@ -267,6 +273,6 @@ mod tests {
         let mut v = serde_json::to_value(&d.members[0].record).unwrap();
         v.as_object_mut().unwrap().remove("unit");
         let faults = crate::dataset::MemberRecord::from_json(v.as_object().unwrap()).unwrap_err();
-        assert_eq!(faults, [("unit".to_owned(), "missing".to_owned())]);
+        assert_eq!(faults, [("unit".to_owned(), super::missing())]);
     }
 }

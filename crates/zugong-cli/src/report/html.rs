@@ -29,7 +29,8 @@ fn table(out: &mut String, head: &[&str], rows: impl Iterator<Item = Vec<String>
         for c in r {
             // Figures right-aligned, text left.
             let numeric = !c.is_empty()
-                && c.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '%' | ',' | '-' | ' '));
+                && c.chars()
+                    .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '%' | ',' | '-' | ' '));
             let class = if numeric { " class=\"n\"" } else { "" };
             let _ = write!(out, "<td{class}>{}</td>", esc(&c));
         }

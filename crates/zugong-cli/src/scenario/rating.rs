@@ -18,7 +18,7 @@ use super::{journal_path, write_journal};
 use crate::cli::{JournalArgs, load_world};
 use crate::dataset::World;
 use crate::error::CliError;
-use crate::lang::Lang;
+use crate::lang::{Lang, tr};
 use crate::stamp::stamp_at;
 
 /// One line of the rating journal: the round (its branch) and an entry of its journal.
@@ -62,7 +62,11 @@ fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, CliError> {
                 .find(|u| u.name == text)
                 .map(|u| u.id)
                 .ok_or_else(|| {
-                    CliError::BadArgument(format!("--scope {text:?} is not a unit of the dataset"))
+                    CliError::BadArgument(tr!(
+                        crate::lang::Lang::current(),
+                        "--scope {text:?} 不是数据集中的组织",
+                        "--scope {text:?} is not a unit of the dataset"
+                    ))
                 })
         }
         None => world
@@ -72,7 +76,13 @@ fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, CliError> {
             .find(|u| u.level == AdminLevel::Township && u.kind == OrgKind::Committee)
             .or_else(|| world.tree.units().first())
             .map(|u| u.id)
-            .ok_or_else(|| CliError::BadArgument("the dataset has no units".into())),
+            .ok_or_else(|| {
+                CliError::BadArgument(tr!(
+                    crate::lang::Lang::current(),
+                    "数据集中没有组织",
+                    "the dataset has no units"
+                ))
+            }),
     }
 }
 

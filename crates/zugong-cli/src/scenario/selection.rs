@@ -27,7 +27,7 @@ use super::{Until, journal_path, write_journal};
 use crate::cli::{JournalArgs, load_world};
 use crate::dataset::{CadreRecord, World};
 use crate::error::CliError;
-use crate::lang::Lang;
+use crate::lang::{Lang, tr};
 use crate::stamp::stamp_at;
 
 /// Cadres as flat screening rows on `on` (same order as `world.cadres`).
@@ -220,16 +220,25 @@ pub(crate) struct Walk {
 /// Picks the post: the one named, else the first vacant 乡科级 post.
 fn pick_post(world: &World, post: Option<&str>) -> Result<Post, CliError> {
     if let Some(text) = post {
-        let id: PositionId = text
-            .trim()
-            .parse()
-            .map_err(|_| CliError::BadArgument(format!("--post {text:?} is not a post id")))?;
+        let id: PositionId = text.trim().parse().map_err(|_| {
+            CliError::BadArgument(tr!(
+                crate::lang::Lang::current(),
+                "--post {text:?} 不是职位编号",
+                "--post {text:?} is not a post id"
+            ))
+        })?;
         return world
             .posts
             .iter()
             .find(|p| p.id == id)
             .cloned()
-            .ok_or_else(|| CliError::BadArgument(format!("post {id} is not in the dataset")));
+            .ok_or_else(|| {
+                CliError::BadArgument(tr!(
+                    crate::lang::Lang::current(),
+                    "职位 {id} 不在数据集中",
+                    "post {id} is not in the dataset"
+                ))
+            });
     }
     let held: std::collections::HashSet<PositionId> =
         world.cadres.iter().filter_map(|c| c.post).collect();
@@ -251,7 +260,11 @@ fn pick_post(world: &World, post: Option<&str>) -> Result<Post, CliError> {
         .min_by_key(|p| (rank_step(p.rank) != 1, p.title.clone()))
         .cloned()
         .ok_or_else(|| {
-            CliError::BadArgument("the dataset has no vacant post; name one with --post".into())
+            CliError::BadArgument(tr!(
+                crate::lang::Lang::current(),
+                "数据集中没有空缺职位；请用 --post 指定",
+                "the dataset has no vacant post; name one with --post"
+            ))
         })
 }
 
@@ -274,9 +287,12 @@ pub(crate) fn walk(
 ) -> Result<Walk, CliError> {
     let post = pick_post(world, post)?;
     let authority = deciding_authority(world, &post).ok_or_else(|| {
-        CliError::BadArgument(format!(
+        CliError::BadArgument(tr!(
+            crate::lang::Lang::current(),
+            "数据集中没有党委有权决定职位 {}（{}）",
             "no committee in the dataset may decide on post {} ({})",
-            post.id, post.rank
+            post.id,
+            post.rank
         ))
     })?;
     let rows = cadre_rows(world, on);
@@ -353,7 +369,11 @@ pub(crate) fn walk(
             steps.push(StepOutcome {
                 step: "全口径筛查",
                 on,
-                detail: "nobody in the pool meets the post's profile".into(),
+                detail: tr!(
+                    crate::lang::Lang::current(),
+                    "干部库中无人符合岗位画像",
+                    "nobody in the pool meets the post's profile"
+                ),
                 done: false,
             });
             break 'walk false;

@@ -49,7 +49,7 @@ fn every_planted_fault_is_listed_at_once() {
     edit_line(&d.join("branches.jsonl"), 4, |v| v["stars"] = 7.into());
     let before = snapshot(d.path());
 
-    let out = run(&["check", d.s()]);
+    let out = run(&["--lang", "en", "check", d.s()]);
     assert_eq!(code(&out), 2);
     let text = stdout(&out);
     for needle in [
@@ -104,7 +104,8 @@ fn a_missing_manifest_or_tree_is_named() {
         r#"{"format": 9, "name": "x", "as_of": "2026-11-30"}"#,
     )
     .unwrap();
-    assert!(stdout(&run(&["check", d.s()])).contains("format 9 is not supported"));
+    assert!(stdout(&run(&["--lang", "en", "check", d.s()])).contains("format 9 is not supported"));
+    assert!(stdout(&run(&["check", d.s()])).contains("不支持格式 9"));
 }
 
 /// A deterministic stream of garbage: truncated lines, swapped bytes, wrong types, binary.
@@ -151,4 +152,28 @@ fn garbage_never_panics() {
         let out = run(&["report", d.s(), "--format", "json"]);
         assert!(matches!(code(&out), 0 | 2), "round {round}");
     }
+}
+
+#[test]
+fn faults_speak_chinese_by_default() {
+    let d = sample_dir("zh");
+    edit_line(&d.join("members.jsonl"), 5, |v| {
+        v["joined_on"] = "2010-01-01".into();
+        v["full_member_on"] = "2009-12-31".into();
+    });
+    edit_line(&d.join("cadres.jsonl"), 7, |v| {
+        v["political_score"] = 150.into()
+    });
+    let text = stdout(&run(&["check", d.s()]));
+    assert!(
+        text.contains(
+            "members.jsonl:5: full_member_on: 转正 2009-12-31 早于入党 2010-01-01：日期顺序颠倒"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("cadres.jsonl:7: political_score: 150 超过 100"),
+        "{text}"
+    );
+    assert!(text.contains("✗ 共"), "{text}");
 }

@@ -78,19 +78,21 @@ fn bad_rosters_are_reported_by_line_and_chinese_header() {
         .replace("WH-XH,2026-03-01", "WH-XX,2026-03-01")
         .replace("人员类别", "人员类别,籍贯备注");
     std::fs::write(d.join("members.csv"), broken).unwrap();
-    let out = run(&["check", d.s()]);
+    let out = run(&["--lang", "en", "check", d.s()]);
     assert_eq!(code(&out), 2);
     let text = stdout(&out);
     assert!(
         text.contains("members.csv:1: 籍贯备注: unknown column"),
         "{text}"
     );
+    let zh = stdout(&run(&["check", d.s()]));
+    assert!(zh.contains("members.csv:1: 籍贯备注: 未知列"), "{zh}");
     // With the unknown column removed, the row faults show.
     let fixed = std::fs::read_to_string(d.join("members.csv"))
         .unwrap()
         .replace(",籍贯备注", "");
     std::fs::write(d.join("members.csv"), fixed).unwrap();
-    let text = stdout(&run(&["check", d.s()]));
+    let text = stdout(&run(&["--lang", "en", "check", d.s()]));
     assert!(
         text.contains(
             "members.csv:3: joined_on (入党日期): \"2010-02-30\" is not a day of the calendar"

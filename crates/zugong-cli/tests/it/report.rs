@@ -241,7 +241,7 @@ fn findings_fail_only_when_asked() {
 
 #[test]
 fn bad_input_exits_2_without_panicking() {
-    let missing = run(&["report", "/nonexistent/zugong/dataset"]);
+    let missing = run(&["--lang", "en", "report", "/nonexistent/zugong/dataset"]);
     assert_eq!(code(&missing), 2);
     assert!(
         stderr(&missing).contains("not a folder"),

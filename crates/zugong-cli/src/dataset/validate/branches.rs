@@ -9,6 +9,7 @@ use zugong_core::{OrgTree, OrgUnitId};
 use super::faults::Faults;
 use super::rubric_named;
 use crate::dataset::{BranchRecord, Fault, Row, ScoreRecord, TaskRecord};
+use crate::lang::tr;
 
 /// The rubric, the branches that pass and their scoresheets.
 pub(super) type Branches = (
@@ -33,7 +34,11 @@ pub(super) fn branches(
         Some(Err(e)) => {
             f.out.push(Fault::file(
                 "dataset.json",
-                format!("rubric {rubric_name}: {e}"),
+                tr!(
+                    f.lang,
+                    "评分办法 {rubric_name}：{e}",
+                    "rubric {rubric_name}: {e}"
+                ),
             ));
             None
         }
@@ -42,8 +47,10 @@ pub(super) fn branches(
                 file: "dataset.json".into(),
                 line: None,
                 field: Some("rubric".into()),
-                message: format!(
-                    "{rubric_name:?} is not a rubric preset (five_star_110, zhejiang, ankang, university_2024, hundred_point_base)"
+                message: tr!(
+                f.lang,
+                "{rubric_name:?} 不是内置评分办法（five_star_110、zhejiang、ankang、university_2024、hundred_point_base）",
+                "{rubric_name:?} is not a rubric preset (five_star_110, zhejiang, ankang, university_2024, hundred_point_base)"
                 ),
             });
             None
@@ -71,7 +78,12 @@ pub(super) fn branches(
                 file,
                 line,
                 "unit",
-                format!("branch {} appears twice", b.unit),
+                tr!(
+                    f.lang,
+                    "支部 {} 重复出现",
+                    "branch {} appears twice",
+                    b.unit
+                ),
             );
         }
         if let (Some(yes), Some(total)) = (b.satisfaction_yes, b.satisfaction_total)
@@ -81,13 +93,26 @@ pub(super) fn branches(
                 file,
                 line,
                 "satisfaction_yes",
-                format!("{yes} satisfied of {total} votes"),
+                tr!(
+                    f.lang,
+                    "满意票 {yes} 多于测评票 {total}",
+                    "{yes} satisfied of {total} votes"
+                ),
             );
         }
         if let (Some(rank), Some(of)) = (b.rank, b.ranked_of)
             && (rank == 0 || rank > of)
         {
-            f.push(file, line, "rank", format!("place {rank} of {of}"));
+            f.push(
+                file,
+                line,
+                "rank",
+                tr!(
+                    f.lang,
+                    "排名 {rank} 超出参评数 {of}",
+                    "place {rank} of {of}"
+                ),
+            );
         }
         for d in [b.secretary_vacant_since, b.last_development_candidate]
             .into_iter()
@@ -98,7 +123,11 @@ pub(super) fn branches(
                     file,
                     line,
                     "secretary_vacant_since",
-                    format!("{d} is after the dataset's day {as_of}"),
+                    tr!(
+                        f.lang,
+                        "{d} 晚于数据集日期 {as_of}",
+                        "{d} is after the dataset's day {as_of}"
+                    ),
                 );
             }
         }
@@ -126,7 +155,12 @@ pub(super) fn branches(
                 file,
                 line,
                 "branch",
-                format!("branch {} is not in branches", s.branch),
+                tr!(
+                    f.lang,
+                    "支部 {} 不在 branches 表中",
+                    "branch {} is not in branches",
+                    s.branch
+                ),
             );
             continue;
         }
@@ -146,7 +180,9 @@ pub(super) fn branches(
                 file,
                 line,
                 "indicator",
-                format!(
+                tr!(
+                    f.lang,
+                    "{:?} 不是评分办法 {rubric_name} 的指标",
                     "{:?} is not an indicator of the rubric {rubric_name}",
                     s.indicator
                 ),
@@ -158,7 +194,13 @@ pub(super) fn branches(
                 file,
                 line,
                 "points",
-                format!("{} above the indicator's maximum {}", s.points, max),
+                tr!(
+                    f.lang,
+                    "{} 超过该指标满分 {}",
+                    "{} above the indicator's maximum {}",
+                    s.points,
+                    max
+                ),
             );
             continue;
         }
@@ -214,7 +256,12 @@ pub(super) fn tasks(
                 file,
                 line,
                 "source",
-                format!("{} is not above the branch it pushed work onto", t.source),
+                tr!(
+                    f.lang,
+                    "{} 不是所下派支部的上级组织",
+                    "{} is not above the branch it pushed work onto",
+                    t.source
+                ),
             );
         }
         if t.due_on < t.assigned_on {
@@ -222,9 +269,12 @@ pub(super) fn tasks(
                 file,
                 line,
                 "due_on",
-                format!(
+                tr!(
+                    f.lang,
+                    "完成时限 {} 早于下派日期 {}：日期顺序颠倒",
                     "due {} before assigned {}: dates out of order",
-                    t.due_on, t.assigned_on
+                    t.due_on,
+                    t.assigned_on
                 ),
             );
         }
@@ -233,7 +283,11 @@ pub(super) fn tasks(
                 file,
                 line,
                 "done_on",
-                "done before assigned: dates out of order",
+                tr!(
+                    f.lang,
+                    "完成日期早于下派日期：日期顺序颠倒",
+                    "done before assigned: dates out of order"
+                ),
             );
         }
         if f.mark() == before {

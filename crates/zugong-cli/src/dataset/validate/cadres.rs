@@ -9,6 +9,7 @@ use zugong_core::{CadreId, OrgTree, OrgUnitId, PositionId};
 
 use super::faults::Faults;
 use crate::dataset::{CadreRecord, Fault, PostRecord, QuotaRecord, RelationRecord, Row};
+use crate::lang::tr;
 
 /// Checks the posts.
 pub(super) fn posts(
@@ -27,7 +28,12 @@ pub(super) fn posts(
         let (line, p): (u64, PostRecord) = (row.line, row.record);
         let before = f.mark();
         if post_ids.contains_key(&p.id) {
-            f.push("posts", line, "id", format!("post {} appears twice", p.id));
+            f.push(
+                "posts",
+                line,
+                "id",
+                tr!(f.lang, "职位 {} 重复出现", "post {} appears twice", p.id),
+            );
         }
         if !known(p.unit) {
             f.missing(
@@ -81,14 +87,24 @@ pub(super) fn cadres(
         let file = "cadres";
         let before = f.mark();
         if !cadre_ids.insert(c.id) {
-            f.push(file, line, "id", format!("cadre {} appears twice", c.id));
+            f.push(
+                file,
+                line,
+                "id",
+                tr!(f.lang, "干部 {} 重复出现", "cadre {} appears twice", c.id),
+            );
         }
         if !cadre_citizens.insert(c.citizen_id.expose().to_owned()) {
             f.push(
                 file,
                 line,
                 "citizen_id",
-                format!("{} belongs to another cadre too", c.citizen_id),
+                tr!(
+                    f.lang,
+                    "{} 与另一名干部重复",
+                    "{} belongs to another cadre too",
+                    c.citizen_id
+                ),
             );
         }
         if !known(c.unit) {
@@ -107,7 +123,7 @@ pub(super) fn cadres(
                 file,
                 line,
                 "political_score",
-                format!("{} is above 100", c.political_score),
+                tr!(f.lang, "{} 超过 100", "{} is above 100", c.political_score),
             );
         }
         if c.rank_since > as_of {
@@ -115,7 +131,12 @@ pub(super) fn cadres(
                 file,
                 line,
                 "rank_since",
-                format!("{} is after the dataset's day {as_of}", c.rank_since),
+                tr!(
+                    f.lang,
+                    "{} 晚于数据集日期 {as_of}",
+                    "{} is after the dataset's day {as_of}",
+                    c.rank_since
+                ),
             );
         }
         let born = c.citizen_id.birth_date();
@@ -124,7 +145,12 @@ pub(super) fn cadres(
                 file,
                 line,
                 "rank_since",
-                format!("{} is before the 18th birthday (born {born})", c.rank_since),
+                tr!(
+                    f.lang,
+                    "{} 早于年满十八岁（出生于 {born}）",
+                    "{} is before the 18th birthday (born {born})",
+                    c.rank_since
+                ),
             );
         }
         if let Some(since) = c.post_since
@@ -134,7 +160,11 @@ pub(super) fn cadres(
                 file,
                 line,
                 "post_since",
-                format!("{since} is after the dataset's day {as_of}"),
+                tr!(
+                    f.lang,
+                    "{since} 晚于数据集日期 {as_of}",
+                    "{since} is after the dataset's day {as_of}"
+                ),
             );
         }
         if let Some(year) = c.assessments.keys().find(|y| **y > as_of.year()) {
@@ -142,7 +172,11 @@ pub(super) fn cadres(
                 file,
                 line,
                 "assessments",
-                format!("a result for {year}, after the dataset's year"),
+                tr!(
+                    f.lang,
+                    "{year} 年的考核结果晚于数据集年份",
+                    "a result for {year}, after the dataset's year"
+                ),
             );
         }
         if let Some(post) = c.post {
@@ -162,7 +196,12 @@ pub(super) fn cadres(
                             file,
                             line,
                             "post",
-                            format!("post {post} belongs to another unit ({})", p.unit),
+                            tr!(
+                                f.lang,
+                                "职位 {post} 属于另一单位（{}）",
+                                "post {post} belongs to another unit ({})",
+                                p.unit
+                            ),
                         );
                     }
                     if let Some(other) = holders.get(&post) {
@@ -170,7 +209,11 @@ pub(super) fn cadres(
                             file,
                             line,
                             "post",
-                            format!("post {post} is already held by cadre {other}"),
+                            tr!(
+                                f.lang,
+                                "职位 {post} 已由干部 {other} 担任",
+                                "post {post} is already held by cadre {other}"
+                            ),
                         );
                     }
                 }
@@ -197,7 +240,12 @@ pub(super) fn cadres(
                     .unwrap_or_else(|| "cadres.jsonl".into()),
                 line: None,
                 field: Some("direct_leader".into()),
-                message: format!("cadre {}: direct leader {l} is not in cadres", c.id),
+                message: tr!(
+                    f.lang,
+                    "干部 {}：直接上级 {l} 不在 cadres 表中",
+                    "cadre {}: direct leader {l} is not in cadres",
+                    c.id
+                ),
             });
             false
         }
@@ -235,7 +283,13 @@ pub(super) fn quotas(
                 "quotas",
                 line,
                 "rank",
-                format!("a second line for {} at {}", q.rank, q.unit),
+                tr!(
+                    f.lang,
+                    "{} 在 {} 的职数重复核定",
+                    "a second line for {} at {}",
+                    q.rank,
+                    q.unit
+                ),
             );
         }
         if q.planned_departures.is_some_and(|p| p > q.allotted) {
@@ -243,7 +297,11 @@ pub(super) fn quotas(
                 "quotas",
                 line,
                 "planned_departures",
-                "more departures planned than posts allotted",
+                tr!(
+                    f.lang,
+                    "计划减少多于核定职数",
+                    "more departures planned than posts allotted"
+                ),
             );
         }
         if f.mark() == before {
@@ -279,7 +337,16 @@ pub(super) fn relations(
             }
         }
         if r.a == r.b {
-            f.push("relations", line, "b", "a cadre related to themself");
+            f.push(
+                "relations",
+                line,
+                "b",
+                tr!(
+                    f.lang,
+                    "干部与本人存在亲属关系",
+                    "a cadre related to themself"
+                ),
+            );
         }
         if f.mark() == before {
             relations.relate(r.a, r.b, r.kinship);

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::dataset::Fault;
+use crate::lang::tr;
 
 /// The faults found, with the file each table came from, and the records refused so far: a
 /// record that refers to a refused one is counted once per refused record instead of
@@ -16,6 +17,8 @@ pub(super) struct Faults<'a> {
     pub(super) derived: HashMap<uuid::Uuid, uuid::Uuid>,
     pub(super) cascades: BTreeMap<(String, String, uuid::Uuid), (u64, u64)>,
     pub(super) marks: usize,
+    /// The language of the messages.
+    pub(super) lang: crate::lang::Lang,
 }
 
 impl Faults<'_> {
@@ -63,7 +66,11 @@ impl Faults<'_> {
                 table,
                 line,
                 field,
-                format!("{kind} {id} is not in {in_table}"),
+                tr!(
+                    self.lang,
+                    "{kind} {id} 不在 {in_table} 表中",
+                    "{kind} {id} is not in {in_table}"
+                ),
             );
         }
     }
@@ -90,7 +97,10 @@ impl Faults<'_> {
                 file,
                 first,
                 field,
-                format!("{count} record(s) from this line on depend on {id}, which was refused (see its fault); not checked further"),
+                tr!(
+                self.lang,
+                "自此行起 {count} 条记录依赖已被拒绝的 {id}（见其问题），不再逐条检查",
+                "{count} record(s) from this line on depend on {id}, which was refused (see its fault); not checked further"),
             ));
         }
     }

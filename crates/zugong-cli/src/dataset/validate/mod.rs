@@ -114,6 +114,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         derived: HashMap::new(),
         cascades: BTreeMap::new(),
         marks: 0,
+        lang: crate::lang::Lang::current(),
     };
     let as_of = data.manifest.as_of;
     let tree = tree::build_tree(&data, &mut f);

@@ -12,6 +12,7 @@ use zugong_talent::{
 
 use super::faults::Faults;
 use crate::dataset::{Row, TalentRow};
+use crate::lang::tr;
 
 /// Checks the talents and builds their records.
 pub(super) fn talents(
@@ -31,7 +32,7 @@ pub(super) fn talents(
                 "talents",
                 line,
                 "id",
-                format!("talent {} appears twice", t.id),
+                tr!(f.lang, "人才 {} 重复出现", "talent {} appears twice", t.id),
             );
         }
         if !known(t.employer) {
@@ -52,7 +53,11 @@ pub(super) fn talents(
                 "talents",
                 line,
                 "industry",
-                format!("{code:?} is not in the 六新六特六优 catalogue"),
+                tr!(
+                    f.lang,
+                    "{code:?} 不在“六新六特六优”产业目录中",
+                    "{code:?} is not in the 六新六特六优 catalogue"
+                ),
             );
         }
         if t.starts_on <= t.birth_date {
@@ -60,13 +65,17 @@ pub(super) fn talents(
                 "talents",
                 line,
                 "starts_on",
-                "the cultivation period starts before birth: dates out of order",
+                tr!(
+                    f.lang,
+                    "培养期早于出生日期：日期顺序颠倒",
+                    "the cultivation period starts before birth: dates out of order"
+                ),
             );
         }
         if f.mark() != before {
             continue;
         }
-        match talent_record(&t, tree) {
+        match talent_record(&t, tree, f.lang) {
             Ok(rec) => talents.push((t, rec)),
             Err(msg) => f.push("talents", line, "tier", msg),
         }
@@ -76,7 +85,11 @@ pub(super) fn talents(
 }
 
 /// Builds a talent's record through its lifecycle (registration, start, title).
-pub(super) fn talent_record(t: &TalentRow, tree: &OrgTree) -> Result<TalentRecord, String> {
+pub(super) fn talent_record(
+    t: &TalentRow,
+    tree: &OrgTree,
+    lang: crate::lang::Lang,
+) -> Result<TalentRecord, String> {
     let authority = Authority::organization_department(
         tree.ancestors(t.employer)
             .ok()
@@ -127,7 +140,7 @@ pub(super) fn talent_record(t: &TalentRow, tree: &OrgTree) -> Result<TalentRecor
     for cmd in &commands {
         let stamp = crate::stamp::stamp(t.starts_on, authority, "dataset import");
         execute(&mut record, &mut journal, cmd, &ctx, stamp)
-            .map_err(|e| format!("the record was refused: {e}"))?;
+            .map_err(|e| tr!(lang, "人才档案被拒绝：{e}", "the record was refused: {e}"))?;
     }
     Ok(record)
 }

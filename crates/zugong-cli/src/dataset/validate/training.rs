@@ -11,6 +11,7 @@ use zugong_training::{AttendanceRow, MemberRow, StudyHours, TrainingTier, unit_r
 use super::World;
 use super::faults::Faults;
 use crate::dataset::{AttendanceRecord, ClassRecord, MemberRecord, Row};
+use crate::lang::tr;
 
 /// The members that pass, their flat rows and their index by id.
 pub(super) type Members = (Vec<MemberRecord>, Vec<MemberRow>, HashMap<MemberId, u32>);
@@ -37,14 +38,24 @@ pub(super) fn members(
         let file = "members";
         let before = f.mark();
         if member_index.contains_key(&m.id) {
-            f.push(file, line, "id", format!("member {} appears twice", m.id));
+            f.push(
+                file,
+                line,
+                "id",
+                tr!(f.lang, "党员 {} 重复出现", "member {} appears twice", m.id),
+            );
         }
         if !citizens.insert(m.citizen_id.expose().to_owned()) {
             f.push(
                 file,
                 line,
                 "citizen_id",
-                format!("{} belongs to another member too", m.citizen_id),
+                tr!(
+                    f.lang,
+                    "{} 与另一名党员重复",
+                    "{} belongs to another member too",
+                    m.citizen_id
+                ),
             );
         }
         if !known(m.unit) {
@@ -64,7 +75,12 @@ pub(super) fn members(
                 file,
                 line,
                 "joined_on",
-                format!("入党 on {} is after the dataset's day {as_of}", m.joined_on),
+                tr!(
+                    f.lang,
+                    "入党 {} 晚于数据集日期 {as_of}",
+                    "入党 on {} is after the dataset's day {as_of}",
+                    m.joined_on
+                ),
             );
         }
         if add_years(born, 18).is_some_and(|adult| m.joined_on < adult) {
@@ -72,7 +88,10 @@ pub(super) fn members(
                 file,
                 line,
                 "joined_on",
-                format!("入党 on {} is before the 18th birthday ({born} born): 年满十八岁 (党章 第一条)", m.joined_on),
+                tr!(
+                f.lang,
+                "入党 {} 时未满十八岁（{born} 出生）：年满十八岁（党章 第一条）",
+                "入党 on {} is before the 18th birthday ({born} born): 年满十八岁 (党章 第一条)", m.joined_on),
             );
         }
         if let Some(full) = m.full_member_on {
@@ -81,7 +100,9 @@ pub(super) fn members(
                     file,
                     line,
                     "full_member_on",
-                    format!(
+                    tr!(
+                        f.lang,
+                        "转正 {full} 早于入党 {}：日期顺序颠倒",
                         "转正 on {full} is before 入党 on {}: dates out of order",
                         m.joined_on
                     ),
@@ -91,7 +112,9 @@ pub(super) fn members(
                     file,
                     line,
                     "full_member_on",
-                    format!(
+                    tr!(
+                        f.lang,
+                        "转正 {full} 在自 {} 起一年的预备期内（党章 第七条）",
                         "转正 on {full} is within the one-year 预备期 from {} (党章 第七条)",
                         m.joined_on
                     ),
@@ -132,7 +155,12 @@ pub(super) fn classes(
         let file = "classes";
         let before = f.mark();
         if class_ids.contains_key(&c.id) {
-            f.push(file, line, "id", format!("class {} appears twice", c.id));
+            f.push(
+                file,
+                line,
+                "id",
+                tr!(f.lang, "班次 {} 重复出现", "class {} appears twice", c.id),
+            );
         }
         if !known(c.organizer) {
             f.missing(
@@ -153,8 +181,14 @@ pub(super) fn classes(
                     line,
                     "tier",
                     match expected {
-                        Some(t) => format!("{} organizes {t}, not {} (党员教育管理工作条例 第二十条)", organizer.name, c.tier),
-                        None => format!("{} is not a committee and organizes no training (党员教育管理工作条例 第二十条)", organizer.name),
+                        Some(t) => tr!(
+                f.lang,
+                "{} 举办的是{t}，不是{}（党员教育管理工作条例 第二十条）",
+                "{} organizes {t}, not {} (党员教育管理工作条例 第二十条)", organizer.name, c.tier),
+                        None => tr!(
+                f.lang,
+                "{} 不是党委，不举办培训（党员教育管理工作条例 第二十条）",
+                "{} is not a committee and organizes no training (党员教育管理工作条例 第二十条)", organizer.name),
                     },
                 );
             }
@@ -164,14 +198,22 @@ pub(super) fn classes(
                 file,
                 line,
                 "ends_on",
-                format!(
+                tr!(
+                    f.lang,
+                    "结业 {} 早于开班 {}：日期顺序颠倒",
                     "结业 {} is before 开班 {}: dates out of order",
-                    c.ends_on, c.starts_on
+                    c.ends_on,
+                    c.starts_on
                 ),
             );
         }
         if c.hours == StudyHours::ZERO {
-            f.push(file, line, "hours", "a class of 0 学时");
+            f.push(
+                file,
+                line,
+                "hours",
+                tr!(f.lang, "班次学时为 0", "a class of 0 学时"),
+            );
         }
         if f.mark() == before {
             class_ids.insert(c.id, classes.len());
@@ -214,11 +256,21 @@ pub(super) fn attendance(
                 file,
                 line,
                 "on",
-                format!("{} is after the dataset's day {as_of}", a.on),
+                tr!(
+                    f.lang,
+                    "{} 晚于数据集日期 {as_of}",
+                    "{} is after the dataset's day {as_of}",
+                    a.on
+                ),
             );
         }
         if a.hours == StudyHours::ZERO {
-            f.push(file, line, "hours", "0 学时 credited");
+            f.push(
+                file,
+                line,
+                "hours",
+                tr!(f.lang, "记入 0 学时", "0 学时 credited"),
+            );
         }
         if let Some(class) = a.class {
             match class_ids.get(&class).and_then(|i| classes.get(*i)) {
@@ -237,9 +289,13 @@ pub(super) fn attendance(
                             file,
                             line,
                             "on",
-                            format!(
+                            tr!(
+                                f.lang,
+                                "{} 不在班次日期 {}–{} 之内",
                                 "{} is outside the class's days {}–{}",
-                                a.on, c.starts_on, c.ends_on
+                                a.on,
+                                c.starts_on,
+                                c.ends_on
                             ),
                         );
                     }
@@ -248,7 +304,13 @@ pub(super) fn attendance(
                             file,
                             line,
                             "tier",
-                            format!("the class is {}, not {}", c.tier, a.tier),
+                            tr!(
+                                f.lang,
+                                "该班次为{}，不是{}",
+                                "the class is {}, not {}",
+                                c.tier,
+                                a.tier
+                            ),
                         );
                     }
                     if a.hours > c.hours {
@@ -256,7 +318,13 @@ pub(super) fn attendance(
                             file,
                             line,
                             "hours",
-                            format!("{} credited for a class of {}", a.hours, c.hours),
+                            tr!(
+                                f.lang,
+                                "记入 {}，超过班次的 {}",
+                                "{} credited for a class of {}",
+                                a.hours,
+                                c.hours
+                            ),
                         );
                     }
                 }

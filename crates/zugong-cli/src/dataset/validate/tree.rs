@@ -6,6 +6,7 @@ use zugong_core::{OrgTree, OrgUnit, OrgUnitId};
 
 use super::faults::Faults;
 use crate::dataset::Dataset;
+use crate::lang::tr;
 
 /// Builds the tree from the unit records, reporting every unit that cannot be placed.
 pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
@@ -21,7 +22,12 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
                 file,
                 row.line,
                 "id",
-                format!("unit {} appears twice (first on line {first})", u.id),
+                tr!(
+                    f.lang,
+                    "组织 {} 重复出现（首次在第 {first} 行）",
+                    "unit {} appears twice (first on line {first})",
+                    u.id
+                ),
             );
             continue;
         }
@@ -32,7 +38,11 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
                 file,
                 row.line,
                 "parent",
-                format!("unknown parent {p}: not in org_units"),
+                tr!(
+                    f.lang,
+                    "上级 {p} 不在 org_units 表中",
+                    "unknown parent {p}: not in org_units"
+                ),
             );
             continue;
         }
@@ -71,7 +81,11 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
                         file,
                         line,
                         field,
-                        format!("unit {id} refused by the tree: {e}"),
+                        tr!(
+                            f.lang,
+                            "组织 {id} 无法加入组织树：{e}",
+                            "unit {id} refused by the tree: {e}"
+                        ),
                     );
                 }
             }
@@ -86,7 +100,9 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
             file,
             line,
             "parent",
-            format!(
+            tr!(
+                f.lang,
+                "组织 {} 无法挂接：上级 {} 已被拒绝或成环",
                 "unit {} cannot be placed: its parent {} is refused or in a cycle",
                 u.id,
                 u.parent.map(|p| p.to_string()).unwrap_or_default()
