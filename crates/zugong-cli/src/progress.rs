@@ -27,6 +27,11 @@ impl Progress {
         }
     }
 
+    /// Shows or hides the bar (hidden bars count silently).
+    pub(crate) fn set_visible(&mut self, visible: bool) {
+        self.shown = self.shown && visible;
+    }
+
     /// Counts `n` more items done.
     pub(crate) fn add(&mut self, n: u64) {
         self.done = self.done.saturating_add(n);

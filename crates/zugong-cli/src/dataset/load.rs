@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::cell::{IdKind, Refs, id_for_code};
 use super::record::Record;
-use super::{Dataset, Fault, JournalFile, Manifest, Row};
+use super::{AttendanceRecord, Dataset, Fault, JournalFile, Manifest, Row};
 use crate::lang::{Lang, tr};
 use crate::progress::Progress;
 
@@ -30,6 +30,43 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         return None;
     }
     let manifest = read_manifest(dir, faults)?;
+    std::thread::scope(|scope| {
+        // The attendance (the largest table) is read on a second thread when it is JSON Lines
+        // (it refers to members by id, so it needs nothing the other tables register).
+        let attendance_jsonl = dir.join("attendance.jsonl");
+        let parallel = attendance_jsonl.is_file() && !dir.join("attendance.csv").is_file();
+        let attendance = parallel.then(|| {
+            scope.spawn(move || {
+                let (mut faults, mut unreadable) = (Vec::new(), std::collections::HashSet::new());
+                let rows = read_jsonl::<AttendanceRecord>(
+                    &attendance_jsonl,
+                    &mut faults,
+                    &mut unreadable,
+                    true,
+                );
+                (rows, faults, unreadable)
+            })
+        });
+        read_tables(dir, manifest, faults, attendance)
+    })
+}
+
+type AttendanceRead = (
+    Vec<Row<AttendanceRecord>>,
+    Vec<Fault>,
+    std::collections::HashSet<uuid::Uuid>,
+);
+
+/// Reads every table (the attendance from `attendance` when it is being read elsewhere),
+/// faults in table order.
+fn read_tables(
+    dir: &Path,
+    manifest: Manifest,
+    faults: &mut Vec<Fault>,
+    attendance: Option<std::thread::ScopedJoinHandle<'_, AttendanceRead>>,
+) -> Option<Dataset> {
+    // One progress bar at a time: the attendance's when it is read beside the others.
+    let show = attendance.is_none();
     let mut data = Dataset::empty(manifest);
     let mut refs = Refs::default();
     data.units = read_table(
@@ -38,6 +75,7 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
         faults.push(Fault::file(
@@ -55,6 +93,7 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.cadres = read_table(
         dir,
@@ -62,6 +101,7 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.posts = read_table(
         dir,
@@ -69,6 +109,7 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.classes = read_table(
         dir,
@@ -76,6 +117,7 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.talents = read_table(
         dir,
@@ -83,20 +125,26 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
-    data.attendance = read_table(
-        dir,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-    );
+    let attendance_at = faults.len();
+    if attendance.is_none() {
+        data.attendance = read_table(
+            dir,
+            &mut refs,
+            faults,
+            &mut data.files,
+            &mut data.unreadable,
+            show,
+        );
+    }
     data.branches = read_table(
         dir,
         &mut refs,
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.scores = read_table(
         dir,
@@ -104,6 +152,7 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.tasks = read_table(
         dir,
@@ -111,6 +160,7 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.quotas = read_table(
         dir,
@@ -118,6 +168,7 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.relations = read_table(
         dir,
@@ -125,8 +176,28 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         faults,
         &mut data.files,
         &mut data.unreadable,
+        show,
     );
     data.journals = read_journals(dir, faults);
+    if let Some(handle) = attendance {
+        match handle.join() {
+            Ok((rows, read_faults, unreadable)) => {
+                data.attendance = rows;
+                data.files
+                    .insert("attendance", "attendance.jsonl".to_owned());
+                data.unreadable.extend(unreadable);
+                faults.splice(attendance_at..attendance_at, read_faults);
+            }
+            Err(_) => faults.push(Fault::file(
+                "attendance.jsonl",
+                tr!(
+                    Lang::current(),
+                    "读取线程异常终止",
+                    "the reading thread stopped"
+                ),
+            )),
+        }
+    }
     Some(data)
 }
 
@@ -178,6 +249,7 @@ fn read_table<R: Record>(
     faults: &mut Vec<Fault>,
     files: &mut std::collections::BTreeMap<&'static str, String>,
     unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+    show: bool,
 ) -> Vec<Row<R>> {
     let jsonl = dir.join(format!("{}.jsonl", R::TABLE));
     let csv = dir.join(format!("{}.csv", R::TABLE));
@@ -196,11 +268,11 @@ fn read_table<R: Record>(
         }
         (true, false) => {
             files.insert(R::TABLE, format!("{}.jsonl", R::TABLE));
-            read_jsonl::<R>(&jsonl, faults, unreadable)
+            read_jsonl::<R>(&jsonl, faults, unreadable, show)
         }
         (false, true) => {
             files.insert(R::TABLE, format!("{}.csv", R::TABLE));
-            read_csv::<R>(&csv, refs, faults, unreadable)
+            read_csv::<R>(&csv, refs, faults, unreadable, show)
         }
         (false, false) => return Vec::new(),
     };
@@ -218,6 +290,7 @@ fn read_jsonl<R: Record>(
     path: &Path,
     faults: &mut Vec<Fault>,
     unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+    show: bool,
 ) -> Vec<Row<R>> {
     let name = format!("{}.jsonl", R::TABLE);
     let file = match File::open(path) {
@@ -230,7 +303,11 @@ fn read_jsonl<R: Record>(
             return Vec::new();
         }
     };
-    let mut progress = Progress::new(format!("reading {name}"), file_len(path));
+    let mut progress = Progress::new(
+        format!("reading {name}"),
+        if show { file_len(path) } else { 0 },
+    );
+    progress.set_visible(show);
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut out = Vec::new();
     let mut line = String::new();
@@ -315,6 +392,7 @@ fn read_csv<R: Record>(
     refs: &mut Refs,
     faults: &mut Vec<Fault>,
     unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+    show: bool,
 ) -> Vec<Row<R>> {
     let name = format!("{}.csv", R::TABLE);
     let mut reader = match csv::ReaderBuilder::new()
@@ -436,6 +514,7 @@ fn read_csv<R: Record>(
         }
     }
     let mut progress = Progress::new(format!("reading {name}"), rows.len() as u64);
+    progress.set_visible(show);
     let mut out = Vec::with_capacity(rows.len());
     for (line, row) in rows {
         let cells: Vec<Option<&str>> = slots
