@@ -27,13 +27,15 @@ pub(crate) fn dataset() -> Result<Dataset, CliError> {
     // A selection moved three weeks before the dataset's day: in 任前公示 on that day.
     let on = world.manifest.as_of - Duration::days(20);
     let w = walk(&world, None, Until::Publicity, on)?;
+    let entries: Vec<serde_json::Value> = w
+        .entries
+        .iter()
+        .filter_map(|e| serde_json::to_value(e).ok())
+        .collect();
     data.journals.push(JournalFile {
         file: format!("journals/selection-{}.jsonl", w.post.id),
-        entries: w
-            .entries
-            .iter()
-            .filter_map(|e| serde_json::to_value(e).ok())
-            .collect(),
+        lines: (1..=entries.len() as u64).collect(),
+        entries,
     });
     Ok(data)
 }

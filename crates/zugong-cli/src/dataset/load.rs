@@ -616,12 +616,16 @@ pub(crate) fn read_journal(
         }
     };
     let mut entries = Vec::new();
+    let mut lines = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(v) => entries.push(v),
+            Ok(v) => {
+                entries.push(v);
+                lines.push(i as u64 + 1);
+            }
             Err(e) => faults.push(Fault {
                 file: name.to_owned(),
                 line: Some(i as u64 + 1),
@@ -633,5 +637,6 @@ pub(crate) fn read_journal(
     Some(JournalFile {
         file: name.to_owned(),
         entries,
+        lines,
     })
 }

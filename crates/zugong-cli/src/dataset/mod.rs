@@ -115,6 +115,8 @@ pub(crate) struct JournalFile {
     pub(crate) file: String,
     /// The lines, each an envelope (JSON).
     pub(crate) entries: Vec<serde_json::Value>,
+    /// The line each entry came from.
+    pub(crate) lines: Vec<u64>,
 }
 
 /// Every table of a dataset as read (records that failed to read are left out, with faults).

@@ -177,3 +177,48 @@ fn faults_speak_chinese_by_default() {
     );
     assert!(text.contains("✗ 共"), "{text}");
 }
+
+#[test]
+fn journals_are_checked_too() {
+    let d = sample_dir("journals");
+    let journal = std::fs::read_dir(d.join("journals"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let name = format!(
+        "journals/{}",
+        journal.file_name().unwrap().to_str().unwrap()
+    );
+    let original = std::fs::read_to_string(&journal).unwrap();
+    // An entry that is not a selection event.
+    edit_line(&journal, 2, |v| {
+        v["event"] = serde_json::json!({"promoted": true})
+    });
+    let text = stdout(&run(&["--lang", "en", "check", d.s()]));
+    assert!(
+        text.contains(&format!("{name}:2: not an entry of this journal")),
+        "{text}"
+    );
+    // Entries out of order (each entry itself valid).
+    let mut lines: Vec<&str> = original.lines().collect();
+    lines.swap(0, 2);
+    std::fs::write(&journal, lines.join("\n")).unwrap();
+    let out = run(&["--lang", "en", "check", d.s()]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stdout(&out).contains(&format!("{name}: entries out of order")),
+        "{}",
+        stdout(&out)
+    );
+    std::fs::write(&journal, &original).unwrap();
+    assert_eq!(code(&run(&["check", d.s()])), 0);
+    // An unknown kind of journal.
+    std::fs::write(d.join("journals/notes.jsonl"), "{}\n").unwrap();
+    let text = stdout(&run(&["--lang", "en", "check", d.s()]));
+    assert!(
+        text.contains("journals/notes.jsonl: not a journal this build knows"),
+        "{text}"
+    );
+}

@@ -6,6 +6,7 @@
 mod branches;
 mod cadres;
 mod faults;
+mod journals;
 mod talents;
 mod training;
 mod tree;
@@ -149,6 +150,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let quotas = cadres::quotas(&mut f, &tree, data.quotas);
     let relations = cadres::relations(&mut f, data.relations, &cadres);
     let talents = talents::talents(&mut f, &tree, data.talents);
+    journals::journals(&mut f, &data.journals);
     f.flush_cascades();
     World {
         manifest: data.manifest,
