@@ -240,6 +240,34 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             }),
         );
     }
+    if !s.rating_journals.is_empty() {
+        table(
+            &mut o,
+            &[
+                lang.t("评星日志", "rating journal"),
+                lang.t("轮次", "rounds"),
+                lang.t("五星", "5★"),
+                lang.t("四星", "4★"),
+                lang.t("三星", "3★"),
+                lang.t("二星", "2★"),
+                lang.t("一星", "1★"),
+                lang.t("未完成", "open"),
+            ],
+            s.rating_journals.iter().map(|j| {
+                let [_, n1, n2, n3, n4, n5] = j.awarded;
+                vec![
+                    j.journal.clone(),
+                    j.rounds.to_string(),
+                    n5.to_string(),
+                    n4.to_string(),
+                    n3.to_string(),
+                    n2.to_string(),
+                    n1.to_string(),
+                    j.open.to_string(),
+                ]
+            }),
+        );
+    }
     let _ = write!(
         o,
         "<h3>{}（{}）</h3>",
@@ -296,6 +324,27 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         ),
         esc(lang.t("各层级培训覆盖人数", "Members reached by tier"))
     );
+    if !tr.fallback_journals.is_empty() {
+        table(
+            &mut o,
+            &[
+                lang.t("兜底培训日志", "fallback-training journal"),
+                lang.t("班次", "classes"),
+                lang.t("结业", "closed"),
+                lang.t("参训", "participants"),
+                lang.t("记入学时", "学时 credited"),
+            ],
+            tr.fallback_journals.iter().map(|j| {
+                vec![
+                    j.journal.clone(),
+                    j.classes.to_string(),
+                    j.closed.to_string(),
+                    j.participants.to_string(),
+                    j.credited_hours.to_string(),
+                ]
+            }),
+        );
+    }
     training_chart(
         &mut o,
         "chart-training-by-town",

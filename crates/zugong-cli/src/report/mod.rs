@@ -142,6 +142,36 @@ pub(crate) struct StarsSection {
     pub(crate) by_county: Vec<StarRow>,
     /// Weak branches found.
     pub(crate) weak: Vec<WeakRow>,
+    /// Rating rounds in the journals.
+    pub(crate) rating_journals: Vec<RatingJournalRow>,
+}
+
+/// The rating rounds of one journal.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct RatingJournalRow {
+    /// The journal file.
+    pub(crate) journal: String,
+    /// Rounds.
+    pub(crate) rounds: u64,
+    /// Rounds that ended in 授星, by stars 0–5.
+    pub(crate) awarded: [u64; 6],
+    /// Rounds still open (before 授星).
+    pub(crate) open: u64,
+}
+
+/// The fallback classes of one journal.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FallbackRow {
+    /// The journal file.
+    pub(crate) journal: String,
+    /// Classes.
+    pub(crate) classes: u64,
+    /// Classes closed (结业).
+    pub(crate) closed: u64,
+    /// Participants.
+    pub(crate) participants: u64,
+    /// 学时 credited.
+    pub(crate) credited_hours: u64,
 }
 
 /// Training of a group.
@@ -176,6 +206,8 @@ pub(crate) struct TrainingSection {
     pub(crate) by_town: Vec<TrainingRow>,
     /// By county (more than one).
     pub(crate) by_county: Vec<TrainingRow>,
+    /// Fallback classes in the journals.
+    pub(crate) fallback_journals: Vec<FallbackRow>,
 }
 
 /// One quota line.

@@ -258,6 +258,23 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 .unwrap_or_default()
         );
     }
+    for j in &s.rating_journals {
+        let [n0, n1, n2, n3, n4, n5] = j.awarded;
+        let _ = writeln!(
+            o,
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "评星日志 {}：{} 轮，授星 五星 {n5} 四星 {n4} 三星 {n3} 二星 {n2} 一星 {n1} 无星 {n0}，未完成 {}",
+                    j.journal, j.rounds, j.open
+                ),
+                Lang::En => format!(
+                    "Rating journal {}: {} rounds, awarded 5★ {n5} 4★ {n4} 3★ {n3} 2★ {n2} 1★ {n1} 0★ {n0}, {} open",
+                    j.journal, j.rounds, j.open
+                ),
+            }
+        );
+    }
     if s.weak.len() > ROWS_SHOWN {
         let _ = writeln!(o, "  … {}", s.weak.len() - ROWS_SHOWN);
     }
@@ -306,6 +323,22 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         lang.t("基层兜底培训", "grassroots fallback"),
     );
     training_table(&mut o, &tr.by_town, lang);
+    for j in &tr.fallback_journals {
+        let _ = writeln!(
+            o,
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "兜底培训日志 {}：{} 个班次（结业 {}），参训 {} 人，记入 {} 学时",
+                    j.journal, j.classes, j.closed, j.participants, j.credited_hours
+                ),
+                Lang::En => format!(
+                    "Fallback-training journal {}: {} classes ({} closed), {} participants, {} 学时 credited",
+                    j.journal, j.classes, j.closed, j.participants, j.credited_hours
+                ),
+            }
+        );
+    }
     if !tr.by_county.is_empty() {
         let _ = writeln!(o, "{}：", lang.t("按县（区）", "By county"));
         training_table(&mut o, &tr.by_county, lang);

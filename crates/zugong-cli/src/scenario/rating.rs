@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Datelike, Duration, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zugong_branch::{
     RatingCommand, RatingContext, RatingEvent, RatingRound, RatingStage, ReviewMethod, Scoresheet,
     StarLevel,
@@ -22,7 +22,8 @@ use crate::lang::{Lang, tr};
 use crate::stamp::stamp_at;
 
 /// One line of the rating journal: the round (its branch) and an entry of its journal.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct RoundEntry {
     /// The branch rated.
     pub(crate) round: OrgUnitId,

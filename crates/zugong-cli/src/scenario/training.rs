@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Duration, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
 use zugong_core::{Authority, MemberId, OrgUnitId, TrainingClassId};
 use zugong_training::{
@@ -26,7 +26,8 @@ use crate::lang::Lang;
 use crate::stamp::stamp_at;
 
 /// One line of the training journal: the class and an entry of its journal.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(crate) struct ClassEntry {
     /// The class.
     pub(crate) class: TrainingClassId,

@@ -129,6 +129,19 @@ fn a_rating_round_awards_stars_after_publicity() {
         .count();
     assert!(opened > 5);
     assert_eq!(awarded, opened, "every round ends in 授星");
+    // The report replays the journal.
+    let r: serde_json::Value =
+        serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
+    let j = &r["stars"]["rating_journals"][0];
+    assert_eq!(j["rounds"].as_u64().unwrap() as usize, opened);
+    assert_eq!(j["open"], 0);
+    let stars: u64 = j["awarded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(stars as usize, opened);
 }
 
 #[test]
@@ -137,6 +150,7 @@ fn fallback_training_closes_the_shortfalls() {
     let before = stdout(&run(&["report", d.s(), "--format", "json"]));
     let r: serde_json::Value = serde_json::from_str(&before).unwrap();
     let short = r["training"]["total"]["short"].as_u64().unwrap();
+    let missing = r["training"]["total"]["missing_hours"].as_u64().unwrap();
     let out = run(&["--lang", "en", "scenario", "training", d.s()]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let text = stdout(&out);
@@ -149,4 +163,11 @@ fn fallback_training_closes_the_shortfalls() {
         .filter(|l| l["entry"]["event"].get("attended").is_some())
         .count();
     assert_eq!(attended as u64, short);
+    // The report replays the journal: every member short seated, every missing 学时 credited.
+    let r: serde_json::Value =
+        serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
+    let j = &r["training"]["fallback_journals"][0];
+    assert_eq!(j["participants"].as_u64().unwrap(), short);
+    assert_eq!(j["credited_hours"].as_u64().unwrap(), missing);
+    assert_eq!(j["closed"], j["classes"]);
 }

@@ -1,34 +1,15 @@
 //! The journals under `journals/`: every entry read as the envelope its kind of journal holds,
 //! and a selection's entries in order (sequence numbers from 1, times not going back).
 
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use zugong_branch::RatingEvent;
 use zugong_cadre::SelectionEvent;
 use zugong_core::journal::{Envelope, MemoryJournal};
-use zugong_training::ClassEvent;
 
 use super::faults::Faults;
 use crate::dataset::{Fault, JournalFile};
 use crate::lang::tr;
-
-/// A line of a rating journal.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct RoundLine {
-    round: uuid::Uuid,
-    entry: Envelope<RatingEvent>,
-}
-
-/// A line of a fallback-training journal.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct ClassLine {
-    class: uuid::Uuid,
-    entry: Envelope<ClassEvent>,
-}
+use crate::scenario::rating::RoundEntry;
+use crate::scenario::training::ClassEntry;
 
 /// Reads every entry as `T`, listing the ones that are not; the entries read.
 fn entries<T: DeserializeOwned>(f: &mut Faults<'_>, j: &JournalFile) -> Vec<T> {
@@ -66,9 +47,9 @@ pub(super) fn journals(f: &mut Faults<'_>, journals: &[JournalFile]) {
                 ));
             }
         } else if name.starts_with("rating-") {
-            let _: Vec<RoundLine> = entries(f, j);
+            let _: Vec<RoundEntry> = entries(f, j);
         } else if name.starts_with("training-") {
-            let _: Vec<ClassLine> = entries(f, j);
+            let _: Vec<ClassEntry> = entries(f, j);
         } else {
             f.out.push(Fault::file(
                 j.file.clone(),

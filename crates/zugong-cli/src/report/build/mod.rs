@@ -12,6 +12,7 @@ use crate::lang::Lang;
 
 mod burden;
 mod cadres;
+mod journals;
 mod stars;
 mod talent;
 mod training;

@@ -158,6 +158,7 @@ pub(super) fn stars_section(
             .map(|s| star_row(name_of(world, *s), &stars_of(s)))
             .collect(),
         weak,
+        rating_journals: super::journals::rating_journals(world),
     }
 }
 

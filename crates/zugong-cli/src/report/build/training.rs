@@ -121,6 +121,7 @@ pub(super) fn training_section(
             .iter()
             .map(|s| training_row(name_of(world, *s), &training_of(s)))
             .collect(),
+        fallback_journals: super::journals::fallback_journals(world),
     }
 }
 
