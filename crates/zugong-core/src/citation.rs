@@ -128,6 +128,9 @@ pub mod sources {
         "第十九条第（一）项",
         SourceStatus::Secondary,
     );
+    /// 党章 Art 1: membership is open to those who have reached eighteen (年满十八岁).
+    pub const PARTY_CONSTITUTION_ART_1: Citation =
+        Citation::new("《中国共产党章程》", "第一条", SourceStatus::Confirmed);
     /// 党章 Art 7: party standing (党龄) counts from the day probation ends in full membership.
     pub const PARTY_CONSTITUTION_ART_7: Citation =
         Citation::new("《中国共产党章程》", "第七条", SourceStatus::Confirmed);

@@ -79,7 +79,7 @@ pub use id::{
 pub use org::{AdminLevel, OrgKind, OrgTree, OrgTreeError, OrgUnit, UnitKind, UnitSlot};
 pub use person::{
     Completion, Degree, DemocraticParty, EducationLevel, EducationRecord, Ethnicity, FactKind,
-    FactRecognition, Person, PersonError, PoliticalStatus, Sex, StudyMode,
+    FactRecognition, MembershipPolicy, Person, PersonError, PoliticalStatus, Sex, StudyMode,
 };
 pub use policy::{Policy, PolicyError};
 pub use rank::{

@@ -125,3 +125,28 @@ fn persons_are_validated_when_read() {
     assert!(err.to_string().contains("cannot be before"), "{err}");
     assert!(serde_json::from_str::<Person>("{\"id\": 3").is_err());
 }
+
+#[test]
+fn membership_age_and_probation() {
+    let p = MembershipPolicy::default();
+    let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    // Joining on the 18th birthday is allowed, the day before is not (党章 第一条).
+    assert!(p.old_enough(d(2004, 6, 15), d(2022, 6, 15)));
+    assert!(!p.old_enough(d(2004, 6, 15), d(2022, 6, 14)));
+    // The probation ends a year after joining (第七条).
+    assert_eq!(p.probation_ends(d(2025, 7, 1)), Some(d(2026, 7, 1)));
+    assert_eq!(p.validate(), Ok(()));
+    let bad = MembershipPolicy {
+        probation_years: 0,
+        ..p
+    };
+    assert!(matches!(
+        bad.validate(),
+        Err(PolicyError::OutOfRange {
+            field: "probation_years",
+            ..
+        })
+    ));
+    let cited: Vec<&str> = p.citations().iter().map(|(f, _)| *f).collect();
+    assert_eq!(cited, ["min_age_years", "probation_years"]);
+}

@@ -1,11 +1,11 @@
-//! Members, training classes and attendance: references, dates (入党 after 18, 转正 after the
-//! 预备期, classes' days), and the tier a committee may organize.
+//! Members, training classes and attendance: references, dates (入党 at 18 or older,
+//! 《中国共产党章程》 第一条; 转正 after the 预备期, 第七条 — both from `MembershipPolicy`; classes'
+//! days), and the tier a committee may organize (《中国共产党党员教育管理工作条例》 第二十条).
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use zugong_core::dates::add_years;
-use zugong_core::{MemberId, OrgTree, OrgUnitId, TrainingClassId};
+use zugong_core::{MemberId, MembershipPolicy, OrgTree, OrgUnitId, TrainingClassId};
 use zugong_training::{AttendanceRow, MemberRow, StudyHours, TrainingTier, unit_row};
 
 use super::World;
@@ -24,6 +24,7 @@ pub(super) fn members(
     rows: Vec<Row<MemberRecord>>,
 ) -> Members {
     let known = |id: OrgUnitId| tree.contains(id);
+    let membership = MembershipPolicy::default();
     let ids: Vec<(MemberId, uuid::Uuid)> = rows
         .iter()
         .map(|r| (r.record.id, *r.record.id.as_uuid()))
@@ -83,15 +84,18 @@ pub(super) fn members(
                 ),
             );
         }
-        if add_years(born, 18).is_some_and(|adult| m.joined_on < adult) {
+        if !membership.old_enough(born, m.joined_on) {
             f.push(
                 file,
                 line,
                 "joined_on",
                 tr!(
-                f.lang,
-                "入党 {} 时未满十八岁（{born} 出生）：年满十八岁（党章 第一条）",
-                "入党 on {} is before the 18th birthday ({born} born): 年满十八岁 (党章 第一条)", m.joined_on),
+                    f.lang,
+                    "入党 {} 时未满 {} 岁（{born} 出生）（党章 第一条）",
+                    "入党 on {} is before the age of {} ({born} born) (党章 第一条)",
+                    m.joined_on,
+                    membership.min_age_years
+                ),
             );
         }
         if let Some(full) = m.full_member_on {
@@ -107,16 +111,20 @@ pub(super) fn members(
                         m.joined_on
                     ),
                 );
-            } else if add_years(m.joined_on, 1).is_some_and(|end| full < end) {
+            } else if membership
+                .probation_ends(m.joined_on)
+                .is_some_and(|end| full < end)
+            {
                 f.push(
                     file,
                     line,
                     "full_member_on",
                     tr!(
                         f.lang,
-                        "转正 {full} 在自 {} 起一年的预备期内（党章 第七条）",
-                        "转正 on {full} is within the one-year 预备期 from {} (党章 第七条)",
-                        m.joined_on
+                        "转正 {full} 在自 {} 起 {} 年的预备期内（党章 第七条）",
+                        "转正 on {full} is within the {}-year 预备期 from {} (党章 第七条)",
+                        m.joined_on,
+                        membership.probation_years
                     ),
                 );
             }
