@@ -64,8 +64,8 @@ enum Command {
     },
     /// Generate a synthetic dataset (fictional names), deterministic per seed.
     Generate {
-        /// County (≈3,500 members), city (≈45,000) or province (≈5,000,000 members,
-        /// 300,000 branches, 1,000,000 cadres).
+        /// County (≈3,700 members), city (≈44,000) or province (≈4,900,000 members,
+        /// 290,000 branches, 950,000 cadres).
         #[arg(long, value_enum)]
         scale: Scale,
         /// The seed: the same seed gives the same dataset.

@@ -30,11 +30,11 @@ use rng::Rng;
 /// How large an area to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Scale {
-    /// One county: about 3,500 members, 210 branches, 700 cadres.
+    /// One county: about 3,700 members, 210 branches, 550 cadres.
     County,
-    /// One city of 7 counties: about 45,000 members, 2,600 branches, 9,000 cadres.
+    /// One city of 7 counties: about 44,000 members, 2,600 branches, 6,600 cadres.
     City,
-    /// A province of 14 cities: about 5,000,000 members, 300,000 branches, 1,000,000 cadres.
+    /// A province of 14 cities: about 4,900,000 members, 290,000 branches, 950,000 cadres.
     Province,
 }
 

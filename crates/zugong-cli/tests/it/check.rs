@@ -47,6 +47,11 @@ fn every_planted_fault_is_listed_at_once() {
     });
     // 10. A star level out of range.
     edit_line(&d.join("branches.jsonl"), 4, |v| v["stars"] = 7.into());
+    // 11. A member entered twice (same id, same citizen ID number).
+    let members = std::fs::read_to_string(d.join("members.jsonl")).unwrap();
+    let copied = members.lines().nth(9).unwrap().to_owned();
+    let twice = members.lines().count() + 1;
+    std::fs::write(d.join("members.jsonl"), format!("{members}{copied}\n")).unwrap();
     let before = snapshot(d.path());
 
     let out = run(&["--lang", "en", "check", d.s()]);
@@ -65,6 +70,12 @@ fn every_planted_fault_is_listed_at_once() {
         "branches.jsonl:4: stars:",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+    for needle in [
+        format!("members.jsonl:{twice}: id: member"),
+        format!("members.jsonl:{twice}: citizen_id:"),
+    ] {
+        assert!(text.contains(&needle), "missing {needle:?} in\n{text}");
     }
     // Records that depend on a refused one are summarized, not repeated one by one.
     assert!(text.lines().count() < 60, "{text}");

@@ -86,27 +86,15 @@ pub(super) fn cadres(
         let (line, c) = (row.line, row.record);
         let file = "cadres";
         let before = f.mark();
-        if !cadre_ids.insert(c.id) {
-            f.push(
-                file,
-                line,
-                "id",
-                tr!(f.lang, "干部 {} 重复出现", "cadre {} appears twice", c.id),
-            );
-        }
-        if !cadre_citizens.insert(c.citizen_id.expose().to_owned()) {
-            f.push(
-                file,
-                line,
-                "citizen_id",
-                tr!(
-                    f.lang,
-                    "{} 与另一名干部重复",
-                    "{} belongs to another cadre too",
-                    c.citizen_id
-                ),
-            );
-        }
+        f.person_keys(
+            file,
+            line,
+            c.id,
+            &mut cadre_ids,
+            &c.citizen_id,
+            &mut cadre_citizens,
+            ("干部", "cadre"),
+        );
         if !known(c.unit) {
             f.missing(
                 Some(c.id.as_uuid()),

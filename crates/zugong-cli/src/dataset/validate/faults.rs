@@ -89,6 +89,34 @@ impl Faults<'_> {
         }
     }
 
+    /// The keys of a person's record: the id and the citizen ID number, each once in its
+    /// table (`who` names the kind of person, in both languages).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn person_keys<I: Copy + Eq + std::hash::Hash + std::fmt::Display>(
+        &mut self,
+        table: &str,
+        line: u64,
+        id: I,
+        ids: &mut std::collections::HashSet<I>,
+        citizen: &zugong_core::CitizenIdNumber,
+        citizens: &mut std::collections::HashSet<String>,
+        who: (&str, &str),
+    ) {
+        let (zh, en) = who;
+        if !ids.insert(id) {
+            let msg = tr!(self.lang, "{zh} {id} 重复出现", "{en} {id} appears twice");
+            self.push(table, line, "id", msg);
+        }
+        if !citizens.insert(citizen.expose().to_owned()) {
+            let msg = tr!(
+                self.lang,
+                "{citizen} 与另一名{zh}重复",
+                "{citizen} belongs to another {en} too"
+            );
+            self.push(table, line, "citizen_id", msg);
+        }
+    }
+
     /// One fault per refused record that others refer to.
     pub(super) fn flush_cascades(&mut self) {
         for ((table, field, id), (count, first)) in std::mem::take(&mut self.cascades) {

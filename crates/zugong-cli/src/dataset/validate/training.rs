@@ -34,31 +34,20 @@ pub(super) fn members(
     let mut member_rows = Vec::with_capacity(rows.len());
     let mut member_index = HashMap::with_capacity(rows.len());
     let mut citizens: HashSet<String> = HashSet::with_capacity(rows.len());
+    let mut member_ids: HashSet<MemberId> = HashSet::with_capacity(rows.len());
     for row in rows {
         let (line, m) = (row.line, row.record);
         let file = "members";
         let before = f.mark();
-        if member_index.contains_key(&m.id) {
-            f.push(
-                file,
-                line,
-                "id",
-                tr!(f.lang, "党员 {} 重复出现", "member {} appears twice", m.id),
-            );
-        }
-        if !citizens.insert(m.citizen_id.expose().to_owned()) {
-            f.push(
-                file,
-                line,
-                "citizen_id",
-                tr!(
-                    f.lang,
-                    "{} 与另一名党员重复",
-                    "{} belongs to another member too",
-                    m.citizen_id
-                ),
-            );
-        }
+        f.person_keys(
+            file,
+            line,
+            m.id,
+            &mut member_ids,
+            &m.citizen_id,
+            &mut citizens,
+            ("党员", "member"),
+        );
         if !known(m.unit) {
             f.missing(
                 Some(m.id.as_uuid()),
