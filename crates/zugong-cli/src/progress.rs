@@ -12,6 +12,7 @@ pub(crate) struct Progress {
     total: u64,
     done: u64,
     shown: bool,
+    bytes: bool,
     last: Instant,
 }
 
@@ -23,7 +24,16 @@ impl Progress {
             total: total.max(1),
             done: 0,
             shown: std::io::stderr().is_terminal(),
+            bytes: false,
             last: Instant::now(),
+        }
+    }
+
+    /// A bar counting bytes (shown in MB).
+    pub(crate) fn bytes(label: impl Into<String>, total: u64) -> Self {
+        Self {
+            bytes: true,
+            ..Self::new(label, total)
         }
     }
 
@@ -49,11 +59,19 @@ impl Progress {
             .map(|i| if i < filled { '█' } else { '░' })
             .collect();
         let mut err = std::io::stderr().lock();
+        let amount = if self.bytes {
+            format!(
+                "{:.1}/{:.1} MB",
+                done as f64 / 1_000_000.0,
+                self.total as f64 / 1_000_000.0
+            )
+        } else {
+            format!("{done}/{}", self.total)
+        };
         let _ = write!(
             err,
-            "\r{} {bar} {done}/{} ({}%)",
+            "\r{} {bar} {amount} ({}%)",
             self.label,
-            self.total,
             done * 100 / self.total
         );
         let _ = err.flush();

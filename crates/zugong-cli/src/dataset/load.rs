@@ -303,7 +303,7 @@ fn read_jsonl<R: Record>(
             return Vec::new();
         }
     };
-    let mut progress = Progress::new(
+    let mut progress = Progress::bytes(
         format!("reading {name}"),
         if show { file_len(path) } else { 0 },
     );
