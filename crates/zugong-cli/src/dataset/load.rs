@@ -304,7 +304,7 @@ fn read_jsonl<R: Record>(
         }
     };
     let mut progress = Progress::bytes(
-        format!("reading {name}"),
+        tr!(Lang::current(), "读取 {name}", "reading {name}"),
         if show { file_len(path) } else { 0 },
     );
     progress.set_visible(show);
@@ -513,7 +513,10 @@ fn read_csv<R: Record>(
             }
         }
     }
-    let mut progress = Progress::new(format!("reading {name}"), rows.len() as u64);
+    let mut progress = Progress::new(
+        tr!(Lang::current(), "读取 {name}", "reading {name}"),
+        rows.len() as u64,
+    );
     progress.set_visible(show);
     let mut out = Vec::with_capacity(rows.len());
     for (line, row) in rows {
