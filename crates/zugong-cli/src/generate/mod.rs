@@ -276,7 +276,7 @@ pub(crate) fn generate_to(dir: &Path, scale: Scale, seed: u64) -> std::io::Resul
     std::fs::create_dir_all(dir)?;
     let shape = scale.shape();
     let mut progress = Progress::new(
-        "generating counties",
+        crate::lang::Lang::current().t("生成各县数据", "generating counties"),
         shape.cities * shape.counties_per_city,
     );
     let mut sink = FileSink {
