@@ -395,6 +395,17 @@ fn read_csv<R: Record>(
     show: bool,
 ) -> Vec<Row<R>> {
     let name = format!("{}.csv", R::TABLE);
+    if !starts_as_utf8(path) {
+        faults.push(Fault::file(
+            name,
+            tr!(
+                Lang::current(),
+                "不是 UTF-8 编码（多为 GBK）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                "not UTF-8 (GBK, most likely): save it from Excel as \"CSV UTF-8 (comma delimited)\""
+            ),
+        ));
+        return Vec::new();
+    }
     let mut reader = match csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(true)
@@ -548,6 +559,23 @@ fn read_csv<R: Record>(
     }
     progress.finish();
     out
+}
+
+/// Whether the first 64 KiB of a file are UTF-8 (a character cut at the end is allowed):
+/// spreadsheets exported in GBK are refused once, not row by row.
+fn starts_as_utf8(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1 << 16);
+    let Ok(file) = File::open(path) else {
+        return true; // the reader reports it
+    };
+    if file.take(1 << 16).read_to_end(&mut head).is_err() {
+        return true;
+    }
+    match std::str::from_utf8(&head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
 }
 
 /// The text of `field` in a CSV row, if present and not empty.

@@ -104,3 +104,23 @@ fn bad_rosters_are_reported_by_line_and_chinese_header() {
         "{text}"
     );
 }
+
+#[test]
+fn a_gbk_roster_is_refused_once() {
+    let d = TempDir::new("gbk");
+    for f in ["dataset.json", "org_units.csv"] {
+        std::fs::copy(rosters().join(f), d.join(f)).unwrap();
+    }
+    // "姓名" in GBK is D0 D5 C3 FB: not UTF-8.
+    let mut bytes = b"\xd0\xd5\xc3\xfb,id\n".to_vec();
+    for i in 0..200 {
+        bytes.extend_from_slice(b"\xd5\xc5");
+        bytes.extend_from_slice(format!("{i},DY{i}\n").as_bytes());
+    }
+    std::fs::write(d.join("members.csv"), bytes).unwrap();
+    let out = run(&["--lang", "en", "check", d.s()]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    assert!(text.contains("members.csv: not UTF-8"), "{text}");
+    assert!(text.lines().count() < 5, "{text}");
+}
