@@ -21,6 +21,7 @@ pub(super) const INDICATORS: [(&str, u32, &str); 7] = [
     ("public_evaluation", 15, "群众测评表"),
 ];
 
+/// Stars drawn near the guidance shares (about 9% / 30% / 40% / 16% / 5%).
 pub(super) fn stars(rng: &mut Rng) -> u8 {
     match rng.range(0, 99) {
         0..=8 => 5,

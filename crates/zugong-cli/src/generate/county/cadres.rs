@@ -15,11 +15,14 @@ use crate::generate::{Ids, Shape, Sink, as_of};
 
 use super::*;
 
+/// 乡科级正职.
 pub(super) const CHIEF: RankOrGrade = RankOrGrade::Leadership(LeadershipRank::TownshipSectionChief);
 
+/// 乡科级副职.
 pub(super) const DEPUTY: RankOrGrade =
     RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
 
+/// The 职级 held by cadres without a leadership post.
 pub(super) const GRADES: [CivilServiceGrade; 5] = [
     CivilServiceGrade::FirstClassPrincipalStaff,
     CivilServiceGrade::SecondClassPrincipalStaff,
@@ -28,6 +31,7 @@ pub(super) const GRADES: [CivilServiceGrade; 5] = [
     CivilServiceGrade::FirstClassStaff,
 ];
 
+/// A post to create (and usually fill).
 pub(super) struct PostPlan<'a> {
     unit: &'a Unit,
     title: &'static str,
@@ -51,10 +55,13 @@ pub(super) fn head_titles(branch_name: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// A bureau's work function from its serde code.
 pub(super) fn function_of(f: Option<&str>) -> Option<WorkFunction> {
     f.and_then(|f| serde_json::from_value(serde_json::Value::String(f.into())).ok())
 }
 
+/// The county's posts, quota lines, cadres (leaders, deputies, 职级 holders, now and then one
+/// over the quota) and kin in the same unit.
 pub(super) fn cadres<S: Sink>(
     cx: &mut Ctx<'_, S>,
     county: &Unit,

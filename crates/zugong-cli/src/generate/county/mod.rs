@@ -28,6 +28,7 @@ pub(crate) struct City {
     pub(crate) code: u32,
 }
 
+/// A calendar day (the generator only names valid ones).
 pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
 }
@@ -67,6 +68,7 @@ pub(super) fn citizen(
     CitizenIdNumber::parse(&format!("{body}{check}")).ok()
 }
 
+/// A generated unit: its id and name.
 pub(super) struct Unit {
     id: OrgUnitId,
     name: String,

@@ -10,6 +10,7 @@ use crate::generate::{Ids, Sink};
 
 use super::*;
 
+/// Industry codes of the 六新六特六优 catalogue the generated talents serve.
 pub(super) const INDUSTRIES: [&str; 12] = [
     "new_materials",
     "clean_energy",
@@ -25,6 +26,7 @@ pub(super) const INDUSTRIES: [&str; 12] = [
     "hydrogen",
 ];
 
+/// Twelve talents across the four tiers, employed by the county's units (some flexibly engaged).
 pub(super) fn talents<S: Sink>(
     cx: &mut Ctx<'_, S>,
     bureaus: &[(Unit, Option<&str>)],

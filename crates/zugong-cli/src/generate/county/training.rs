@@ -11,6 +11,7 @@ use crate::generate::{Ids, Sink, as_of};
 use super::branches::branch_record;
 use super::*;
 
+/// The city and county classes a county's members attend.
 pub(super) struct Classes {
     city: ClassRecord,
     county: Vec<ClassRecord>,

@@ -18,6 +18,8 @@ use crate::scenario::selection::stage_term;
 
 use super::cite;
 
+/// The cadres section and its findings: quotas, vacancies, journaled selections, assessment
+/// against the cap, rotation and recusal.
 pub(super) fn cadre_section(
     world: &World,
     lang: Lang,
@@ -282,6 +284,7 @@ pub(super) fn cadre_section(
     }
 }
 
+/// A rotation flag in words.
 pub(super) fn rotation_text(f: &RotationFlag, lang: Lang) -> String {
     match (f, lang) {
         (RotationFlag::MustRotate { since }, Lang::Zh) => {
@@ -305,6 +308,7 @@ pub(super) fn rotation_text(f: &RotationFlag, lang: Lang) -> String {
     }
 }
 
+/// A recusal finding in words.
 pub(super) fn recusal_text(
     f: &RecusalFinding,
     lang: Lang,

@@ -162,6 +162,7 @@ pub(super) fn stars_section(
     }
 }
 
+/// A weak-branch basis in words.
 pub(super) fn weak_basis(b: &WeakBasis, lang: Lang) -> String {
     match (b, lang) {
         (WeakBasis::SecretaryVacant { since }, Lang::Zh) => format!("书记空缺（自 {since}）"),
@@ -207,6 +208,7 @@ pub(super) fn weak_basis(b: &WeakBasis, lang: Lang) -> String {
     }
 }
 
+/// A rectification status in words.
 pub(super) fn status_term(s: RectificationStatus, lang: Lang) -> String {
     match s {
         RectificationStatus::None => lang.t("未整顿", "not under rectification"),
@@ -216,6 +218,7 @@ pub(super) fn status_term(s: RectificationStatus, lang: Lang) -> String {
     .into()
 }
 
+/// A row of the star tables.
 pub(super) fn star_row(unit: String, d: &StarDistribution) -> StarRow {
     StarRow {
         unit,

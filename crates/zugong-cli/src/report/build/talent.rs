@@ -9,6 +9,7 @@ use crate::dataset::World;
 use crate::lang::Lang;
 use crate::report::{Area, Finding, TalentSection};
 
+/// The talent section and its findings: tiers, tier × industry, evaluations due.
 pub(super) fn talent_section(
     world: &World,
     lang: Lang,

@@ -125,6 +125,7 @@ pub(super) fn training_section(
     }
 }
 
+/// A row of the training tables.
 pub(super) fn training_row(unit: String, t: &UnitTraining) -> TrainingRow {
     TrainingRow {
         unit,
