@@ -432,57 +432,46 @@ fn read_csv<R: Record>(
     };
     // Column of the table → index in the row.
     let mut slots: Vec<Option<usize>> = vec![None; R::COLUMNS.len()];
-    let mut header_ok = true;
+    // Header faults: a column twice, an unknown column, a required column missing.
+    let at_header = |field: &str, message: String| Fault::at(name.clone(), 1, field, message);
+    let mut header_faults = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         let clean = h.trim().trim_start_matches('\u{feff}').trim();
         match header_column::<R>(clean) {
             Some(c) => match slots.get_mut(c) {
                 Some(slot @ None) => *slot = Some(i),
-                _ => {
-                    header_ok = false;
-                    faults.push(Fault::at(
-                        name.clone(),
-                        1,
-                        clean,
-                        tr!(
-                            Lang::current(),
-                            "同一字段出现两列",
-                            "a second column for the same field"
-                        ),
-                    ));
-                }
-            },
-            None if clean.is_empty() || IGNORED_HEADERS.contains(&clean) => {}
-            None => {
-                header_ok = false;
-                faults.push(Fault::at(
-                    name.clone(),
-                    1,
+                _ => header_faults.push(at_header(
                     clean,
                     tr!(
                         Lang::current(),
-                        "未知列；{} 表可用的列：{}",
-                        "unknown column; {} takes: {}",
-                        R::TABLE,
-                        known_headers::<R>()
+                        "同一字段出现两列",
+                        "a second column for the same field"
                     ),
-                ));
-            }
+                )),
+            },
+            None if clean.is_empty() || IGNORED_HEADERS.contains(&clean) => {}
+            None => header_faults.push(at_header(
+                clean,
+                tr!(
+                    Lang::current(),
+                    "未知列；{} 表可用的列：{}",
+                    "unknown column; {} takes: {}",
+                    R::TABLE,
+                    known_headers::<R>()
+                ),
+            )),
         }
     }
     for field in R::required() {
         let c = R::COLUMNS.iter().position(|c| c.field == field);
         if c.and_then(|c| slots.get(c).copied().flatten()).is_none() {
-            header_ok = false;
             let header = R::COLUMNS
                 .iter()
                 .find(|c| c.field == field)
                 .and_then(|c| c.headers.first())
                 .copied()
                 .unwrap_or(field);
-            faults.push(Fault::at(
-                name.clone(),
-                1,
+            header_faults.push(at_header(
                 header,
                 tr!(
                     Lang::current(),
@@ -492,7 +481,8 @@ fn read_csv<R: Record>(
             ));
         }
     }
-    if !header_ok {
+    if !header_faults.is_empty() {
+        faults.extend(header_faults);
         return Vec::new();
     }
     let mut rows = Vec::new();

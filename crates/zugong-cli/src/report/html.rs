@@ -524,7 +524,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let _ = write!(
         o,
         "<h3>{}（{}）</h3>",
-        esc(lang.t("90 日内到期考核", "Due within 90 days")),
+        esc(&super::due_heading(lang)),
         tl.due.len()
     );
     table(

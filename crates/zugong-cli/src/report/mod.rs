@@ -16,6 +16,18 @@ use serde::Serialize;
 
 pub(crate) use build::build;
 
+/// How far ahead the report looks for talents' evaluations: a reporting window, not a rule.
+pub(crate) const DUE_WITHIN_DAYS: u32 = 90;
+
+/// The heading of the evaluations due.
+pub(crate) fn due_heading(lang: crate::lang::Lang) -> String {
+    crate::lang::tr!(
+        lang,
+        "{DUE_WITHIN_DAYS} 日内到期考核",
+        "Due within {DUE_WITHIN_DAYS} days"
+    )
+}
+
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {

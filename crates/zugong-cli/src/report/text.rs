@@ -440,12 +440,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     for (tier, industry, n) in tl.by_industry.iter().take(ROWS_SHOWN) {
         let _ = writeln!(o, "    {} × {industry}：{n}", tier);
     }
-    let _ = writeln!(
-        o,
-        "{}：{}",
-        lang.t("90 日内到期考核", "Due within 90 days"),
-        tl.due.len()
-    );
+    let _ = writeln!(o, "{}：{}", super::due_heading(lang), tl.due.len());
     for (name, tier, what, on) in tl.due.iter().take(ITEMS_SHOWN) {
         let _ = writeln!(o, "  {name}（{tier}）{what} {on}");
     }

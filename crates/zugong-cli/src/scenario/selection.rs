@@ -19,8 +19,7 @@ use zugong_cadre::{
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
 use zugong_core::{
-    AdminLevel, Authority, EducationLevel, JurisdictionPolicy, PositionId, RankOrGrade,
-    WorkCalendar,
+    AdminLevel, Authority, JurisdictionPolicy, PositionId, RankOrGrade, WorkCalendar,
 };
 
 use super::{Until, journal_path, write_journal};
@@ -166,18 +165,31 @@ pub(crate) fn quota_book(world: &World) -> QuotaBook {
     book
 }
 
-/// The profile a post asks of the pool: the rank below it, two years in rank (干部任用条例
-/// 第八条), 大学专科 at least, political score 75, training met, inside the deciding body's
+/// The age band screening considers: the scenario's choice, not a rule (the national rule sets no
+/// oldest age; a province's `SelectionPolicy::max_age` narrows it).
+const AGE_BAND: (u8, u8) = (22, 57);
+/// The political-profile score a shortlist needs: the scenario's choice, above the gate's pass
+/// mark (`SelectionPolicy::political_pass_score`) so that nobody shortlisted is marginal.
+const SHORTLIST_POLITICAL_SCORE: u8 = 75;
+
+/// The profile a post asks of the pool: the rank below it; the years in it a promotion from
+/// 副职 to 正职 needs (`SelectionPolicy::deputy_to_chief_years`, 干部任用条例 第八条(三)); the
+/// least 学历 (`min_education`, 第八条(四)); training met; inside the deciding body's
 /// jurisdiction.
-fn profile(post: &Post, authority: &Authority) -> PostProfile {
+fn profile(post: &Post, authority: &Authority, policy: &SelectionPolicy) -> PostProfile {
     let step = rank_step(post.rank);
+    let oldest = policy
+        .max_age
+        .and_then(|a| u8::try_from(a).ok())
+        .map_or(AGE_BAND.1, |a| a.min(AGE_BAND.1));
     PostProfile {
         from_steps: vec![step.saturating_sub(1)],
-        min_months_in_rank: 24,
-        age_range: (22, 57),
-        min_education: EducationLevel::JuniorCollege,
+        min_months_in_rank: u16::try_from(policy.deputy_to_chief_years.saturating_mul(12))
+            .unwrap_or(u16::MAX),
+        age_range: (AGE_BAND.0, oldest),
+        min_education: policy.min_education,
         min_grassroots_months: 0,
-        min_political_score: 75,
+        min_political_score: SHORTLIST_POLITICAL_SCORE,
         require_training: true,
         field: None,
         scope: Some(authority.unit),
@@ -296,14 +308,14 @@ pub(crate) fn walk(
         ))
     })?;
     let rows = cadre_rows(world, on);
-    let screening = screen(&world.tree, &rows, &profile(&post, &authority));
+    let policy = SelectionPolicy::default();
+    let screening = screen(&world.tree, &rows, &profile(&post, &authority, &policy));
     let shortlist: Vec<&CadreRecord> = screening
         .shortlist
         .iter()
         .filter_map(|r| world.cadres.get(r.row))
         .take(3)
         .collect();
-    let policy = SelectionPolicy::default();
     let calendar = WorkCalendar::official();
     let jurisdiction = JurisdictionPolicy::default();
     let quota = quota_book(world);

@@ -57,15 +57,8 @@ pub(super) fn citizen(
             return None;
         }
     }
-    let body = format!("{region:06}{}{seq:03}", born.format("%Y%m%d"));
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = body
-        .chars()
-        .zip(WEIGHTS)
-        .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
-        .sum();
-    let check = "10X98765432".chars().nth((sum % 11) as usize)?;
-    CitizenIdNumber::parse(&format!("{body}{check}")).ok()
+    let area = DivisionCode::from_number(region).ok()?;
+    CitizenIdNumber::assign(area, born, u16::try_from(seq).ok()?).ok()
 }
 
 /// A generated unit: its id and name.

@@ -88,6 +88,8 @@ pub(super) fn cadre_section(
         .iter()
         .map(|c| (c.id, c.name.as_str()))
         .collect();
+    let cadre_unit: HashMap<CadreId, zugong_core::OrgUnitId> =
+        world.cadres.iter().map(|c| (c.id, c.unit)).collect();
     let mut selections = Vec::new();
     for j in &world.journals {
         let file = j.file.rsplit('/').next().unwrap_or(&j.file);
@@ -249,11 +251,9 @@ pub(super) fn cadre_section(
     let recusals = found.len();
     let mut by_rule: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for (cadre, f) in &found {
-        let unit = world
-            .cadres
-            .iter()
-            .find(|c| c.id == *cadre)
-            .map(|c| unit_name(c.unit))
+        let unit = cadre_unit
+            .get(cadre)
+            .map(|u| unit_name(*u))
             .unwrap_or_default();
         by_rule.entry(f.citation().to_string()).or_default().push((
             format!("{}（{unit}）", name(*cadre)),

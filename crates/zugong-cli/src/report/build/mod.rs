@@ -2,7 +2,7 @@
 //! roll-ups, weak-branch detection, the burden report, rotation flags, the recusal report,
 //! talent analytics) over the dataset, and the findings with their rules.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashSet;
 
 use zugong_core::{AdminLevel, OrgKind, Policy, UnitSlot};
 
@@ -37,50 +37,30 @@ fn name_of(world: &World, slot: UnitSlot) -> String {
 
 /// The groups branches are reported by: the units branches sit directly under (towns, organs'
 /// and 两新 committees), and the county committees.
-fn groups(
-    world: &World,
-    branch_slots: impl Iterator<Item = u32>,
-) -> (Vec<UnitSlot>, Vec<UnitSlot>) {
-    let mut towns = BTreeSet::new();
-    for s in branch_slots {
-        if let Some(p) = world
-            .tree
-            .slot_at(s as usize)
-            .and_then(|s| world.tree.parent_slot(s))
+fn groups(world: &World) -> (Vec<UnitSlot>, Vec<UnitSlot>) {
+    let tree = &world.tree;
+    let parents: HashSet<usize> = world
+        .branches
+        .iter()
+        .filter_map(|b| tree.slot(b.unit).and_then(|s| tree.parent_slot(s)))
+        .map(|p| p.index())
+        .collect();
+    let (mut towns, mut counties) = (Vec::new(), Vec::new());
+    for s in tree.preorder() {
+        if parents.contains(&s.index()) {
+            towns.push(s);
+        }
+        if tree
+            .unit(s)
+            .is_some_and(|u| u.level == AdminLevel::County && u.kind == OrgKind::Committee)
         {
-            towns.insert(p.index());
+            counties.push(s);
         }
     }
-    let counties: Vec<UnitSlot> = world
-        .tree
-        .preorder()
-        .filter(|s| {
-            world
-                .tree
-                .unit(*s)
-                .is_some_and(|u| u.level == AdminLevel::County && u.kind == OrgKind::Committee)
-        })
-        .collect();
-    let mut towns: Vec<UnitSlot> = towns
-        .into_iter()
-        .filter_map(|i| world.tree.slot_at(i))
-        .collect();
-    // In the tree's order.
-    let order: HashMap<usize, usize> = world
-        .tree
-        .preorder()
-        .enumerate()
-        .map(|(i, s)| (s.index(), i))
-        .collect();
-    towns.sort_by_key(|s| order.get(&s.index()).copied().unwrap_or(usize::MAX));
-    (
-        towns,
-        if counties.len() > 1 {
-            counties
-        } else {
-            Vec::new()
-        },
-    )
+    if counties.len() < 2 {
+        counties.clear();
+    }
+    (towns, counties)
 }
 
 /// Builds the report of `world`, in `lang`.
@@ -88,8 +68,7 @@ pub(crate) fn build(world: &World, lang: Lang) -> Report {
     let as_of = world.manifest.as_of;
     let tree = &world.tree;
     let mut findings = Vec::new();
-    let slot_of = |id| tree.slot(id).map_or(u32::MAX, zugong_training::unit_row);
-    let (towns, counties) = groups(world, world.branches.iter().map(|b| slot_of(b.unit)));
+    let (towns, counties) = groups(world);
     let stars = stars::stars_section(world, lang, &towns, &counties, &mut findings);
     let training = training::training_section(world, lang, &towns, &counties, &mut findings);
     let cadres = cadres::cadre_section(world, lang, &mut findings);

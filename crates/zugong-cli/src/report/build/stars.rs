@@ -72,17 +72,15 @@ pub(super) fn stars_section(
     };
     let weak_policy = WeakBranchPolicy::default();
     let mut weak = Vec::new();
-    let mut untreated = Vec::new();
+    // Weak branches not under rectification, by the rule (citation) of their first basis.
+    let mut untreated: std::collections::BTreeMap<String, Vec<(String, String)>> =
+        std::collections::BTreeMap::new();
     let mut overdue_items = Vec::new();
-    let mut weak_citation = String::new();
     for b in &world.branches {
         let found = detect_weakness(&branch_facts(b), as_of, &weak_policy);
         let listed = b.rectification != RectificationStatus::None;
         if found.is_empty() && !listed {
             continue;
-        }
-        if let Some(f) = found.first() {
-            weak_citation = f.citation.to_string();
         }
         let slot = tree.slot(b.unit);
         let group = slot
@@ -93,8 +91,11 @@ pub(super) fn stars_section(
         let bases: Vec<String> = found.iter().map(|f| weak_basis(&f.basis, lang)).collect();
         let overdue = b.rectification == RectificationStatus::UnderRectification
             && b.rectification_deadline.is_some_and(|d| d < as_of);
-        if !found.is_empty() && b.rectification == RectificationStatus::None {
-            untreated.push((name.clone(), bases.join("；")));
+        if let (Some(first), RectificationStatus::None) = (found.first(), b.rectification) {
+            untreated
+                .entry(first.citation.to_string())
+                .or_default()
+                .push((name.clone(), bases.join("；")));
         }
         if overdue {
             overdue_items.push((
@@ -117,17 +118,17 @@ pub(super) fn stars_section(
             overdue,
         });
     }
-    if !untreated.is_empty() {
+    for (citation, items) in untreated {
         findings.push(Finding {
             area: Area::Stars,
             rule: lang
                 .t(
-                    "符合软弱涣散直接认定情形，但未列入整顿",
-                    "meets a direct designation of a weak branch but is not under rectification",
+                    "符合软弱涣散认定情形，但未列入整顿",
+                    "meets a designation of a weak branch but is not under rectification",
                 )
                 .into(),
-            citation: weak_citation.clone(),
-            items: untreated,
+            citation,
+            items,
         });
     }
     if !overdue_items.is_empty() {

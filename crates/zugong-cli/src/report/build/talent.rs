@@ -7,7 +7,7 @@ use zugong_talent::{DueKind, ProgrammeDefinition, TalentTier, due_within, pipeli
 
 use crate::dataset::World;
 use crate::lang::Lang;
-use crate::report::{Area, Finding, TalentSection};
+use crate::report::{Area, DUE_WITHIN_DAYS, Finding, TalentSection};
 
 /// The talent section and its findings: tiers, tier × industry, evaluations due.
 pub(super) fn talent_section(
@@ -59,7 +59,7 @@ pub(super) fn talent_section(
         .collect();
     let mut due = Vec::new();
     let mut by_programme: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    for item in due_within(&records, &programmes, as_of, 90) {
+    for item in due_within(&records, &programmes, as_of, DUE_WITHIN_DAYS) {
         let Some((name, tier)) = names.get(&item.talent) else {
             continue;
         };
@@ -82,12 +82,11 @@ pub(super) fn talent_section(
     for (citation, items) in by_programme {
         findings.push(Finding {
             area: Area::Talent,
-            rule: lang
-                .t(
-                    "人才培养期考核到期（90 日内）",
-                    "talent evaluations due within 90 days",
-                )
-                .into(),
+            rule: crate::lang::tr!(
+                lang,
+                "人才培养期考核到期（{DUE_WITHIN_DAYS} 日内）",
+                "talent evaluations due within {DUE_WITHIN_DAYS} days"
+            ),
             citation,
             items,
         });
