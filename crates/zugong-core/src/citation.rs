@@ -82,6 +82,15 @@ impl fmt::Display for Citation {
 pub mod sources {
     use super::{Citation, SourceStatus};
 
+    /// zugong's rule for the journal itself: every entry recorded in order, linked to the one
+    /// before, unaltered since, and decided again by the rules when read (选人用人工作纪实 as
+    /// evidence; the rule is zugong's design, `docs/architecture.md`, not a regulation's text).
+    pub const JOURNAL_INTEGRITY: Citation = Citation::new(
+        "zugong 纪实日志完整性规则",
+        "docs/architecture.md",
+        SourceStatus::Provisional,
+    );
+
     /// GB 11643-1999 《公民身份号码》: structure of the 18-character number and its
     /// ISO 7064 MOD 11-2 check character.
     pub const GB_11643: Citation =

@@ -154,3 +154,47 @@ typed_id! {
     /// A person acting in the system (经办人): who issued a command.
     ActorId
 }
+typed_id! {
+    /// A quota book (职数台账): the stream of one body's 核定职数 changes.
+    QuotaBookId
+}
+typed_id! {
+    /// An annual assessment round (年度考核) of one unit.
+    AssessmentRoundId
+}
+typed_id! {
+    /// A star-rating round (星级评定) of a branch.
+    RatingRoundId
+}
+typed_id! {
+    /// A rectification (软弱涣散整顿) of one weak organization.
+    RectificationId
+}
+typed_id! {
+    /// A training-hours ledger (学时台账) of one organizer.
+    HoursLedgerId
+}
+typed_id! {
+    /// A talent selection round (人才遴选) of one programme.
+    TalentRoundId
+}
+
+macro_rules! stream_ids {
+    ($($name:ident => $kind:literal),+ $(,)?) => {
+        $(impl crate::journal::StreamId for $name {
+            const KIND: &'static str = $kind;
+        })+
+    };
+}
+
+stream_ids! {
+    SelectionId => "selection",
+    QuotaBookId => "quota_book",
+    AssessmentRoundId => "assessment_round",
+    RatingRoundId => "rating_round",
+    RectificationId => "rectification",
+    HoursLedgerId => "hours_ledger",
+    TrainingClassId => "training_class",
+    TalentRoundId => "talent_round",
+    TalentId => "talent_record",
+}

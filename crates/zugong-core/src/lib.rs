@@ -73,8 +73,9 @@ pub use citation::{Citation, SourceStatus};
 pub use citizen_id::{CitizenIdError, CitizenIdNumber};
 pub use division_code::{DivisionCode, DivisionCodeError, DivisionLevel, PROVINCE_PREFIXES};
 pub use id::{
-    ActorId, BranchId, CadreId, IdError, MemberId, OrgUnitId, PersonId, PositionId, SelectionId,
-    TalentId, TrainingClassId,
+    ActorId, AssessmentRoundId, BranchId, CadreId, HoursLedgerId, IdError, MemberId, OrgUnitId,
+    PersonId, PositionId, QuotaBookId, RatingRoundId, RectificationId, SelectionId, TalentId,
+    TalentRoundId, TrainingClassId,
 };
 pub use org::{AdminLevel, OrgKind, OrgTree, OrgTreeError, OrgUnit, UnitKind, UnitSlot};
 pub use person::{
