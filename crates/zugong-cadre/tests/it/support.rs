@@ -1,5 +1,5 @@
-use chrono::{NaiveDate, TimeZone, Utc};
-use zugong_core::journal::Stamp;
+use chrono::NaiveDate;
+use zugong_core::journal::Act;
 use zugong_core::*;
 
 pub fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
@@ -14,13 +14,9 @@ pub fn cadre(n: u128) -> CadreId {
     CadreId::from_uuid(uuid::Uuid::from_u128(n))
 }
 
-pub fn stamp(on: NaiveDate, who: Authority) -> Stamp {
-    Stamp::new(
-        Utc.from_utc_datetime(&on.and_hms_opt(9, 0, 0).unwrap()),
-        ActorId::from_uuid(uuid::Uuid::from_u128(1)),
-        who,
-        "干部工作",
-    )
+/// The act of a clerk for `who` on `on`, at 09:00 China Standard Time.
+pub fn act(on: NaiveDate, who: Authority) -> Act {
+    Act::on_day(on, 0, ActorId::from_uuid(uuid::Uuid::from_u128(1)), who)
 }
 
 /// City 1 → county 2 → bureau 3 (county level) and township 4; county 5 elsewhere.
