@@ -1,5 +1,5 @@
 use zugong_cadre::*;
-use zugong_core::journal::{MemoryJournal, execute};
+use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
 use zugong_core::*;
 
 use crate::support::*;
@@ -47,13 +47,12 @@ fn rotation_plans_respect_quotas_on_both_sides() {
     let tree = tree();
     let deputy = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
     let county = Authority::organization_department(id(2));
-    let (mut q, mut j) = (QuotaBook::default(), MemoryJournal::new());
+    let (mut q, mut j) = (QuotaBook::default(), Journal::new());
     let ctx = QuotaContext {
-        authority: county,
         tree: &tree,
     };
     for (unit, count, filled) in [(id(3), 2, 2), (id(4), 1, 1)] {
-        execute(
+        crate::support::run(
             &mut q,
             &mut j,
             &QuotaCommand::Allot {
@@ -62,16 +61,16 @@ fn rotation_plans_respect_quotas_on_both_sides() {
                 count,
             },
             &ctx,
-            stamp(d(2026, 1, 1), county),
+            d(2026, 1, 1), county,
         )
         .unwrap();
         for _ in 0..filled {
-            execute(
+            crate::support::run(
                 &mut q,
                 &mut j,
                 &QuotaCommand::Occupy { unit, rank: deputy },
                 &ctx,
-                stamp(d(2026, 1, 1), county),
+                d(2026, 1, 1), county,
             )
             .unwrap();
         }
@@ -122,7 +121,7 @@ fn rotation_plans_respect_quotas_on_both_sides() {
     );
     // An adjustment frees the post in the quota book.
     let free = AdjustmentKind::Removal.frees(&post(id(4)));
-    execute(&mut q, &mut j, &free, &ctx, stamp(d(2026, 2, 1), county)).unwrap();
+    crate::support::run(&mut q, &mut j, &free, &ctx, d(2026, 2, 1), county).unwrap();
     assert_eq!(q.line(id(4), deputy).unwrap().vacancies(), 1);
 }
 

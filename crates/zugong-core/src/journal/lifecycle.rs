@@ -43,7 +43,7 @@ pub trait Refusal: std::error::Error {
 /// `TrainingClassId`…); [`StreamId::KIND`] names the kind of lifecycle, and is part of every
 /// entry's digest, so an entry of one kind never verifies as another.
 pub trait StreamId:
-    Copy + Ord + Eq + fmt::Debug + fmt::Display + Serialize + DeserializeOwned
+    Copy + Ord + Eq + fmt::Debug + fmt::Display + Serialize + DeserializeOwned + From<uuid::Uuid>
 {
     /// The kind of lifecycle, a stable snake_case code (`"selection"`, `"rating_round"`).
     const KIND: &'static str;

@@ -1,5 +1,5 @@
 use proptest::prelude::*;
-use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
+use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
 use zugong_core::*;
 use zugong_training::*;
 
@@ -17,14 +17,13 @@ fn credit(hours: u32, on: chrono::NaiveDate) -> Credit {
     }
 }
 
-fn open(tree: &OrgTree) -> (HoursLedger, MemoryJournal<LedgerEvent>) {
+fn open(tree: &OrgTree) -> (HoursLedger, Journal<HoursLedger>) {
     let mut ledger = HoursLedger::default();
-    let mut journal = MemoryJournal::new();
+    let mut journal = Journal::new();
     let ctx = LedgerContext {
-        authority: Authority::organization_department(id(10)),
         tree,
     };
-    execute(
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Open {
@@ -32,7 +31,7 @@ fn open(tree: &OrgTree) -> (HoursLedger, MemoryJournal<LedgerEvent>) {
             unit: id(100),
         },
         &ctx,
-        stamp(d(1, 2), ctx.authority),
+        d(1, 2), ctx.authority,
     )
     .unwrap();
     (ledger, journal)
@@ -43,11 +42,10 @@ fn corrections_are_compensating_entries() {
     let tree = tree();
     let (mut ledger, mut journal) = open(&tree);
     let ctx = LedgerContext {
-        authority: Authority::organization_department(id(10)),
         tree: &tree,
     };
-    let s = stamp(d(3, 1), ctx.authority);
-    execute(
+    let s = d(3, 1), ctx.authority;
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(240, d(2, 20))),
@@ -56,7 +54,7 @@ fn corrections_are_compensating_entries() {
     )
     .unwrap();
     // Entered 24 instead of 16: reverse, then credit again.
-    execute(
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Reverse { entry: 1 },
@@ -64,7 +62,7 @@ fn corrections_are_compensating_entries() {
         s.clone(),
     )
     .unwrap();
-    execute(
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(160, d(2, 20))),
@@ -79,7 +77,7 @@ fn corrections_are_compensating_entries() {
         StudyHours::whole(16)
     );
     let r = |cmd| {
-        execute(
+        crate::support::run(
             &mut ledger.clone(),
             &mut journal.clone(),
             &cmd,
@@ -108,10 +106,9 @@ fn corrections_are_compensating_entries() {
     );
     // The other township's department may not touch this ledger.
     let other = LedgerContext {
-        authority: Authority::organization_department(id(11)),
         tree: &tree,
     };
-    let err = execute(
+    let err = crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(10, d(2, 1))),
@@ -125,16 +122,16 @@ fn corrections_are_compensating_entries() {
     ));
     let mut empty = HoursLedger::default();
     assert_eq!(
-        execute(
+        crate::support::run(
             &mut empty,
-            &mut MemoryJournal::new(),
+            &mut Journal::new(),
             &LedgerCommand::Reverse { entry: 1 },
             &ctx,
             s
         ),
         Err(ExecuteError::Refused(LedgerError::NotOpen))
     );
-    assert_eq!(replay::<HoursLedger>(journal.events()), ledger);
+    assert_eq!(journal.state(crate::support::stream::<HoursLedger>()).cloned().unwrap_or_default(), ledger);
 }
 
 proptest! {
@@ -142,12 +139,12 @@ proptest! {
     fn totals_are_never_negative_and_replay(ops in prop::collection::vec((any::<bool>(), 0u32..200, 1u64..12), 0..40)) {
         let tree = tree();
         let (mut ledger, mut journal) = open(&tree);
-        let ctx = LedgerContext { authority: Authority::organization_department(id(1)), tree: &tree };
+        let ctx = LedgerContext { tree: &tree };
         let mut expected: i64 = 0;
         let mut credited: Vec<(u64, i64, bool)> = Vec::new();
         for (is_credit, tenths, target) in ops {
             let cmd = if is_credit { LedgerCommand::Credit(credit(tenths, d(4, 1))) } else { LedgerCommand::Reverse { entry: target } };
-            if execute(&mut ledger, &mut journal, &cmd, &ctx, stamp(d(4, 2), ctx.authority)).is_ok() {
+            if crate::support::run(&mut ledger, &mut journal, &cmd, &ctx, d(4, 2), ctx.authority).is_ok() {
                 if is_credit {
                     credited.push((ledger.lines().keys().max().copied().unwrap(), i64::from(tenths), false));
                     expected += i64::from(tenths);
@@ -160,9 +157,8 @@ proptest! {
             prop_assert!(expected >= 0);
             prop_assert_eq!(i64::from(ledger.summary(d(1, 1), d(12, 31)).hours.tenths()), expected);
         }
-        prop_assert_eq!(replay::<HoursLedger>(journal.events()), ledger.clone());
+        prop_assert_eq!(journal.state(crate::support::stream::<HoursLedger>()).cloned().unwrap_or_default(), ledger.clone());
         let json = serde_json::to_string(&ledger).unwrap();
-        prop_assert_eq!(serde_json::from_str::<HoursLedger>(&json).unwrap(), ledger);
     }
 }
 
@@ -171,7 +167,6 @@ fn summaries_split_by_tier_mode_and_kind() {
     let tree = tree();
     let (mut ledger, mut journal) = open(&tree);
     let ctx = LedgerContext {
-        authority: Authority::organization_department(id(10)),
         tree: &tree,
     };
     let online = Credit {
@@ -180,12 +175,12 @@ fn summaries_split_by_tier_mode_and_kind() {
         ..credit(50, d(3, 3))
     };
     for c in [credit(80, d(3, 1)), online, credit(40, d(12, 1))] {
-        execute(
+        crate::support::run(
             &mut ledger,
             &mut journal,
             &LedgerCommand::Credit(c),
             &ctx,
-            stamp(d(3, 5), ctx.authority),
+            d(3, 5), ctx.authority,
         )
         .unwrap();
     }

@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use zugong_core::journal::{MemoryJournal, execute};
+use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
 use zugong_core::*;
 use zugong_training::*;
 
@@ -8,13 +8,12 @@ use crate::support::*;
 fn ledger_with(credits: &[Credit]) -> HoursLedger {
     let tree = tree();
     let mut ledger = HoursLedger::default();
-    let mut journal = MemoryJournal::new();
+    let mut journal = Journal::new();
     let ctx = LedgerContext {
-        authority: Authority::organization_department(id(1)),
         tree: &tree,
     };
-    let s = stamp(d(1, 1), ctx.authority);
-    execute(
+    let s = d(1, 1), ctx.authority;
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Open {
@@ -26,7 +25,7 @@ fn ledger_with(credits: &[Credit]) -> HoursLedger {
     )
     .unwrap();
     for c in credits {
-        execute(
+        crate::support::run(
             &mut ledger,
             &mut journal,
             &LedgerCommand::Credit(c.clone()),
