@@ -51,30 +51,26 @@ fn rotation_plans_respect_quotas_on_both_sides() {
     let ctx = QuotaContext {
         tree: &tree,
     };
-    for (unit, count, filled) in [(id(3), 2, 2), (id(4), 1, 1)] {
-        crate::support::run(
-            &mut q,
-            &mut j,
-            &QuotaCommand::Allot {
-                unit,
-                rank: deputy,
-                count,
-            },
-            &ctx,
-            d(2026, 1, 1), county,
-        )
-        .unwrap();
-        for _ in 0..filled {
-            crate::support::run(
-                &mut q,
-                &mut j,
-                &QuotaCommand::Occupy { unit, rank: deputy },
-                &ctx,
-                d(2026, 1, 1), county,
-            )
-            .unwrap();
-        }
-    }
+    let line = |unit, n| QuotaOpeningLine {
+        unit,
+        rank: deputy,
+        line: QuotaLine {
+            allotted: n,
+            occupied: n,
+            planned_departures: 0,
+        },
+    };
+    crate::support::run(
+        &mut q,
+        &mut j,
+        &QuotaCommand::Open {
+            lines: vec![line(id(3), 2), line(id(4), 1)],
+        },
+        &ctx,
+        d(2026, 1, 1),
+        county,
+    )
+    .unwrap();
     let post = |unit| Post {
         id: PositionId::from_uuid(uuid::Uuid::nil()),
         unit,

@@ -294,7 +294,7 @@ fn publicity_spanning_the_national_day_holiday() {
         .run(&mut sel, &mut j, barred, d(2026, 10, 13))
         .unwrap_err();
     assert_eq!(err, SelectionError::Recusal(finding));
-    assert!(err.citation().unwrap().article.contains("第七十四条"));
+    assert!(err.citation().article.contains("第七十四条"));
     w.run(&mut sel, &mut j, appoint(), d(2026, 10, 13)).unwrap();
     assert_eq!(
         sel.appointed(),
@@ -817,7 +817,7 @@ fn objections_quota_and_return_after_probation() {
         err,
         SelectionError::Quota(QuotaError::NoVacancy { .. })
     ));
-    assert_eq!(err.citation().unwrap().article, "第四十三条");
+    assert_eq!(err.citation().article, "第四十三条");
 
     // Not competent at the end of the 试用期: 免去试任职务.
     let (mut s3, mut j3) = (Selection::default(), Journal::new());
