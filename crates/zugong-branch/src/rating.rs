@@ -4,9 +4,9 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::Lifecycle;
 use zugong_core::{
-    AuthorityError, CalendarError, Citation, OrgTree, OrgUnitId, RatingRoundId, SourceStatus,
+    Authority, AuthorityError, CalendarError, Citation, OrgTree, OrgUnitId, SourceStatus,
     WorkCalendar,
 };
 
@@ -62,16 +62,6 @@ pub enum RatingStage {
     Awarded,
 }
 
-zugong_core::official_terms!(RatingStage, "评星环节 (rating stage)", {
-    NotOpened => "未开始",
-    Opened => "待自评",
-    SelfAssessed => "自评",
-    Reviewed => "审核",
-    Approved => "审定",
-    InPublicity => "公示",
-    Awarded => "授星",
-});
-
 /// A kind of change to an awarded star level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -121,7 +111,7 @@ pub struct Objection {
 }
 
 /// 评星定级: one branch's rating in one year, built only from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatingRound {
     branch: Option<OrgUnitId>,
     year: i32,
@@ -330,6 +320,10 @@ pub enum RatingEvent {
 /// What the rating rules need from outside.
 #[derive(Debug, Clone, Copy)]
 pub struct RatingContext<'c> {
+    /// The day of the action.
+    pub on: NaiveDate,
+    /// Who acts.
+    pub authority: Authority,
     /// The organization tree.
     pub tree: &'c OrgTree,
     /// The rubric in force.
@@ -421,14 +415,16 @@ pub enum RatingError {
     Calendar(#[from] CalendarError),
 }
 
-impl Refusal for RatingError {
-    fn citation(&self) -> Citation {
+impl RatingError {
+    /// The rule behind the refusal.
+    #[must_use]
+    pub fn citation(&self) -> Option<Citation> {
         match self {
             Self::OutOfOrder { .. } | Self::PublicityNotOver { .. } | Self::OpenObjection(_) => {
-                RATING_STEPS
+                Some(RATING_STEPS)
             }
-            Self::Authority(e) => e.citation(),
-            _ => RATING_STEPS,
+            Self::Authority(e) => Some(e.citation()),
+            _ => None,
         }
     }
 }
@@ -454,38 +450,30 @@ impl RatingRound {
 }
 
 impl Lifecycle for RatingRound {
-    type Id = RatingRoundId;
-    type Stage = RatingStage;
     type Command = RatingCommand;
     type Event = RatingEvent;
     type Context<'c> = RatingContext<'c>;
     type Error = RatingError;
 
-    fn stage(&self) -> RatingStage {
-        self.stage
-    }
-
     fn decide(
         &self,
         command: &RatingCommand,
-        act: &Act,
         ctx: &RatingContext<'_>,
-        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<RatingEvent>, RatingError> {
         if let RatingCommand::Open { branch, year } = command {
             if self.branch.is_some() {
                 return Err(RatingError::AlreadyOpened);
             }
-            act.authority().check_unit(ctx.tree, *branch)?;
+            ctx.authority.check_unit(ctx.tree, *branch)?;
             return Ok(vec![RatingEvent::Opened {
                 branch: *branch,
                 year: *year,
             }]);
         }
         let branch = self.branch.ok_or(RatingError::NotOpened)?;
-        let own_branch = act.authority().unit == branch;
+        let own_branch = ctx.authority.unit == branch;
         if !(own_branch && matches!(command, RatingCommand::SelfAssess { .. })) {
-            act.authority().check_unit(ctx.tree, branch)?;
+            ctx.authority.check_unit(ctx.tree, branch)?;
         }
         let stage = self.stage;
         match command {
@@ -533,9 +521,9 @@ impl Lifecycle for RatingRound {
                 if stage != RatingStage::Approved {
                     return Err(out_of_order("公示", stage));
                 }
-                let until = Self::publicity_end(ctx.rubric, ctx.calendar, act.day())?;
+                let until = Self::publicity_end(ctx.rubric, ctx.calendar, ctx.on)?;
                 Ok(vec![RatingEvent::PublicityStarted {
-                    from: act.day(),
+                    from: ctx.on,
                     until,
                 }])
             }
@@ -544,11 +532,11 @@ impl Lifecycle for RatingRound {
                     (Some(p), RatingStage::InPublicity) => p,
                     _ => return Err(out_of_order("异议", stage)),
                 };
-                if act.day() < from || act.day() > until {
+                if ctx.on < from || ctx.on > until {
                     return Err(RatingError::OutsidePublicity {
                         from,
                         until,
-                        on: act.day(),
+                        on: ctx.on,
                     });
                 }
                 if text.trim().is_empty() {
@@ -573,15 +561,15 @@ impl Lifecycle for RatingRound {
                     (Some((_, until)), Some(stars), RatingStage::InPublicity) => (until, stars),
                     _ => return Err(out_of_order("授星", stage)),
                 };
-                if act.day() <= until {
-                    return Err(RatingError::PublicityNotOver { until, on: act.day() });
+                if ctx.on <= until {
+                    return Err(RatingError::PublicityNotOver { until, on: ctx.on });
                 }
                 if let Some(i) = self.objections.iter().position(|o| o.upheld.is_none()) {
                     return Err(RatingError::OpenObjection(i));
                 }
                 let upgrade = self.current > StarLevel::NONE && stars > self.current;
                 Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
-                    on: act.day(),
+                    on: ctx.on,
                     change: if upgrade {
                         StarChange::Upgrade
                     } else {
@@ -603,7 +591,7 @@ impl Lifecycle for RatingRound {
                 let assessment = ctx.rubric.assess(sheet)?;
                 let found = assessment.stars;
                 let mut events = vec![RatingEvent::Reinspected {
-                    on: act.day(),
+                    on: ctx.on,
                     assessment,
                 }];
                 if found < self.current {
@@ -613,7 +601,7 @@ impl Lifecycle for RatingRound {
                         StarChange::Downgrade
                     };
                     events.push(RatingEvent::StarsChanged(StarChangeRecord {
-                        on: act.day(),
+                        on: ctx.on,
                         change,
                         from: self.current,
                         to: found,
@@ -649,7 +637,7 @@ impl Lifecycle for RatingRound {
                     });
                 }
                 Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
-                    on: act.day(),
+                    on: ctx.on,
                     change: StarChange::Withdraw,
                     from: self.current,
                     to: self.current.down(*stars),
@@ -664,7 +652,7 @@ impl Lifecycle for RatingRound {
                     return Err(RatingError::MissingReason);
                 }
                 Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
-                    on: act.day(),
+                    on: ctx.on,
                     change: StarChange::Revoke,
                     from: self.current,
                     to: StarLevel::NONE,
@@ -674,7 +662,7 @@ impl Lifecycle for RatingRound {
         }
     }
 
-    fn apply(&mut self, event: &RatingEvent, _: &Applying) {
+    fn apply(&mut self, event: &RatingEvent) {
         match event {
             RatingEvent::Opened { branch, year } => {
                 self.branch = Some(*branch);

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::{add_months, add_years};
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::Lifecycle;
 use zugong_core::policy::{Policy, PolicyError};
-use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, RectificationId, SourceStatus};
+use zugong_core::{Authority, AuthorityError, Citation, OrgTree, OrgUnitId, SourceStatus};
 
 /// The national categories (中组部, 2014 onward; domain brief §4.4, provisional).
 const NATIONAL_CATEGORIES: Citation = Citation::new(
@@ -277,23 +277,8 @@ pub enum RectificationStatus {
     Closed,
 }
 
-zugong_core::official_terms!(RectificationStatus, "整顿状态 (rectification status)", {
-    None => "未列入",
-    UnderRectification => "整顿中",
-    Closed => "已销号",
-});
-
-impl Refusal for RectificationError {
-    fn citation(&self) -> Citation {
-        match self {
-            Self::Authority(e) => e.citation(),
-            _ => DIRECT_DESIGNATION,
-        }
-    }
-}
-
 /// 整顿: the designation of one organization and its rectification, built from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rectification {
     branch: Option<OrgUnitId>,
     status: RectificationStatus,
@@ -408,6 +393,10 @@ pub enum RectificationEvent {
 /// What the rectification rules need.
 #[derive(Debug, Clone, Copy)]
 pub struct RectificationContext<'c> {
+    /// The day.
+    pub on: NaiveDate,
+    /// Who acts.
+    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
 }
@@ -442,23 +431,15 @@ pub enum RectificationError {
 }
 
 impl Lifecycle for Rectification {
-    type Id = RectificationId;
-    type Stage = RectificationStatus;
     type Command = RectificationCommand;
     type Event = RectificationEvent;
     type Context<'c> = RectificationContext<'c>;
     type Error = RectificationError;
 
-    fn stage(&self) -> RectificationStatus {
-        self.status()
-    }
-
     fn decide(
         &self,
         command: &RectificationCommand,
-        act: &Act,
         ctx: &RectificationContext<'_>,
-        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<RectificationEvent>, RectificationError> {
         match command {
             RectificationCommand::Designate {
@@ -472,7 +453,7 @@ impl Lifecycle for Rectification {
                 if self.status == RectificationStatus::Closed {
                     return Err(RectificationError::Closed);
                 }
-                act.authority().check_unit(ctx.tree, *branch)?;
+                ctx.authority.check_unit(ctx.tree, *branch)?;
                 if findings.is_empty() {
                     return Err(RectificationError::NoFindings);
                 }
@@ -482,7 +463,7 @@ impl Lifecycle for Rectification {
                 if plan.measures.iter().all(|m| m.trim().is_empty()) {
                     return Err(RectificationError::InvalidPlan("no measures"));
                 }
-                if plan.deadline <= act.day() {
+                if plan.deadline <= ctx.on {
                     return Err(RectificationError::InvalidPlan(
                         "the deadline is not after today",
                     ));
@@ -495,12 +476,12 @@ impl Lifecycle for Rectification {
             }
             RectificationCommand::ReportProgress { note } => {
                 let branch = self.open_branch()?;
-                act.authority().check_unit(ctx.tree, branch)?;
+                ctx.authority.check_unit(ctx.tree, branch)?;
                 if note.trim().is_empty() {
                     return Err(RectificationError::MissingNote);
                 }
                 Ok(vec![RectificationEvent::ProgressReported {
-                    on: act.day(),
+                    on: ctx.on,
                     note: note.clone(),
                 }])
             }
@@ -510,15 +491,15 @@ impl Lifecycle for Rectification {
                 new_deadline,
             } => {
                 let branch = self.open_branch()?;
-                act.authority().check_unit(ctx.tree, branch)?;
+                ctx.authority.check_unit(ctx.tree, branch)?;
                 if note.trim().is_empty() {
                     return Err(RectificationError::MissingNote);
                 }
-                if !passed && new_deadline.is_none_or(|d| d <= act.day()) {
+                if !passed && new_deadline.is_none_or(|d| d <= ctx.on) {
                     return Err(RectificationError::MissingDeadline);
                 }
                 Ok(vec![RectificationEvent::Reviewed {
-                    on: act.day(),
+                    on: ctx.on,
                     passed: *passed,
                     note: note.clone(),
                     new_deadline: if *passed { None } else { *new_deadline },
@@ -527,7 +508,7 @@ impl Lifecycle for Rectification {
         }
     }
 
-    fn apply(&mut self, event: &RectificationEvent, _: &Applying) {
+    fn apply(&mut self, event: &RectificationEvent) {
         match event {
             RectificationEvent::Designated {
                 branch,

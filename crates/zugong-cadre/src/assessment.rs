@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::Lifecycle;
 use zugong_core::policy::{Policy, PolicyError};
-use zugong_core::{AssessmentRoundId, AuthorityError, CadreId, Citation, OrgTree, OrgUnitId, SourceStatus};
+use zugong_core::{Authority, AuthorityError, CadreId, Citation, OrgTree, OrgUnitId, SourceStatus};
 
 /// 《公务员法》 第三十八条: four grades.
 const LAW_ART_38: Citation = Citation::new(
@@ -230,7 +230,7 @@ impl Policy for AssessmentPolicy {
 /// assert!(c.contains(&Consequence::Commendation) && c.contains(&Consequence::ThirdClassMerit));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssessmentRound {
     unit: Option<OrgUnitId>,
     year: i32,
@@ -330,6 +330,8 @@ pub enum AssessmentEvent {
 /// What the assessment rules need.
 #[derive(Debug, Clone, Copy)]
 pub struct AssessmentContext<'c> {
+    /// Who acts.
+    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
     /// The numbers.
@@ -376,62 +378,16 @@ pub enum AssessmentError {
     Authority(#[from] AuthorityError),
 }
 
-/// Where an assessment round stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AssessmentStage {
-    /// Not opened.
-    #[default]
-    NotOpened,
-    /// 考核中: opened, results being recorded.
-    Open,
-    /// 已结束: every result recorded and the round closed.
-    Closed,
-}
-
-zugong_core::official_terms!(AssessmentStage, "考核环节 (assessment stage)", {
-    NotOpened => "未开始",
-    Open => "考核中",
-    Closed => "已结束",
-});
-
-impl AssessmentRound {
-    fn stage_now(&self) -> AssessmentStage {
-        match (self.unit, self.closed) {
-            (None, _) => AssessmentStage::NotOpened,
-            (Some(_), false) => AssessmentStage::Open,
-            (Some(_), true) => AssessmentStage::Closed,
-        }
-    }
-}
-
-impl Refusal for AssessmentError {
-    fn citation(&self) -> Citation {
-        match self {
-            Self::Authority(e) => e.citation(),
-            _ => RULES_2020,
-        }
-    }
-}
-
 impl Lifecycle for AssessmentRound {
-    type Id = AssessmentRoundId;
-    type Stage = AssessmentStage;
     type Command = AssessmentCommand;
     type Event = AssessmentEvent;
     type Context<'c> = AssessmentContext<'c>;
     type Error = AssessmentError;
 
-    fn stage(&self) -> AssessmentStage {
-        self.stage_now()
-    }
-
     fn decide(
         &self,
         command: &AssessmentCommand,
-        act: &Act,
         ctx: &AssessmentContext<'_>,
-        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<AssessmentEvent>, AssessmentError> {
         if let AssessmentCommand::Open {
             unit,
@@ -443,7 +399,7 @@ impl Lifecycle for AssessmentRound {
             if self.unit.is_some() {
                 return Err(AssessmentError::AlreadyOpened);
             }
-            act.authority().check_unit(ctx.tree, *unit)?;
+            ctx.authority.check_unit(ctx.tree, *unit)?;
             return Ok(vec![AssessmentEvent::Opened {
                 unit: *unit,
                 year: *year,
@@ -452,7 +408,7 @@ impl Lifecycle for AssessmentRound {
             }]);
         }
         let unit = self.unit.ok_or(AssessmentError::NotOpened)?;
-        act.authority().check_unit(ctx.tree, unit)?;
+        ctx.authority.check_unit(ctx.tree, unit)?;
         if self.closed {
             return Err(AssessmentError::Closed);
         }
@@ -502,7 +458,7 @@ impl Lifecycle for AssessmentRound {
         }
     }
 
-    fn apply(&mut self, event: &AssessmentEvent, _: &Applying) {
+    fn apply(&mut self, event: &AssessmentEvent) {
         match event {
             AssessmentEvent::Opened {
                 unit,

@@ -55,6 +55,7 @@
 
 mod authority;
 mod calendar;
+pub mod chain;
 pub mod citation;
 mod citizen_id;
 pub mod dates;

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
-use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, TalentId, TalentRoundId};
+use zugong_core::journal::Lifecycle;
+use zugong_core::{Authority, AuthorityError, OrgTree, OrgUnitId, TalentId};
 
 use crate::{Applicant, ProgrammeDefinition, ResearchField, UnmetCondition, check_eligibility};
 
@@ -27,23 +27,6 @@ pub enum RoundStage {
     Confirmed,
 }
 
-zugong_core::official_terms!(RoundStage, "评选环节 (round stage)", {
-    NotOpened => "未开始",
-    Applications => "申报",
-    Review => "评审",
-    Publicity => "公示",
-    Confirmed => "认定",
-});
-
-impl Refusal for RoundError {
-    fn citation(&self) -> Citation {
-        match self {
-            Self::Authority(e) => e.citation(),
-            _ => crate::programme::TOP_TALENT,
-        }
-    }
-}
-
 /// An application in the round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Application {
@@ -58,7 +41,7 @@ pub struct Application {
 }
 
 /// 人才评选: one batch of one programme, built from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SelectionRound {
     programme: Option<ProgrammeDefinition>,
     organizer: Option<OrgUnitId>,
@@ -217,6 +200,10 @@ pub enum RoundEvent {
 /// What the round rules need.
 #[derive(Debug, Clone, Copy)]
 pub struct RoundContext<'c> {
+    /// The day.
+    pub on: NaiveDate,
+    /// Who acts.
+    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
 }
@@ -283,23 +270,15 @@ fn out_of_order(command: &'static str, stage: RoundStage) -> RoundError {
 }
 
 impl Lifecycle for SelectionRound {
-    type Id = TalentRoundId;
-    type Stage = RoundStage;
     type Command = RoundCommand;
     type Event = RoundEvent;
     type Context<'c> = RoundContext<'c>;
     type Error = RoundError;
 
-    fn stage(&self) -> RoundStage {
-        self.stage
-    }
-
     fn decide(
         &self,
         command: &RoundCommand,
-        act: &Act,
         ctx: &RoundContext<'_>,
-        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<RoundEvent>, RoundError> {
         if let RoundCommand::Open {
             programme,
@@ -311,7 +290,7 @@ impl Lifecycle for SelectionRound {
             if self.programme.is_some() {
                 return Err(RoundError::AlreadyOpened);
             }
-            act.authority().check_unit(ctx.tree, *organizer)?;
+            ctx.authority.check_unit(ctx.tree, *organizer)?;
             return Ok(vec![RoundEvent::Opened {
                 programme: programme.clone(),
                 organizer: *organizer,
@@ -324,7 +303,7 @@ impl Lifecycle for SelectionRound {
         else {
             return Err(RoundError::NotOpened);
         };
-        act.authority().check_unit(ctx.tree, organizer)?;
+        ctx.authority.check_unit(ctx.tree, organizer)?;
         let stage = self.stage;
         match command {
             RoundCommand::Open { .. } => Err(RoundError::AlreadyOpened),
@@ -332,7 +311,7 @@ impl Lifecycle for SelectionRound {
                 if stage != RoundStage::Applications {
                     return Err(out_of_order("申报", stage));
                 }
-                if act.day() > deadline {
+                if ctx.on > deadline {
                     return Err(RoundError::PastDeadline { deadline });
                 }
                 if self.applications.contains_key(&applicant.talent) {
@@ -375,13 +354,13 @@ impl Lifecycle for SelectionRound {
                 if self.applications.values().any(|a| a.score.is_none()) {
                     return Err(RoundError::NotReady("every application needs a score"));
                 }
-                let until = act
-                    .day()
+                let until = ctx
+                    .on
                     .checked_add_days(Days::new(u64::from(days - 1)))
-                    .unwrap_or(act.day());
+                    .unwrap_or(ctx.on);
                 Ok(vec![RoundEvent::Publicized {
                     selected: self.rank(programme),
-                    from: act.day(),
+                    from: ctx.on,
                     until,
                 }])
             }
@@ -404,8 +383,8 @@ impl Lifecycle for SelectionRound {
                 let (Some((_, until)), RoundStage::Publicity) = (self.publicity, stage) else {
                     return Err(out_of_order("认定", stage));
                 };
-                if act.day() <= until {
-                    return Err(RoundError::PublicityNotOver { until, on: act.day() });
+                if ctx.on <= until {
+                    return Err(RoundError::PublicityNotOver { until, on: ctx.on });
                 }
                 Ok(vec![RoundEvent::Confirmed {
                     cohort: self.selected.clone(),
@@ -414,7 +393,7 @@ impl Lifecycle for SelectionRound {
         }
     }
 
-    fn apply(&mut self, event: &RoundEvent, _: &Applying) {
+    fn apply(&mut self, event: &RoundEvent) {
         match event {
             RoundEvent::Opened {
                 programme,

@@ -1,7 +1,7 @@
 use AssessmentGrade::*;
 use proptest::prelude::*;
 use zugong_cadre::*;
-use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
+use zugong_core::journal::{ExecuteError, MemoryJournal, execute, replay};
 use zugong_core::*;
 
 use crate::support::*;
@@ -11,12 +11,12 @@ fn open(
     approval: Option<&str>,
 ) -> (
     AssessmentRound,
-    Journal<AssessmentRound>,
+    MemoryJournal<AssessmentEvent>,
     Vec<CadreId>,
 ) {
     let tree = tree();
     let staff: Vec<CadreId> = (1..=n).map(cadre).collect();
-    let (mut r, mut j) = (AssessmentRound::default(), Journal::new());
+    let (mut r, mut j) = (AssessmentRound::default(), MemoryJournal::new());
     let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
     let cmd = AssessmentCommand::Open {
@@ -25,15 +25,16 @@ fn open(
         staff: staff.clone(),
         higher_cap_approval: approval.map(Into::into),
     };
-    crate::support::run(
+    execute(
         &mut r,
         &mut j,
         &cmd,
         &AssessmentContext {
+            authority: who,
             tree: &tree,
             policy: &policy,
         },
-        d(2026, 12, 20), who,
+        stamp(d(2026, 12, 20), who),
     )
     .unwrap();
     (r, j, staff)
@@ -41,7 +42,7 @@ fn open(
 
 fn grade(
     r: &mut AssessmentRound,
-    j: &mut Journal<AssessmentRound>,
+    j: &mut MemoryJournal<AssessmentEvent>,
     c: CadreId,
     g: AssessmentGrade,
     restriction: GradeRestriction,
@@ -50,7 +51,7 @@ fn grade(
     let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
     let before = r.clone();
-    let out = crate::support::run(
+    let out = execute(
         r,
         j,
         &AssessmentCommand::Grade {
@@ -59,10 +60,11 @@ fn grade(
             restriction,
         },
         &AssessmentContext {
+            authority: who,
             tree: &tree,
             policy: &policy,
         },
-        d(2026, 12, 21), who,
+        stamp(d(2026, 12, 21), who),
     )
     .map(|_| ())
     .map_err(|e| match e {
@@ -170,16 +172,17 @@ fn restrictions_and_closing() {
     let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
     let ctx = AssessmentContext {
+        authority: who,
         tree: &tree,
         policy: &policy,
     };
     assert_eq!(
-        crate::support::run(
+        execute(
             &mut r,
             &mut j,
             &AssessmentCommand::Close,
             &ctx,
-            d(2026, 12, 22), who
+            stamp(d(2026, 12, 22), who)
         ),
         Err(ExecuteError::Refused(AssessmentError::Missing(staff[3])))
     );
@@ -191,12 +194,12 @@ fn restrictions_and_closing() {
         GradeRestriction::None,
     )
     .unwrap();
-    crate::support::run(
+    execute(
         &mut r,
         &mut j,
         &AssessmentCommand::Close,
         &ctx,
-        d(2026, 12, 22), who,
+        stamp(d(2026, 12, 22), who),
     )
     .unwrap();
     assert_eq!(
@@ -204,13 +207,13 @@ fn restrictions_and_closing() {
         Err(AssessmentError::Closed)
     );
     assert_eq!(
-        j.state(crate::support::stream::<AssessmentRound>()).cloned().unwrap_or_default(),
+        replay::<AssessmentRound>(zugong_core::journal::Journal::events(&j)),
         r
     );
     let other = Authority::organization_department(id(5));
-    let err = crate::support::run(
+    let err = execute(
         &mut AssessmentRound::default(),
-        &mut Journal::new(),
+        &mut MemoryJournal::new(),
         &AssessmentCommand::Open {
             unit: id(3),
             year: 2026,
@@ -218,10 +221,11 @@ fn restrictions_and_closing() {
             higher_cap_approval: None,
         },
         &AssessmentContext {
+            authority: other,
             tree: &tree,
             policy: &policy,
         },
-        d(2026, 12, 22), other,
+        stamp(d(2026, 12, 22), other),
     );
     assert!(matches!(
         err,
@@ -293,5 +297,6 @@ proptest! {
         let cap = AssessmentPolicy::default().excellent_cap(n as u32, approval);
         prop_assert!(r.excellent_count() <= cap);
         let json = serde_json::to_string(&r).unwrap();
+        prop_assert_eq!(serde_json::from_str::<AssessmentRound>(&json).unwrap(), r);
     }
 }

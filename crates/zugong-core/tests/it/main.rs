@@ -10,6 +10,7 @@
 
 mod authority;
 mod calendar;
+mod chain;
 mod citizen_id;
 mod journal;
 mod org_tree;

@@ -1,5 +1,5 @@
 use proptest::prelude::*;
-use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
+use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
 use zugong_core::*;
 use zugong_talent::*;
 
@@ -27,20 +27,22 @@ fn agreement(tier: TalentTier, starts_on: chrono::NaiveDate, years: u32, grant: 
 
 fn run(
     rec: &mut TalentRecord,
-    j: &mut Journal<TalentRecord>,
+    j: &mut MemoryJournal<RecordEvent>,
     tree: &OrgTree,
     cmd: RecordCommand,
     on: chrono::NaiveDate,
 ) -> Result<Vec<RecordEvent>, RecordError> {
     let before = (rec.clone(), j.len());
-    let r = crate::support::run(
+    let r = execute(
         rec,
         j,
         &cmd,
         &RecordContext {
+            on,
+            authority: office(),
             tree,
         },
-        on, office(),
+        stamp(on, office()),
     )
     .map_err(|e| match e {
         ExecuteError::Refused(e) => e,
@@ -55,8 +57,8 @@ fn run(
 fn registered(
     tree: &OrgTree,
     engagement: Engagement,
-) -> (TalentRecord, Journal<TalentRecord>) {
-    let (mut rec, mut j) = (TalentRecord::default(), Journal::new());
+) -> (TalentRecord, MemoryJournal<RecordEvent>) {
+    let (mut rec, mut j) = (TalentRecord::default(), MemoryJournal::new());
     run(
         &mut rec,
         &mut j,
@@ -271,7 +273,7 @@ fn distinguished_tenure_with_flexible_engagement() {
         ),
         Err(RecordError::Blank("series"))
     );
-    assert_eq!(j.state(crate::support::stream::<TalentRecord>()).cloned().unwrap_or_default(), rec);
+    assert_eq!(replay::<TalentRecord>(j.events()), rec);
 }
 
 #[test]
@@ -280,14 +282,16 @@ fn promotion_and_refusals() {
     let (mut rec, mut j) = registered(&tree, Engagement::Employed { employer: id(3) });
     let city = Authority::organization_department(id(2));
     let other_tree_authority = Authority::organization_department(id(4));
-    let err = crate::support::run(
+    let err = execute(
         &mut rec,
         &mut j,
         &RecordCommand::Exit { reason: "x".into() },
         &RecordContext {
+            on: d(2023, 1, 1),
+            authority: other_tree_authority,
             tree: &tree,
         },
-        d(2023, 1, 1), city,
+        stamp(d(2023, 1, 1), city),
     )
     .unwrap_err();
     assert!(matches!(
@@ -439,7 +443,8 @@ proptest! {
                 }
             }
         }
-        prop_assert_eq!(j.state(crate::support::stream::<TalentRecord>()).cloned().unwrap_or_default(), rec.clone());
+        prop_assert_eq!(replay::<TalentRecord>(j.events()), rec.clone());
         let json = serde_json::to_string(&rec).unwrap();
+        prop_assert_eq!(serde_json::from_str::<TalentRecord>(&json).unwrap(), rec);
     }
 }

@@ -1,5 +1,5 @@
 use proptest::prelude::*;
-use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
+use zugong_core::journal::{Journal, MemoryJournal, execute, replay};
 use zugong_core::*;
 use zugong_training::*;
 
@@ -11,6 +11,8 @@ fn county_ctx<'a>(
     on: chrono::NaiveDate,
 ) -> ClassContext<'a> {
     ClassContext {
+        on,
+        authority: Authority::organization_department(id(1)),
         tree,
         policy,
     }
@@ -34,9 +36,9 @@ fn run(
     ctx: &ClassContext<'_>,
 ) -> Result<Vec<ClassEvent>, ClassError> {
     let before = class.clone();
-    let mut journal = Journal::new();
+    let mut journal = MemoryJournal::new();
     let r =
-        crate::support::run(class, &mut journal, &cmd, ctx, ctx.on, ctx.authority).map_err(
+        execute(class, &mut journal, &cmd, ctx, stamp(ctx.on, ctx.authority)).map_err(
             |e| match e {
                 zugong_core::journal::ExecuteError::Refused(e) => e,
                 zugong_core::journal::ExecuteError::Journal(e) => panic!("{e}"),
@@ -142,6 +144,7 @@ fn every_refusal() {
     );
     // A township may not plan the county's class; a branch holds no authority at all.
     let town = ClassContext {
+        authority: Authority::organization_department(id(10)),
         ..ctx
     };
     let err = run(
@@ -338,6 +341,7 @@ fn every_refusal() {
     // A township class may not enrol another township's member.
     let mut town_class = TrainingClass::default();
     let town_ctx = ClassContext {
+        authority: Authority::organization_department(id(10)),
         ..ctx
     };
     run(
@@ -386,7 +390,7 @@ proptest! {
     fn random_sequences_keep_hours_within_the_class(ops in prop::collection::vec(op(), 0..40), hours in 1u32..30, capacity in 1u32..5) {
         let (tree, policy) = (tree(), TrainingPolicy::default());
         let mut class = planned(&tree, &policy, hours, capacity);
-        let mut journal = Journal::new();
+        let mut journal = MemoryJournal::new();
         journal.append(stamp(d(5, 1), Authority::organization_department(id(1))), vec![ClassEvent::Planned(class.plan().unwrap().clone())]).unwrap();
         let units = [id(100), id(101), id(110)];
         for op in ops {
@@ -398,7 +402,7 @@ proptest! {
                 Op::Close => ClassCommand::Close,
             };
             let before = class.clone();
-            if crate::support::run(&mut class, &mut journal, &cmd, &ctx, ctx.on, ctx.authority).is_err() {
+            if execute(&mut class, &mut journal, &cmd, &ctx, stamp(ctx.on, ctx.authority)).is_err() {
                 prop_assert_eq!(&class, &before);
             }
             let plan_hours = class.plan().unwrap().hours;
@@ -415,7 +419,8 @@ proptest! {
         let replayed: TrainingClass = replay(journal.events());
         prop_assert_eq!(&replayed, &class);
         let json = serde_json::to_string(&journal).unwrap();
-        prop_assert_eq!(serde_json::from_str::<Journal<TrainingClass>>(&json).unwrap(), journal);
+        prop_assert_eq!(serde_json::from_str::<MemoryJournal<ClassEvent>>(&json).unwrap(), journal);
         let json = serde_json::to_string(&class).unwrap();
+        prop_assert_eq!(serde_json::from_str::<TrainingClass>(&json).unwrap(), class);
     }
 }

@@ -1,5 +1,5 @@
 use proptest::prelude::*;
-use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
+use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
 use zugong_core::*;
 use zugong_training::*;
 
@@ -17,13 +17,14 @@ fn credit(hours: u32, on: chrono::NaiveDate) -> Credit {
     }
 }
 
-fn open(tree: &OrgTree) -> (HoursLedger, Journal<HoursLedger>) {
+fn open(tree: &OrgTree) -> (HoursLedger, MemoryJournal<LedgerEvent>) {
     let mut ledger = HoursLedger::default();
-    let mut journal = Journal::new();
+    let mut journal = MemoryJournal::new();
     let ctx = LedgerContext {
+        authority: Authority::organization_department(id(10)),
         tree,
     };
-    crate::support::run(
+    execute(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Open {
@@ -31,7 +32,7 @@ fn open(tree: &OrgTree) -> (HoursLedger, Journal<HoursLedger>) {
             unit: id(100),
         },
         &ctx,
-        d(1, 2), ctx.authority,
+        stamp(d(1, 2), ctx.authority),
     )
     .unwrap();
     (ledger, journal)
@@ -42,10 +43,11 @@ fn corrections_are_compensating_entries() {
     let tree = tree();
     let (mut ledger, mut journal) = open(&tree);
     let ctx = LedgerContext {
+        authority: Authority::organization_department(id(10)),
         tree: &tree,
     };
-    let s = d(3, 1), ctx.authority;
-    crate::support::run(
+    let s = stamp(d(3, 1), ctx.authority);
+    execute(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(240, d(2, 20))),
@@ -54,7 +56,7 @@ fn corrections_are_compensating_entries() {
     )
     .unwrap();
     // Entered 24 instead of 16: reverse, then credit again.
-    crate::support::run(
+    execute(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Reverse { entry: 1 },
@@ -62,7 +64,7 @@ fn corrections_are_compensating_entries() {
         s.clone(),
     )
     .unwrap();
-    crate::support::run(
+    execute(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(160, d(2, 20))),
@@ -77,7 +79,7 @@ fn corrections_are_compensating_entries() {
         StudyHours::whole(16)
     );
     let r = |cmd| {
-        crate::support::run(
+        execute(
             &mut ledger.clone(),
             &mut journal.clone(),
             &cmd,
@@ -106,9 +108,10 @@ fn corrections_are_compensating_entries() {
     );
     // The other township's department may not touch this ledger.
     let other = LedgerContext {
+        authority: Authority::organization_department(id(11)),
         tree: &tree,
     };
-    let err = crate::support::run(
+    let err = execute(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(10, d(2, 1))),
@@ -122,16 +125,16 @@ fn corrections_are_compensating_entries() {
     ));
     let mut empty = HoursLedger::default();
     assert_eq!(
-        crate::support::run(
+        execute(
             &mut empty,
-            &mut Journal::new(),
+            &mut MemoryJournal::new(),
             &LedgerCommand::Reverse { entry: 1 },
             &ctx,
             s
         ),
         Err(ExecuteError::Refused(LedgerError::NotOpen))
     );
-    assert_eq!(journal.state(crate::support::stream::<HoursLedger>()).cloned().unwrap_or_default(), ledger);
+    assert_eq!(replay::<HoursLedger>(journal.events()), ledger);
 }
 
 proptest! {
@@ -139,12 +142,12 @@ proptest! {
     fn totals_are_never_negative_and_replay(ops in prop::collection::vec((any::<bool>(), 0u32..200, 1u64..12), 0..40)) {
         let tree = tree();
         let (mut ledger, mut journal) = open(&tree);
-        let ctx = LedgerContext { tree: &tree };
+        let ctx = LedgerContext { authority: Authority::organization_department(id(1)), tree: &tree };
         let mut expected: i64 = 0;
         let mut credited: Vec<(u64, i64, bool)> = Vec::new();
         for (is_credit, tenths, target) in ops {
             let cmd = if is_credit { LedgerCommand::Credit(credit(tenths, d(4, 1))) } else { LedgerCommand::Reverse { entry: target } };
-            if crate::support::run(&mut ledger, &mut journal, &cmd, &ctx, d(4, 2), ctx.authority).is_ok() {
+            if execute(&mut ledger, &mut journal, &cmd, &ctx, stamp(d(4, 2), ctx.authority)).is_ok() {
                 if is_credit {
                     credited.push((ledger.lines().keys().max().copied().unwrap(), i64::from(tenths), false));
                     expected += i64::from(tenths);
@@ -157,8 +160,9 @@ proptest! {
             prop_assert!(expected >= 0);
             prop_assert_eq!(i64::from(ledger.summary(d(1, 1), d(12, 31)).hours.tenths()), expected);
         }
-        prop_assert_eq!(journal.state(crate::support::stream::<HoursLedger>()).cloned().unwrap_or_default(), ledger.clone());
+        prop_assert_eq!(replay::<HoursLedger>(journal.events()), ledger.clone());
         let json = serde_json::to_string(&ledger).unwrap();
+        prop_assert_eq!(serde_json::from_str::<HoursLedger>(&json).unwrap(), ledger);
     }
 }
 
@@ -167,6 +171,7 @@ fn summaries_split_by_tier_mode_and_kind() {
     let tree = tree();
     let (mut ledger, mut journal) = open(&tree);
     let ctx = LedgerContext {
+        authority: Authority::organization_department(id(10)),
         tree: &tree,
     };
     let online = Credit {
@@ -175,12 +180,12 @@ fn summaries_split_by_tier_mode_and_kind() {
         ..credit(50, d(3, 3))
     };
     for c in [credit(80, d(3, 1)), online, credit(40, d(12, 1))] {
-        crate::support::run(
+        execute(
             &mut ledger,
             &mut journal,
             &LedgerCommand::Credit(c),
             &ctx,
-            d(3, 5), ctx.authority,
+            stamp(d(3, 5), ctx.authority),
         )
         .unwrap();
     }

@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
+use zugong_core::journal::{MemoryJournal, execute};
 use zugong_core::*;
 use zugong_training::*;
 
@@ -8,12 +8,13 @@ use crate::support::*;
 fn ledger_with(credits: &[Credit]) -> HoursLedger {
     let tree = tree();
     let mut ledger = HoursLedger::default();
-    let mut journal = Journal::new();
+    let mut journal = MemoryJournal::new();
     let ctx = LedgerContext {
+        authority: Authority::organization_department(id(1)),
         tree: &tree,
     };
-    let s = d(1, 1), ctx.authority;
-    crate::support::run(
+    let s = stamp(d(1, 1), ctx.authority);
+    execute(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Open {
@@ -25,7 +26,7 @@ fn ledger_with(credits: &[Credit]) -> HoursLedger {
     )
     .unwrap();
     for c in credits {
-        crate::support::run(
+        execute(
             &mut ledger,
             &mut journal,
             &LedgerCommand::Credit(c.clone()),

@@ -9,11 +9,11 @@ use thiserror::Error;
 
 use super::entry::Draft;
 use super::{
-    Act, Applying, Digest, EncodingError, Entry, Language, Lifecycle, Peers, Refusal,
-    VerifyError, VerifyFailure,
+    Act, Applying, Digest, EncodingError, Entry, Language, Lifecycle, Peers, Refusal, VerifyError,
+    VerifyFailure,
 };
-use crate::citation::sources;
 use crate::Citation;
+use crate::citation::sources;
 
 /// 纪实日志: the journal of one kind of lifecycle — every instance (stream) of that kind, every
 /// command each was given, in one order, hash-chained — and the states those commands built.
@@ -52,7 +52,9 @@ impl<L: Lifecycle> Serialize for Journal<L> {
 #[non_exhaustive]
 pub enum JournalError {
     /// The act's time is earlier than the last entry's: history only moves forward.
-    #[error("the act's time {given} is before the last entry's {last}: acts are recorded in order of time")]
+    #[error(
+        "the act's time {given} is before the last entry's {last}: acts are recorded in order of time"
+    )]
     TimeWentBackwards {
         /// The last entry's time.
         last: DateTime<Utc>,
@@ -193,7 +195,7 @@ impl<L: Lifecycle> Journal<L> {
     /// so a journal cut short or replaced whole is found too.
     ///
     /// ```
-    /// # use zugong_core::journal::*;
+    /// # use zugong_core::chain::*;
     /// # use zugong_core::{ActorId, Authority, Citation, OrgUnitId, SelectionId, SourceStatus};
     /// # #[derive(Debug, Default, Clone)] struct Count(u32);
     /// # #[derive(Debug, thiserror::Error)] #[error("full")] struct Full;
@@ -225,6 +227,7 @@ impl<L: Lifecycle> Journal<L> {
     ///
     /// # Errors
     /// The first entry that fails, with its position, stream and [`VerifyFailure`].
+    #[allow(clippy::result_large_err)] // a verification failure is rare and read once
     pub fn verify<'c, I, F>(
         entries: I,
         expected_head: Option<Digest>,
@@ -237,7 +240,8 @@ impl<L: Lifecycle> Journal<L> {
         let mut journal = Self::new();
         for entry in entries {
             let position = journal.next_position();
-            let fail = |failure| VerifyError::new(position, Some(entry.stream().to_string()), failure);
+            let fail =
+                |failure| VerifyError::new(position, Some(entry.stream().to_string()), failure);
             if entry.position() != position {
                 return Err(fail(VerifyFailure::PositionOutOfOrder {
                     expected: position,
@@ -286,17 +290,17 @@ impl<L: Lifecycle> Journal<L> {
             }
             journal.push(entry);
         }
-        if let Some(expected) = expected_head {
-            if journal.head() != expected {
-                return Err(VerifyError::new(
-                    journal.len(),
-                    None,
-                    VerifyFailure::HeadMismatch {
-                        expected,
-                        found: journal.head(),
-                    },
-                ));
-            }
+        if let Some(expected) = expected_head
+            && journal.head() != expected
+        {
+            return Err(VerifyError::new(
+                journal.len(),
+                None,
+                VerifyFailure::HeadMismatch {
+                    expected,
+                    found: journal.head(),
+                },
+            ));
         }
         Ok(journal)
     }

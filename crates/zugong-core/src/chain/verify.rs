@@ -80,11 +80,15 @@ pub enum VerifyFailure {
     DigestMismatch,
     /// The entry does not link to the one before: an entry before it was removed, replaced
     /// or moved.
-    #[error("the entry does not link to the entry before it: an earlier entry was removed, replaced or moved")]
+    #[error(
+        "the entry does not link to the entry before it: an earlier entry was removed, replaced or moved"
+    )]
     ChainBroken,
     /// The entry's position is not the next one: entries missing, inserted, duplicated or
     /// reordered.
-    #[error("position {found} found where {expected} was expected: entries are missing, inserted, duplicated or reordered")]
+    #[error(
+        "position {found} found where {expected} was expected: entries are missing, inserted, duplicated or reordered"
+    )]
     PositionOutOfOrder {
         /// The position expected.
         expected: u64,
@@ -112,7 +116,9 @@ pub enum VerifyFailure {
     MissingReason,
     /// The last entry is not the head the data recorded: the journal was cut short, extended
     /// or replaced.
-    #[error("the journal's head {found} is not the recorded head {expected}: it was cut short, extended or replaced")]
+    #[error(
+        "the journal's head {found} is not the recorded head {expected}: it was cut short, extended or replaced"
+    )]
     HeadMismatch {
         /// The head recorded.
         expected: Digest,
@@ -144,9 +150,9 @@ impl Refusal for VerifyError {
                     VerifyFailure::Refused { message, .. } => {
                         return format!("第 {position} 条纪实所记命令不符合规定：{message}");
                     }
-                    VerifyFailure::EventsDiffer { recorded, decided } => format!(
-                        "所记结果（{recorded} 项）与按规定判定的结果（{decided} 项）不一致"
-                    ),
+                    VerifyFailure::EventsDiffer { recorded, decided } => {
+                        format!("所记结果（{recorded} 项）与按规定判定的结果（{decided} 项）不一致")
+                    }
                     VerifyFailure::DigestMismatch => "内容与摘要不符，记录后被改动".to_owned(),
                     VerifyFailure::ChainBroken => {
                         "与上一条纪实不衔接，此前的纪实被删除、替换或移动".to_owned()
