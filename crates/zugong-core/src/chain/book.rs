@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 use thiserror::Error;
 
-use super::entry::Draft;
 use super::{
     Act, Applying, Digest, EncodingError, Entry, Language, Lifecycle, Peers, Refusal, VerifyError,
     VerifyFailure,
@@ -152,17 +151,17 @@ impl<L: Lifecycle> Journal<L> {
         let events = self
             .decide(stream, &command, &act, context)
             .map_err(ExecuteError::Refused)?;
-        let draft = Draft {
-            position: self.next_position(),
+        let entry = Entry::seal(
+            self.next_position(),
             stream,
-            sequence: self.next_sequence(stream),
+            self.next_sequence(stream),
             act,
             reason,
             command,
             events,
-            previous: self.head(),
-        };
-        let entry = draft.seal().map_err(JournalError::from)?;
+            self.head(),
+        )
+        .map_err(JournalError::from)?;
         let events = entry.events().to_vec();
         self.push(entry);
         Ok(events)

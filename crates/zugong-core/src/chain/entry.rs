@@ -27,69 +27,6 @@ pub struct Entry<L: Lifecycle> {
     digest: Digest,
 }
 
-/// The parts of an entry before its digest is known.
-pub(crate) struct Draft<L: Lifecycle> {
-    pub(crate) position: u64,
-    pub(crate) stream: L::Id,
-    pub(crate) sequence: u64,
-    pub(crate) act: Act,
-    pub(crate) reason: String,
-    pub(crate) command: L::Command,
-    pub(crate) events: Vec<L::Event>,
-    pub(crate) previous: Digest,
-}
-
-/// The digest of an entry's content: its kind and every field but the digest itself.
-#[allow(clippy::too_many_arguments)]
-fn content_digest<L: Lifecycle>(
-    position: u64,
-    stream: &L::Id,
-    sequence: u64,
-    act: &Act,
-    reason: &str,
-    command: &L::Command,
-    events: &[L::Event],
-    previous: &Digest,
-) -> Result<Digest, EncodingError> {
-    let mut chain = Chain::new();
-    chain.push(<L::Id as StreamId>::KIND)?;
-    chain.push(&position)?;
-    chain.push(stream)?;
-    chain.push(&sequence)?;
-    chain.push(act)?;
-    chain.push(reason)?;
-    chain.push(command)?;
-    chain.push(events)?;
-    chain.push(previous)?;
-    Ok(chain.finish())
-}
-
-impl<L: Lifecycle> Draft<L> {
-    pub(crate) fn seal(self) -> Result<Entry<L>, EncodingError> {
-        let digest = content_digest::<L>(
-            self.position,
-            &self.stream,
-            self.sequence,
-            &self.act,
-            &self.reason,
-            &self.command,
-            &self.events,
-            &self.previous,
-        )?;
-        Ok(Entry {
-            position: self.position,
-            stream: self.stream,
-            sequence: self.sequence,
-            act: self.act,
-            reason: self.reason,
-            command: self.command,
-            events: self.events,
-            previous: self.previous,
-            digest,
-        })
-    }
-}
-
 impl<L: Lifecycle> Entry<L> {
     /// Position in the whole journal, from 1, without gaps.
     #[must_use]
@@ -138,17 +75,45 @@ impl<L: Lifecycle> Entry<L> {
         self.digest
     }
 
-    /// The digest recomputed from the content as it is now.
+    /// A new entry with its digest computed over the rest.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn seal(
+        position: u64,
+        stream: L::Id,
+        sequence: u64,
+        act: Act,
+        reason: String,
+        command: L::Command,
+        events: Vec<L::Event>,
+        previous: Digest,
+    ) -> Result<Self, EncodingError> {
+        let mut entry = Self {
+            position,
+            stream,
+            sequence,
+            act,
+            reason,
+            command,
+            events,
+            previous,
+            digest: Digest::GENESIS,
+        };
+        entry.digest = entry.recompute()?;
+        Ok(entry)
+    }
+
+    /// The digest of the content as it is now: the kind and every field but the digest.
     pub(crate) fn recompute(&self) -> Result<Digest, EncodingError> {
-        content_digest::<L>(
-            self.position,
-            &self.stream,
-            self.sequence,
-            &self.act,
-            &self.reason,
-            &self.command,
-            &self.events,
-            &self.previous,
-        )
+        let mut chain = Chain::new();
+        chain.push(<L::Id as StreamId>::KIND)?;
+        chain.push(&self.position)?;
+        chain.push(&self.stream)?;
+        chain.push(&self.sequence)?;
+        chain.push(&self.act)?;
+        chain.push(&self.reason)?;
+        chain.push(&self.command)?;
+        chain.push(&self.events)?;
+        chain.push(&self.previous)?;
+        Ok(chain.finish())
     }
 }
