@@ -10,9 +10,9 @@
 //! Load a rubric, rate a branch, publicize, award, later withdraw a star:
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use chrono::NaiveDate;
 //! use zugong_branch::*;
-//! use zugong_core::journal::{execute, MemoryJournal, Stamp};
+//! use zugong_core::journal::{Act, Entry, Journal, Lifecycle, VerifyFailure};
 //! use zugong_core::*;
 //!
 //! let id = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
@@ -34,26 +34,35 @@
 //! }
 //! sheet.bonuses.push("innovation_project".into());
 //!
-//! let mut round = RatingRound::default();
-//! let mut journal = MemoryJournal::new();
-//! let step = |round: &mut RatingRound, journal: &mut MemoryJournal<RatingEvent>, cmd: RatingCommand, who: Authority, on: NaiveDate| {
-//!     let ctx = RatingContext { on, authority: who, tree: &tree, rubric: &rubric, calendar: &calendar };
-//!     let at = Utc.from_utc_datetime(&on.and_hms_opt(10, 0, 0).unwrap());
-//!     execute(round, journal, &cmd, &ctx, Stamp::new(at, ActorId::from_uuid(uuid::Uuid::nil()), who, "五星创评"))
+//! let ctx = RatingContext { tree: &tree, rubric: &rubric, calendar: &calendar };
+//! let round = RatingRoundId::from_uuid(uuid::Uuid::from_u128(20));
+//! let clerk = ActorId::from_uuid(uuid::Uuid::from_u128(9));
+//! let mut journal = Journal::<RatingRound>::new();
+//! let mut step = |cmd: RatingCommand, who: Authority, on: NaiveDate| {
+//!     journal.execute(round, cmd, Act::on_day(on, 0, clerk, who), "五星创评", &ctx).map(|_| ())
 //! };
-//! step(&mut round, &mut journal, RatingCommand::Open { branch: id(2), year: 2026 }, town, d(11, 2))?;
-//! step(&mut round, &mut journal, RatingCommand::SelfAssess { sheet: sheet.clone(), proposed: StarLevel::FIVE }, branch, d(11, 3))?;
-//! step(&mut round, &mut journal, RatingCommand::Review { sheet, methods: vec![ReviewMethod::SiteVisit, ReviewMethod::Survey] }, town, d(11, 10))?;
-//! step(&mut round, &mut journal, RatingCommand::Approve { stars: None }, town, d(11, 12))?;
-//! step(&mut round, &mut journal, RatingCommand::StartPublicity, town, d(11, 13))?; // 5 days: 13–17 November
-//! assert!(step(&mut round, &mut journal, RatingCommand::Award, town, d(11, 17)).is_err()); // publicity not over
-//! step(&mut round, &mut journal, RatingCommand::Award, town, d(11, 18))?;
-//! assert_eq!(round.stars(), StarLevel::FIVE);
-//!
+//! step(RatingCommand::Open { branch: id(2), year: 2026 }, town, d(11, 2))?;
+//! step(RatingCommand::SelfAssess { sheet: sheet.clone(), proposed: StarLevel::FIVE }, branch, d(11, 3))?;
+//! step(RatingCommand::Review { sheet, methods: vec![ReviewMethod::SiteVisit, ReviewMethod::Survey] }, town, d(11, 10))?;
+//! step(RatingCommand::Approve { stars: None }, town, d(11, 12))?;
+//! step(RatingCommand::StartPublicity, town, d(11, 13))?; // 5 days: 13–17 November
+//! assert!(step(RatingCommand::Award, town, d(11, 17)).is_err()); // publicity not over
+//! step(RatingCommand::Award, town, d(11, 18))?;
 //! // A serious incident in December: one star withdrawn (摘星), with the reason on record.
-//! step(&mut round, &mut journal, RatingCommand::Withdraw { stars: 1, reason: "发生安全生产责任事故".into() }, town, d(12, 20))?;
-//! assert_eq!(round.stars(), StarLevel::new(4)?);
-//! assert_eq!(round.changes().last().map(|c| c.change), Some(StarChange::Withdraw));
+//! step(RatingCommand::Withdraw { stars: 1, reason: "发生安全生产责任事故".into() }, town, d(12, 20))?;
+//! let state = journal.state(round).ok_or("no round")?;
+//! assert_eq!(state.stars(), StarLevel::new(4)?);
+//! assert_eq!(state.changes().last().map(|c| c.change), Some(StarChange::Withdraw));
+//! assert_eq!(state.stage().to_string(), "授星");
+//!
+//! // The stored journal, one field edited (the withdrawal's `to` back to five stars), no
+//! // longer verifies: the report would show the finding, not five stars.
+//! let text = serde_json::to_string(&journal)?;
+//! let edited = text.replace("\"to\":4", "\"to\":5");
+//! assert_ne!(edited, text);
+//! let entries: Vec<Entry<RatingRound>> = serde_json::from_str(&edited)?;
+//! let err = Journal::<RatingRound>::verify(entries, None, |_| ctx).unwrap_err();
+//! assert_eq!(err.failure(), &VerifyFailure::DigestMismatch);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -4,9 +4,9 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::Lifecycle;
+use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
 use zugong_core::{
-    Authority, AuthorityError, CalendarError, Citation, OrgTree, OrgUnitId, SourceStatus,
+    AuthorityError, CalendarError, Citation, OrgTree, OrgUnitId, RatingRoundId, SourceStatus,
     WorkCalendar,
 };
 
@@ -62,6 +62,16 @@ pub enum RatingStage {
     Awarded,
 }
 
+zugong_core::official_terms!(RatingStage, "评星环节 (rating stage)", {
+    NotOpened => "未开始",
+    Opened => "待自评",
+    SelfAssessed => "自评",
+    Reviewed => "审核",
+    Approved => "审定",
+    InPublicity => "公示",
+    Awarded => "授星",
+});
+
 /// A kind of change to an awarded star level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -111,7 +121,7 @@ pub struct Objection {
 }
 
 /// 评星定级: one branch's rating in one year, built only from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RatingRound {
     branch: Option<OrgUnitId>,
     year: i32,
@@ -320,10 +330,6 @@ pub enum RatingEvent {
 /// What the rating rules need from outside.
 #[derive(Debug, Clone, Copy)]
 pub struct RatingContext<'c> {
-    /// The day of the action.
-    pub on: NaiveDate,
-    /// Who acts.
-    pub authority: Authority,
     /// The organization tree.
     pub tree: &'c OrgTree,
     /// The rubric in force.
@@ -415,16 +421,14 @@ pub enum RatingError {
     Calendar(#[from] CalendarError),
 }
 
-impl RatingError {
-    /// The rule behind the refusal.
-    #[must_use]
-    pub fn citation(&self) -> Option<Citation> {
+impl Refusal for RatingError {
+    fn citation(&self) -> Citation {
         match self {
             Self::OutOfOrder { .. } | Self::PublicityNotOver { .. } | Self::OpenObjection(_) => {
-                Some(RATING_STEPS)
+                RATING_STEPS
             }
-            Self::Authority(e) => Some(e.citation()),
-            _ => None,
+            Self::Authority(e) => e.citation(),
+            _ => RATING_STEPS,
         }
     }
 }
@@ -450,30 +454,38 @@ impl RatingRound {
 }
 
 impl Lifecycle for RatingRound {
+    type Id = RatingRoundId;
+    type Stage = RatingStage;
     type Command = RatingCommand;
     type Event = RatingEvent;
     type Context<'c> = RatingContext<'c>;
     type Error = RatingError;
 
+    fn stage(&self) -> RatingStage {
+        self.stage
+    }
+
     fn decide(
         &self,
         command: &RatingCommand,
+        act: &Act,
         ctx: &RatingContext<'_>,
+        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<RatingEvent>, RatingError> {
         if let RatingCommand::Open { branch, year } = command {
             if self.branch.is_some() {
                 return Err(RatingError::AlreadyOpened);
             }
-            ctx.authority.check_unit(ctx.tree, *branch)?;
+            act.authority().check_unit(ctx.tree, *branch)?;
             return Ok(vec![RatingEvent::Opened {
                 branch: *branch,
                 year: *year,
             }]);
         }
         let branch = self.branch.ok_or(RatingError::NotOpened)?;
-        let own_branch = ctx.authority.unit == branch;
+        let own_branch = act.authority().unit == branch;
         if !(own_branch && matches!(command, RatingCommand::SelfAssess { .. })) {
-            ctx.authority.check_unit(ctx.tree, branch)?;
+            act.authority().check_unit(ctx.tree, branch)?;
         }
         let stage = self.stage;
         match command {
@@ -521,9 +533,9 @@ impl Lifecycle for RatingRound {
                 if stage != RatingStage::Approved {
                     return Err(out_of_order("公示", stage));
                 }
-                let until = Self::publicity_end(ctx.rubric, ctx.calendar, ctx.on)?;
+                let until = Self::publicity_end(ctx.rubric, ctx.calendar, act.day())?;
                 Ok(vec![RatingEvent::PublicityStarted {
-                    from: ctx.on,
+                    from: act.day(),
                     until,
                 }])
             }
@@ -532,11 +544,11 @@ impl Lifecycle for RatingRound {
                     (Some(p), RatingStage::InPublicity) => p,
                     _ => return Err(out_of_order("异议", stage)),
                 };
-                if ctx.on < from || ctx.on > until {
+                if act.day() < from || act.day() > until {
                     return Err(RatingError::OutsidePublicity {
                         from,
                         until,
-                        on: ctx.on,
+                        on: act.day(),
                     });
                 }
                 if text.trim().is_empty() {
@@ -561,15 +573,18 @@ impl Lifecycle for RatingRound {
                     (Some((_, until)), Some(stars), RatingStage::InPublicity) => (until, stars),
                     _ => return Err(out_of_order("授星", stage)),
                 };
-                if ctx.on <= until {
-                    return Err(RatingError::PublicityNotOver { until, on: ctx.on });
+                if act.day() <= until {
+                    return Err(RatingError::PublicityNotOver {
+                        until,
+                        on: act.day(),
+                    });
                 }
                 if let Some(i) = self.objections.iter().position(|o| o.upheld.is_none()) {
                     return Err(RatingError::OpenObjection(i));
                 }
                 let upgrade = self.current > StarLevel::NONE && stars > self.current;
                 Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
-                    on: ctx.on,
+                    on: act.day(),
                     change: if upgrade {
                         StarChange::Upgrade
                     } else {
@@ -591,7 +606,7 @@ impl Lifecycle for RatingRound {
                 let assessment = ctx.rubric.assess(sheet)?;
                 let found = assessment.stars;
                 let mut events = vec![RatingEvent::Reinspected {
-                    on: ctx.on,
+                    on: act.day(),
                     assessment,
                 }];
                 if found < self.current {
@@ -601,7 +616,7 @@ impl Lifecycle for RatingRound {
                         StarChange::Downgrade
                     };
                     events.push(RatingEvent::StarsChanged(StarChangeRecord {
-                        on: ctx.on,
+                        on: act.day(),
                         change,
                         from: self.current,
                         to: found,
@@ -637,7 +652,7 @@ impl Lifecycle for RatingRound {
                     });
                 }
                 Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
-                    on: ctx.on,
+                    on: act.day(),
                     change: StarChange::Withdraw,
                     from: self.current,
                     to: self.current.down(*stars),
@@ -652,7 +667,7 @@ impl Lifecycle for RatingRound {
                     return Err(RatingError::MissingReason);
                 }
                 Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
-                    on: ctx.on,
+                    on: act.day(),
                     change: StarChange::Revoke,
                     from: self.current,
                     to: StarLevel::NONE,
@@ -662,7 +677,7 @@ impl Lifecycle for RatingRound {
         }
     }
 
-    fn apply(&mut self, event: &RatingEvent) {
+    fn apply(&mut self, event: &RatingEvent, _: &Applying) {
         match event {
             RatingEvent::Opened { branch, year } => {
                 self.branch = Some(*branch);

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::{add_months, add_years};
-use zugong_core::journal::Lifecycle;
+use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
-use zugong_core::{Authority, AuthorityError, Citation, OrgTree, OrgUnitId, SourceStatus};
+use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, RectificationId, SourceStatus};
 
 /// The national categories (中组部, 2014 onward; domain brief §4.4, provisional).
 const NATIONAL_CATEGORIES: Citation = Citation::new(
@@ -277,8 +277,23 @@ pub enum RectificationStatus {
     Closed,
 }
 
+zugong_core::official_terms!(RectificationStatus, "整顿状态 (rectification status)", {
+    None => "未列入",
+    UnderRectification => "整顿中",
+    Closed => "已销号",
+});
+
+impl Refusal for RectificationError {
+    fn citation(&self) -> Citation {
+        match self {
+            Self::Authority(e) => e.citation(),
+            _ => DIRECT_DESIGNATION,
+        }
+    }
+}
+
 /// 整顿: the designation of one organization and its rectification, built from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Rectification {
     branch: Option<OrgUnitId>,
     status: RectificationStatus,
@@ -393,10 +408,6 @@ pub enum RectificationEvent {
 /// What the rectification rules need.
 #[derive(Debug, Clone, Copy)]
 pub struct RectificationContext<'c> {
-    /// The day.
-    pub on: NaiveDate,
-    /// Who acts.
-    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
 }
@@ -431,15 +442,23 @@ pub enum RectificationError {
 }
 
 impl Lifecycle for Rectification {
+    type Id = RectificationId;
+    type Stage = RectificationStatus;
     type Command = RectificationCommand;
     type Event = RectificationEvent;
     type Context<'c> = RectificationContext<'c>;
     type Error = RectificationError;
 
+    fn stage(&self) -> RectificationStatus {
+        self.status()
+    }
+
     fn decide(
         &self,
         command: &RectificationCommand,
+        act: &Act,
         ctx: &RectificationContext<'_>,
+        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<RectificationEvent>, RectificationError> {
         match command {
             RectificationCommand::Designate {
@@ -453,7 +472,7 @@ impl Lifecycle for Rectification {
                 if self.status == RectificationStatus::Closed {
                     return Err(RectificationError::Closed);
                 }
-                ctx.authority.check_unit(ctx.tree, *branch)?;
+                act.authority().check_unit(ctx.tree, *branch)?;
                 if findings.is_empty() {
                     return Err(RectificationError::NoFindings);
                 }
@@ -463,7 +482,7 @@ impl Lifecycle for Rectification {
                 if plan.measures.iter().all(|m| m.trim().is_empty()) {
                     return Err(RectificationError::InvalidPlan("no measures"));
                 }
-                if plan.deadline <= ctx.on {
+                if plan.deadline <= act.day() {
                     return Err(RectificationError::InvalidPlan(
                         "the deadline is not after today",
                     ));
@@ -476,12 +495,12 @@ impl Lifecycle for Rectification {
             }
             RectificationCommand::ReportProgress { note } => {
                 let branch = self.open_branch()?;
-                ctx.authority.check_unit(ctx.tree, branch)?;
+                act.authority().check_unit(ctx.tree, branch)?;
                 if note.trim().is_empty() {
                     return Err(RectificationError::MissingNote);
                 }
                 Ok(vec![RectificationEvent::ProgressReported {
-                    on: ctx.on,
+                    on: act.day(),
                     note: note.clone(),
                 }])
             }
@@ -491,15 +510,15 @@ impl Lifecycle for Rectification {
                 new_deadline,
             } => {
                 let branch = self.open_branch()?;
-                ctx.authority.check_unit(ctx.tree, branch)?;
+                act.authority().check_unit(ctx.tree, branch)?;
                 if note.trim().is_empty() {
                     return Err(RectificationError::MissingNote);
                 }
-                if !passed && new_deadline.is_none_or(|d| d <= ctx.on) {
+                if !passed && new_deadline.is_none_or(|d| d <= act.day()) {
                     return Err(RectificationError::MissingDeadline);
                 }
                 Ok(vec![RectificationEvent::Reviewed {
-                    on: ctx.on,
+                    on: act.day(),
                     passed: *passed,
                     note: note.clone(),
                     new_deadline: if *passed { None } else { *new_deadline },
@@ -508,7 +527,7 @@ impl Lifecycle for Rectification {
         }
     }
 
-    fn apply(&mut self, event: &RectificationEvent) {
+    fn apply(&mut self, event: &RectificationEvent, _: &Applying) {
         match event {
             RectificationEvent::Designated {
                 branch,

@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::Lifecycle;
+use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
-use zugong_core::{Authority, AuthorityError, CadreId, Citation, OrgTree, OrgUnitId, SourceStatus};
+use zugong_core::{
+    AssessmentRoundId, AuthorityError, CadreId, Citation, OrgTree, OrgUnitId, SourceStatus,
+};
 
 /// 《公务员法》 第三十八条: four grades.
 const LAW_ART_38: Citation = Citation::new(
@@ -200,37 +202,39 @@ impl Policy for AssessmentPolicy {
 /// A year-end assessment and its consequences:
 ///
 /// ```
-/// use chrono::{TimeZone, Utc};
+/// use chrono::NaiveDate;
 /// use zugong_cadre::*;
-/// use zugong_core::journal::{execute, MemoryJournal, Stamp};
+/// use zugong_core::journal::{Act, Journal};
 /// use zugong_core::*;
 ///
 /// let id = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
 /// let tree = OrgTree::from_units(vec![OrgUnit::new(id(1), "中共永宁县委员会", OrgKind::Committee, AdminLevel::County)])?;
 /// let dept = Authority::organization_department(id(1));
 /// let policy = AssessmentPolicy::default();
-/// let ctx = AssessmentContext { authority: dept, tree: &tree, policy: &policy };
-/// let stamp = || Stamp::new(Utc.with_ymd_and_hms(2026, 12, 28, 9, 0, 0).unwrap(), ActorId::from_uuid(uuid::Uuid::nil()), dept, "年度考核");
+/// let ctx = AssessmentContext { tree: &tree, policy: &policy };
+/// let day = NaiveDate::from_ymd_opt(2026, 12, 28).unwrap();
+/// let clerk = ActorId::from_uuid(uuid::Uuid::nil());
+/// let act = |step| Act::on_day(day, step, clerk, dept);
 /// let staff: Vec<CadreId> = (1..=10).map(|n| CadreId::from_uuid(uuid::Uuid::from_u128(n))).collect();
-/// let mut round = AssessmentRound::default();
-/// let mut journal = MemoryJournal::new();
-/// execute(&mut round, &mut journal, &AssessmentCommand::Open { unit: id(1), year: 2026, staff: staff.clone(), higher_cap_approval: None }, &ctx, stamp())?;
-/// let grade = |g| AssessmentCommand::Grade { cadre: staff[0], grade: g, restriction: GradeRestriction::None };
-/// execute(&mut round, &mut journal, &grade(AssessmentGrade::Excellent), &ctx, stamp())?;
+/// let round = AssessmentRoundId::from_uuid(uuid::Uuid::from_u128(50));
+/// let mut journal = Journal::<AssessmentRound>::new();
+/// let open = AssessmentCommand::Open { unit: id(1), year: 2026, staff: staff.clone(), higher_cap_approval: None };
+/// journal.execute(round, open, act(0), "年度考核", &ctx)?;
+/// let excellent = |c: CadreId| AssessmentCommand::Grade { cadre: c, grade: AssessmentGrade::Excellent, restriction: GradeRestriction::None };
+/// journal.execute(round, excellent(staff[0]), act(1), "年度考核", &ctx)?;
 /// // 20% of 10 is two 优秀; a third is refused.
-/// let second = AssessmentCommand::Grade { cadre: staff[1], grade: AssessmentGrade::Excellent, restriction: GradeRestriction::None };
-/// execute(&mut round, &mut journal, &second, &ctx, stamp())?;
-/// let third = AssessmentCommand::Grade { cadre: staff[2], grade: AssessmentGrade::Excellent, restriction: GradeRestriction::None };
-/// assert!(execute(&mut round, &mut journal, &third, &ctx, stamp()).is_err());
+/// journal.execute(round, excellent(staff[1]), act(2), "年度考核", &ctx)?;
+/// assert!(journal.execute(round, excellent(staff[2]), act(3), "年度考核", &ctx).is_err());
+/// let state = journal.state(round).unwrap();
 ///
 /// // The first cadre's third 优秀 in a row: 嘉奖 and a 三等功.
 /// let g = AssessmentOutcome::Graded;
-/// let history = [g(AssessmentGrade::Excellent), g(AssessmentGrade::Excellent), round.results()[&staff[0]]];
+/// let history = [g(AssessmentGrade::Excellent), g(AssessmentGrade::Excellent), state.results()[&staff[0]]];
 /// let c = consequences(&history, DismissalProtection::default(), &policy);
 /// assert!(c.contains(&Consequence::Commendation) && c.contains(&Consequence::ThirdClassMerit));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AssessmentRound {
     unit: Option<OrgUnitId>,
     year: i32,
@@ -330,8 +334,6 @@ pub enum AssessmentEvent {
 /// What the assessment rules need.
 #[derive(Debug, Clone, Copy)]
 pub struct AssessmentContext<'c> {
-    /// Who acts.
-    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
     /// The numbers.
@@ -378,16 +380,62 @@ pub enum AssessmentError {
     Authority(#[from] AuthorityError),
 }
 
+/// Where an assessment round stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentStage {
+    /// Not opened.
+    #[default]
+    NotOpened,
+    /// 考核中: opened, results being recorded.
+    Open,
+    /// 已结束: every result recorded and the round closed.
+    Closed,
+}
+
+zugong_core::official_terms!(AssessmentStage, "考核环节 (assessment stage)", {
+    NotOpened => "未开始",
+    Open => "考核中",
+    Closed => "已结束",
+});
+
+impl AssessmentRound {
+    fn stage_now(&self) -> AssessmentStage {
+        match (self.unit, self.closed) {
+            (None, _) => AssessmentStage::NotOpened,
+            (Some(_), false) => AssessmentStage::Open,
+            (Some(_), true) => AssessmentStage::Closed,
+        }
+    }
+}
+
+impl Refusal for AssessmentError {
+    fn citation(&self) -> Citation {
+        match self {
+            Self::Authority(e) => e.citation(),
+            _ => RULES_2020,
+        }
+    }
+}
+
 impl Lifecycle for AssessmentRound {
+    type Id = AssessmentRoundId;
+    type Stage = AssessmentStage;
     type Command = AssessmentCommand;
     type Event = AssessmentEvent;
     type Context<'c> = AssessmentContext<'c>;
     type Error = AssessmentError;
 
+    fn stage(&self) -> AssessmentStage {
+        self.stage_now()
+    }
+
     fn decide(
         &self,
         command: &AssessmentCommand,
+        act: &Act,
         ctx: &AssessmentContext<'_>,
+        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<AssessmentEvent>, AssessmentError> {
         if let AssessmentCommand::Open {
             unit,
@@ -399,7 +447,7 @@ impl Lifecycle for AssessmentRound {
             if self.unit.is_some() {
                 return Err(AssessmentError::AlreadyOpened);
             }
-            ctx.authority.check_unit(ctx.tree, *unit)?;
+            act.authority().check_unit(ctx.tree, *unit)?;
             return Ok(vec![AssessmentEvent::Opened {
                 unit: *unit,
                 year: *year,
@@ -408,7 +456,7 @@ impl Lifecycle for AssessmentRound {
             }]);
         }
         let unit = self.unit.ok_or(AssessmentError::NotOpened)?;
-        ctx.authority.check_unit(ctx.tree, unit)?;
+        act.authority().check_unit(ctx.tree, unit)?;
         if self.closed {
             return Err(AssessmentError::Closed);
         }
@@ -458,7 +506,7 @@ impl Lifecycle for AssessmentRound {
         }
     }
 
-    fn apply(&mut self, event: &AssessmentEvent) {
+    fn apply(&mut self, event: &AssessmentEvent, _: &Applying) {
         match event {
             AssessmentEvent::Opened {
                 unit,

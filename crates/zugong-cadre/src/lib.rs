@@ -17,9 +17,9 @@
 //!
 //! ```
 //! use std::collections::BTreeMap;
-//! use chrono::{NaiveDate, TimeZone, Utc};
+//! use chrono::NaiveDate;
 //! use zugong_cadre::*;
-//! use zugong_core::journal::{execute, MemoryJournal, Stamp};
+//! use zugong_core::journal::{Act, Journal, Lifecycle};
 //! use zugong_core::*;
 //!
 //! let id = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
@@ -27,61 +27,60 @@
 //!     OrgUnit::new(id(1), "中共永宁县委员会", OrgKind::Committee, AdminLevel::County),
 //!     OrgUnit::new(id(2), "县教育局党组", OrgKind::LeadingGroup, AdminLevel::County).with_parent(id(1)),
 //! ])?;
-//! let county = Authority::party_committee(id(1));
+//! let clerk = ActorId::from_uuid(uuid::Uuid::from_u128(77));
+//! // The organization department proposes and inspects; the committee decides (讨论决定).
+//! let department = Authority::organization_department(id(1));
+//! let committee = Authority::party_committee(id(1));
 //! let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).unwrap();
-//! let stamp = |on: NaiveDate| Stamp::new(Utc.from_utc_datetime(&on.and_hms_opt(9, 0, 0).unwrap()), ActorId::from_uuid(uuid::Uuid::nil()), county, "选拔任用");
 //! let policy = SelectionPolicy::default();
 //! let calendar = WorkCalendar::official();
 //! let jurisdiction = JurisdictionPolicy::default();
 //! let deputy = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
 //!
-//! // One 副局长 post approved, none filled.
-//! let mut quota = QuotaBook::default();
-//! let mut qj = MemoryJournal::new();
-//! let qctx = QuotaContext { authority: county, tree: &tree };
-//! execute(&mut quota, &mut qj, &QuotaCommand::Allot { unit: id(2), rank: deputy, count: 1 }, &qctx, stamp(d(1, 5)))?;
+//! // One 副局长 post approved, none filled: the 台账 as the data records it.
+//! let quota = QuotaBook::opening([QuotaOpeningLine { unit: id(2), rank: deputy,
+//!     line: QuotaLine { allotted: 1, occupied: 0, planned_departures: 0 } }]);
+//! let ctx = SelectionContext { tree: &tree, jurisdiction: &jurisdiction, policy: &policy, calendar: &calendar, quota: &quota };
 //!
 //! let post = Post { id: PositionId::from_uuid(uuid::Uuid::from_u128(3)), unit: id(2), title: "县教育局副局长".into(),
 //!     rank: deputy, party_post: false, elected: false, probation_applies: true };
 //! let alice = CadreId::from_uuid(uuid::Uuid::from_u128(10));
 //! let ok = || PoliticalReview::uniform(90, "政治素质好");
-//! let mut sel = Selection::default();
-//! let mut sj = MemoryJournal::new();
-//! let steps: Vec<(SelectionCommand, NaiveDate)> = vec![
-//!     (SelectionCommand::Motion { post: post.clone(), mode: SelectionMode::IndividualPromotion, plan: "补充班子副职".into(), review: ok() }, d(3, 2)),
+//! let selection = SelectionId::from_uuid(uuid::Uuid::from_u128(5));
+//! let mut journal = Journal::<Selection>::new();
+//! let steps: Vec<(SelectionCommand, NaiveDate, Authority)> = vec![
+//!     (SelectionCommand::Motion { post: post.clone(), mode: SelectionMode::IndividualPromotion, plan: "补充班子副职".into(), review: ok() }, d(3, 2), department),
 //!     (SelectionCommand::Recommend { review: ok(), recommendation: Recommendation { kind: RecommendationKind::InterviewSurvey,
-//!         held_on: d(3, 10), participants: 30, present: 28, tallies: BTreeMap::from([(alice, 21)]) } }, d(3, 10)),
+//!         held_on: d(3, 10), participants: 30, present: 28, tallies: BTreeMap::from([(alice, 21)]) } }, d(3, 10), department),
 //!     (SelectionCommand::Recommend { review: ok(), recommendation: Recommendation { kind: RecommendationKind::Meeting,
-//!         held_on: d(3, 12), participants: 30, present: 27, tallies: BTreeMap::from([(alice, 20)]) } }, d(3, 12)),
-//!     (SelectionCommand::ChooseCandidates { candidates: vec![alice], skip_meeting: false, reviews: BTreeMap::from([(alice, ok())]) }, d(3, 16)),
+//!         held_on: d(3, 12), participants: 30, present: 27, tallies: BTreeMap::from([(alice, 20)]) } }, d(3, 12), department),
+//!     (SelectionCommand::ChooseCandidates { candidates: vec![alice], skip_meeting: false, reviews: BTreeMap::from([(alice, ok())]) }, d(3, 16), department),
 //!     (SelectionCommand::Inspect { cadre: alice, review: ok(), record: InspectionRecord {
 //!         notice_published: true, team_size: 2, individual_talks: 25, evaluation: (24, 26), file_reviewed: true,
-//!         personal_matters: PersonalMatters::Truthful, discipline_opinion_clear: true, complaints_checked: true, feedback_given: true } }, d(3, 25)),
-//!     (SelectionCommand::Decide { members: 11, present: 9, votes: BTreeMap::from([(alice, VoteCount { agree: 9, disagree: 0, defer: 0 })]), review: ok() }, d(4, 8)),
-//!     (SelectionCommand::StartPublicity { review: ok() }, d(4, 9)),
+//!         personal_matters: PersonalMatters::Truthful, discipline_opinion_clear: true, complaints_checked: true, feedback_given: true } }, d(3, 25), department),
+//!     (SelectionCommand::Decide { members: 11, present: 9, votes: BTreeMap::from([(alice, VoteCount { agree: 9, disagree: 0, defer: 0 })]), review: ok() }, d(4, 8), committee),
+//!     (SelectionCommand::StartPublicity { review: ok() }, d(4, 9), department),
 //! ];
-//! for (cmd, on) in steps {
-//!     let ctx = SelectionContext { on, authority: county, tree: &tree, jurisdiction: &jurisdiction, policy: &policy, calendar: &calendar, quota: &quota };
-//!     execute(&mut sel, &mut sj, &cmd, &ctx, stamp(on))?;
+//! for (cmd, on, by) in steps {
+//!     // The act is given once: the rules check it and the journal records it.
+//!     journal.execute(selection, cmd, Act::on_day(on, 0, clerk, by), "选拔任用", &ctx)?;
 //! }
+//! let sel = journal.state(selection).ok_or("no selection")?;
 //! // 公示 of five working days: 9, 10, 13, 14 and 15 April.
 //! assert_eq!(sel.publicity(), Some((d(4, 9), d(4, 15))));
+//! assert_eq!(sel.stage().to_string(), "任前公示");
+//!
+//! // 任职 fills the place: a second selection for the same line finds no vacancy.
 //! let appoint = SelectionCommand::Appoint { talk_held: true, review: ok(), recusal: vec![] };
-//! // The selection reads a snapshot of the quota book; `appoint_with_quota` fills the post in
-//! // the same step.
-//! let snapshot = quota.clone();
-//! let ctx = SelectionContext { on: d(4, 16), authority: county, tree: &tree, jurisdiction: &jurisdiction, policy: &policy, calendar: &calendar, quota: &snapshot };
-//! appoint_with_quota(&mut sel, &mut sj, &mut quota, &mut qj, &appoint, &ctx, county, stamp(d(4, 16)))?;
-//! assert_eq!(quota.line(id(2), deputy).map(|l| l.vacancies()), Some(0));
+//! journal.execute(selection, appoint, Act::on_day(d(4, 16), 0, clerk, department), "任职", &ctx)?;
+//! let sel = journal.state(selection).ok_or("no selection")?;
 //! // 任职时间 counts from the decision; a one-year 试用期 follows.
 //! let probation_end = NaiveDate::from_ymd_opt(2027, 4, 16).unwrap();
 //! assert_eq!(sel.appointed(), Some((alice, d(4, 8), Some(probation_end))));
 //!
-//! // 试用期满, 胜任: 正式任职.
-//! let ctx = SelectionContext { on: probation_end, ..ctx };
-//! execute(&mut sel, &mut sj, &SelectionCommand::EndProbation { competent: true, review: ok() }, &ctx, stamp(probation_end))?;
-//! assert_eq!(sel.stage(), SelectionStage::Confirmed);
-//! assert!(sel.gates().iter().all(|g| g.failures.is_empty()));
+//! // Stored and read back, every command is decided again with its own act.
+//! let again = Journal::<Selection>::verify(journal.entries().to_vec(), Some(journal.head()), |_| ctx)?;
+//! assert_eq!(again.state(selection), journal.state(selection));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -102,8 +101,9 @@ mod updown;
 
 pub use assessment::{
     AssessmentCommand, AssessmentContext, AssessmentError, AssessmentEvent, AssessmentGrade,
-    AssessmentOutcome, AssessmentPolicy, AssessmentRegime, AssessmentRound, Consequence,
-    DismissalProtection, GradeRestriction, Rounding, consequences, counts_toward_seniority,
+    AssessmentOutcome, AssessmentPolicy, AssessmentRegime, AssessmentRound, AssessmentStage,
+    Consequence, DismissalProtection, GradeRestriction, Rounding, consequences,
+    counts_toward_seniority,
 };
 pub use career::{CareerFact, CareerTimeline, KeyGroup, YoungCadreAges, watch_list};
 pub use dossier::{
@@ -118,7 +118,10 @@ pub use mistakes::{Distinction, MistakeClass, MistakePolicy, MistakeRecord, Mist
 pub use policy::SelectionPolicy;
 pub use political::{PoliticalDimension, PoliticalReview};
 pub use post::Post;
-pub use quota::{QuotaBook, QuotaCommand, QuotaContext, QuotaError, QuotaEvent, QuotaLine};
+pub use quota::{
+    QuotaBook, QuotaBookStage, QuotaCommand, QuotaContext, QuotaError, QuotaEvent, QuotaLine,
+    QuotaOpeningLine,
+};
 pub use recusal::{
     Holding, Kinship, RecusalFinding, RegionalPrincipalPost, RelationBook, WorkFunction,
     check_recusal, recusal_report,
@@ -132,9 +135,9 @@ pub use screening::{
     screen,
 };
 pub use selection::{
-    AppointmentError, GateRecord, InspectionRecord, PersonalMatters, Recommendation,
-    RecommendationKind, Selection, SelectionCommand, SelectionContext, SelectionError,
-    SelectionEvent, SelectionMode, SelectionStage, VoteCount, appoint_with_quota,
+    GateRecord, InspectionRecord, PersonalMatters, Recommendation, RecommendationKind, Selection,
+    SelectionCommand, SelectionContext, SelectionError, SelectionEvent, SelectionMode,
+    SelectionStage, VoteCount,
 };
 pub use updown::{
     AccountableExit, AdjustmentKind, CoolingOffBar, CoolingOffPolicy, RemovalCase, ResignationKind,

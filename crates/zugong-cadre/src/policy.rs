@@ -26,6 +26,8 @@ pub(crate) const ART_8_6: Citation = rules("第八条第（六）项", SourceSta
 pub(crate) const ART_8_7: Citation = rules("第八条第（七）项", SourceStatus::Confirmed);
 /// Art 9: 破格提拔.
 pub(crate) const ART_9: Citation = rules("第九条", SourceStatus::Confirmed);
+/// Chapter 3: 分析研判和动议, which opens every selection (the procedure's order follows).
+pub(crate) const CH_3: Citation = rules("第三章 分析研判和动议", SourceStatus::Confirmed);
 /// Chapter 4: 民主推荐 and its one-year validity.
 pub(crate) const CH_4: Citation = rules("第四章 民主推荐", SourceStatus::Confirmed);
 /// Chapter 5: 考察.

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::Lifecycle;
-use zugong_core::{Authority, AuthorityError, Citation, OrgTree, OrgUnitId, RankOrGrade};
+use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, QuotaBookId, RankOrGrade};
 
 use crate::policy::CIVIL_SERVANT_LAW_ART_43;
 
@@ -38,13 +38,17 @@ impl QuotaLine {
 /// 职数台账: quotas per (unit, rank), where an upper unit's line is the pool its sub-units'
 /// lines are carved from: for every line, its own occupancy plus the allotments of the nearest
 /// lines below it never exceed its allotment.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    from = "Vec<(OrgUnitId, RankOrGrade, QuotaLine)>",
-    into = "Vec<(OrgUnitId, RankOrGrade, QuotaLine)>"
-)]
+///
+/// A book comes either from the data (the 台账 as approved, [`QuotaBook::opening`]: the
+/// context a selection's appointment is checked against), or from a journal whose first
+/// command is [`QuotaCommand::Open`]. Places are filled only by appointments
+/// (`SelectionCommand::Appoint`, which counts the places other selections of its journal
+/// filled): there is no command that fills a place on its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(into = "Vec<QuotaOpeningLine>")]
 pub struct QuotaBook {
     lines: BTreeMap<(OrgUnitId, RankOrGradeKey), (RankOrGrade, QuotaLine)>,
+    opened: bool,
 }
 
 /// A sortable key for [`RankOrGrade`].
@@ -58,27 +62,58 @@ fn key(r: RankOrGrade) -> RankOrGradeKey {
     }
 }
 
-impl From<Vec<(OrgUnitId, RankOrGrade, QuotaLine)>> for QuotaBook {
-    fn from(v: Vec<(OrgUnitId, RankOrGrade, QuotaLine)>) -> Self {
-        Self {
-            lines: v
-                .into_iter()
-                .map(|(u, r, l)| ((u, key(r)), (r, l)))
-                .collect(),
-        }
-    }
+/// One line of a book as read from data: a unit, a rank and its counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuotaOpeningLine {
+    /// The unit.
+    pub unit: OrgUnitId,
+    /// The rank or grade.
+    pub rank: RankOrGrade,
+    /// Its counts.
+    pub line: QuotaLine,
 }
 
-impl From<QuotaBook> for Vec<(OrgUnitId, RankOrGrade, QuotaLine)> {
+impl From<QuotaBook> for Vec<QuotaOpeningLine> {
     fn from(b: QuotaBook) -> Self {
         b.lines
             .into_iter()
-            .map(|((u, _), (r, l))| (u, r, l))
+            .map(|((unit, _), (rank, line))| QuotaOpeningLine { unit, rank, line })
             .collect()
     }
 }
 
+/// Whether a book's journal has been opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaBookStage {
+    /// No 台账 yet.
+    #[default]
+    NotOpened,
+    /// 台账 opened.
+    Open,
+}
+
+zugong_core::official_terms!(QuotaBookStage, "职数台账状态 (quota book stage)", {
+    NotOpened => "未建账",
+    Open => "已建账",
+});
+
 impl QuotaBook {
+    /// The book as the data records it (核定职数 and 在职 per unit and rank, as approved by the
+    /// 编制 authority and read from the roster). Over-filled lines are kept as they are: a
+    /// report shows them as 超职数 findings. A later line for the same unit and rank replaces
+    /// an earlier one.
+    #[must_use]
+    pub fn opening(lines: impl IntoIterator<Item = QuotaOpeningLine>) -> Self {
+        Self {
+            lines: lines
+                .into_iter()
+                .map(|l| ((l.unit, key(l.rank)), (l.rank, l.line)))
+                .collect(),
+            opened: true,
+        }
+    }
+
     /// The line of a unit and rank.
     #[must_use]
     pub fn line(&self, unit: OrgUnitId, rank: RankOrGrade) -> Option<QuotaLine> {
@@ -128,6 +163,11 @@ impl QuotaBook {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuotaCommand {
+    /// 建账: open the book with the lines the data records (the first command of a book).
+    Open {
+        /// The lines.
+        lines: Vec<QuotaOpeningLine>,
+    },
     /// 核定职数: set a unit's allotment for a rank.
     Allot {
         /// Unit.
@@ -136,13 +176,6 @@ pub enum QuotaCommand {
         rank: RankOrGrade,
         /// Posts approved.
         count: u32,
-    },
-    /// Fill one post (an appointment).
-    Occupy {
-        /// Unit.
-        unit: OrgUnitId,
-        /// Rank or grade.
-        rank: RankOrGrade,
     },
     /// Free one post (removal, transfer, retirement).
     Release {
@@ -166,6 +199,11 @@ pub enum QuotaCommand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuotaEvent {
+    /// The book opened with these lines.
+    Opened {
+        /// The lines.
+        lines: Vec<QuotaOpeningLine>,
+    },
     /// Allotment set.
     Allotted {
         /// Unit.
@@ -174,13 +212,6 @@ pub enum QuotaEvent {
         rank: RankOrGrade,
         /// Count.
         count: u32,
-    },
-    /// A post filled.
-    Occupied {
-        /// Unit.
-        unit: OrgUnitId,
-        /// Rank.
-        rank: RankOrGrade,
     },
     /// A post freed.
     Released {
@@ -203,8 +234,6 @@ pub enum QuotaEvent {
 /// What the quota rules need.
 #[derive(Debug, Clone, Copy)]
 pub struct QuotaContext<'c> {
-    /// Who acts.
-    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
 }
@@ -258,12 +287,16 @@ pub enum QuotaError {
     /// Authority refused.
     #[error("authority refused: {0}")]
     Authority(#[from] AuthorityError),
+    /// A command before the book was opened, or a second opening.
+    #[error("{}", if *.opened { "the quota book is already open" } else { "open the quota book (建账) first" })]
+    Opening {
+        /// Whether the book was open.
+        opened: bool,
+    },
 }
 
-impl QuotaError {
-    /// The rule behind the refusal.
-    #[must_use]
-    pub fn citation(&self) -> Citation {
+impl Refusal for QuotaError {
+    fn citation(&self) -> Citation {
         match self {
             Self::Authority(e) => e.citation(),
             _ => CIVIL_SERVANT_LAW_ART_43,
@@ -271,26 +304,60 @@ impl QuotaError {
     }
 }
 
+impl QuotaError {
+    /// The rule behind the refusal (as [`Refusal::citation`]).
+    #[must_use]
+    pub fn citation(&self) -> Citation {
+        Refusal::citation(self)
+    }
+}
+
 impl Lifecycle for QuotaBook {
+    type Id = QuotaBookId;
+    type Stage = QuotaBookStage;
     type Command = QuotaCommand;
     type Event = QuotaEvent;
     type Context<'c> = QuotaContext<'c>;
     type Error = QuotaError;
 
+    fn stage(&self) -> QuotaBookStage {
+        if self.opened {
+            QuotaBookStage::Open
+        } else {
+            QuotaBookStage::NotOpened
+        }
+    }
+
     fn decide(
         &self,
         command: &QuotaCommand,
+        act: &Act,
         ctx: &QuotaContext<'_>,
+        _: &Peers<'_, Self>,
     ) -> Result<Vec<QuotaEvent>, QuotaError> {
         let (unit, rank) = match command {
+            QuotaCommand::Open { lines } => {
+                if self.opened {
+                    return Err(QuotaError::Opening { opened: true });
+                }
+                for l in lines {
+                    act.authority().check_unit(ctx.tree, l.unit)?;
+                }
+                return Ok(vec![QuotaEvent::Opened {
+                    lines: lines.clone(),
+                }]);
+            }
             QuotaCommand::Allot { unit, rank, .. }
-            | QuotaCommand::Occupy { unit, rank }
             | QuotaCommand::Release { unit, rank }
             | QuotaCommand::PlanDeparture { unit, rank, .. } => (*unit, *rank),
         };
-        ctx.authority.check_unit(ctx.tree, unit)?;
+        if !self.opened {
+            return Err(QuotaError::Opening { opened: false });
+        }
+        act.authority().check_unit(ctx.tree, unit)?;
         let line = self.line(unit, rank);
         match command {
+            QuotaCommand::Open { .. } => Err(QuotaError::Opening { opened: true }),
             QuotaCommand::Allot { count, .. } => {
                 if self.used(ctx.tree, unit, rank) > *count {
                     return Err(QuotaError::PoolExceeded {
@@ -320,18 +387,6 @@ impl Lifecycle for QuotaBook {
                     count: *count,
                 }])
             }
-            QuotaCommand::Occupy { .. } => {
-                let l = line.ok_or(QuotaError::NoQuota { unit, rank })?;
-                if self.used(ctx.tree, unit, rank) >= l.allotted {
-                    return Err(QuotaError::NoVacancy {
-                        unit,
-                        rank,
-                        allotted: l.allotted,
-                        occupied: l.occupied,
-                    });
-                }
-                Ok(vec![QuotaEvent::Occupied { unit, rank }])
-            }
             QuotaCommand::Release { .. } => {
                 if line.is_none_or(|l| l.occupied == 0) {
                     return Err(QuotaError::NothingToRelease { unit, rank });
@@ -357,10 +412,13 @@ impl Lifecycle for QuotaBook {
         }
     }
 
-    fn apply(&mut self, event: &QuotaEvent) {
+    fn apply(&mut self, event: &QuotaEvent, _: &Applying) {
         let (unit, rank) = match event {
+            QuotaEvent::Opened { lines } => {
+                *self = Self::opening(lines.iter().copied());
+                return;
+            }
             QuotaEvent::Allotted { unit, rank, .. }
-            | QuotaEvent::Occupied { unit, rank }
             | QuotaEvent::Released { unit, rank }
             | QuotaEvent::DepartureChanged { unit, rank, .. } => (*unit, *rank),
         };
@@ -370,11 +428,11 @@ impl Lifecycle for QuotaBook {
             .or_insert((rank, QuotaLine::default()));
         match event {
             QuotaEvent::Allotted { count, .. } => l.allotted = *count,
-            QuotaEvent::Occupied { .. } => l.occupied = l.occupied.saturating_add(1),
             QuotaEvent::Released { .. } => {
                 l.occupied = l.occupied.saturating_sub(1);
                 l.planned_departures = l.planned_departures.min(l.occupied);
             }
+            QuotaEvent::Opened { .. } => {}
             QuotaEvent::DepartureChanged { planned, .. } => {
                 l.planned_departures = if *planned {
                     l.planned_departures.saturating_add(1)

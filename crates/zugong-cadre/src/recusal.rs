@@ -211,6 +211,31 @@ impl RecusalFinding {
     }
 }
 
+impl std::fmt::Display for RecusalFinding {
+    /// The finding in the official terms; the relative is named by role, never by id.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::SameDirectLeader { kinship, .. } => {
+                write!(f, "与亲属（{kinship}）在同一领导人员下任职")
+            }
+            Self::SuperiorSubordinate { kinship, .. } => {
+                write!(f, "与亲属（{kinship}）有直接上下级领导关系")
+            }
+            Self::SensitiveFunction { kinship, .. } => write!(
+                f,
+                "在亲属（{kinship}）担任领导成员的单位从事组织、人事、纪检、监察、审计、财务工作"
+            ),
+            Self::BusinessInterest { .. } => f.write_str("亲属经营的企业受本单位管理（业务回避）"),
+            Self::HomeCounty { area } => {
+                write!(f, "在成长地县（{area}）担任主要领导职务（地域回避）")
+            }
+            Self::HomePrefecture { area } => {
+                write!(f, "在成长地市（{area}）担任主要领导职务（一般应回避）")
+            }
+        }
+    }
+}
+
 fn kinship_findings(a: &Holding, b: &Holding, kinship: Kinship, out: &mut Vec<RecusalFinding>) {
     let relative = b.cadre;
     if a.direct_leader.is_some() && a.direct_leader == b.direct_leader {

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::add_months;
-use zugong_core::journal::Lifecycle;
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::{
-    Authority, AuthorityError, CadreId, CalendarError, Citation, JurisdictionPolicy, OrgTree,
-    RankOrGrade, WorkCalendar,
+    AuthorityBody, AuthorityError, CadreId, CalendarError, Citation, JurisdictionPolicy, OrgTree,
+    RankOrGrade, SelectionId, WorkCalendar,
 };
 
 use crate::policy::{ART_3, CH_4, CH_5, CH_6, CH_7};
@@ -126,6 +126,20 @@ pub enum SelectionStage {
     Ended,
 }
 
+zugong_core::official_terms!(SelectionStage, "选任环节 (selection stage)", {
+    NotStarted => "未启动",
+    Motion => "分析研判和动议" | "动议",
+    Recommendation => "民主推荐",
+    Candidates => "确定考察对象",
+    Inspection => "考察",
+    Decided => "讨论决定",
+    Publicity => "任前公示",
+    Appointed => "任职（试用期）" | "任职",
+    Confirmed => "正式任职",
+    Returned => "免去试任职务",
+    Ended => "终止",
+});
+
 /// One political gate's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GateRecord {
@@ -140,7 +154,7 @@ pub struct GateRecord {
 }
 
 /// 选拔任用: one selection for one post, built from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Selection {
     post: Option<Post>,
     mode: Option<SelectionMode>,
@@ -389,13 +403,10 @@ pub enum SelectionEvent {
     },
 }
 
-/// What the selection rules need from outside.
+/// What the selection rules need besides the act: the tree, 下管一级, the numbers, the
+/// calendar and the quota book. No date and no authority: those are the [`Act`]'s.
 #[derive(Debug, Clone, Copy)]
 pub struct SelectionContext<'c> {
-    /// The day.
-    pub on: NaiveDate,
-    /// Who acts.
-    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
     /// 下管一级.
@@ -404,7 +415,8 @@ pub struct SelectionContext<'c> {
     pub policy: &'c SelectionPolicy,
     /// The work calendar (任前公示 in working days).
     pub calendar: &'c WorkCalendar,
-    /// The quota book (a vacancy is needed to appoint).
+    /// The quota book as approved (a vacancy is needed to appoint); places filled by the
+    /// other selections of the same journal are counted against it.
     pub quota: &'c QuotaBook,
 }
 
@@ -421,7 +433,7 @@ pub enum SelectionError {
     #[error("the selection has ended: {0}")]
     Ended(String),
     /// A step out of order.
-    #[error("{command} is not possible at {stage:?}")]
+    #[error("{command} is not possible at {stage}")]
     OutOfOrder {
         /// The command.
         command: &'static str,
@@ -431,6 +443,16 @@ pub enum SelectionError {
     /// The authority may not act on this post.
     #[error("authority refused: {0}")]
     Authority(#[from] AuthorityError),
+    /// 讨论决定 by a body that may not decide: only the Party committee (党委（党组）) decides
+    /// an appointment, by collective discussion (Ch 6).
+    #[error(
+        "讨论决定 is the Party committee's (党委（党组）); the {body} may propose and inspect, not decide ({})",
+        CH_6
+    )]
+    NotTheCommittee {
+        /// The body that tried.
+        body: AuthorityBody,
+    },
     /// A blank plan.
     #[error("a motion needs a work plan")]
     NoPlan,
@@ -484,7 +506,7 @@ pub enum SelectionError {
     )]
     SkipNotAllowed,
     /// An inspection that left out a required step.
-    #[error("inspection incomplete: {:?} ({})", .0, CH_5)]
+    #[error("inspection incomplete: {} ({})", .0.join("、"), CH_5)]
     InspectionIncomplete(Vec<&'static str>),
     /// A person who is not a candidate.
     #[error("{0} is not a candidate")]
@@ -516,10 +538,10 @@ pub enum SelectionError {
     #[error("the 任职谈话 must be held before taking up the post ({})", CH_7)]
     NoTalk,
     /// The recusal check found a bar (回避).
-    #[error("recusal bars the appointment: {0:?}")]
+    #[error("recusal bars the appointment: {} ({})", .0, .0.citation())]
     Recusal(crate::RecusalFinding),
     /// Ending a probation early, or one that does not exist.
-    #[error("the 试用期 runs until {until:?}; it cannot end on {on}")]
+    #[error("{}; it cannot end on {on}", until.map_or_else(|| "there is no 试用期".to_owned(), |u| format!("the 试用期 runs until {u}")))]
     ProbationNotOver {
         /// Last day (`None`: no 试用期).
         until: Option<NaiveDate>,
@@ -531,26 +553,95 @@ pub enum SelectionError {
     Calendar(#[from] CalendarError),
 }
 
-impl SelectionError {
-    /// The rule behind the refusal.
-    #[must_use]
-    pub fn citation(&self) -> Option<Citation> {
+impl Refusal for SelectionError {
+    /// The rule behind the refusal; the procedure's chapter for steps out of order.
+    fn citation(&self) -> Citation {
         match self {
             Self::RecommendationOrder(_)
             | Self::StaleRecommendation { .. }
             | Self::SkipNotAllowed
-            | Self::NotRecommended(_) => Some(CH_4),
-            Self::InspectionIncomplete(_) | Self::NotInspected(_) => Some(CH_5),
-            Self::QuorumNotMet { .. } | Self::DuplicateVotes { .. } => Some(CH_6),
+            | Self::NotRecommended(_)
+            | Self::QuorumNotMet { .. } => CH_4,
+            Self::InspectionIncomplete(_)
+            | Self::NotInspected(_)
+            | Self::UnknownCandidate(_)
+            | Self::NoCandidates
+            | Self::MissingReview(_) => CH_5,
+            Self::DuplicateVotes { .. } | Self::NotTheCommittee { .. } => CH_6,
             Self::PublicityNotOver { .. }
             | Self::OpenObjection(_)
+            | Self::UnknownObjection(_)
+            | Self::BlankObjection
             | Self::NoTalk
-            | Self::ProbationNotOver { .. } => Some(CH_7),
-            Self::Quota(e) => Some(e.citation()),
-            Self::Recusal(f) => Some(f.citation()),
-            Self::Authority(e) => Some(e.citation()),
-            _ => None,
+            | Self::ProbationNotOver { .. }
+            | Self::Calendar(_) => CH_7,
+            Self::Quota(e) => e.citation(),
+            Self::Recusal(f) => f.citation(),
+            Self::Authority(e) => e.citation(),
+            Self::NotStarted
+            | Self::AlreadyStarted
+            | Self::Ended(_)
+            | Self::OutOfOrder { .. }
+            | Self::NoPlan => crate::policy::CH_3,
         }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let cite = self.citation();
+        if language == Language::English {
+            return format!("{self} ({cite})");
+        }
+        let text = match self {
+            Self::NotStarted => "选任尚未动议：先提出动议".to_owned(),
+            Self::AlreadyStarted => "该选任已动议，不能再次动议".to_owned(),
+            Self::Ended(r) => format!("该选任已终止（{r}），不能继续"),
+            Self::OutOfOrder { command, stage } => {
+                format!("当前环节为“{stage}”，不能进行“{command}”：按程序依次进行")
+            }
+            Self::Authority(e) => format!("超出管理权限：{e}"),
+            Self::NotTheCommittee { body } => {
+                format!("讨论决定须由党委（党组）集体讨论作出，{body}不能作出决定")
+            }
+            Self::NoPlan => "动议须附工作方案".to_owned(),
+            Self::RecommendationOrder(t) => (*t).to_owned(),
+            Self::QuorumNotMet {
+                present,
+                members,
+                n,
+                d,
+            } => format!("应到 {members} 人，实到 {present} 人：须达到应到人数的 {n}/{d}"),
+            Self::DuplicateVotes { cast, voters } => {
+                format!("到会 {voters} 人，却记录了 {cast} 票：票数不得多于到会人数")
+            }
+            Self::StaleRecommendation {
+                held_on,
+                valid_until,
+            } => format!("{held_on} 的民主推荐有效期至 {valid_until}：须重新推荐"),
+            Self::NotRecommended(_) => "考察对象须在民主推荐中得票".to_owned(),
+            Self::NoCandidates => "至少确定一名考察对象".to_owned(),
+            Self::MissingReview(_) => "每名考察对象须有政治素质把关意见".to_owned(),
+            Self::SkipNotAllowed => {
+                "只有个别提拔、单位规模小且谈话推荐意见集中时才可不进行会议推荐".to_owned()
+            }
+            Self::InspectionIncomplete(m) => format!("考察缺少：{}", m.join("、")),
+            Self::UnknownCandidate(_) => "此人不是本次选任的考察对象".to_owned(),
+            Self::NotInspected(_) => "尚有考察对象未完成考察：先完成考察".to_owned(),
+            Self::PublicityNotOver { until, on } => {
+                format!("公示期至 {until}，{on} 不能办理：公示期满且无影响任用的问题后方可")
+            }
+            Self::OpenObjection(i) => format!("公示反映的第 {} 项问题尚未查核", i + 1),
+            Self::UnknownObjection(i) => format!("没有待查核的第 {} 项公示反映", i + 1),
+            Self::BlankObjection => "公示反映须写明内容".to_owned(),
+            Self::Quota(e) => format!("职数：{e}"),
+            Self::NoTalk => "任职前须进行任职谈话".to_owned(),
+            Self::Recusal(f) => format!("须回避：{f}"),
+            Self::ProbationNotOver { until, on } => match until {
+                Some(u) => format!("试用期至 {u}，{on} 不能办理期满考核"),
+                None => "该任职没有试用期".to_owned(),
+            },
+            Self::Calendar(e) => format!("无法计算公示期：{e}"),
+        };
+        format!("{text}（{cite}）")
     }
 }
 
@@ -586,14 +677,15 @@ impl Selection {
     fn check_authority(
         &self,
         post: &Post,
+        act: &Act,
         ctx: &SelectionContext<'_>,
     ) -> Result<(), SelectionError> {
+        let authority = act.authority();
         match post.rank {
             RankOrGrade::Leadership(r) => {
-                ctx.authority
-                    .check_post(ctx.tree, ctx.jurisdiction, post.unit, r)?
+                authority.check_post(ctx.tree, ctx.jurisdiction, post.unit, r)?
             }
-            RankOrGrade::Grade(_) => ctx.authority.check_unit(ctx.tree, post.unit)?,
+            RankOrGrade::Grade(_) => authority.check_unit(ctx.tree, post.unit)?,
         }
         Ok(())
     }
@@ -634,16 +726,38 @@ impl Selection {
     }
 }
 
+impl Selection {
+    /// Places of `post`'s quota line filled by the other selections of the journal: appointed
+    /// and not returned (免去试任职务 frees the place).
+    fn filled_by_peers(post: &Post, peers: &Peers<'_, Self>) -> u32 {
+        let n = peers
+            .others()
+            .filter(|(_, s)| s.appointed.is_some() && s.stage != SelectionStage::Returned)
+            .filter_map(|(_, s)| s.post.as_ref())
+            .filter(|p| p.unit == post.unit && p.rank == post.rank)
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+}
+
 impl Lifecycle for Selection {
+    type Id = SelectionId;
+    type Stage = SelectionStage;
     type Command = SelectionCommand;
     type Event = SelectionEvent;
     type Context<'c> = SelectionContext<'c>;
     type Error = SelectionError;
 
+    fn stage(&self) -> SelectionStage {
+        self.stage
+    }
+
     fn decide(
         &self,
         command: &SelectionCommand,
+        act: &Act,
         ctx: &SelectionContext<'_>,
+        peers: &Peers<'_, Self>,
     ) -> Result<Vec<SelectionEvent>, SelectionError> {
         let pass = ctx.policy.political_pass_score;
         if let SelectionCommand::Motion {
@@ -656,7 +770,7 @@ impl Lifecycle for Selection {
             if self.post.is_some() {
                 return Err(SelectionError::AlreadyStarted);
             }
-            self.check_authority(post, ctx)?;
+            self.check_authority(post, act, ctx)?;
             if plan.trim().is_empty() {
                 return Err(SelectionError::NoPlan);
             }
@@ -680,9 +794,9 @@ impl Lifecycle for Selection {
         if let Some(reason) = &self.ended {
             return Err(SelectionError::Ended(reason.clone()));
         }
-        self.check_authority(post, ctx)?;
+        self.check_authority(post, act, ctx)?;
         let stage = self.stage;
-        let on = ctx.on;
+        let on = act.day();
         match command {
             SelectionCommand::Motion { .. } => Err(SelectionError::AlreadyStarted),
             SelectionCommand::Recommend {
@@ -860,6 +974,11 @@ impl Lifecycle for Selection {
                 if stage != SelectionStage::Inspection {
                     return Err(out_of_order("讨论决定", stage));
                 }
+                if act.authority().body != AuthorityBody::PartyCommittee {
+                    return Err(SelectionError::NotTheCommittee {
+                        body: act.authority().body,
+                    });
+                }
                 if let Some(c) = self
                     .candidates
                     .iter()
@@ -990,12 +1109,13 @@ impl Lifecycle for Selection {
                         unit: post.unit,
                         rank: post.rank,
                     })?;
-                if line.vacancies() == 0 {
+                let elsewhere = Self::filled_by_peers(post, peers);
+                if line.vacancies() <= elsewhere {
                     return Err(QuotaError::NoVacancy {
                         unit: post.unit,
                         rank: post.rank,
                         allotted: line.allotted,
-                        occupied: line.occupied,
+                        occupied: line.occupied.saturating_add(elsewhere),
                     }
                     .into());
                 }
@@ -1036,7 +1156,7 @@ impl Lifecycle for Selection {
         }
     }
 
-    fn apply(&mut self, event: &SelectionEvent) {
+    fn apply(&mut self, event: &SelectionEvent, _: &Applying) {
         match event {
             SelectionEvent::Moved { post, mode, .. } => {
                 self.post = Some(post.clone());
@@ -1100,72 +1220,4 @@ impl Lifecycle for Selection {
             }
         }
     }
-}
-
-/// Why [`appoint_with_quota`] did not appoint.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum AppointmentError {
-    /// The selection refused.
-    #[error(transparent)]
-    Selection(#[from] SelectionError),
-    /// The quota book refused.
-    #[error(transparent)]
-    Quota(#[from] QuotaError),
-    /// A journal refused.
-    #[error(transparent)]
-    Journal(#[from] zugong_core::journal::JournalError),
-}
-
-/// Appoints and fills the quota together: both are decided first, and nothing is recorded
-/// unless both accept, so an appointment never lands without its post being counted (公务员法
-/// 第四十三条). On a gate failure at appointment the selection ends and the quota is untouched.
-///
-/// # Errors
-/// The refusal of either side, or of a journal; nothing changes.
-#[allow(clippy::too_many_arguments)]
-pub fn appoint_with_quota<J, Q>(
-    selection: &mut Selection,
-    selection_journal: &mut J,
-    quota: &mut QuotaBook,
-    quota_journal: &mut Q,
-    command: &SelectionCommand,
-    ctx: &SelectionContext<'_>,
-    quota_authority: Authority,
-    stamp: zugong_core::journal::Stamp,
-) -> Result<Vec<SelectionEvent>, AppointmentError>
-where
-    J: zugong_core::journal::Journal<SelectionEvent>,
-    Q: zugong_core::journal::Journal<crate::QuotaEvent>,
-{
-    let events = selection.decide(command, ctx)?;
-    let appointed = events
-        .iter()
-        .any(|e| matches!(e, SelectionEvent::Appointed { .. }));
-    let quota_events = match (appointed, selection.post()) {
-        (true, Some(post)) => {
-            let qctx = crate::QuotaContext {
-                authority: quota_authority,
-                tree: ctx.tree,
-            };
-            quota.decide(
-                &crate::QuotaCommand::Occupy {
-                    unit: post.unit,
-                    rank: post.rank,
-                },
-                &qctx,
-            )?
-        }
-        _ => Vec::new(),
-    };
-    selection_journal.append(stamp.clone(), events.clone())?;
-    if !quota_events.is_empty() {
-        quota_journal.append(stamp, quota_events.clone())?;
-    }
-    for e in &events {
-        selection.apply(e);
-    }
-    for e in &quota_events {
-        quota.apply(e);
-    }
-    Ok(events)
 }

@@ -181,7 +181,7 @@ typed_id! {
 
 macro_rules! stream_ids {
     ($($name:ident => $kind:literal),+ $(,)?) => {
-        $(impl crate::chain::StreamId for $name {
+        $(impl crate::journal::StreamId for $name {
             const KIND: &'static str = $kind;
         })+
     };

@@ -1,332 +1,93 @@
-//! The journal and the lifecycle shape shared by every process (decide, apply, journal).
+//! The hash-chained journal and the lifecycle shape every process moves onto (act, decide,
+//! apply, journal, verify): the trust model of `docs/architecture.md`.
 //!
-//! A process's **state** is a serde value built only by applying its **events**; a
-//! **command** asks for a change, and [`Lifecycle::decide`] checks every rule and either
-//! refuses with a typed error or returns the events; [`Lifecycle::apply`] is infallible and
-//! pure. Each event is stored in an [`Envelope`] with its sequence number, time, actor,
-//! authority and reason, so history is complete and `replay(events) == state`.
+//! A process's **state** is built only by applying its **events** inside a [`Journal`]; a
+//! **command** asks for a change, issued by an [`Act`] (time, actor, authority — given once);
+//! [`Lifecycle::decide`] checks every rule against the state, the act, the context and the
+//! other streams, and either refuses with a [`Refusal`] (a rule, its citation, what would be
+//! accepted) or returns the events; [`Lifecycle::apply`] is infallible and pure, and only the
+//! journal calls it.
 //!
-//! [`execute`] runs the whole cycle and guarantees that a refused command changes nothing:
-//! neither the state nor the journal.
+//! Each command is one [`Entry`]: its stream (the instance, by a typed id) and sequence there,
+//! its position in the whole journal, the act, the reason, the command, the events, and a
+//! SHA-256 [`Digest`] chained to the entry before. [`Journal::verify`] reads stored entries back
+//! by deciding every command again, so a journal that was forged, edited, cut, reordered or
+//! decided outside its authority's jurisdiction is refused with the entry and the rule.
 //!
 //! ```
-//! use chrono::{DateTime, Utc};
-//! use zugong_core::journal::{execute, replay, Lifecycle, MemoryJournal, Journal, Stamp};
-//! use zugong_core::{ActorId, Authority, OrgUnitId};
+//! use zugong_core::journal::*;
+//! use zugong_core::{ActorId, Authority, Citation, OrgUnitId, QuotaBookId, SourceStatus};
 //!
-//! /// A toy quota: at most `cap` places may be taken.
-//! #[derive(Debug, Default, PartialEq)]
-//! struct Quota { taken: u32 }
-//! #[derive(Debug, Clone, PartialEq)]
-//! struct Taken(u32);
+//! /// A toy quota: at most `cap` places may be taken, and only by the county committee.
+//! #[derive(Debug, Default, Clone)]
+//! struct Places { taken: u32 }
 //! #[derive(Debug, PartialEq, thiserror::Error)]
-//! #[error("quota exceeded")]
-//! struct Exceeded;
-//!
-//! impl Lifecycle for Quota {
-//!     type Command = u32;
-//!     type Event = Taken;
-//!     type Context<'c> = u32; // the cap
-//!     type Error = Exceeded;
-//!     fn decide(&self, n: &u32, cap: &u32) -> Result<Vec<Taken>, Exceeded> {
-//!         if self.taken + n > *cap { Err(Exceeded) } else { Ok(vec![Taken(*n)]) }
+//! #[error("{0}")]
+//! struct Refused(&'static str);
+//! impl Refusal for Refused {
+//!     fn citation(&self) -> Citation {
+//!         Citation::new("《中华人民共和国公务员法》(2018)", "第四十三条", SourceStatus::Confirmed)
 //!     }
-//!     fn apply(&mut self, e: &Taken) { self.taken += e.0; }
+//! }
+//! struct Rules { cap: u32, county: OrgUnitId }
+//!
+//! impl Lifecycle for Places {
+//!     type Id = QuotaBookId;
+//!     type Stage = u32;
+//!     type Command = u32;
+//!     type Event = u32;
+//!     type Context<'c> = &'c Rules;
+//!     type Error = Refused;
+//!     fn stage(&self) -> u32 { self.taken }
+//!     fn decide(&self, n: &u32, act: &Act, rules: &&Rules, _: &Peers<'_, Self>) -> Result<Vec<u32>, Refused> {
+//!         if act.authority().unit != rules.county { return Err(Refused("not the county's to fill")) }
+//!         if self.taken + n > rules.cap { return Err(Refused("no vacancy")) }
+//!         Ok(vec![*n])
+//!     }
+//!     fn apply(&mut self, n: &u32, _: &Applying) { self.taken += n; }
 //! }
 //!
-//! let at: DateTime<Utc> = "2026-03-02T09:00:00Z".parse()?;
-//! let stamp = |reason: &str| Stamp::new(at, ActorId::from_uuid(uuid::Uuid::nil()),
-//!     Authority::organization_department(OrgUnitId::from_uuid(uuid::Uuid::nil())), reason);
-//! let mut state = Quota::default();
-//! let mut journal = MemoryJournal::new();
-//! execute(&mut state, &mut journal, &2, &3, stamp("two posts filled"))?;
-//! assert!(execute(&mut state, &mut journal, &2, &3, stamp("two more")).is_err());
-//! assert_eq!(state.taken, 2); // the refused command changed nothing
+//! let county = OrgUnitId::from_uuid(uuid::Uuid::from_u128(1));
+//! let village = OrgUnitId::from_uuid(uuid::Uuid::from_u128(3));
+//! let rules = Rules { cap: 3, county };
+//! let book = QuotaBookId::from_uuid(uuid::Uuid::from_u128(9));
+//! let act = |unit| Act::new("2026-03-02T01:00:00Z".parse().unwrap(),
+//!     ActorId::from_uuid(uuid::Uuid::from_u128(7)), Authority::party_committee(unit));
+//!
+//! let mut journal = Journal::<Places>::new();
+//! journal.execute(book, 2, act(county), "two posts filled", &&rules)?;
+//! // Refused by a rule: nothing changes, nothing is recorded.
+//! assert!(journal.execute(book, 2, act(county), "two more", &&rules).is_err());
+//! assert!(journal.execute(book, 1, act(village), "by the village", &&rules).is_err());
+//! assert_eq!(journal.state(book).map(|p| p.taken), Some(2));
 //! assert_eq!(journal.len(), 1);
-//! assert_eq!(replay::<Quota>(journal.events()), state);
+//!
+//! // Stored and read back: every command is decided again.
+//! let json = serde_json::to_string(&journal)?;
+//! let entries: Vec<Entry<Places>> = serde_json::from_str(&json)?;
+//! let again = Journal::<Places>::verify(entries, Some(journal.head()), |_| &rules)?;
+//! assert_eq!(again.state(book).map(|p| p.taken), Some(2));
+//!
+//! // One edited number is found: the entry no longer matches its digest.
+//! let forged: Vec<Entry<Places>> = serde_json::from_str(&json.replace("\"command\":2", "\"command\":3"))?;
+//! let err = Journal::<Places>::verify(forged, None, |_| &rules).unwrap_err();
+//! assert_eq!(err.failure(), &VerifyFailure::DigestMismatch);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! What verification proves and what it does not yet prove (that the actor is who the entry
+//! says: signatures are a later step) is set out in `docs/architecture.md`.
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use thiserror::Error;
+mod act;
+mod book;
+mod digest;
+mod entry;
+mod lifecycle;
+mod verify;
 
-use crate::{ActorId, Authority};
-
-/// Who acted, when, for whom and why: the metadata stored with every event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    /// When the action took effect (an input: nothing reads the wall clock).
-    pub at: DateTime<Utc>,
-    /// Who issued the command.
-    pub actor: ActorId,
-    /// The authority the actor acted for.
-    pub authority: Authority,
-    /// Why (事由): required, never blank.
-    pub reason: String,
-}
-
-impl Stamp {
-    /// A stamp.
-    #[must_use]
-    pub fn new(
-        at: DateTime<Utc>,
-        actor: ActorId,
-        authority: Authority,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self {
-            at,
-            actor,
-            authority,
-            reason: reason.into(),
-        }
-    }
-}
-
-/// One journal entry: an event with its sequence number and stamp.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Envelope<E> {
-    /// Position in the journal, from 1, without gaps.
-    pub sequence: u64,
-    /// Who, when, for whom, why.
-    #[serde(flatten)]
-    pub stamp: Stamp,
-    /// What happened.
-    pub event: E,
-}
-
-/// A journal that refused an append.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum JournalError {
-    /// The stamp's time is earlier than the last entry's: history only moves forward.
-    #[error("entry time {given} is before the last entry's {last}")]
-    TimeWentBackwards {
-        /// The last entry's time.
-        last: DateTime<Utc>,
-        /// The time given.
-        given: DateTime<Utc>,
-    },
-    /// The stamp has no reason.
-    #[error("every journal entry needs a reason")]
-    MissingReason,
-    /// A stored journal's entries are not numbered 1, 2, 3… (on loading).
-    #[error("entry {found} found where {expected} was expected")]
-    SequenceGap {
-        /// The sequence number expected.
-        expected: u64,
-        /// The one found.
-        found: u64,
-    },
-    /// A storage back-end failed.
-    #[error("journal storage failed: {0}")]
-    Storage(String),
-}
-
-/// An append-only store of events with their stamps.
-pub trait Journal<E> {
-    /// Appends the events of one decision under one stamp, all or nothing, and returns the
-    /// sequence number of the last one.
-    ///
-    /// # Errors
-    /// [`JournalError::MissingReason`], [`JournalError::TimeWentBackwards`], or a storage
-    /// failure; nothing is appended.
-    fn append(&mut self, stamp: Stamp, events: Vec<E>) -> Result<u64, JournalError>;
-
-    /// Every entry, oldest first.
-    fn entries<'a>(&'a self) -> impl Iterator<Item = &'a Envelope<E>>
-    where
-        E: 'a;
-
-    /// Every event, oldest first.
-    fn events<'a>(&'a self) -> impl Iterator<Item = &'a E>
-    where
-        E: 'a,
-    {
-        self.entries().map(|e| &e.event)
-    }
-
-    /// Number of entries.
-    fn len(&self) -> u64;
-
-    /// Whether the journal is empty.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// A journal kept in memory; serializes as its list of entries and checks their numbering
-/// and times when read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "Vec<Envelope<E>>", into = "Vec<Envelope<E>>")]
-#[serde(bound(
-    serialize = "E: Serialize + Clone",
-    deserialize = "E: Deserialize<'de>"
-))]
-pub struct MemoryJournal<E> {
-    entries: Vec<Envelope<E>>,
-}
-
-impl<E> Default for MemoryJournal<E> {
-    fn default() -> Self {
-        Self {
-            entries: Vec::new(),
-        }
-    }
-}
-
-impl<E> MemoryJournal<E> {
-    /// An empty journal.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    fn last_time(&self) -> Option<DateTime<Utc>> {
-        self.entries.last().map(|e| e.stamp.at)
-    }
-}
-
-impl<E> TryFrom<Vec<Envelope<E>>> for MemoryJournal<E> {
-    type Error = JournalError;
-    fn try_from(entries: Vec<Envelope<E>>) -> Result<Self, Self::Error> {
-        let mut last: Option<DateTime<Utc>> = None;
-        for (i, e) in entries.iter().enumerate() {
-            let expected = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
-            if e.sequence != expected {
-                return Err(JournalError::SequenceGap {
-                    expected,
-                    found: e.sequence,
-                });
-            }
-            if e.stamp.reason.trim().is_empty() {
-                return Err(JournalError::MissingReason);
-            }
-            if let Some(l) = last.filter(|l| e.stamp.at < *l) {
-                return Err(JournalError::TimeWentBackwards {
-                    last: l,
-                    given: e.stamp.at,
-                });
-            }
-            last = Some(e.stamp.at);
-        }
-        Ok(Self { entries })
-    }
-}
-
-impl<E: Clone> From<MemoryJournal<E>> for Vec<Envelope<E>> {
-    fn from(j: MemoryJournal<E>) -> Self {
-        j.entries
-    }
-}
-
-impl<E> Journal<E> for MemoryJournal<E> {
-    fn append(&mut self, stamp: Stamp, events: Vec<E>) -> Result<u64, JournalError> {
-        if stamp.reason.trim().is_empty() {
-            return Err(JournalError::MissingReason);
-        }
-        if let Some(last) = self.last_time().filter(|l| stamp.at < *l) {
-            return Err(JournalError::TimeWentBackwards {
-                last,
-                given: stamp.at,
-            });
-        }
-        let mut seq = self.len();
-        for event in events {
-            seq = seq.saturating_add(1);
-            self.entries.push(Envelope {
-                sequence: seq,
-                stamp: stamp.clone(),
-                event,
-            });
-        }
-        Ok(seq)
-    }
-
-    fn entries<'a>(&'a self) -> impl Iterator<Item = &'a Envelope<E>>
-    where
-        E: 'a,
-    {
-        self.entries.iter()
-    }
-
-    fn len(&self) -> u64 {
-        u64::try_from(self.entries.len()).unwrap_or(u64::MAX)
-    }
-}
-
-/// The shape of every process: a state that decides on commands and applies events.
-pub trait Lifecycle: Default {
-    /// What callers ask for.
-    type Command;
-    /// What happened; the only way the state changes.
-    type Event;
-    /// What the rules need from outside: time, authority, policies, calendar, tree. It may
-    /// borrow (`ClassContext<'c>` holding `&'c OrgTree`).
-    type Context<'c>;
-    /// A refusal naming the rule (and its citation).
-    type Error;
-
-    /// Checks every rule for `command` against the current state; returns the events to
-    /// record, or the refusal. Never changes the state.
-    ///
-    /// # Errors
-    /// The refusal of the rule that does not allow the command.
-    fn decide(
-        &self,
-        command: &Self::Command,
-        ctx: &Self::Context<'_>,
-    ) -> Result<Vec<Self::Event>, Self::Error>;
-
-    /// Applies one event. Infallible and pure: the same events give the same state.
-    fn apply(&mut self, event: &Self::Event);
-}
-
-/// Rebuilds a state from its events, oldest first.
-pub fn replay<'a, L>(events: impl IntoIterator<Item = &'a L::Event>) -> L
-where
-    L: Lifecycle,
-    L::Event: 'a,
-{
-    let mut state = L::default();
-    for e in events {
-        state.apply(e);
-    }
-    state
-}
-
-/// Why [`execute`] did not carry out a command.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum ExecuteError<R> {
-    /// A rule refused the command.
-    #[error(transparent)]
-    Refused(R),
-    /// The journal refused the entry.
-    #[error(transparent)]
-    Journal(#[from] JournalError),
-}
-
-/// Decides `command`, records the events in `journal` under `stamp`, then applies them.
-/// Returns the events. A refusal, by a rule or by the journal, changes nothing.
-///
-/// # Errors
-/// [`ExecuteError::Refused`] with the rule's refusal, or [`ExecuteError::Journal`].
-pub fn execute<L, J>(
-    state: &mut L,
-    journal: &mut J,
-    command: &L::Command,
-    ctx: &L::Context<'_>,
-    stamp: Stamp,
-) -> Result<Vec<L::Event>, ExecuteError<L::Error>>
-where
-    L: Lifecycle,
-    L::Event: Clone,
-    J: Journal<L::Event>,
-{
-    let events = state.decide(command, ctx).map_err(ExecuteError::Refused)?;
-    journal.append(stamp, events.clone())?;
-    for e in &events {
-        state.apply(e);
-    }
-    Ok(events)
-}
+pub use act::Act;
+pub use book::{ExecuteError, Journal, JournalError};
+pub use digest::{Digest, DigestError, EncodingError, canonical_digest};
+pub use entry::Entry;
+pub use lifecycle::{Applying, Language, Lifecycle, Peers, Refusal, StreamId};
+pub use verify::{VerifyError, VerifyFailure};

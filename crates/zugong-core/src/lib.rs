@@ -55,7 +55,6 @@
 
 mod authority;
 mod calendar;
-pub mod chain;
 pub mod citation;
 mod citizen_id;
 pub mod dates;

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::add_years;
-use zugong_core::journal::Lifecycle;
-use zugong_core::{Authority, AuthorityError, OrgTree, TalentId};
+use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::{AuthorityError, Citation, OrgTree, TalentId};
 
 use crate::{Engagement, FundingSource, ProfessionalTitle, TalentTier, Yuan};
 
@@ -119,7 +119,7 @@ impl Tenure {
 }
 
 /// 人才档案: one talent's record, built from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TalentRecord {
     talent: Option<TalentId>,
     name: String,
@@ -130,6 +130,16 @@ pub struct TalentRecord {
 }
 
 impl TalentRecord {
+    fn stage_now(&self) -> RecordStage {
+        if self.talent.is_none() {
+            RecordStage::NotRegistered
+        } else if self.tenures.iter().any(|t| t.ended.is_none()) {
+            RecordStage::InTenure
+        } else {
+            RecordStage::Registered
+        }
+    }
+
     /// The talent.
     #[must_use]
     pub fn talent(&self) -> Option<TalentId> {
@@ -277,10 +287,6 @@ pub enum RecordEvent {
 /// What the record rules need.
 #[derive(Debug, Clone, Copy)]
 pub struct RecordContext<'c> {
-    /// The day.
-    pub on: NaiveDate,
-    /// Who acts.
-    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
 }
@@ -357,16 +363,52 @@ impl TalentRecord {
     }
 }
 
+/// Where a talent's record stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordStage {
+    /// Not registered.
+    #[default]
+    NotRegistered,
+    /// 在库: registered, no tenure in progress.
+    Registered,
+    /// 培养期: a tenure in progress.
+    InTenure,
+}
+
+zugong_core::official_terms!(RecordStage, "人才档案状态 (record stage)", {
+    NotRegistered => "未入库",
+    Registered => "在库",
+    InTenure => "培养期",
+});
+
+impl Refusal for RecordError {
+    fn citation(&self) -> Citation {
+        match self {
+            Self::Authority(e) => e.citation(),
+            _ => crate::programme::TOP_TALENT,
+        }
+    }
+}
+
 impl Lifecycle for TalentRecord {
+    type Id = TalentId;
+    type Stage = RecordStage;
     type Command = RecordCommand;
     type Event = RecordEvent;
     type Context<'c> = RecordContext<'c>;
     type Error = RecordError;
 
+    fn stage(&self) -> RecordStage {
+        self.stage_now()
+    }
+
     fn decide(
         &self,
         command: &RecordCommand,
+        act: &Act,
         ctx: &RecordContext<'_>,
+        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<RecordEvent>, RecordError> {
         if let RecordCommand::Register {
             talent,
@@ -381,7 +423,7 @@ impl Lifecycle for TalentRecord {
             if name.trim().is_empty() {
                 return Err(RecordError::Blank("name"));
             }
-            ctx.authority.check_unit(ctx.tree, engagement.unit())?;
+            act.authority().check_unit(ctx.tree, engagement.unit())?;
             return Ok(vec![RecordEvent::Registered {
                 talent: *talent,
                 name: name.clone(),
@@ -394,8 +436,8 @@ impl Lifecycle for TalentRecord {
             .as_ref()
             .map(Engagement::unit)
             .ok_or(RecordError::NotRegistered)?;
-        ctx.authority.check_unit(ctx.tree, unit)?;
-        let on = ctx.on;
+        act.authority().check_unit(ctx.tree, unit)?;
+        let on = act.day();
         match command {
             RecordCommand::Register { .. } => Err(RecordError::AlreadyRegistered),
             RecordCommand::Start(a) => {
@@ -516,7 +558,7 @@ impl Lifecycle for TalentRecord {
         }
     }
 
-    fn apply(&mut self, event: &RecordEvent) {
+    fn apply(&mut self, event: &RecordEvent, _: &Applying) {
         match event {
             RecordEvent::Registered {
                 talent,

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::Lifecycle;
-use zugong_core::{Authority, AuthorityError, OrgTree, OrgUnitId, TalentId};
+use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, TalentId, TalentRoundId};
 
 use crate::{Applicant, ProgrammeDefinition, ResearchField, UnmetCondition, check_eligibility};
 
@@ -27,6 +27,23 @@ pub enum RoundStage {
     Confirmed,
 }
 
+zugong_core::official_terms!(RoundStage, "评选环节 (round stage)", {
+    NotOpened => "未开始",
+    Applications => "申报",
+    Review => "评审",
+    Publicity => "公示",
+    Confirmed => "认定",
+});
+
+impl Refusal for RoundError {
+    fn citation(&self) -> Citation {
+        match self {
+            Self::Authority(e) => e.citation(),
+            _ => crate::programme::TOP_TALENT,
+        }
+    }
+}
+
 /// An application in the round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Application {
@@ -41,7 +58,7 @@ pub struct Application {
 }
 
 /// 人才评选: one batch of one programme, built from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SelectionRound {
     programme: Option<ProgrammeDefinition>,
     organizer: Option<OrgUnitId>,
@@ -200,10 +217,6 @@ pub enum RoundEvent {
 /// What the round rules need.
 #[derive(Debug, Clone, Copy)]
 pub struct RoundContext<'c> {
-    /// The day.
-    pub on: NaiveDate,
-    /// Who acts.
-    pub authority: Authority,
     /// The tree.
     pub tree: &'c OrgTree,
 }
@@ -270,15 +283,23 @@ fn out_of_order(command: &'static str, stage: RoundStage) -> RoundError {
 }
 
 impl Lifecycle for SelectionRound {
+    type Id = TalentRoundId;
+    type Stage = RoundStage;
     type Command = RoundCommand;
     type Event = RoundEvent;
     type Context<'c> = RoundContext<'c>;
     type Error = RoundError;
 
+    fn stage(&self) -> RoundStage {
+        self.stage
+    }
+
     fn decide(
         &self,
         command: &RoundCommand,
+        act: &Act,
         ctx: &RoundContext<'_>,
+        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<RoundEvent>, RoundError> {
         if let RoundCommand::Open {
             programme,
@@ -290,7 +311,7 @@ impl Lifecycle for SelectionRound {
             if self.programme.is_some() {
                 return Err(RoundError::AlreadyOpened);
             }
-            ctx.authority.check_unit(ctx.tree, *organizer)?;
+            act.authority().check_unit(ctx.tree, *organizer)?;
             return Ok(vec![RoundEvent::Opened {
                 programme: programme.clone(),
                 organizer: *organizer,
@@ -303,7 +324,7 @@ impl Lifecycle for SelectionRound {
         else {
             return Err(RoundError::NotOpened);
         };
-        ctx.authority.check_unit(ctx.tree, organizer)?;
+        act.authority().check_unit(ctx.tree, organizer)?;
         let stage = self.stage;
         match command {
             RoundCommand::Open { .. } => Err(RoundError::AlreadyOpened),
@@ -311,7 +332,7 @@ impl Lifecycle for SelectionRound {
                 if stage != RoundStage::Applications {
                     return Err(out_of_order("申报", stage));
                 }
-                if ctx.on > deadline {
+                if act.day() > deadline {
                     return Err(RoundError::PastDeadline { deadline });
                 }
                 if self.applications.contains_key(&applicant.talent) {
@@ -354,13 +375,13 @@ impl Lifecycle for SelectionRound {
                 if self.applications.values().any(|a| a.score.is_none()) {
                     return Err(RoundError::NotReady("every application needs a score"));
                 }
-                let until = ctx
-                    .on
+                let until = act
+                    .day()
                     .checked_add_days(Days::new(u64::from(days - 1)))
-                    .unwrap_or(ctx.on);
+                    .unwrap_or(act.day());
                 Ok(vec![RoundEvent::Publicized {
                     selected: self.rank(programme),
-                    from: ctx.on,
+                    from: act.day(),
                     until,
                 }])
             }
@@ -383,8 +404,11 @@ impl Lifecycle for SelectionRound {
                 let (Some((_, until)), RoundStage::Publicity) = (self.publicity, stage) else {
                     return Err(out_of_order("认定", stage));
                 };
-                if ctx.on <= until {
-                    return Err(RoundError::PublicityNotOver { until, on: ctx.on });
+                if act.day() <= until {
+                    return Err(RoundError::PublicityNotOver {
+                        until,
+                        on: act.day(),
+                    });
                 }
                 Ok(vec![RoundEvent::Confirmed {
                     cohort: self.selected.clone(),
@@ -393,7 +417,7 @@ impl Lifecycle for SelectionRound {
         }
     }
 
-    fn apply(&mut self, event: &RoundEvent) {
+    fn apply(&mut self, event: &RoundEvent, _: &Applying) {
         match event {
             RoundEvent::Opened {
                 programme,

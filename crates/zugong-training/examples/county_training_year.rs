@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::error::Error;
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use zugong_core::journal::{Journal, MemoryJournal, Stamp, execute};
+use zugong_core::journal::{Act, Journal};
 use zugong_core::*;
 use zugong_training::*;
 
@@ -27,7 +27,7 @@ fn day(m: u32, d: u32) -> NaiveDate {
 }
 
 /// Each member's ledger and its journal, kept by the county's organization department.
-type Ledgers = BTreeMap<MemberId, (HoursLedger, MemoryJournal<LedgerEvent>)>;
+type Ledgers = BTreeMap<MemberId, (HoursLedger, Journal<HoursLedger>)>;
 
 /// Opens the member's ledger if needed, then credits it.
 fn credit_member(
@@ -36,28 +36,18 @@ fn credit_member(
     member: MemberId,
     unit: OrgUnitId,
     credit: Credit,
-    stamp: Stamp,
+    act: Act,
+    reason: &str,
 ) -> Result<(), Box<dyn Error>> {
-    let keeper = stamp.authority;
-    let ctx = LedgerContext {
-        authority: keeper,
-        tree,
-    };
+    let ctx = LedgerContext { tree };
+    let stream = HoursLedgerId::from_uuid(*member.as_uuid());
     let (ledger, journal) = ledgers.entry(member).or_default();
     if ledger.owner().is_none() {
         let open = LedgerCommand::Open { member, unit };
-        execute(
-            ledger,
-            journal,
-            &open,
-            &ctx,
-            Stamp {
-                reason: "建档".into(),
-                ..stamp.clone()
-            },
-        )?;
+        journal.execute(stream, open, act, "建档", &ctx)?;
     }
-    execute(ledger, journal, &LedgerCommand::Credit(credit), &ctx, stamp)?;
+    journal.execute(stream, LedgerCommand::Credit(credit), act, reason, &ctx)?;
+    *ledger = journal.state(stream).cloned().unwrap_or_default();
     Ok(())
 }
 
@@ -236,15 +226,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         };
         let authority = Authority::organization_department(c.organizer);
         let ctx = ClassContext {
-            on: c.starts_on,
-            authority,
             tree: &tree,
             policy: &policy,
         };
         let at = Utc.from_utc_datetime(&c.starts_on.and_hms_opt(9, 0, 0).unwrap());
-        let stamp = || Stamp::new(at, actor, authority, "班次管理");
-        let mut state = TrainingClass::default();
-        let mut journal = MemoryJournal::new();
+        let start = Act::new(at, actor, authority);
+        let mut journal = Journal::<TrainingClass>::new();
         let plan_cmd = ClassCommand::Plan(ClassPlan {
             id: c.class,
             name: format!("2026年{}", c.tier),
@@ -259,7 +246,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             hours: StudyHours::whole(hours),
             capacity: c.capacity,
         });
-        execute(&mut state, &mut journal, &plan_cmd, &ctx, stamp())?;
+        journal.execute(c.class, plan_cmd, start, "班次管理", &ctx)?;
         let seated: Vec<MemberId> = plan
             .assignments
             .iter()
@@ -267,15 +254,15 @@ fn main() -> Result<(), Box<dyn Error>> {
             .map(|a| a.member)
             .collect();
         for (k, m) in seated.iter().enumerate() {
-            execute(
-                &mut state,
-                &mut journal,
-                &ClassCommand::Enrol {
+            journal.execute(
+                c.class,
+                ClassCommand::Enrol {
                     member: *m,
                     unit: unit_of[m],
                 },
+                start,
+                "班次管理",
                 &ctx,
-                stamp(),
             )?;
             let (attend, leave) = match k % 17 {
                 3 => (hours - 8, 0),
@@ -283,39 +270,31 @@ fn main() -> Result<(), Box<dyn Error>> {
                 _ => (hours, 0),
             };
             if leave > 0 {
-                execute(
-                    &mut state,
-                    &mut journal,
-                    &ClassCommand::RecordLeave {
+                journal.execute(
+                    c.class,
+                    ClassCommand::RecordLeave {
                         member: *m,
                         hours: StudyHours::whole(leave),
                     },
+                    start,
+                    "班次管理",
                     &ctx,
-                    stamp(),
                 )?;
             }
-            let _ = execute(
-                &mut state,
-                &mut journal,
-                &ClassCommand::RecordAttendance {
+            let _ = journal.execute(
+                c.class,
+                ClassCommand::RecordAttendance {
                     member: *m,
                     hours: StudyHours::whole(attend),
                 },
+                start,
+                "班次管理",
                 &ctx,
-                stamp(),
             );
         }
-        let close = ClassContext {
-            on: c.ends_on,
-            ..ctx
-        };
-        execute(
-            &mut state,
-            &mut journal,
-            &ClassCommand::Close,
-            &close,
-            stamp(),
-        )?;
+        let close = Act::on_day(c.ends_on, 0, actor, authority);
+        journal.execute(c.class, ClassCommand::Close, close, "班次管理", &ctx)?;
+        let state = journal.state(c.class).cloned().unwrap_or_default();
         for (m, p) in state.participants() {
             if p.status == ParticipantStatus::Withdrawn {
                 withdrawn += 1;
@@ -337,7 +316,8 @@ fn main() -> Result<(), Box<dyn Error>> {
                 *m,
                 unit_of[m],
                 credit,
-                Stamp::new(at, actor, keeper, "学时登记"),
+                Act::new(at, actor, keeper),
+                "学时登记",
             )?;
         }
         println!(
@@ -417,7 +397,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             *m,
             unit_of[m],
             credit,
-            Stamp::new(at, actor, keeper, "兜底培训补学"),
+            Act::new(at, actor, keeper),
+            "兜底培训补学",
         )?;
     }
     let after = rollup(&ledgers)?;

@@ -5,10 +5,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::Lifecycle;
-use zugong_core::{
-    Authority, AuthorityError, Citation, MemberId, OrgTree, OrgUnitId, TrainingClassId,
-};
+use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::{AuthorityError, Citation, MemberId, OrgTree, OrgUnitId, TrainingClassId};
 
 use crate::policy::{CADRE_TRAINING_ART_15, MEMBER_EDUCATION_ART_40};
 use crate::{MemberGroup, StudyHours, TrainingKind, TrainingMode, TrainingPolicy, TrainingTier};
@@ -57,6 +55,13 @@ pub enum ClassStatus {
     Cancelled,
 }
 
+zugong_core::official_terms!(ClassStatus, "班次状态 (class status)", {
+    Unplanned => "未计划",
+    Planned => "已计划",
+    Closed => "已结业",
+    Cancelled => "已取消",
+});
+
 /// Where one participant stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -85,7 +90,7 @@ pub struct Participation {
 }
 
 /// 培训班次: the state of a class, built only from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TrainingClass {
     plan: Option<ClassPlan>,
     status: ClassStatus,
@@ -194,10 +199,6 @@ pub enum ClassEvent {
 /// What the class rules need from outside.
 #[derive(Debug, Clone, Copy)]
 pub struct ClassContext<'c> {
-    /// The day the command takes effect.
-    pub on: NaiveDate,
-    /// Who acts.
-    pub authority: Authority,
     /// The organization tree.
     pub tree: &'c OrgTree,
     /// The rules' numbers.
@@ -296,17 +297,13 @@ pub enum ClassError {
     AlreadyRan,
 }
 
-impl ClassError {
-    /// The rule behind the refusal, where a regulation refused it.
-    #[must_use]
-    pub fn citation(&self) -> Option<Citation> {
+impl Refusal for ClassError {
+    fn citation(&self) -> Citation {
         match self {
-            Self::Withdrawn(_) => Some(CADRE_TRAINING_ART_15),
-            Self::OutsideOrganizer { .. } | Self::TierMismatch { .. } => {
-                Some(MEMBER_EDUCATION_ART_40)
-            }
-            Self::Authority(e) => Some(e.citation()),
-            _ => None,
+            Self::Withdrawn(_) => CADRE_TRAINING_ART_15,
+            Self::OutsideOrganizer { .. } | Self::TierMismatch { .. } => MEMBER_EDUCATION_ART_40,
+            Self::Authority(e) => e.citation(),
+            _ => MEMBER_EDUCATION_ART_40,
         }
     }
 }
@@ -384,21 +381,29 @@ impl TrainingClass {
 }
 
 impl Lifecycle for TrainingClass {
+    type Id = TrainingClassId;
+    type Stage = ClassStatus;
     type Command = ClassCommand;
     type Event = ClassEvent;
     type Context<'c> = ClassContext<'c>;
     type Error = ClassError;
 
+    fn stage(&self) -> ClassStatus {
+        self.status()
+    }
+
     fn decide(
         &self,
         command: &ClassCommand,
+        act: &Act,
         ctx: &ClassContext<'_>,
+        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<ClassEvent>, ClassError> {
         if let ClassCommand::Plan(plan) = command {
             if self.plan.is_some() {
                 return Err(ClassError::AlreadyPlanned);
             }
-            ctx.authority.check_unit(ctx.tree, plan.organizer)?;
+            act.authority().check_unit(ctx.tree, plan.organizer)?;
             validate_plan(plan)?;
             let expected = ctx
                 .tree
@@ -414,7 +419,7 @@ impl Lifecycle for TrainingClass {
             return Ok(vec![ClassEvent::Planned(plan.clone())]);
         }
         let plan = self.plan.as_ref().ok_or(ClassError::NotPlanned)?;
-        ctx.authority.check_unit(ctx.tree, plan.organizer)?;
+        act.authority().check_unit(ctx.tree, plan.organizer)?;
         let plan = self.planned()?;
         match command {
             ClassCommand::Plan(_) => Err(ClassError::AlreadyPlanned),
@@ -427,9 +432,9 @@ impl Lifecycle for TrainingClass {
                         capacity: plan.capacity,
                     });
                 }
-                if ctx.on > plan.ends_on {
+                if act.day() > plan.ends_on {
                     return Err(ClassError::OutsideClassDates {
-                        on: ctx.on,
+                        on: act.day(),
                         starts_on: plan.starts_on,
                         ends_on: plan.ends_on,
                     });
@@ -451,7 +456,7 @@ impl Lifecycle for TrainingClass {
             }
             ClassCommand::RecordAttendance { member, hours } => {
                 let p = self.active(*member)?;
-                Self::within_dates(plan, ctx.on)?;
+                Self::within_dates(plan, act.day())?;
                 Self::room_for(plan, p, *hours)?;
                 Ok(vec![ClassEvent::Attended {
                     member: *member,
@@ -460,7 +465,7 @@ impl Lifecycle for TrainingClass {
             }
             ClassCommand::RecordLeave { member, hours } => {
                 let p = self.active(*member)?;
-                Self::within_dates(plan, ctx.on)?;
+                Self::within_dates(plan, act.day())?;
                 Self::room_for(plan, p, *hours)?;
                 let leave = p.leave + *hours;
                 let mut events = vec![ClassEvent::LeaveTaken {
@@ -476,9 +481,9 @@ impl Lifecycle for TrainingClass {
                 Ok(events)
             }
             ClassCommand::Close => {
-                if ctx.on < plan.ends_on {
+                if act.day() < plan.ends_on {
                     return Err(ClassError::ClosedEarly {
-                        on: ctx.on,
+                        on: act.day(),
                         ends_on: plan.ends_on,
                     });
                 }
@@ -503,7 +508,7 @@ impl Lifecycle for TrainingClass {
         }
     }
 
-    fn apply(&mut self, event: &ClassEvent) {
+    fn apply(&mut self, event: &ClassEvent, _: &Applying) {
         match event {
             ClassEvent::Planned(plan) => {
                 self.plan = Some(plan.clone());

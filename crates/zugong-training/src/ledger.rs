@@ -5,8 +5,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::Lifecycle;
-use zugong_core::{Authority, AuthorityError, MemberId, OrgTree, OrgUnitId, TrainingClassId};
+use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::{
+    AuthorityError, Citation, HoursLedgerId, MemberId, OrgTree, OrgUnitId, TrainingClassId,
+};
 
 use crate::{StudyHours, TrainingKind, TrainingMode, TrainingTier};
 
@@ -40,7 +42,7 @@ pub struct LedgerLine {
 
 /// 学时档案: a person's credited training. Lines are never edited: a wrong credit is reversed
 /// by a compensating entry and, if needed, credited again correctly.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct HoursLedger {
     owner: Option<(MemberId, OrgUnitId)>,
     /// Lines by entry number (1, 2, 3… in the order recorded).
@@ -168,8 +170,6 @@ pub enum LedgerEvent {
 /// What the ledger rules need from outside.
 #[derive(Debug, Clone, Copy)]
 pub struct LedgerContext<'c> {
-    /// Who acts.
-    pub authority: Authority,
     /// The organization tree.
     pub tree: &'c OrgTree,
 }
@@ -197,29 +197,66 @@ pub enum LedgerError {
     AlreadyReversed(u64),
 }
 
+/// Whether a ledger is open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LedgerStage {
+    /// Not opened.
+    #[default]
+    NotOpened,
+    /// 记录中: open, credits recorded.
+    Open,
+}
+
+zugong_core::official_terms!(LedgerStage, "学时台账状态 (ledger stage)", {
+    NotOpened => "未建账",
+    Open => "记录中",
+});
+
+impl Refusal for LedgerError {
+    fn citation(&self) -> Citation {
+        match self {
+            Self::Authority(e) => e.citation(),
+            _ => crate::policy::MEMBER_EDUCATION_ART_20,
+        }
+    }
+}
+
 impl Lifecycle for HoursLedger {
+    type Id = HoursLedgerId;
+    type Stage = LedgerStage;
     type Command = LedgerCommand;
     type Event = LedgerEvent;
     type Context<'c> = LedgerContext<'c>;
     type Error = LedgerError;
 
+    fn stage(&self) -> LedgerStage {
+        if self.owner.is_some() {
+            LedgerStage::Open
+        } else {
+            LedgerStage::NotOpened
+        }
+    }
+
     fn decide(
         &self,
         command: &LedgerCommand,
+        act: &Act,
         ctx: &LedgerContext<'_>,
+        _peers: &Peers<'_, Self>,
     ) -> Result<Vec<LedgerEvent>, LedgerError> {
         if let LedgerCommand::Open { member, unit } = command {
             if self.owner.is_some() {
                 return Err(LedgerError::AlreadyOpen);
             }
-            ctx.authority.check_unit(ctx.tree, *unit)?;
+            act.authority().check_unit(ctx.tree, *unit)?;
             return Ok(vec![LedgerEvent::Opened {
                 member: *member,
                 unit: *unit,
             }]);
         }
         let (_, unit) = self.owner.ok_or(LedgerError::NotOpen)?;
-        ctx.authority.check_unit(ctx.tree, unit)?;
+        act.authority().check_unit(ctx.tree, unit)?;
         let entry = self.next_entry.saturating_add(1);
         match command {
             LedgerCommand::Open { .. } => Err(LedgerError::AlreadyOpen),
@@ -242,7 +279,7 @@ impl Lifecycle for HoursLedger {
         }
     }
 
-    fn apply(&mut self, event: &LedgerEvent) {
+    fn apply(&mut self, event: &LedgerEvent, _: &Applying) {
         match event {
             LedgerEvent::Opened { member, unit } => self.owner = Some((*member, *unit)),
             LedgerEvent::Credited { entry, credit } => {

@@ -11,8 +11,8 @@
 //! committee's fallback class closes the gap.
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone, Utc};
-//! use zugong_core::journal::{execute, MemoryJournal, Stamp};
+//! use chrono::NaiveDate;
+//! use zugong_core::journal::{Act, Journal};
 //! use zugong_core::*;
 //! use zugong_training::*;
 //!
@@ -30,52 +30,52 @@
 //! // Runs one class from plan to close, returning the member's credited hours.
 //! let run_class = |organizer: OrgUnitId, tier, hours: u32, day: NaiveDate| -> Result<StudyHours, Box<dyn std::error::Error>> {
 //!     let authority = Authority::organization_department(organizer);
-//!     let mut class = TrainingClass::default();
-//!     let mut journal = MemoryJournal::new();
+//!     let class = TrainingClassId::from_uuid(uuid::Uuid::from_u128(hours as u128));
+//!     let mut journal = Journal::<TrainingClass>::new();
 //!     let plan = ClassPlan {
-//!         id: TrainingClassId::from_uuid(uuid::Uuid::from_u128(hours as u128)),
+//!         id: class,
 //!         name: format!("{tier}"), organizer, tier,
 //!         kind: TrainingKind::Rotational, mode: TrainingMode::Concentrated,
 //!         targets: vec![MemberGroup::Member], starts_on: day, ends_on: day,
 //!         days: 1, hours: StudyHours::whole(hours), capacity: 30,
 //!     };
-//!     let at = Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap());
-//!     let ctx = ClassContext { on: day, authority, tree: &tree, policy: &policy };
-//!     for cmd in [
+//!     let ctx = ClassContext { tree: &tree, policy: &policy };
+//!     for (step, cmd) in (0..).zip([
 //!         ClassCommand::Plan(plan),
 //!         ClassCommand::Enrol { member, unit: id(3) },
 //!         ClassCommand::RecordAttendance { member, hours: StudyHours::whole(hours) },
 //!         ClassCommand::Close,
-//!     ] {
-//!         execute(&mut class, &mut journal, &cmd, &ctx, Stamp::new(at, actor, authority, "培训"))?;
+//!     ]) {
+//!         // The act the rules check is the act the journal records: one value.
+//!         journal.execute(class, cmd, Act::on_day(day, step, actor, authority), "培训", &ctx)?;
 //!     }
-//!     Ok(class.participants()[&member].credited)
+//!     Ok(journal.state(class).map_or(StudyHours::ZERO, |c| c.participants()[&member].credited))
 //! };
 //!
 //! // The member's ledger, kept by the township's organization department.
-//! let mut ledger = HoursLedger::default();
-//! let mut ledger_journal = MemoryJournal::new();
+//! let ledger = HoursLedgerId::from_uuid(uuid::Uuid::from_u128(200));
+//! let mut ledgers = Journal::<HoursLedger>::new();
 //! let keeper = Authority::organization_department(id(2));
-//! let lctx = LedgerContext { authority: keeper, tree: &tree };
-//! let stamp = |m, dd| Stamp::new(Utc.with_ymd_and_hms(2026, m, dd, 18, 0, 0).unwrap(), actor, keeper, "学时登记");
-//! execute(&mut ledger, &mut ledger_journal, &LedgerCommand::Open { member, unit: id(3) }, &lctx, stamp(1, 5))?;
+//! let lctx = LedgerContext { tree: &tree };
+//! let act = |m, dd| Act::on_day(d(m, dd), 9 * 3600, actor, keeper);
+//! ledgers.execute(ledger, LedgerCommand::Open { member, unit: id(3) }, act(1, 5), "学时登记", &lctx)?;
 //!
 //! let credit = |hours, tier, on| LedgerCommand::Credit(Credit {
 //!     class: None, on, tier: Some(tier), kind: TrainingKind::Rotational,
 //!     mode: TrainingMode::Concentrated, hours, days: 1,
 //! });
 //! let county_hours = run_class(id(1), TrainingTier::CountyUniversal, 24, d(5, 12))?;
-//! execute(&mut ledger, &mut ledger_journal, &credit(county_hours, TrainingTier::CountyUniversal, d(5, 12)), &lctx, stamp(5, 12))?;
+//! ledgers.execute(ledger, credit(county_hours, TrainingTier::CountyUniversal, d(5, 12)), act(5, 12), "学时登记", &lctx)?;
 //!
 //! // In November the member is 8学时 short of the 32 a year.
 //! let profile = TrainingProfile { member: true, ..Default::default() };
-//! let check = &check_requirements(&profile, &ledger, d(11, 1), &policy)[0];
+//! let check = &check_requirements(&profile, &ledgers.state(ledger).unwrap(), d(11, 1), &policy)[0];
 //! assert_eq!(check.missing.hours, StudyHours::whole(8));
 //!
 //! // The township's fallback class closes the gap.
 //! let fallback = run_class(id(2), TrainingTier::GrassrootsFallback, 8, d(11, 20))?;
-//! execute(&mut ledger, &mut ledger_journal, &credit(fallback, TrainingTier::GrassrootsFallback, d(11, 20)), &lctx, stamp(11, 20))?;
-//! let check = &check_requirements(&profile, &ledger, d(12, 31), &policy)[0];
+//! ledgers.execute(ledger, credit(fallback, TrainingTier::GrassrootsFallback, d(11, 20)), act(11, 20), "学时登记", &lctx)?;
+//! let check = &check_requirements(&profile, &ledgers.state(ledger).unwrap(), d(12, 31), &policy)[0];
 //! assert!(check.is_met());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

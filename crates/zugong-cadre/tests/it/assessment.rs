@@ -1,7 +1,7 @@
 use AssessmentGrade::*;
 use proptest::prelude::*;
 use zugong_cadre::*;
-use zugong_core::journal::{ExecuteError, MemoryJournal, execute, replay};
+use zugong_core::journal::{ExecuteError, Journal};
 use zugong_core::*;
 
 use crate::support::*;
@@ -9,14 +9,10 @@ use crate::support::*;
 fn open(
     n: u128,
     approval: Option<&str>,
-) -> (
-    AssessmentRound,
-    MemoryJournal<AssessmentEvent>,
-    Vec<CadreId>,
-) {
+) -> (AssessmentRound, Journal<AssessmentRound>, Vec<CadreId>) {
     let tree = tree();
     let staff: Vec<CadreId> = (1..=n).map(cadre).collect();
-    let (mut r, mut j) = (AssessmentRound::default(), MemoryJournal::new());
+    let (mut r, mut j) = (AssessmentRound::default(), Journal::new());
     let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
     let cmd = AssessmentCommand::Open {
@@ -25,16 +21,16 @@ fn open(
         staff: staff.clone(),
         higher_cap_approval: approval.map(Into::into),
     };
-    execute(
+    crate::support::run(
         &mut r,
         &mut j,
         &cmd,
         &AssessmentContext {
-            authority: who,
             tree: &tree,
             policy: &policy,
         },
-        stamp(d(2026, 12, 20), who),
+        d(2026, 12, 20),
+        who,
     )
     .unwrap();
     (r, j, staff)
@@ -42,7 +38,7 @@ fn open(
 
 fn grade(
     r: &mut AssessmentRound,
-    j: &mut MemoryJournal<AssessmentEvent>,
+    j: &mut Journal<AssessmentRound>,
     c: CadreId,
     g: AssessmentGrade,
     restriction: GradeRestriction,
@@ -51,7 +47,7 @@ fn grade(
     let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
     let before = r.clone();
-    let out = execute(
+    let out = crate::support::run(
         r,
         j,
         &AssessmentCommand::Grade {
@@ -60,11 +56,11 @@ fn grade(
             restriction,
         },
         &AssessmentContext {
-            authority: who,
             tree: &tree,
             policy: &policy,
         },
-        stamp(d(2026, 12, 21), who),
+        d(2026, 12, 21),
+        who,
     )
     .map(|_| ())
     .map_err(|e| match e {
@@ -172,17 +168,17 @@ fn restrictions_and_closing() {
     let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
     let ctx = AssessmentContext {
-        authority: who,
         tree: &tree,
         policy: &policy,
     };
     assert_eq!(
-        execute(
+        crate::support::run(
             &mut r,
             &mut j,
             &AssessmentCommand::Close,
             &ctx,
-            stamp(d(2026, 12, 22), who)
+            d(2026, 12, 22),
+            who
         ),
         Err(ExecuteError::Refused(AssessmentError::Missing(staff[3])))
     );
@@ -194,26 +190,40 @@ fn restrictions_and_closing() {
         GradeRestriction::None,
     )
     .unwrap();
-    execute(
+    crate::support::run(
         &mut r,
         &mut j,
         &AssessmentCommand::Close,
         &ctx,
-        stamp(d(2026, 12, 22), who),
+        d(2026, 12, 22),
+        who,
     )
     .unwrap();
     assert_eq!(
-        grade(&mut r, &mut j, staff[3], Competent, GradeRestriction::None),
-        Err(AssessmentError::Closed)
+        crate::support::run(
+            &mut r,
+            &mut j,
+            &AssessmentCommand::Grade {
+                cadre: staff[3],
+                grade: Competent,
+                restriction: GradeRestriction::None,
+            },
+            &ctx,
+            d(2026, 12, 23),
+            who,
+        ),
+        Err(ExecuteError::Refused(AssessmentError::Closed))
     );
     assert_eq!(
-        replay::<AssessmentRound>(zugong_core::journal::Journal::events(&j)),
+        j.state(crate::support::stream::<AssessmentRound>())
+            .cloned()
+            .unwrap_or_default(),
         r
     );
     let other = Authority::organization_department(id(5));
-    let err = execute(
+    let err = crate::support::run(
         &mut AssessmentRound::default(),
-        &mut MemoryJournal::new(),
+        &mut Journal::new(),
         &AssessmentCommand::Open {
             unit: id(3),
             year: 2026,
@@ -221,11 +231,11 @@ fn restrictions_and_closing() {
             higher_cap_approval: None,
         },
         &AssessmentContext {
-            authority: other,
             tree: &tree,
             policy: &policy,
         },
-        stamp(d(2026, 12, 22), other),
+        d(2026, 12, 22),
+        other,
     );
     assert!(matches!(
         err,
@@ -296,7 +306,7 @@ proptest! {
         }
         let cap = AssessmentPolicy::default().excellent_cap(n as u32, approval);
         prop_assert!(r.excellent_count() <= cap);
-        let json = serde_json::to_string(&r).unwrap();
-        prop_assert_eq!(serde_json::from_str::<AssessmentRound>(&json).unwrap(), r);
+        let (tree, policy) = (tree(), AssessmentPolicy::default());
+        prop_assert_eq!(verified(&j, || AssessmentContext { tree: &tree, policy: &policy }), r);
     }
 }

@@ -1,6 +1,6 @@
 use proptest::prelude::*;
 use zugong_cadre::*;
-use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
+use zugong_core::journal::{ExecuteError, Journal, Lifecycle};
 use zugong_core::*;
 
 use crate::support::*;
@@ -9,91 +9,80 @@ const DEPUTY: RankOrGrade = RankOrGrade::Leadership(LeadershipRank::TownshipSect
 
 fn run(
     book: &mut QuotaBook,
-    j: &mut MemoryJournal<QuotaEvent>,
+    j: &mut Journal<QuotaBook>,
     tree: &OrgTree,
     cmd: QuotaCommand,
     who: Authority,
 ) -> Result<(), QuotaError> {
     let before = book.clone();
-    let r = execute(
-        book,
-        j,
-        &cmd,
-        &QuotaContext {
-            authority: who,
-            tree,
-        },
-        stamp(d(2026, 1, 5), who),
-    )
-    .map(|_| ())
-    .map_err(|e| match e {
-        ExecuteError::Refused(e) => e,
-        ExecuteError::Journal(e) => panic!("{e}"),
-    });
+    let r = crate::support::run(book, j, &cmd, &QuotaContext { tree }, d(2026, 1, 5), who)
+        .map(|_| ())
+        .map_err(|e| match e {
+            ExecuteError::Refused(e) => e,
+            ExecuteError::Journal(e) => panic!("{e}"),
+        });
     if r.is_err() {
         assert_eq!(*book, before);
     }
     r
 }
 
+fn opening(unit: OrgUnitId, allotted: u32, occupied: u32) -> QuotaOpeningLine {
+    QuotaOpeningLine {
+        unit,
+        rank: DEPUTY,
+        line: QuotaLine {
+            allotted,
+            occupied,
+            planned_departures: 0,
+        },
+    }
+}
+
 #[test]
-fn pools_vacancies_and_refusals() {
+fn a_book_opens_once_before_anything_else() {
     let tree = tree();
     let county = Authority::organization_department(id(2));
-    let (mut b, mut j) = (QuotaBook::default(), MemoryJournal::new());
+    let (mut b, mut j) = (QuotaBook::default(), Journal::new());
+    assert_eq!(b.stage(), QuotaBookStage::NotOpened);
+    let allot = QuotaCommand::Allot {
+        unit: id(3),
+        rank: DEPUTY,
+        count: 2,
+    };
     assert_eq!(
-        run(
-            &mut b,
-            &mut j,
-            &tree,
-            QuotaCommand::Occupy {
-                unit: id(3),
-                rank: DEPUTY
-            },
-            county
-        ),
-        Err(QuotaError::NoQuota {
-            unit: id(3),
-            rank: DEPUTY
-        })
+        run(&mut b, &mut j, &tree, allot.clone(), county),
+        Err(QuotaError::Opening { opened: false })
     );
-    // The county's pool of 3 deputies: 2 to the bureau, 1 to the township; no more.
+    let open = QuotaCommand::Open {
+        lines: vec![opening(id(2), 3, 0)],
+    };
+    run(&mut b, &mut j, &tree, open.clone(), county).unwrap();
+    assert_eq!(b.stage().to_string(), "已建账");
+    assert_eq!(
+        run(&mut b, &mut j, &tree, open, county),
+        Err(QuotaError::Opening { opened: true })
+    );
+    run(&mut b, &mut j, &tree, allot, county).unwrap();
+}
+
+#[test]
+fn pools_releases_and_refusals() {
+    let tree = tree();
+    let county = Authority::organization_department(id(2));
+    let (mut b, mut j) = (QuotaBook::default(), Journal::new());
+    // The county's pool of 3 deputies, 2 of them carved out for the bureau (both filled).
     run(
         &mut b,
         &mut j,
         &tree,
-        QuotaCommand::Allot {
-            unit: id(2),
-            rank: DEPUTY,
-            count: 3,
+        QuotaCommand::Open {
+            lines: vec![opening(id(2), 3, 0), opening(id(3), 2, 2)],
         },
         county,
     )
     .unwrap();
-    run(
-        &mut b,
-        &mut j,
-        &tree,
-        QuotaCommand::Allot {
-            unit: id(3),
-            rank: DEPUTY,
-            count: 2,
-        },
-        county,
-    )
-    .unwrap();
-    run(
-        &mut b,
-        &mut j,
-        &tree,
-        QuotaCommand::Allot {
-            unit: id(4),
-            rank: DEPUTY,
-            count: 1,
-        },
-        county,
-    )
-    .unwrap();
+    // The township may have 1, not 2: the pool has 1 left.
     let err = run(
         &mut b,
         &mut j,
@@ -108,61 +97,7 @@ fn pools_vacancies_and_refusals() {
     .unwrap_err();
     assert!(matches!(err, QuotaError::PoolExceeded { reason, .. } if reason.contains("above")));
     assert_eq!(err.citation().article, "第四十三条");
-    // The county itself has nothing left to fill.
-    assert!(matches!(
-        run(
-            &mut b,
-            &mut j,
-            &tree,
-            QuotaCommand::Occupy {
-                unit: id(2),
-                rank: DEPUTY
-            },
-            county
-        ),
-        Err(QuotaError::NoVacancy { .. })
-    ));
-    run(
-        &mut b,
-        &mut j,
-        &tree,
-        QuotaCommand::Occupy {
-            unit: id(3),
-            rank: DEPUTY,
-        },
-        county,
-    )
-    .unwrap();
-    run(
-        &mut b,
-        &mut j,
-        &tree,
-        QuotaCommand::Occupy {
-            unit: id(3),
-            rank: DEPUTY,
-        },
-        county,
-    )
-    .unwrap();
-    assert_eq!(
-        run(
-            &mut b,
-            &mut j,
-            &tree,
-            QuotaCommand::Occupy {
-                unit: id(3),
-                rank: DEPUTY
-            },
-            county
-        ),
-        Err(QuotaError::NoVacancy {
-            unit: id(3),
-            rank: DEPUTY,
-            allotted: 2,
-            occupied: 2
-        })
-    );
-    // Cutting an allotment below its use is refused.
+    // The bureau may not drop below what it holds.
     assert!(matches!(
         run(
             &mut b,
@@ -177,81 +112,34 @@ fn pools_vacancies_and_refusals() {
         ),
         Err(QuotaError::PoolExceeded { .. })
     ));
-    run(
-        &mut b,
-        &mut j,
-        &tree,
-        QuotaCommand::PlanDeparture {
-            unit: id(3),
-            rank: DEPUTY,
-            planned: true,
-        },
-        county,
-    )
-    .unwrap();
-    let line = b.line(id(3), DEPUTY).unwrap();
-    assert_eq!((line.vacancies(), line.forthcoming_vacancies()), (0, 1));
-    run(
-        &mut b,
-        &mut j,
-        &tree,
-        QuotaCommand::Release {
-            unit: id(3),
-            rank: DEPUTY,
-        },
-        county,
-    )
-    .unwrap();
-    assert_eq!(b.line(id(3), DEPUTY).unwrap().vacancies(), 1);
-    assert_eq!(
-        run(
-            &mut b,
-            &mut j,
-            &tree,
-            QuotaCommand::Release {
-                unit: id(4),
-                rank: DEPUTY
-            },
-            county
-        ),
-        Err(QuotaError::NothingToRelease {
-            unit: id(4),
-            rank: DEPUTY
-        })
-    );
+    let release = QuotaCommand::Release {
+        unit: id(3),
+        rank: DEPUTY,
+    };
+    run(&mut b, &mut j, &tree, release.clone(), county).unwrap();
+    assert_eq!(b.line(id(3), DEPUTY).map(|l| l.vacancies()), Some(1));
     // Another county's department may not touch these lines.
     let other = Authority::organization_department(id(5));
     assert!(matches!(
-        run(
-            &mut b,
-            &mut j,
-            &tree,
-            QuotaCommand::Occupy {
-                unit: id(3),
-                rank: DEPUTY
-            },
-            other
-        ),
+        run(&mut b, &mut j, &tree, release, other),
         Err(QuotaError::Authority(_))
     ));
-    assert_eq!(replay::<QuotaBook>(j.events()), b);
-    let json = serde_json::to_string(&b).unwrap();
-    assert_eq!(serde_json::from_str::<QuotaBook>(&json).unwrap(), b);
+    assert_eq!(verified(&j, || QuotaContext { tree: &tree }), b);
 }
 
 proptest! {
     #[test]
-    fn random_sequences_never_exceed_a_quota(ops in prop::collection::vec((0u8..4, 0usize..3, 0u32..5, any::<bool>()), 0..60)) {
+    fn random_sequences_never_exceed_a_quota(ops in prop::collection::vec((0u8..3, 0usize..3, 0u32..5, any::<bool>()), 0..60)) {
         let tree = tree();
         let city = Authority::organization_department(id(1));
-        let (mut b, mut j) = (QuotaBook::default(), MemoryJournal::new());
+        let (mut b, mut j) = (QuotaBook::default(), Journal::new());
+        run(&mut b, &mut j, &tree, QuotaCommand::Open { lines: vec![opening(id(2), 4, 1), opening(id(3), 2, 2)] }, city).unwrap();
         let units = [id(2), id(3), id(4)];
         for (kind, u, n, flag) in ops {
             let unit = units[u];
             let cmd = match kind {
                 0 => QuotaCommand::Allot { unit, rank: DEPUTY, count: n },
-                1 => QuotaCommand::Occupy { unit, rank: DEPUTY },
-                2 => QuotaCommand::Release { unit, rank: DEPUTY },
+                1 => QuotaCommand::Release { unit, rank: DEPUTY },
                 _ => QuotaCommand::PlanDeparture { unit, rank: DEPUTY, planned: flag },
             };
             let _ = run(&mut b, &mut j, &tree, cmd, city);
@@ -261,6 +149,6 @@ proptest! {
                 prop_assert!(line.planned_departures <= line.occupied);
             }
         }
-        prop_assert_eq!(replay::<QuotaBook>(j.events()), b);
+        prop_assert_eq!(verified(&j, || QuotaContext { tree: &tree }), b);
     }
 }

@@ -1,5 +1,5 @@
 use zugong_cadre::*;
-use zugong_core::journal::{MemoryJournal, execute};
+use zugong_core::journal::Journal;
 use zugong_core::*;
 
 use crate::support::*;
@@ -47,35 +47,28 @@ fn rotation_plans_respect_quotas_on_both_sides() {
     let tree = tree();
     let deputy = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
     let county = Authority::organization_department(id(2));
-    let (mut q, mut j) = (QuotaBook::default(), MemoryJournal::new());
-    let ctx = QuotaContext {
-        authority: county,
-        tree: &tree,
+    let (mut q, mut j) = (QuotaBook::default(), Journal::new());
+    let ctx = QuotaContext { tree: &tree };
+    let line = |unit, n| QuotaOpeningLine {
+        unit,
+        rank: deputy,
+        line: QuotaLine {
+            allotted: n,
+            occupied: n,
+            planned_departures: 0,
+        },
     };
-    for (unit, count, filled) in [(id(3), 2, 2), (id(4), 1, 1)] {
-        execute(
-            &mut q,
-            &mut j,
-            &QuotaCommand::Allot {
-                unit,
-                rank: deputy,
-                count,
-            },
-            &ctx,
-            stamp(d(2026, 1, 1), county),
-        )
-        .unwrap();
-        for _ in 0..filled {
-            execute(
-                &mut q,
-                &mut j,
-                &QuotaCommand::Occupy { unit, rank: deputy },
-                &ctx,
-                stamp(d(2026, 1, 1), county),
-            )
-            .unwrap();
-        }
-    }
+    crate::support::run(
+        &mut q,
+        &mut j,
+        &QuotaCommand::Open {
+            lines: vec![line(id(3), 2), line(id(4), 1)],
+        },
+        &ctx,
+        d(2026, 1, 1),
+        county,
+    )
+    .unwrap();
     let post = |unit| Post {
         id: PositionId::from_uuid(uuid::Uuid::nil()),
         unit,
@@ -122,7 +115,7 @@ fn rotation_plans_respect_quotas_on_both_sides() {
     );
     // An adjustment frees the post in the quota book.
     let free = AdjustmentKind::Removal.frees(&post(id(4)));
-    execute(&mut q, &mut j, &free, &ctx, stamp(d(2026, 2, 1), county)).unwrap();
+    crate::support::run(&mut q, &mut j, &free, &ctx, d(2026, 2, 1), county).unwrap();
     assert_eq!(q.line(id(4), deputy).unwrap().vacancies(), 1);
 }
 

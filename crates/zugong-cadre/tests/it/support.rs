@@ -1,5 +1,5 @@
-use chrono::{NaiveDate, TimeZone, Utc};
-use zugong_core::journal::Stamp;
+use chrono::NaiveDate;
+use zugong_core::journal::Act;
 use zugong_core::*;
 
 pub fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
@@ -14,13 +14,9 @@ pub fn cadre(n: u128) -> CadreId {
     CadreId::from_uuid(uuid::Uuid::from_u128(n))
 }
 
-pub fn stamp(on: NaiveDate, who: Authority) -> Stamp {
-    Stamp::new(
-        Utc.from_utc_datetime(&on.and_hms_opt(9, 0, 0).unwrap()),
-        ActorId::from_uuid(uuid::Uuid::from_u128(1)),
-        who,
-        "干部工作",
-    )
+/// The act of a clerk for `who` on `on`, at 09:00 China Standard Time.
+pub fn act(on: NaiveDate, who: Authority) -> Act {
+    Act::on_day(on, 0, ActorId::from_uuid(uuid::Uuid::from_u128(1)), who)
 }
 
 /// City 1 → county 2 → bureau 3 (county level) and township 4; county 5 elsewhere.
@@ -62,4 +58,46 @@ pub fn tree() -> OrgTree {
         .with_parent(id(1)),
     ])
     .unwrap()
+}
+
+/// Runs `command` on the test's one stream as a clerk of `who` on `on`, and mirrors the
+/// stream's state into `state` (a refused command leaves both unchanged).
+pub fn run<L: zugong_core::journal::Lifecycle>(
+    state: &mut L,
+    journal: &mut zugong_core::journal::Journal<L>,
+    command: &L::Command,
+    context: &L::Context<'_>,
+    on: chrono::NaiveDate,
+    who: zugong_core::Authority,
+) -> Result<Vec<L::Event>, zugong_core::journal::ExecuteError<L::Error>> {
+    let id = stream::<L>();
+    let step = u32::try_from(journal.len()).unwrap_or(0);
+    let act = zugong_core::journal::Act::on_day(
+        on,
+        step,
+        zugong_core::ActorId::from_uuid(uuid::Uuid::from_u128(9)),
+        who,
+    );
+    let r = journal.execute(id, command.clone(), act, "测试", context);
+    *state = journal.state(id).cloned().unwrap_or_default();
+    r
+}
+
+/// The one stream a test's journal holds.
+pub fn stream<L: zugong_core::journal::Lifecycle>() -> L::Id {
+    L::Id::from(uuid::Uuid::from_u128(4242))
+}
+
+/// The journal stored as JSON and read back through `verify` with `context`: the state of
+/// the test's stream it rebuilds.
+pub fn verified<'c, L: zugong_core::journal::Lifecycle>(
+    journal: &zugong_core::journal::Journal<L>,
+    context: impl Fn() -> L::Context<'c>,
+) -> L {
+    let json = serde_json::to_string(journal).unwrap();
+    let entries: Vec<zugong_core::journal::Entry<L>> = serde_json::from_str(&json).unwrap();
+    let again =
+        zugong_core::journal::Journal::<L>::verify(entries, Some(journal.head()), |_| context())
+            .unwrap();
+    again.state(stream::<L>()).cloned().unwrap_or_default()
 }

@@ -10,7 +10,6 @@
 
 mod authority;
 mod calendar;
-mod chain;
 mod citizen_id;
 mod journal;
 mod org_tree;

@@ -1,4 +1,4 @@
-use zugong_core::journal::{MemoryJournal, execute};
+use zugong_core::journal::Journal;
 use zugong_core::*;
 use zugong_talent::*;
 
@@ -12,7 +12,7 @@ fn record(
 ) -> TalentRecord {
     let tree = tree();
     let office = Authority::organization_department(id(1));
-    let (mut rec, mut j) = (TalentRecord::default(), MemoryJournal::new());
+    let (mut rec, mut j) = (TalentRecord::default(), Journal::new());
     let mut all = vec![(
         RecordCommand::Register {
             talent: talent(n),
@@ -24,16 +24,13 @@ fn record(
     )];
     all.extend(steps.iter().cloned());
     for (cmd, on) in all {
-        execute(
+        crate::support::run(
             &mut rec,
             &mut j,
             &cmd,
-            &RecordContext {
-                on,
-                authority: office,
-                tree: &tree,
-            },
-            stamp(on, office),
+            &RecordContext { tree: &tree },
+            on,
+            office,
         )
         .unwrap();
     }

@@ -1,5 +1,5 @@
 use proptest::prelude::*;
-use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
+use zugong_core::journal::{ExecuteError, Journal};
 use zugong_core::*;
 use zugong_talent::*;
 
@@ -27,38 +27,27 @@ fn agreement(tier: TalentTier, starts_on: chrono::NaiveDate, years: u32, grant: 
 
 fn run(
     rec: &mut TalentRecord,
-    j: &mut MemoryJournal<RecordEvent>,
+    j: &mut Journal<TalentRecord>,
     tree: &OrgTree,
     cmd: RecordCommand,
     on: chrono::NaiveDate,
 ) -> Result<Vec<RecordEvent>, RecordError> {
     let before = (rec.clone(), j.len());
-    let r = execute(
-        rec,
-        j,
-        &cmd,
-        &RecordContext {
-            on,
-            authority: office(),
-            tree,
-        },
-        stamp(on, office()),
-    )
-    .map_err(|e| match e {
-        ExecuteError::Refused(e) => e,
-        ExecuteError::Journal(e) => panic!("{e}"),
-    });
+    let r =
+        crate::support::run(rec, j, &cmd, &RecordContext { tree }, on, office()).map_err(
+            |e| match e {
+                ExecuteError::Refused(e) => e,
+                ExecuteError::Journal(e) => panic!("{e}"),
+            },
+        );
     if r.is_err() {
         assert_eq!((rec.clone(), j.len()), before);
     }
     r
 }
 
-fn registered(
-    tree: &OrgTree,
-    engagement: Engagement,
-) -> (TalentRecord, MemoryJournal<RecordEvent>) {
-    let (mut rec, mut j) = (TalentRecord::default(), MemoryJournal::new());
+fn registered(tree: &OrgTree, engagement: Engagement) -> (TalentRecord, Journal<TalentRecord>) {
+    let (mut rec, mut j) = (TalentRecord::default(), Journal::new());
     run(
         &mut rec,
         &mut j,
@@ -273,25 +262,26 @@ fn distinguished_tenure_with_flexible_engagement() {
         ),
         Err(RecordError::Blank("series"))
     );
-    assert_eq!(replay::<TalentRecord>(j.events()), rec);
+    assert_eq!(
+        j.state(crate::support::stream::<TalentRecord>())
+            .cloned()
+            .unwrap_or_default(),
+        rec
+    );
 }
 
 #[test]
 fn promotion_and_refusals() {
     let tree = tree();
     let (mut rec, mut j) = registered(&tree, Engagement::Employed { employer: id(3) });
-    let city = Authority::organization_department(id(2));
     let other_tree_authority = Authority::organization_department(id(4));
-    let err = execute(
+    let err = crate::support::run(
         &mut rec,
         &mut j,
         &RecordCommand::Exit { reason: "x".into() },
-        &RecordContext {
-            on: d(2023, 1, 1),
-            authority: other_tree_authority,
-            tree: &tree,
-        },
-        stamp(d(2023, 1, 1), city),
+        &RecordContext { tree: &tree },
+        d(2023, 1, 1),
+        other_tree_authority,
     )
     .unwrap_err();
     assert!(matches!(
@@ -443,8 +433,7 @@ proptest! {
                 }
             }
         }
-        prop_assert_eq!(replay::<TalentRecord>(j.events()), rec.clone());
-        let json = serde_json::to_string(&rec).unwrap();
-        prop_assert_eq!(serde_json::from_str::<TalentRecord>(&json).unwrap(), rec);
+        prop_assert_eq!(j.state(crate::support::stream::<TalentRecord>()).cloned().unwrap_or_default(), rec.clone());
+        prop_assert_eq!(crate::support::verified(&j, || RecordContext { tree: &tree }), rec);
     }
 }

@@ -1,5 +1,5 @@
 use proptest::prelude::*;
-use zugong_core::journal::{ExecuteError, Journal, MemoryJournal, execute, replay};
+use zugong_core::journal::{ExecuteError, Journal};
 use zugong_core::*;
 use zugong_training::*;
 
@@ -17,14 +17,11 @@ fn credit(hours: u32, on: chrono::NaiveDate) -> Credit {
     }
 }
 
-fn open(tree: &OrgTree) -> (HoursLedger, MemoryJournal<LedgerEvent>) {
+fn open(tree: &OrgTree) -> (HoursLedger, Journal<HoursLedger>) {
     let mut ledger = HoursLedger::default();
-    let mut journal = MemoryJournal::new();
-    let ctx = LedgerContext {
-        authority: Authority::organization_department(id(10)),
-        tree,
-    };
-    execute(
+    let mut journal = Journal::new();
+    let ctx = LedgerContext { tree };
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Open {
@@ -32,7 +29,8 @@ fn open(tree: &OrgTree) -> (HoursLedger, MemoryJournal<LedgerEvent>) {
             unit: id(100),
         },
         &ctx,
-        stamp(d(1, 2), ctx.authority),
+        d(1, 2),
+        Authority::organization_department(id(10)),
     )
     .unwrap();
     (ledger, journal)
@@ -42,34 +40,34 @@ fn open(tree: &OrgTree) -> (HoursLedger, MemoryJournal<LedgerEvent>) {
 fn corrections_are_compensating_entries() {
     let tree = tree();
     let (mut ledger, mut journal) = open(&tree);
-    let ctx = LedgerContext {
-        authority: Authority::organization_department(id(10)),
-        tree: &tree,
-    };
-    let s = stamp(d(3, 1), ctx.authority);
-    execute(
+    let ctx = LedgerContext { tree: &tree };
+    let s = (d(3, 1), Authority::organization_department(id(10)));
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(240, d(2, 20))),
         &ctx,
-        s.clone(),
+        s.0,
+        s.1,
     )
     .unwrap();
     // Entered 24 instead of 16: reverse, then credit again.
-    execute(
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Reverse { entry: 1 },
         &ctx,
-        s.clone(),
+        s.0,
+        s.1,
     )
     .unwrap();
-    execute(
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(160, d(2, 20))),
         &ctx,
-        s.clone(),
+        s.0,
+        s.1,
     )
     .unwrap();
     assert_eq!(ledger.lines().len(), 2, "the wrong line stays on record");
@@ -79,12 +77,13 @@ fn corrections_are_compensating_entries() {
         StudyHours::whole(16)
     );
     let r = |cmd| {
-        execute(
+        crate::support::run(
             &mut ledger.clone(),
             &mut journal.clone(),
             &cmd,
             &ctx,
-            s.clone(),
+            s.0,
+            s.1,
         )
     };
     assert_eq!(
@@ -107,16 +106,14 @@ fn corrections_are_compensating_entries() {
         Err(ExecuteError::Refused(LedgerError::AlreadyOpen))
     );
     // The other township's department may not touch this ledger.
-    let other = LedgerContext {
-        authority: Authority::organization_department(id(11)),
-        tree: &tree,
-    };
-    let err = execute(
+    let other = LedgerContext { tree: &tree };
+    let err = crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Credit(credit(10, d(2, 1))),
         &other,
-        s.clone(),
+        s.0,
+        Authority::organization_department(id(11)),
     )
     .unwrap_err();
     assert!(matches!(
@@ -125,16 +122,23 @@ fn corrections_are_compensating_entries() {
     ));
     let mut empty = HoursLedger::default();
     assert_eq!(
-        execute(
+        crate::support::run(
             &mut empty,
-            &mut MemoryJournal::new(),
+            &mut Journal::new(),
             &LedgerCommand::Reverse { entry: 1 },
             &ctx,
-            s
+            s.0,
+            s.1
         ),
         Err(ExecuteError::Refused(LedgerError::NotOpen))
     );
-    assert_eq!(replay::<HoursLedger>(journal.events()), ledger);
+    assert_eq!(
+        journal
+            .state(crate::support::stream::<HoursLedger>())
+            .cloned()
+            .unwrap_or_default(),
+        ledger
+    );
 }
 
 proptest! {
@@ -142,12 +146,12 @@ proptest! {
     fn totals_are_never_negative_and_replay(ops in prop::collection::vec((any::<bool>(), 0u32..200, 1u64..12), 0..40)) {
         let tree = tree();
         let (mut ledger, mut journal) = open(&tree);
-        let ctx = LedgerContext { authority: Authority::organization_department(id(1)), tree: &tree };
+        let ctx = LedgerContext { tree: &tree };
         let mut expected: i64 = 0;
         let mut credited: Vec<(u64, i64, bool)> = Vec::new();
         for (is_credit, tenths, target) in ops {
             let cmd = if is_credit { LedgerCommand::Credit(credit(tenths, d(4, 1))) } else { LedgerCommand::Reverse { entry: target } };
-            if execute(&mut ledger, &mut journal, &cmd, &ctx, stamp(d(4, 2), ctx.authority)).is_ok() {
+            if crate::support::run(&mut ledger, &mut journal, &cmd, &ctx, d(4, 2), Authority::organization_department(id(1))).is_ok() {
                 if is_credit {
                     credited.push((ledger.lines().keys().max().copied().unwrap(), i64::from(tenths), false));
                     expected += i64::from(tenths);
@@ -160,9 +164,8 @@ proptest! {
             prop_assert!(expected >= 0);
             prop_assert_eq!(i64::from(ledger.summary(d(1, 1), d(12, 31)).hours.tenths()), expected);
         }
-        prop_assert_eq!(replay::<HoursLedger>(journal.events()), ledger.clone());
-        let json = serde_json::to_string(&ledger).unwrap();
-        prop_assert_eq!(serde_json::from_str::<HoursLedger>(&json).unwrap(), ledger);
+        prop_assert_eq!(journal.state(crate::support::stream::<HoursLedger>()).cloned().unwrap_or_default(), ledger.clone());
+        prop_assert_eq!(verified(&journal, || LedgerContext { tree: &tree }), ledger);
     }
 }
 
@@ -170,22 +173,20 @@ proptest! {
 fn summaries_split_by_tier_mode_and_kind() {
     let tree = tree();
     let (mut ledger, mut journal) = open(&tree);
-    let ctx = LedgerContext {
-        authority: Authority::organization_department(id(10)),
-        tree: &tree,
-    };
+    let ctx = LedgerContext { tree: &tree };
     let online = Credit {
         mode: TrainingMode::Online,
         tier: None,
         ..credit(50, d(3, 3))
     };
     for c in [credit(80, d(3, 1)), online, credit(40, d(12, 1))] {
-        execute(
+        crate::support::run(
             &mut ledger,
             &mut journal,
             &LedgerCommand::Credit(c),
             &ctx,
-            stamp(d(3, 5), ctx.authority),
+            d(3, 5),
+            Authority::organization_department(id(10)),
         )
         .unwrap();
     }

@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use zugong_core::journal::{MemoryJournal, execute};
+use zugong_core::journal::Journal;
 use zugong_core::*;
 use zugong_training::*;
 
@@ -8,13 +8,10 @@ use crate::support::*;
 fn ledger_with(credits: &[Credit]) -> HoursLedger {
     let tree = tree();
     let mut ledger = HoursLedger::default();
-    let mut journal = MemoryJournal::new();
-    let ctx = LedgerContext {
-        authority: Authority::organization_department(id(1)),
-        tree: &tree,
-    };
-    let s = stamp(d(1, 1), ctx.authority);
-    execute(
+    let mut journal = Journal::new();
+    let ctx = LedgerContext { tree: &tree };
+    let s = (d(1, 1), Authority::organization_department(id(1)));
+    crate::support::run(
         &mut ledger,
         &mut journal,
         &LedgerCommand::Open {
@@ -22,16 +19,18 @@ fn ledger_with(credits: &[Credit]) -> HoursLedger {
             unit: id(100),
         },
         &ctx,
-        s.clone(),
+        s.0,
+        s.1,
     )
     .unwrap();
     for c in credits {
-        execute(
+        crate::support::run(
             &mut ledger,
             &mut journal,
             &LedgerCommand::Credit(c.clone()),
             &ctx,
-            s.clone(),
+            s.0,
+            s.1,
         )
         .unwrap();
     }

@@ -1,5 +1,4 @@
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use zugong_core::journal::Stamp;
+use chrono::NaiveDate;
 use zugong_core::*;
 use zugong_training::*;
 
@@ -13,19 +12,6 @@ pub fn id(n: u128) -> OrgUnitId {
 
 pub fn member(n: u128) -> MemberId {
     MemberId::from_uuid(uuid::Uuid::from_u128(n))
-}
-
-pub fn at(day: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&day.and_hms_opt(9, 0, 0).unwrap())
-}
-
-pub fn stamp(day: NaiveDate, authority: Authority) -> Stamp {
-    Stamp::new(
-        at(day),
-        ActorId::from_uuid(uuid::Uuid::from_u128(77)),
-        authority,
-        "培训管理",
-    )
 }
 
 /// County 1 → townships 10, 11 → branches 100, 101 (under 10) and 110 (under 11); city 0 above.
@@ -98,4 +84,46 @@ pub fn plan(organizer: OrgUnitId, tier: TrainingTier, hours: u32, capacity: u32)
         hours: StudyHours::whole(hours),
         capacity,
     }
+}
+
+/// Runs `command` on the test's one stream as a clerk of `who` on `on`, and mirrors the
+/// stream's state into `state` (a refused command leaves both unchanged).
+pub fn run<L: zugong_core::journal::Lifecycle>(
+    state: &mut L,
+    journal: &mut zugong_core::journal::Journal<L>,
+    command: &L::Command,
+    context: &L::Context<'_>,
+    on: chrono::NaiveDate,
+    who: zugong_core::Authority,
+) -> Result<Vec<L::Event>, zugong_core::journal::ExecuteError<L::Error>> {
+    let id = stream::<L>();
+    let step = u32::try_from(journal.len()).unwrap_or(0);
+    let act = zugong_core::journal::Act::on_day(
+        on,
+        step,
+        zugong_core::ActorId::from_uuid(uuid::Uuid::from_u128(9)),
+        who,
+    );
+    let r = journal.execute(id, command.clone(), act, "测试", context);
+    *state = journal.state(id).cloned().unwrap_or_default();
+    r
+}
+
+/// The one stream a test's journal holds.
+pub fn stream<L: zugong_core::journal::Lifecycle>() -> L::Id {
+    L::Id::from(uuid::Uuid::from_u128(4242))
+}
+
+/// The journal stored as JSON and read back through `verify` with `context`: the state of
+/// the test's stream it rebuilds.
+pub fn verified<'c, L: zugong_core::journal::Lifecycle>(
+    journal: &zugong_core::journal::Journal<L>,
+    context: impl Fn() -> L::Context<'c>,
+) -> L {
+    let json = serde_json::to_string(journal).unwrap();
+    let entries: Vec<zugong_core::journal::Entry<L>> = serde_json::from_str(&json).unwrap();
+    let again =
+        zugong_core::journal::Journal::<L>::verify(entries, Some(journal.head()), |_| context())
+            .unwrap();
+    again.state(stream::<L>()).cloned().unwrap_or_default()
 }

@@ -17,7 +17,7 @@ const CHINA_STANDARD_TIME_SECONDS: i32 = 8 * 3600;
 /// see (in China Standard Time, so an act at 2026-03-01T20:00Z falls on 2026-03-02).
 ///
 /// ```
-/// use zugong_core::chain::Act;
+/// use zugong_core::journal::Act;
 /// use zugong_core::{ActorId, Authority, OrgUnitId};
 ///
 /// let county = Authority::party_committee(OrgUnitId::from_uuid(uuid::Uuid::from_u128(1)));

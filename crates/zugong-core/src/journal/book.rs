@@ -194,7 +194,7 @@ impl<L: Lifecycle> Journal<L> {
     /// so a journal cut short or replaced whole is found too.
     ///
     /// ```
-    /// # use zugong_core::chain::*;
+    /// # use zugong_core::journal::*;
     /// # use zugong_core::{ActorId, Authority, Citation, OrgUnitId, SelectionId, SourceStatus};
     /// # #[derive(Debug, Default, Clone)] struct Count(u32);
     /// # #[derive(Debug, thiserror::Error)] #[error("full")] struct Full;

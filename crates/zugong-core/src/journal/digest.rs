@@ -13,11 +13,11 @@ use thiserror::Error;
 ///
 /// Every journal entry carries the digest of its own content and of the entry before it, so
 /// any change to a stored entry, or to the order of entries, changes a digest that
-/// [`crate::chain::Journal::verify`] recomputes. [`Digest::GENESIS`] (all zero) stands
+/// [`crate::journal::Journal::verify`] recomputes. [`Digest::GENESIS`] (all zero) stands
 /// before the first entry.
 ///
 /// ```
-/// use zugong_core::chain::Digest;
+/// use zugong_core::journal::Digest;
 ///
 /// let d: Digest = "00".repeat(32).parse()?;
 /// assert_eq!(d, Digest::GENESIS);

@@ -53,7 +53,7 @@ pub trait StreamId:
 ///
 /// Only [`crate::journal`] can make one, so outside code cannot apply events of its own
 /// choosing to a lifecycle state: a state is built only from entries that were decided by
-/// [`crate::chain::Journal::execute`] or re-decided by [`crate::chain::Journal::verify`].
+/// [`crate::journal::Journal::execute`] or re-decided by [`crate::journal::Journal::verify`].
 #[derive(Debug)]
 pub struct Applying(());
 
@@ -108,7 +108,7 @@ impl<'a, L: Lifecycle> Peers<'a, L> {
 ///
 /// A **state** starts as `Default` (nothing has happened) and changes only by
 /// [`Lifecycle::apply`] of events that [`Lifecycle::decide`] returned, inside a
-/// [`crate::chain::Journal`]. `decide` checks every rule against the state, the [`Act`]
+/// [`crate::journal::Journal`]. `decide` checks every rule against the state, the [`Act`]
 /// (time and authority: given once, recorded as given), the context (tree, policies,
 /// calendar) and the other streams of the same journal, and either refuses with a
 /// [`Refusal`] or returns the events. `apply` is infallible and pure.
