@@ -11,8 +11,8 @@
 //! From application to tier promotion:
 //!
 //! ```
-//! use chrono::{NaiveDate, TimeZone, Utc};
-//! use zugong_core::journal::{execute, MemoryJournal, Stamp};
+//! use chrono::NaiveDate;
+//! use zugong_core::journal::{Act, Journal};
 //! use zugong_core::*;
 //! use zugong_talent::*;
 //!
@@ -23,49 +23,50 @@
 //! ])?;
 //! let office = Authority::organization_department(id(1)); // 自治区党委人才办 sits in the 组织部
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-//! let stamp = |on: NaiveDate| Stamp::new(Utc.from_utc_datetime(&on.and_hms_opt(9, 0, 0).unwrap()), ActorId::from_uuid(uuid::Uuid::nil()), office, "人才工作");
+//! // The act the rules check and the journal records: the office, on a day.
+//! let act = |on: NaiveDate| Act::on_day(on, 0, ActorId::from_uuid(uuid::Uuid::nil()), office);
 //! let talent = TalentId::from_uuid(uuid::Uuid::from_u128(7));
 //! let engagement = Engagement::Employed { employer: id(2) };
 //!
 //! // A 2024 青年托举 round: apply, review, publicize, confirm.
-//! let mut round = SelectionRound::default();
-//! let mut rj = MemoryJournal::new();
-//! let ctx = |on| RoundContext { on, authority: office, tree: &tree };
+//! let round = TalentRoundId::from_uuid(uuid::Uuid::from_u128(24));
+//! let mut rj = Journal::<SelectionRound>::new();
+//! let ctx = RoundContext { tree: &tree };
 //! let programme = ProgrammeDefinition::young_nurtured();
-//! execute(&mut round, &mut rj, &RoundCommand::Open { programme: programme.clone(), organizer: id(1), batch: 2024, deadline: d(2024, 7, 31) }, &ctx(d(2024, 6, 21)), stamp(d(2024, 6, 21)))?;
+//! rj.execute(round, RoundCommand::Open { programme: programme.clone(), organizer: id(1), batch: 2024, deadline: d(2024, 7, 31) }, act(d(2024, 6, 21)), "人才工作", &ctx)?;
 //! let applicant = Applicant {
 //!     talent, name: "马文静".into(), birth_date: d(1990, 3, 2),
 //!     education: Some(EducationLevel::Postgraduate), title: Some(ProfessionalTitle::Intermediate),
 //!     field: ResearchField::NaturalSciences, industry: Some("goji".into()),
 //!     current_tiers: vec![], non_professional_leader: false, engagement: engagement.clone(),
 //! };
-//! execute(&mut round, &mut rj, &RoundCommand::Apply(applicant), &ctx(d(2024, 7, 1)), stamp(d(2024, 7, 1)))?;
-//! execute(&mut round, &mut rj, &RoundCommand::CloseApplications, &ctx(d(2024, 8, 1)), stamp(d(2024, 8, 1)))?;
-//! execute(&mut round, &mut rj, &RoundCommand::Score { talent, score: 876 }, &ctx(d(2024, 8, 20)), stamp(d(2024, 8, 20)))?;
-//! execute(&mut round, &mut rj, &RoundCommand::Publicize { days: 5 }, &ctx(d(2024, 9, 2)), stamp(d(2024, 9, 2)))?;
-//! execute(&mut round, &mut rj, &RoundCommand::Confirm, &ctx(d(2024, 9, 9)), stamp(d(2024, 9, 9)))?;
-//! assert_eq!(round.selected(), [talent]);
+//! rj.execute(round, RoundCommand::Apply(applicant), act(d(2024, 7, 1)), "人才工作", &ctx)?;
+//! rj.execute(round, RoundCommand::CloseApplications, act(d(2024, 8, 1)), "人才工作", &ctx)?;
+//! rj.execute(round, RoundCommand::Score { talent, score: 876 }, act(d(2024, 8, 20)), "人才工作", &ctx)?;
+//! rj.execute(round, RoundCommand::Publicize { days: 5 }, act(d(2024, 9, 2)), "人才工作", &ctx)?;
+//! rj.execute(round, RoundCommand::Confirm, act(d(2024, 9, 9)), "人才工作", &ctx)?;
+//! assert_eq!(rj.state(round).unwrap().selected(), [talent]);
 //!
 //! // The talent's record: a three-year tenure, the grant paid, graduated, then promoted.
-//! let mut record = TalentRecord::default();
-//! let mut tj = MemoryJournal::new();
-//! let rctx = |on| RecordContext { on, authority: office, tree: &tree };
+//! let record = talent; // a talent record is the stream of its talent
+//! let mut tj = Journal::<TalentRecord>::new();
+//! let rctx = RecordContext { tree: &tree };
 //! let agreement = |tier, starts_on, years, grant| Agreement {
 //!     tier, programme: format!("{tier}"), batch: 2024, starts_on, cycle_years: Some(years), grant,
 //!     shares: vec![(FundingSource::RegionalGrant, 1000)], industry: Some("goji".into()),
 //! };
 //! let register = RecordCommand::Register { talent, name: "马文静".into(), birth_date: d(1990, 3, 2), engagement };
-//! execute(&mut record, &mut tj, &register, &rctx(d(2024, 9, 10)), stamp(d(2024, 9, 10)))?;
-//! execute(&mut record, &mut tj, &RecordCommand::Start(agreement(TalentTier::YoungNurtured, d(2024, 10, 1), 3, Yuan::wan(3))), &rctx(d(2024, 10, 1)), stamp(d(2024, 10, 1)))?;
-//! execute(&mut record, &mut tj, &RecordCommand::Pay { source: FundingSource::RegionalGrant, amount: Yuan::wan(3) }, &rctx(d(2024, 10, 8)), stamp(d(2024, 10, 8)))?;
+//! tj.execute(record, register, act(d(2024, 9, 10)), "人才工作", &rctx)?;
+//! tj.execute(record, RecordCommand::Start(agreement(TalentTier::YoungNurtured, d(2024, 10, 1), 3, Yuan::wan(3))), act(d(2024, 10, 1)), "人才工作", &rctx)?;
+//! tj.execute(record, RecordCommand::Pay { source: FundingSource::RegionalGrant, amount: Yuan::wan(3) }, act(d(2024, 10, 8)), "人才工作", &rctx)?;
 //! // Nothing beyond the grant.
-//! assert!(execute(&mut record, &mut tj, &RecordCommand::Pay { source: FundingSource::RegionalGrant, amount: Yuan(1) }, &rctx(d(2024, 10, 9)), stamp(d(2024, 10, 9))).is_err());
+//! assert!(tj.execute(record, RecordCommand::Pay { source: FundingSource::RegionalGrant, amount: Yuan(1) }, act(d(2024, 10, 9)), "人才工作", &rctx).is_err());
 //! let graduate = RecordCommand::Evaluate { kind: EvaluationKind::Final, outcome: EvaluationOutcome::Graduate };
-//! execute(&mut record, &mut tj, &graduate, &rctx(d(2027, 9, 30)), stamp(d(2027, 9, 30)))?;
+//! tj.execute(record, graduate, act(d(2027, 9, 30)), "人才工作", &rctx)?;
 //! // 青年拔尖 funding is not set nationally: an unfunded agreement here.
 //! let promote = RecordCommand::Promote(Agreement { shares: vec![], ..agreement(TalentTier::YoungTopTalent, d(2027, 11, 1), 3, Yuan(0)) });
-//! execute(&mut record, &mut tj, &promote, &rctx(d(2027, 11, 1)), stamp(d(2027, 11, 1)))?;
-//! assert_eq!(record.tier(), Some(TalentTier::YoungTopTalent));
+//! tj.execute(record, promote, act(d(2027, 11, 1)), "人才工作", &rctx)?;
+//! assert_eq!(tj.state(record).unwrap().tier(), Some(TalentTier::YoungTopTalent));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
