@@ -155,7 +155,8 @@ pub(crate) struct JournalArgs {
     /// The journal file (default: DIR/journals/KIND-….jsonl).
     #[arg(long)]
     pub(crate) journal: Option<PathBuf>,
-    /// Replace an existing journal file.
+    /// Replace an existing file that is not part of a dataset (a table or a journal of a
+    /// dataset is never replaced).
     #[arg(long)]
     pub(crate) force: bool,
 }
@@ -185,17 +186,50 @@ pub(crate) fn load_world(dir: &Path) -> Result<World, CliError> {
     }
 }
 
-/// Refuses to write over a dataset (unless `force`).
+/// Refuses to write a dataset over another one (`--force` included: data are never
+/// overwritten); `force` lets a new dataset go into a folder that has other files.
 fn check_dataset_target(dir: &Path, force: bool) -> Result<(), CliError> {
     let manifest = dir.join("dataset.json");
-    if manifest.exists() && !force {
-        return Err(CliError::Exists(manifest));
+    if manifest.exists() {
+        return Err(CliError::WouldOverwriteInput(manifest));
+    }
+    let occupied = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
+    if occupied && !force {
+        return Err(CliError::Exists(dir.to_path_buf()));
     }
     std::fs::create_dir_all(dir).map_err(CliError::io(dir))
 }
 
-/// Whether `path` is a file of the dataset in `dir` (its manifest or a table).
-pub(crate) fn is_dataset_file(dir: &Path, path: &Path) -> bool {
+/// Whether `path` is a file of some dataset: its manifest or a table (a `.jsonl` or `.csv`
+/// file beside a `dataset.json`), or an existing file of its `journals/` folder (a journal,
+/// the heads). No output may be written there, `--force` included; a new journal may be.
+pub(crate) fn is_data_file(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(parent) = parent.canonicalize() else {
+        return false;
+    };
+    let name = name.to_string_lossy();
+    let table = name == "dataset.json" || name.ends_with(".jsonl") || name.ends_with(".csv");
+    if table && parent.join("dataset.json").is_file() {
+        return true;
+    }
+    let journal = path.exists() || name == crate::journals::HEADS_FILE;
+    journal
+        && parent.file_name().is_some_and(|n| n == "journals")
+        && parent
+            .parent()
+            .is_some_and(|d| d.join("dataset.json").is_file())
+}
+
+/// Whether `path` is one of the input files read from `dir` (a table in it, even without a
+/// manifest — a folder of rosters — or anything under its `journals/`).
+fn is_input_file(dir: &Path, path: &Path) -> bool {
     let (Ok(dir), Some(name)) = (dir.canonicalize(), path.file_name()) else {
         return false;
     };
@@ -207,7 +241,8 @@ pub(crate) fn is_dataset_file(dir: &Path, path: &Path) -> bool {
         return false;
     };
     let name = name.to_string_lossy();
-    parent == dir && (name == "dataset.json" || name.ends_with(".jsonl") || name.ends_with(".csv"))
+    let table = name == "dataset.json" || name.ends_with(".jsonl") || name.ends_with(".csv");
+    (parent == dir && table) || parent.starts_with(dir.join("journals"))
 }
 
 /// Writes `content` to `out` (atomically, never over a dataset file, over another file only
@@ -231,7 +266,7 @@ pub(crate) fn write_output(
             }
         }
         Some(path) => {
-            if inputs.is_some_and(|dir| is_dataset_file(dir, path)) {
+            if is_data_file(path) || inputs.is_some_and(|dir| is_input_file(dir, path)) {
                 return Err(CliError::WouldOverwriteInput(path.to_path_buf()));
             }
             if path.exists() && !force {
@@ -254,6 +289,17 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             let mut faults: Vec<Fault> = Vec::new();
             let counts = load(&dir, &mut faults).map(|data| {
                 let world = validate(data, &mut faults);
+                // Journals that do not verify are problems of the dataset too.
+                faults.extend(world.records.failures.iter().map(|f| Fault {
+                    file: f.file.clone(),
+                    line: f.line,
+                    field: None,
+                    message: if f.message.contains(&f.citation) {
+                        f.message.clone()
+                    } else {
+                        format!("{} ({})", f.message, f.citation)
+                    },
+                }));
                 (world.tree.len(), world.members.len(), world.cadres.len())
             });
             match format {

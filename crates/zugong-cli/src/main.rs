@@ -14,16 +14,17 @@
 //! Exit codes: 0 done; 1 findings, when `--fail-on-findings` asks to fail on them; 2 bad input
 //! (an invalid dataset, a bad argument, an output that would overwrite a file).
 
+mod act;
 mod cli;
 mod dataset;
 mod error;
 mod generate;
+mod journals;
 mod lang;
 mod progress;
 mod report;
 mod sample;
 mod scenario;
-mod stamp;
 
 use std::process::ExitCode;
 

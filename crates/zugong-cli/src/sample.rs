@@ -4,9 +4,10 @@
 
 use chrono::Duration;
 
-use crate::dataset::{Dataset, JournalFile, World, validate};
+use crate::dataset::{Dataset, JournalFile, JournalLine, World, validate};
 use crate::error::CliError;
 use crate::generate::{Scale, generate_in_memory};
+use crate::journals::lines;
 use crate::scenario::Until;
 use crate::scenario::selection::walk;
 
@@ -27,16 +28,15 @@ pub(crate) fn dataset() -> Result<Dataset, CliError> {
     // A selection moved three weeks before the dataset's day: in 任前公示 on that day.
     let on = world.manifest.as_of - Duration::days(20);
     let w = walk(&world, None, Until::Publicity, on)?;
-    let entries: Vec<serde_json::Value> = w
-        .entries
-        .iter()
-        .filter_map(|e| serde_json::to_value(e).ok())
-        .collect();
+    let name = format!("selection-{}.jsonl", w.post.id);
     data.journals.push(JournalFile {
-        file: format!("journals/selection-{}.jsonl", w.post.id),
-        lines: (1..=entries.len() as u64).collect(),
-        entries,
+        file: format!("journals/{name}"),
+        lines: (1u64..)
+            .zip(lines(&w.journal))
+            .map(|(number, text)| JournalLine { number, text })
+            .collect(),
     });
+    data.journal_heads.insert(name, w.journal.head());
     Ok(data)
 }
 

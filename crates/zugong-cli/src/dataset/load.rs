@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::cell::{IdKind, Refs, id_for_code};
 use super::record::Record;
-use super::{AttendanceRecord, Dataset, Fault, JournalFile, Manifest, Row};
+use super::{AttendanceRecord, Dataset, Fault, JournalFile, JournalLine, Manifest, Row};
 use crate::lang::{Lang, tr};
 use crate::progress::Progress;
 
@@ -179,6 +179,17 @@ fn read_tables(
         show,
     );
     data.journals = read_journals(dir, faults);
+    match crate::journals::read_heads(dir) {
+        Ok(h) => data.journal_heads = h,
+        Err(e) => faults.push(Fault::file(
+            format!("journals/{}", crate::journals::HEADS_FILE),
+            tr!(
+                Lang::current(),
+                "无法读取日志末条摘要：{e}",
+                "the journals' heads cannot be read: {e}"
+            ),
+        )),
+    }
     if let Some(handle) = attendance {
         match handle.join() {
             Ok((rows, read_faults, unreadable)) => {
@@ -620,7 +631,8 @@ fn read_journals(dir: &Path, faults: &mut Vec<Fault>) -> Vec<JournalFile> {
         .collect()
 }
 
-/// Reads one journal file (JSON Lines of envelopes).
+/// Reads one journal file (JSON Lines of entries), as text: [`crate::journals`] reads the
+/// entries.
 pub(crate) fn read_journal(
     path: &Path,
     name: &str,
@@ -636,28 +648,17 @@ pub(crate) fn read_journal(
             return None;
         }
     };
-    let mut entries = Vec::new();
-    let mut lines = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Value>(line) {
-            Ok(v) => {
-                entries.push(v);
-                lines.push(i as u64 + 1);
-            }
-            Err(e) => faults.push(Fault {
-                file: name.to_owned(),
-                line: Some(i as u64 + 1),
-                field: None,
-                message: tr!(Lang::current(), "不是合法的 JSON：{e}", "not JSON: {e}"),
-            }),
-        }
-    }
+    let lines = text
+        .lines()
+        .zip(1u64..)
+        .filter(|(l, _)| !l.trim().is_empty())
+        .map(|(l, number)| JournalLine {
+            number,
+            text: l.to_owned(),
+        })
+        .collect();
     Some(JournalFile {
         file: name.to_owned(),
-        entries,
         lines,
     })
 }

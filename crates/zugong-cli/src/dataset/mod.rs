@@ -108,15 +108,23 @@ pub(crate) struct Row<R> {
     pub(crate) record: R,
 }
 
-/// A journal file of a scenario.
+/// A journal file of a scenario, as stored: its lines are read as entries only by
+/// [`crate::journals::verify_all`].
 #[derive(Debug, Clone)]
 pub(crate) struct JournalFile {
-    /// File name, relative to the dataset folder.
+    /// File name, relative to the dataset folder (`journals/selection-….jsonl`).
     pub(crate) file: String,
-    /// The lines, each an envelope (JSON).
-    pub(crate) entries: Vec<serde_json::Value>,
-    /// The line each entry came from.
-    pub(crate) lines: Vec<u64>,
+    /// Its non-blank lines.
+    pub(crate) lines: Vec<JournalLine>,
+}
+
+/// One stored line of a journal file.
+#[derive(Debug, Clone)]
+pub(crate) struct JournalLine {
+    /// The line number in its file, from 1.
+    pub(crate) number: u64,
+    /// The text, as written.
+    pub(crate) text: String,
 }
 
 /// Every table of a dataset as read (records that failed to read are left out, with faults).
@@ -150,6 +158,8 @@ pub(crate) struct Dataset {
     pub(crate) talents: Vec<Row<TalentRow>>,
     /// Journals of scenarios run on this dataset.
     pub(crate) journals: Vec<JournalFile>,
+    /// The head each journal had when it was written (`journals/heads.json`).
+    pub(crate) journal_heads: std::collections::BTreeMap<String, zugong_core::journal::Digest>,
     /// The file each table was read from (`members` → `members.csv`).
     pub(crate) files: std::collections::BTreeMap<&'static str, String>,
     /// Ids of records that could not be read (their faults are listed); references to them
@@ -175,6 +185,7 @@ impl Dataset {
             relations: Vec::new(),
             talents: Vec::new(),
             journals: Vec::new(),
+            journal_heads: std::collections::BTreeMap::new(),
             files: std::collections::BTreeMap::new(),
             unreadable: std::collections::HashSet::new(),
         }

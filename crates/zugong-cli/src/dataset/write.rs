@@ -128,13 +128,14 @@ pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
         std::fs::create_dir_all(dir.join("journals"))?;
         for j in &data.journals {
             write_atomically(&dir.join(&j.file), |w| {
-                for e in &j.entries {
-                    serde_json::to_writer(&mut *w, e)?;
+                for l in &j.lines {
+                    w.write_all(l.text.as_bytes())?;
                     w.write_all(b"\n")?;
                 }
                 Ok(())
             })?;
         }
+        crate::journals::write_heads(dir, &data.journal_heads)?;
     }
     Ok(())
 }

@@ -336,6 +336,8 @@ pub(crate) enum Area {
     Cadres,
     /// 人才.
     Talent,
+    /// 纪实: the journals of what was done, as verified.
+    Records,
 }
 
 /// One finding: a rule, its citation, and everything it was found on.

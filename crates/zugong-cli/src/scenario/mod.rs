@@ -8,12 +8,17 @@ pub(crate) mod training;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use clap::ValueEnum;
-use serde::Serialize;
+use zugong_core::Authority;
+use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
 
+use crate::act::act;
 use crate::cli::JournalArgs;
 use crate::dataset::write_atomically;
 use crate::error::CliError;
+use crate::journals::{HEADS_FILE, language, lines, read_heads, write_heads};
+use crate::lang::Lang;
 
 /// How far a selection goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -26,8 +31,9 @@ pub(crate) enum Until {
     Appointment,
 }
 
-/// The journal file: `--journal`, or `DIR/journals/NAME.jsonl`; refused if it exists and
-/// `--force` was not given.
+/// The journal file: `--journal`, or `DIR/journals/NAME.jsonl`. Never a table or a journal of
+/// any dataset (`--force` included: history is extended by a new journal, never rewritten);
+/// another existing file only with `--force`.
 pub(crate) fn journal_path(
     dir: &Path,
     args: &JournalArgs,
@@ -41,7 +47,7 @@ pub(crate) fn journal_path(
             folder.join(format!("{name}.jsonl"))
         }
     };
-    if crate::cli::is_dataset_file(dir, &path) && args.journal.is_some() {
+    if crate::cli::is_data_file(&path) {
         return Err(CliError::WouldOverwriteInput(path));
     }
     if path.exists() && !args.force {
@@ -50,14 +56,54 @@ pub(crate) fn journal_path(
     Ok(path)
 }
 
-/// Writes journal lines (one JSON value each).
-pub(crate) fn write_journal<T: Serialize>(path: &Path, lines: &[T]) -> Result<(), CliError> {
+/// Issues `command` on `stream` as `authority` on `day`: the act's time is 09:00 plus the
+/// journal's length in seconds, so the entries stay in order of time. A refusal comes back in
+/// `lang`, with its rule.
+#[allow(clippy::too_many_arguments)] // one command's parts: what, for whom, by whom, when, why
+pub(crate) fn issue<L: Lifecycle>(
+    journal: &mut Journal<L>,
+    stream: L::Id,
+    command: L::Command,
+    day: NaiveDate,
+    authority: Authority,
+    reason: &str,
+    context: &L::Context<'_>,
+    lang: Lang,
+) -> Result<Vec<L::Event>, String> {
+    let step = u32::try_from(journal.len()).unwrap_or(u32::MAX);
+    journal
+        .execute(stream, command, act(day, step, authority), reason, context)
+        .map_err(|e| match e {
+            ExecuteError::Refused(r) => r.message(language(lang)),
+            ExecuteError::Journal(j) => j.message(language(lang)),
+        })
+}
+
+/// Writes a journal's entries (one canonical JSON line each) to `path` and, when `path` is in
+/// `DIR/journals/`, records its head in `journals/heads.json` so that a journal cut short,
+/// extended or replaced is found.
+pub(crate) fn write_journal<L: Lifecycle>(
+    dir: &Path,
+    path: &Path,
+    journal: &Journal<L>,
+) -> Result<(), CliError> {
     write_atomically(path, |w| {
-        for l in lines {
-            serde_json::to_writer(&mut *w, l)?;
+        for l in lines(journal) {
+            w.write_all(l.as_bytes())?;
             w.write_all(b"\n")?;
         }
         Ok(())
     })
-    .map_err(CliError::io(path))
+    .map_err(CliError::io(path))?;
+    let folder = dir.join("journals");
+    let inside = match (path.parent().map(Path::canonicalize), folder.canonicalize()) {
+        (Some(Ok(p)), Ok(f)) => p == f,
+        _ => false,
+    };
+    if let (true, Some(name)) = (inside, path.file_name()) {
+        let mut heads = read_heads(dir).unwrap_or_default();
+        heads.insert(name.to_string_lossy().into_owned(), journal.head());
+        write_heads(dir, &heads).map_err(CliError::io(folder.join(HEADS_FILE)))?;
+    }
+    Ok(())
 }

@@ -6,30 +6,18 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Datelike, Duration, NaiveDate};
-use serde::{Deserialize, Serialize};
 use zugong_branch::{
-    RatingCommand, RatingContext, RatingEvent, RatingRound, RatingStage, ReviewMethod, Scoresheet,
-    StarLevel,
+    RatingCommand, RatingContext, RatingRound, RatingStage, ReviewMethod, Scoresheet, StarLevel,
 };
-use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
-use zugong_core::{AdminLevel, Authority, OrgKind, OrgUnitId, WorkCalendar};
+use zugong_core::journal::Journal;
+use zugong_core::{AdminLevel, Authority, OrgKind, OrgUnitId, RatingRoundId, WorkCalendar};
 
-use super::{journal_path, write_journal};
+use super::{issue, journal_path, write_journal};
 use crate::cli::{JournalArgs, load_world};
-use crate::dataset::World;
+use crate::dataset::{BranchRecord, World};
 use crate::error::CliError;
+use crate::journals::{JournalKind, stream_uuid};
 use crate::lang::{Lang, tr};
-use crate::stamp::stamp_at;
-
-/// One line of the rating journal: the round (its branch) and an entry of its journal.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RoundEntry {
-    /// The branch rated.
-    pub(crate) round: OrgUnitId,
-    /// The entry.
-    pub(crate) entry: Envelope<RatingEvent>,
-}
 
 /// The outcome of one branch's round.
 #[derive(Debug)]
@@ -87,18 +75,43 @@ fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, CliError> {
     }
 }
 
-/// Runs the rounds of every branch under `scope`; returns the outcomes and the journal lines.
+/// The id of a branch's round of a year: the same in every run, so a copied journal is
+/// recognised.
+pub(crate) fn round_id(branch: OrgUnitId, year: i32) -> RatingRoundId {
+    RatingRoundId::from_uuid(stream_uuid(
+        JournalKind::Rating,
+        &[branch.as_uuid().as_bytes(), &year.to_be_bytes()],
+    ))
+}
+
+/// One branch's round as the scenario walks it.
+struct Walked<'a> {
+    branch: &'a BranchRecord,
+    round: RatingRoundId,
+    upper: Authority,
+    steps: Vec<(NaiveDate, Authority, RatingCommand, &'static str)>,
+    refused: Option<String>,
+}
+
+/// Runs the rounds of every branch under `scope` in one journal, step by step across the
+/// branches so that the journal stays in order of time; returns the outcomes and the journal.
 pub(crate) fn rate(
     world: &World,
     scope: OrgUnitId,
     on: NaiveDate,
-) -> (Vec<RoundOutcome>, Vec<RoundEntry>) {
+) -> (Vec<RoundOutcome>, Journal<RatingRound>) {
     let calendar = WorkCalendar::official();
-    let mut outcomes = Vec::new();
-    let mut lines = Vec::new();
+    let mut journal = Journal::<RatingRound>::new();
     let Some(rubric) = &world.rubric else {
-        return (outcomes, lines);
+        return (Vec::new(), journal);
     };
+    let ctx = RatingContext {
+        tree: &world.tree,
+        rubric,
+        calendar: &calendar,
+    };
+    let lang = Lang::current();
+    let mut walks: Vec<Walked<'_>> = Vec::new();
     for b in &world.branches {
         if !world.tree.is_within(b.unit, scope).unwrap_or(false) {
             continue;
@@ -120,10 +133,7 @@ pub(crate) fn rate(
             .assess(&sheet)
             .map(|a| a.stars)
             .unwrap_or(StarLevel::NONE);
-        let mut round = RatingRound::default();
-        let mut journal: MemoryJournal<RatingEvent> = MemoryJournal::new();
-        let mut refused = None;
-        let mut steps: Vec<(NaiveDate, Authority, RatingCommand, &str)> = vec![
+        let steps = vec![
             (
                 on,
                 upper,
@@ -164,70 +174,70 @@ pub(crate) fn rate(
                 "公示",
             ),
         ];
-        let mut step = 0u32;
-        let mut run = |round: &mut RatingRound,
-                       day: NaiveDate,
-                       who: Authority,
-                       cmd: &RatingCommand,
-                       why: &str| {
-            let ctx = RatingContext {
-                on: day,
-                authority: who,
-                tree: &world.tree,
-                rubric,
-                calendar: &calendar,
-            };
-            step += 1;
-            match execute(
-                round,
-                &mut journal,
-                cmd,
-                &ctx,
-                stamp_at(day, step, who, why),
-            ) {
-                Ok(_) => None,
-                Err(ExecuteError::Refused(e)) => Some(format!(
-                    "{why}: {e}{}",
-                    e.citation().map(|c| format!(" ({c})")).unwrap_or_default()
-                )),
-                Err(ExecuteError::Journal(e)) => Some(format!("{why}: {e}")),
-            }
-        };
-        for (day, who, cmd, why) in steps.drain(..) {
-            if let Some(r) = run(&mut round, day, who, &cmd, why) {
-                refused = Some(r);
-                break;
-            }
-        }
-        if refused.is_none()
-            && let Some((_, until)) = round.publicity()
-        {
-            refused = run(
-                &mut round,
-                until + Duration::days(1),
-                upper,
-                &RatingCommand::Award,
-                "授星",
-            );
-        }
-        let after = if round.stage() == RatingStage::Awarded {
-            round.stars()
-        } else {
-            b.stars
-        };
-        outcomes.push(RoundOutcome {
-            branch: b.unit,
-            before: b.stars,
-            after,
-            stage: round.stage(),
-            refused,
+        walks.push(Walked {
+            branch: b,
+            round: round_id(b.unit, on.year()),
+            upper,
+            steps,
+            refused: None,
         });
-        lines.extend(journal.entries().cloned().map(|entry| RoundEntry {
-            round: b.unit,
-            entry,
-        }));
     }
-    (outcomes, lines)
+    for step in 0..5 {
+        for w in walks.iter_mut().filter(|w| w.refused.is_none()) {
+            let Some((day, who, cmd, why)) = w.steps.get(step).cloned() else {
+                continue;
+            };
+            if let Err(e) = issue(&mut journal, w.round, cmd, day, who, why, &ctx, lang) {
+                w.refused = Some(format!("{why}: {e}"));
+            }
+        }
+    }
+    // 授星 the day after each 公示 ends, in order of those days.
+    let mut awards: Vec<(NaiveDate, usize)> = walks
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.refused.is_none())
+        .filter_map(|(i, w)| {
+            let (_, until) = journal.state(w.round)?.publicity()?;
+            Some((until + Duration::days(1), i))
+        })
+        .collect();
+    awards.sort();
+    for (day, i) in awards {
+        if let Some(w) = walks.get_mut(i)
+            && let Err(e) = issue(
+                &mut journal,
+                w.round,
+                RatingCommand::Award,
+                day,
+                w.upper,
+                "授星",
+                &ctx,
+                lang,
+            )
+        {
+            w.refused = Some(format!("授星: {e}"));
+        }
+    }
+    let outcomes = walks
+        .into_iter()
+        .map(|w| {
+            let round = journal.state(w.round);
+            let stage = round.map_or(RatingStage::NotOpened, RatingRound::stage);
+            let after = match round {
+                Some(r) if stage == RatingStage::Awarded => r.stars(),
+                _ => w.branch.stars,
+            };
+            RoundOutcome {
+                branch: w.branch.unit,
+                before: w.branch.stars,
+                after,
+                stage,
+                refused: w.refused,
+            }
+        })
+        .collect();
+    (outcomes, journal)
 }
 
 /// `zugong scenario rating`.
@@ -244,9 +254,9 @@ pub(crate) fn run(
     let world = load_world(dir)?;
     let on = on.unwrap_or(world.manifest.as_of);
     let scope = scope_of(&world, scope)?;
-    let (outcomes, lines) = rate(&world, scope, on);
+    let (outcomes, journal) = rate(&world, scope, on);
     let path = journal_path(dir, args, &format!("rating-{scope}-{}", on.year()))?;
-    write_journal(&path, &lines)?;
+    write_journal(dir, &path, &journal)?;
     let name = world.tree.get(scope).map(|u| u.name.as_str()).unwrap_or("");
     let mut out = format!(
         "{} {name} {} ({} {})\n",
@@ -273,7 +283,7 @@ pub(crate) fn run(
             .unwrap_or("");
         match &o.refused {
             Some(r) => out.push_str(&format!(
-                "  ✗ {unit}: {r} ({} {:?})\n",
+                "  ✗ {unit}: {r} ({} {})\n",
                 lang.t("停在", "stopped at"),
                 o.stage
             )),

@@ -11,23 +11,22 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use zugong_cadre::{
     AssessmentGrade, CadreRow, Exclusion, FactorWeights, Holding, InspectionRecord,
-    PersonalMatters, PoliticalReview, Post, PostProfile, QuotaBook, QuotaCommand, QuotaContext,
-    Recommendation, RecommendationKind, Screening, Selection, SelectionCommand, SelectionContext,
-    SelectionEvent, SelectionMode, SelectionPolicy, SelectionStage, VoteCount, WorkFunction,
-    YoungCadreAges, check_recusal, flags, screen,
+    PersonalMatters, PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind,
+    Screening, Selection, SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage,
+    VoteCount, WorkFunction, YoungCadreAges, check_recusal, flags, screen,
 };
 use zugong_core::dates::{completed_months, completed_years};
-use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
+use zugong_core::journal::Journal;
 use zugong_core::{
-    AdminLevel, Authority, JurisdictionPolicy, PositionId, RankOrGrade, WorkCalendar,
+    AdminLevel, Authority, JurisdictionPolicy, PositionId, RankOrGrade, SelectionId,
 };
 
-use super::{Until, journal_path, write_journal};
+use super::{Until, issue, journal_path, write_journal};
 use crate::cli::{JournalArgs, load_world};
 use crate::dataset::{CadreRecord, World};
 use crate::error::CliError;
+use crate::journals::{JournalKind, Rules, stream_uuid};
 use crate::lang::{Lang, tr};
-use crate::stamp::stamp_at;
 
 /// Cadres as flat screening rows on `on` (same order as `world.cadres`).
 pub(crate) fn cadre_rows(world: &World, on: NaiveDate) -> Vec<CadreRow> {
@@ -111,60 +110,6 @@ pub(crate) fn deciding_authority(world: &World, post: &Post) -> Option<Authority
     None
 }
 
-/// The quota book of the dataset: every line allotted, every holder counted (holders above a
-/// line's allotment cannot be recorded; the report lists them as 超职数配备).
-pub(crate) fn quota_book(world: &World) -> QuotaBook {
-    let mut book = QuotaBook::default();
-    let mut journal = MemoryJournal::new();
-    let root_of = |unit| {
-        world
-            .tree
-            .ancestors(unit)
-            .ok()
-            .and_then(|a| a.last())
-            .map_or(unit, |u| u.id)
-    };
-    let day = world.manifest.as_of;
-    for (i, q) in world.quotas.iter().enumerate() {
-        let authority = Authority::organization_department(root_of(q.unit));
-        let ctx = QuotaContext {
-            authority,
-            tree: &world.tree,
-        };
-        let cmd = QuotaCommand::Allot {
-            unit: q.unit,
-            rank: q.rank,
-            count: q.allotted,
-        };
-        let _ = execute(
-            &mut book,
-            &mut journal,
-            &cmd,
-            &ctx,
-            stamp_at(day, i as u32, authority, "职数核定"),
-        );
-    }
-    for c in world.cadres.iter().filter(|c| c.post.is_some()) {
-        let authority = Authority::organization_department(root_of(c.unit));
-        let ctx = QuotaContext {
-            authority,
-            tree: &world.tree,
-        };
-        let cmd = QuotaCommand::Occupy {
-            unit: c.unit,
-            rank: c.rank,
-        };
-        let _ = execute(
-            &mut book,
-            &mut journal,
-            &cmd,
-            &ctx,
-            stamp_at(day, 0, authority, "在职"),
-        );
-    }
-    book
-}
-
 /// The age band screening considers: the scenario's choice, not a rule (the national rule sets no
 /// oldest age; a province's `SelectionPolicy::max_age` narrows it).
 const AGE_BAND: (u8, u8) = (22, 57);
@@ -224,9 +169,18 @@ pub(crate) struct Walk {
     /// The steps.
     pub(crate) steps: Vec<StepOutcome>,
     /// The journal.
-    pub(crate) entries: Vec<Envelope<SelectionEvent>>,
+    pub(crate) journal: Journal<Selection>,
     /// The stage reached.
     pub(crate) stage: SelectionStage,
+}
+
+/// The id of the selection for `post` moved on `on`: the same in every run, so a copied
+/// journal is recognised.
+pub(crate) fn selection_id(post: &Post, on: NaiveDate) -> SelectionId {
+    SelectionId::from_uuid(stream_uuid(
+        JournalKind::Selection,
+        &[post.id.as_uuid().as_bytes(), on.to_string().as_bytes()],
+    ))
 }
 
 /// Picks the post: the one named, else the first vacant 乡科级 post.
@@ -316,36 +270,22 @@ pub(crate) fn walk(
         .filter_map(|r| world.cadres.get(r.row))
         .take(3)
         .collect();
-    let calendar = WorkCalendar::official();
-    let jurisdiction = JurisdictionPolicy::default();
-    let quota = quota_book(world);
+    let rules = Rules::new(&world.tree, &world.quotas, &world.cadres, None);
+    let ctx = rules.selection();
+    let lang = Lang::current();
+    let id = selection_id(&post, on);
     let mut sel = Selection::default();
-    let mut journal: MemoryJournal<SelectionEvent> = MemoryJournal::new();
+    let mut journal = Journal::<Selection>::new();
     let mut steps = Vec::new();
-    let mut step_no = 0u32;
     let mut run = |sel: &mut Selection,
                    name: &'static str,
                    day: NaiveDate,
                    cmd: SelectionCommand,
                    detail: String|
      -> bool {
-        let ctx = SelectionContext {
-            on: day,
-            authority,
-            tree: &world.tree,
-            jurisdiction: &jurisdiction,
-            policy: &policy,
-            calendar: &calendar,
-            quota: &quota,
-        };
-        step_no += 1;
-        match execute(
-            sel,
-            &mut journal,
-            &cmd,
-            &ctx,
-            stamp_at(day, step_no, authority, name),
-        ) {
+        let outcome = issue(&mut journal, id, cmd, day, authority, name, &ctx, lang);
+        *sel = journal.state(id).cloned().unwrap_or_default();
+        match outcome {
             Ok(_) => {
                 steps.push(StepOutcome {
                     step: name,
@@ -355,21 +295,11 @@ pub(crate) fn walk(
                 });
                 sel.stage() != SelectionStage::Ended
             }
-            Err(ExecuteError::Refused(e)) => {
-                let cite = e.citation().map(|c| format!(" ({c})")).unwrap_or_default();
+            Err(why) => {
                 steps.push(StepOutcome {
                     step: name,
                     on: day,
-                    detail: format!("{e}{cite}"),
-                    done: false,
-                });
-                false
-            }
-            Err(ExecuteError::Journal(e)) => {
-                steps.push(StepOutcome {
-                    step: name,
-                    on: day,
-                    detail: e.to_string(),
+                    detail: why,
                     done: false,
                 });
                 false
@@ -600,7 +530,7 @@ pub(crate) fn walk(
         authority,
         screening,
         steps,
-        entries: journal.entries().cloned().collect(),
+        journal,
         stage: sel.stage(),
     })
 }
@@ -658,7 +588,7 @@ pub(crate) fn run(
     let on = on.unwrap_or(world.manifest.as_of);
     let w = walk(&world, post, until, on)?;
     let path = journal_path(dir, args, &format!("selection-{}", w.post.id))?;
-    write_journal(&path, &w.entries)?;
+    write_journal(dir, &path, &w.journal)?;
     let mut out = String::new();
     let unit = world
         .tree

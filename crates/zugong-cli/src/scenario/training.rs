@@ -8,32 +8,21 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Duration, NaiveDate};
-use serde::{Deserialize, Serialize};
-use zugong_core::journal::{Envelope, ExecuteError, Journal, MemoryJournal, execute};
+use serde::Serialize;
+use zugong_core::journal::Journal;
 use zugong_core::{Authority, MemberId, OrgUnitId, TrainingClassId};
 use zugong_training::{
-    ClassCommand, ClassContext, ClassEvent, ClassPlan, CoverageClass, CoverageMember, MemberGroup,
-    StudyHours, TierPolicy, TrainingClass, TrainingKind, TrainingMode, TrainingTier,
-    UncoveredReason, plan_coverage,
+    ClassCommand, ClassContext, ClassPlan, CoverageClass, CoverageMember, MemberGroup, StudyHours,
+    TierPolicy, TrainingClass, TrainingKind, TrainingMode, TrainingTier, UncoveredReason,
+    plan_coverage,
 };
 
-use super::{journal_path, write_journal};
+use super::{issue, journal_path, write_journal};
 use crate::cli::{JournalArgs, load_world};
 use crate::dataset::World;
 use crate::error::CliError;
 use crate::generate::county::ALL_GROUPS;
 use crate::lang::Lang;
-use crate::stamp::stamp_at;
-
-/// One line of the training journal: the class and an entry of its journal.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct ClassEntry {
-    /// The class.
-    pub(crate) class: TrainingClassId,
-    /// The entry.
-    pub(crate) entry: Envelope<ClassEvent>,
-}
 
 /// A member short of their 学时.
 #[derive(Debug, Clone, Serialize)]
@@ -95,7 +84,10 @@ pub(crate) struct FallbackOutcome {
 }
 
 /// Plans and runs fallback classes starting `on`.
-pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Vec<ClassEntry>) {
+pub(crate) fn run_fallback(
+    world: &World,
+    on: NaiveDate,
+) -> (FallbackOutcome, Journal<TrainingClass>) {
     let short = shortfalls(world);
     let mut out = FallbackOutcome {
         short: short.len(),
@@ -188,7 +180,7 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
         Ok(p) => p,
         Err(e) => {
             out.refusals.push(e.to_string());
-            return (out, Vec::new());
+            return (out, Journal::new());
         }
     };
     out.uncovered.extend(plan.uncovered.iter().cloned());
@@ -209,93 +201,104 @@ pub(crate) fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Ve
     for a in &plan.assignments {
         seated.entry(a.class).or_default().push(a.member);
     }
-    let mut lines = Vec::new();
+    // One journal for every class, in order of time: every plan a week before, every
+    // enrolment on the first day, attendance and the close on the last.
+    let mut journal = Journal::<TrainingClass>::new();
+    let ctx = ClassContext {
+        tree: &world.tree,
+        policy: &policy,
+    };
+    let lang = Lang::current();
+    let mut going: Vec<(&ClassPlan, Vec<MemberId>, u32)> = Vec::new();
     let mut still = out.uncovered.len();
     for p in &plans {
         let who = Authority::party_committee(p.organizer);
-        let mut class = TrainingClass::default();
-        let mut journal: MemoryJournal<ClassEvent> = MemoryJournal::new();
-        let mut step = 0u32;
-        let mut run = |class: &mut TrainingClass,
-                       day: NaiveDate,
-                       cmd: ClassCommand,
-                       why: &str|
-         -> Result<(), String> {
-            let ctx = ClassContext {
-                on: day,
-                authority: who,
-                tree: &world.tree,
-                policy: &policy,
-            };
-            step += 1;
-            execute(
-                class,
-                &mut journal,
-                &cmd,
-                &ctx,
-                stamp_at(day, step, who, why),
-            )
-            .map(|_| ())
-            .map_err(|e| match e {
-                ExecuteError::Refused(e) => format!("{}: {why}: {e}", p.name),
-                ExecuteError::Journal(e) => format!("{}: {why}: {e}", p.name),
-            })
-        };
-        let members = seated.get(&p.id).cloned().unwrap_or_default();
-        let mut trained = 0u32;
-        let result = (|| {
-            run(
-                &mut class,
-                on - Duration::days(7),
-                ClassCommand::Plan(p.clone()),
-                "制定兜底培训计划",
-            )?;
-            for m in &members {
-                let Some((unit, _)) = missing.get(m) else {
-                    continue;
-                };
-                run(
-                    &mut class,
-                    on,
-                    ClassCommand::Enrol {
-                        member: *m,
-                        unit: *unit,
-                    },
-                    "报名",
-                )?;
-            }
-            for m in &members {
-                let Some((_, need)) = missing.get(m) else {
-                    continue;
-                };
-                let hours = StudyHours::from_tenths((*need).min(p.hours.tenths()));
-                run(
-                    &mut class,
-                    p.ends_on,
-                    ClassCommand::RecordAttendance { member: *m, hours },
-                    "考勤记学时",
-                )?;
-                trained += 1;
-                out.credited += hours;
-                if hours.tenths() < *need {
-                    still += 1;
-                }
-            }
-            run(&mut class, p.ends_on, ClassCommand::Close, "结业")
-        })();
-        if let Err(e) = result {
-            out.refusals.push(e);
+        match issue(
+            &mut journal,
+            p.id,
+            ClassCommand::Plan(p.clone()),
+            on - Duration::days(7),
+            who,
+            "制定兜底培训计划",
+            &ctx,
+            lang,
+        ) {
+            Ok(_) => going.push((p, seated.get(&p.id).cloned().unwrap_or_default(), 0)),
+            Err(e) => out.refusals.push(format!("{}: {e}", p.name)),
         }
+    }
+    going.retain(|(p, members, _)| {
+        let who = Authority::party_committee(p.organizer);
+        for m in members {
+            let Some((unit, _)) = missing.get(m) else {
+                continue;
+            };
+            let enrol = ClassCommand::Enrol {
+                member: *m,
+                unit: *unit,
+            };
+            if let Err(e) = issue(&mut journal, p.id, enrol, on, who, "报名", &ctx, lang) {
+                out.refusals.push(format!("{}: {e}", p.name));
+                return false;
+            }
+        }
+        true
+    });
+    for (p, members, trained) in &mut going {
+        let who = Authority::party_committee(p.organizer);
+        let mut refused = None;
+        for m in members.iter() {
+            let Some((_, need)) = missing.get(m) else {
+                continue;
+            };
+            let hours = StudyHours::from_tenths((*need).min(p.hours.tenths()));
+            let attend = ClassCommand::RecordAttendance { member: *m, hours };
+            if let Err(e) = issue(
+                &mut journal,
+                p.id,
+                attend,
+                p.ends_on,
+                who,
+                "考勤记学时",
+                &ctx,
+                lang,
+            ) {
+                refused = Some(e);
+                break;
+            }
+            *trained += 1;
+            out.credited += hours;
+            if hours.tenths() < *need {
+                still += 1;
+            }
+        }
+        let closed = match refused {
+            Some(e) => Err(e),
+            None => issue(
+                &mut journal,
+                p.id,
+                ClassCommand::Close,
+                p.ends_on,
+                who,
+                "结业",
+                &ctx,
+                lang,
+            )
+            .map(|_| ()),
+        };
+        if let Err(e) = closed {
+            out.refusals.push(format!("{}: {e}", p.name));
+        }
+    }
+    for p in &plans {
+        let trained = going
+            .iter()
+            .find(|(g, _, _)| g.id == p.id)
+            .map_or(0, |(_, _, t)| *t);
         out.classes.push((p.organizer, p.capacity, trained));
-        lines.extend(
-            journal
-                .entries()
-                .cloned()
-                .map(|entry| ClassEntry { class: p.id, entry }),
-        );
     }
     out.still_short = still;
-    (out, lines)
+    (out, journal)
 }
 
 /// `zugong scenario training`.
@@ -310,9 +313,9 @@ pub(crate) fn run(
 ) -> Result<ExitCode, CliError> {
     let world = load_world(dir)?;
     let on = on.unwrap_or(world.manifest.as_of + Duration::days(7));
-    let (o, lines) = run_fallback(&world, on);
+    let (o, journal) = run_fallback(&world, on);
     let path = journal_path(dir, args, &format!("training-fallback-{on}"))?;
-    write_journal(&path, &lines)?;
+    write_journal(dir, &path, &journal)?;
     let mut out = format!(
         "{}: {} {}\n",
         lang.t("兜底培训", "Fallback training"),

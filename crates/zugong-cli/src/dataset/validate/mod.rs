@@ -6,7 +6,6 @@
 mod branches;
 mod cadres;
 mod faults;
-mod journals;
 mod talents;
 mod training;
 mod tree;
@@ -23,6 +22,7 @@ use super::{
     BranchRecord, CadreRecord, ClassRecord, Dataset, Fault, JournalFile, Manifest, MemberRecord,
     QuotaRecord, TalentRow, TaskRecord,
 };
+use crate::journals::{Records, Rules, verify_all};
 use faults::Faults;
 
 /// A dataset checked and indexed: what the reports and scenarios read.
@@ -58,8 +58,10 @@ pub(crate) struct World {
     pub(crate) talents: Vec<(TalentRow, TalentRecord)>,
     /// The rubric named by the manifest (`None` when the manifest names no preset).
     pub(crate) rubric: Option<Rubric>,
-    /// Journals of scenarios.
+    /// Journals of scenarios, as stored.
     pub(crate) journals: Vec<JournalFile>,
+    /// The journals read through `verify` (what verified, and every failure).
+    pub(crate) records: Records,
 }
 
 impl World {
@@ -150,8 +152,11 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let quotas = cadres::quotas(&mut f, &tree, data.quotas);
     let relations = cadres::relations(&mut f, data.relations, &cadres);
     let talents = talents::talents(&mut f, &tree, data.talents);
-    journals::journals(&mut f, &data.journals);
     f.flush_cascades();
+    let records = {
+        let rules = Rules::new(&tree, &quotas, &cadres, rubric.as_ref());
+        verify_all(&data.journals, &data.journal_heads, &rules, f.lang)
+    };
     World {
         manifest: data.manifest,
         tree,
@@ -169,6 +174,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         talents,
         rubric,
         journals: data.journals,
+        records,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use zugong_core::journal::{MemoryJournal, execute};
+use zugong_core::journal::{ExecuteError, Journal, Refusal};
 use zugong_core::{Authority, OrgTree, OrgUnitId, TalentId};
 use zugong_talent::{
     Agreement, Engagement, FundingSource, IndustryCatalogue, RecordCommand, RecordContext,
@@ -130,17 +130,30 @@ pub(super) fn talent_record(
             series: t.series.clone().unwrap_or_default(),
         });
     }
-    let mut record = TalentRecord::default();
-    let mut journal = MemoryJournal::new();
-    let ctx = RecordContext {
-        on: t.starts_on,
-        authority,
-        tree,
-    };
-    for cmd in &commands {
-        let stamp = crate::stamp::stamp(t.starts_on, authority, "dataset import");
-        execute(&mut record, &mut journal, cmd, &ctx, stamp)
-            .map_err(|e| tr!(lang, "人才档案被拒绝：{e}", "the record was refused: {e}"))?;
+    // The talents table is read as the commands that would have made each record, decided by
+    // the record's own rules: a row the rules would refuse is a fault, not a record.
+    let mut journal = Journal::<TalentRecord>::new();
+    let ctx = RecordContext { tree };
+    for (step, cmd) in (0u32..).zip(commands) {
+        journal
+            .execute(
+                t.id,
+                cmd,
+                crate::act::act(t.starts_on, step, authority),
+                "数据导入",
+                &ctx,
+            )
+            .map_err(|e| {
+                let why = match &e {
+                    ExecuteError::Refused(r) => r.message(crate::journals::language(lang)),
+                    ExecuteError::Journal(j) => j.to_string(),
+                };
+                tr!(
+                    lang,
+                    "人才档案被拒绝：{why}",
+                    "the record was refused: {why}"
+                )
+            })?;
     }
-    Ok(record)
+    Ok(journal.state(t.id).cloned().unwrap_or_default())
 }

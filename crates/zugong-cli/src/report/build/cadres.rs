@@ -6,10 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::Datelike;
 use zugong_cadre::{
     AssessmentGrade, AssessmentPolicy, PostTenure, QuotaError, RecusalFinding, RotationFlag,
-    RotationPolicy, Selection, SelectionEvent, recusal_report, rotation_flags,
+    RotationPolicy, recusal_report, rotation_flags,
 };
 use zugong_core::CadreId;
-use zugong_core::journal::{Envelope, replay};
 
 use crate::dataset::World;
 use crate::lang::Lang;
@@ -91,36 +90,27 @@ pub(super) fn cadre_section(
     let cadre_unit: HashMap<CadreId, zugong_core::OrgUnitId> =
         world.cadres.iter().map(|c| (c.id, c.unit)).collect();
     let mut selections = Vec::new();
-    for j in &world.journals {
-        let file = j.file.rsplit('/').next().unwrap_or(&j.file);
-        if !file.starts_with("selection-") {
-            continue;
+    for v in &world.records.selections {
+        for (id, sel) in v.journal.streams() {
+            let Some(post) = sel.post() else { continue };
+            selections.push(SelectionRow {
+                journal: v.file.clone(),
+                post: post.title.clone(),
+                unit: unit_name(post.unit),
+                stage: stage_term(sel.stage(), lang).into(),
+                candidates: sel
+                    .candidates()
+                    .iter()
+                    .map(|c| {
+                        cadre_name
+                            .get(c)
+                            .map_or_else(|| c.to_string(), |n| (*n).to_owned())
+                    })
+                    .collect(),
+                publicity: sel.publicity(),
+                entries: v.journal.stream_entries(id).count(),
+            });
         }
-        let events: Vec<SelectionEvent> = j
-            .entries
-            .iter()
-            .filter_map(|v| serde_json::from_value::<Envelope<SelectionEvent>>(v.clone()).ok())
-            .map(|e| e.event)
-            .collect();
-        let sel: Selection = replay(&events);
-        let Some(post) = sel.post() else { continue };
-        selections.push(SelectionRow {
-            journal: j.file.clone(),
-            post: post.title.clone(),
-            unit: unit_name(post.unit),
-            stage: stage_term(sel.stage(), lang).into(),
-            candidates: sel
-                .candidates()
-                .iter()
-                .map(|c| {
-                    cadre_name
-                        .get(c)
-                        .map_or_else(|| c.to_string(), |n| (*n).to_owned())
-                })
-                .collect(),
-            publicity: sel.publicity(),
-            entries: events.len(),
-        });
     }
     // Assessment against the cap, in the latest year with results.
     let policy = AssessmentPolicy::default();

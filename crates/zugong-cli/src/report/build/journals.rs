@@ -1,50 +1,63 @@
-//! The rating rounds and fallback classes that scenario commands journaled: replayed into
-//! `RatingRound` and `TrainingClass`, so the report shows what was done beside what the tables
-//! record.
+//! The rating rounds and fallback classes that scenario commands journaled, as
+//! `Journal::verify` rebuilt them from the dataset's journals (a journal that did not verify
+//! is a finding, never counted here), so the report shows what was done beside what the
+//! tables record.
+
+use zugong_branch::RatingStage;
+use zugong_training::ClassStatus;
 
 use std::collections::BTreeMap;
 
-use zugong_branch::{RatingEvent, RatingRound, RatingStage};
-use zugong_core::journal::replay;
-use zugong_training::{ClassEvent, ClassStatus, TrainingClass};
+use crate::dataset::World;
+use crate::lang::Lang;
+use crate::report::{Area, FallbackRow, Finding, RatingJournalRow};
 
-use crate::dataset::{JournalFile, World};
-use crate::report::{FallbackRow, RatingJournalRow};
-use crate::scenario::rating::RoundEntry;
-use crate::scenario::training::ClassEntry;
-
-fn of_kind<'w>(world: &'w World, prefix: &'w str) -> impl Iterator<Item = &'w JournalFile> + 'w {
-    world.journals.iter().filter(move |j| {
-        j.file
-            .rsplit('/')
-            .next()
-            .is_some_and(|n| n.starts_with(prefix))
-    })
+/// Every journal that did not verify, as findings grouped by the rule that refused it: the
+/// file and line of the entry, its stream, and what was wrong. Nothing in such a journal is
+/// reported as done.
+pub(super) fn failures(world: &World, lang: Lang, findings: &mut Vec<Finding>) {
+    let mut by_rule: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+    for f in &world.records.failures {
+        let place = match (f.line, &f.stream) {
+            (Some(l), Some(s)) => format!("{}:{l} ({s})", f.file),
+            (Some(l), None) => format!("{}:{l}", f.file),
+            (None, Some(s)) => format!("{} ({s})", f.file),
+            (None, None) => f.file.clone(),
+        };
+        by_rule
+            .entry(f.citation.as_str())
+            .or_default()
+            .push((place, f.message.clone()));
+    }
+    for (citation, items) in by_rule {
+        findings.push(Finding {
+            area: Area::Records,
+            rule: lang
+                .t(
+                    "纪实未通过核验，所记事项不予采信",
+                    "journal history that does not verify: nothing in it is taken as done",
+                )
+                .into(),
+            citation: citation.to_owned(),
+            items,
+        });
+    }
 }
 
-/// The rating journals' rounds, replayed.
+/// The rating journals' rounds, as verified.
 pub(super) fn rating_journals(world: &World) -> Vec<RatingJournalRow> {
-    of_kind(world, "rating-")
-        .map(|j| {
-            let mut rounds: BTreeMap<uuid::Uuid, Vec<RatingEvent>> = BTreeMap::new();
-            for e in j
-                .entries
-                .iter()
-                .filter_map(|v| serde_json::from_value::<RoundEntry>(v.clone()).ok())
-            {
-                rounds
-                    .entry(*e.round.as_uuid())
-                    .or_default()
-                    .push(e.entry.event);
-            }
+    world
+        .records
+        .ratings
+        .iter()
+        .map(|v| {
             let mut row = RatingJournalRow {
-                journal: j.file.clone(),
-                rounds: rounds.len() as u64,
+                journal: v.file.clone(),
+                rounds: v.journal.streams().len() as u64,
                 awarded: [0; 6],
                 open: 0,
             };
-            for events in rounds.values() {
-                let round: RatingRound = replay(events);
+            for (_, round) in v.journal.streams() {
                 if round.stage() == RatingStage::Awarded {
                     if let Some(n) = row.awarded.get_mut(usize::from(round.stars().get())) {
                         *n += 1;
@@ -58,31 +71,22 @@ pub(super) fn rating_journals(world: &World) -> Vec<RatingJournalRow> {
         .collect()
 }
 
-/// The fallback-training journals' classes, replayed.
+/// The fallback-training journals' classes, as verified.
 pub(super) fn fallback_journals(world: &World) -> Vec<FallbackRow> {
-    of_kind(world, "training-")
-        .map(|j| {
-            let mut classes: BTreeMap<uuid::Uuid, Vec<ClassEvent>> = BTreeMap::new();
-            for e in j
-                .entries
-                .iter()
-                .filter_map(|v| serde_json::from_value::<ClassEntry>(v.clone()).ok())
-            {
-                classes
-                    .entry(*e.class.as_uuid())
-                    .or_default()
-                    .push(e.entry.event);
-            }
+    world
+        .records
+        .classes
+        .iter()
+        .map(|v| {
             let mut row = FallbackRow {
-                journal: j.file.clone(),
-                classes: classes.len() as u64,
+                journal: v.file.clone(),
+                classes: v.journal.streams().len() as u64,
                 closed: 0,
                 participants: 0,
                 credited_hours: 0,
             };
             let mut tenths = 0u64;
-            for events in classes.values() {
-                let class: TrainingClass = replay(events);
+            for (_, class) in v.journal.streams() {
                 row.closed += u64::from(class.status() == ClassStatus::Closed);
                 row.participants += class.participants().len() as u64;
                 tenths += class

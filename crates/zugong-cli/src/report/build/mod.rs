@@ -74,6 +74,7 @@ pub(crate) fn build(world: &World, lang: Lang) -> Report {
     let cadres = cadres::cadre_section(world, lang, &mut findings);
     let talent = talent::talent_section(world, lang, &mut findings);
     let burden = burden::burden_section(world);
+    journals::failures(world, lang, &mut findings);
     Report {
         title: world.manifest.name.clone(),
         as_of,
