@@ -268,10 +268,10 @@ pub(crate) fn verify_all(
         match kind {
             JournalKind::Selection => {
                 let ctx = rules.selection();
-                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures) {
-                    if !copied(&v, kind, &mut seen, &mut records.failures, lang) {
-                        records.selections.push(v);
-                    }
+                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures)
+                    && !copied(&v, kind, &mut seen, &mut records.failures, lang)
+                {
+                    records.selections.push(v);
                 }
             }
             JournalKind::Rating => {
@@ -286,18 +286,18 @@ pub(crate) fn verify_all(
                     ));
                     continue;
                 };
-                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures) {
-                    if !copied(&v, kind, &mut seen, &mut records.failures, lang) {
-                        records.ratings.push(v);
-                    }
+                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures)
+                    && !copied(&v, kind, &mut seen, &mut records.failures, lang)
+                {
+                    records.ratings.push(v);
                 }
             }
             JournalKind::Training => {
                 let ctx = rules.class();
-                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures) {
-                    if !copied(&v, kind, &mut seen, &mut records.failures, lang) {
-                        records.classes.push(v);
-                    }
+                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures)
+                    && !copied(&v, kind, &mut seen, &mut records.failures, lang)
+                {
+                    records.classes.push(v);
                 }
             }
         }

@@ -194,18 +194,17 @@ fn journals_are_checked_too() {
     let d = sample_dir("journals");
     let journal = std::fs::read_dir(d.join("journals"))
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .unwrap();
     let name = format!(
         "journals/{}",
         journal.file_name().unwrap().to_str().unwrap()
     );
     let original = std::fs::read_to_string(&journal).unwrap();
-    // An entry that is not a selection event.
+    // An entry that is not a selection entry.
     edit_line(&journal, 2, |v| {
-        v["event"] = serde_json::json!({"promoted": true})
+        v["events"] = serde_json::json!([{"promoted": true}])
     });
     let text = stdout(&run(&["--lang", "en", "check", d.s()]));
     assert!(
@@ -219,7 +218,7 @@ fn journals_are_checked_too() {
     let out = run(&["--lang", "en", "check", d.s()]);
     assert_eq!(code(&out), 2);
     assert!(
-        stdout(&out).contains(&format!("{name}: entries out of order")),
+        stdout(&out).contains(&format!("{name}:1: entry 1 (stream ")),
         "{}",
         stdout(&out)
     );

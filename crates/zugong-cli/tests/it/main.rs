@@ -15,3 +15,4 @@ mod import;
 mod report;
 mod scenario;
 mod support;
+mod trust;

@@ -55,13 +55,31 @@ fn a_selection_is_screened_walked_and_journaled() {
         .unwrap();
     let lines = journal_lines(new);
     assert!(lines.len() >= 8);
-    // Who, when, what, why on every entry, in sequence.
+    // Who, when and for which authority (the act the rules checked), why, the command and
+    // the events decided, chained by digest, on every entry, in sequence.
     for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["position"].as_u64().unwrap(), i as u64 + 1);
         assert_eq!(l["sequence"].as_u64().unwrap(), i as u64 + 1);
-        for key in ["at", "actor", "authority", "reason", "event"] {
+        for key in [
+            "stream", "act", "reason", "command", "events", "previous", "digest",
+        ] {
             assert!(!l[key].is_null(), "entry {i} lacks {key}");
         }
+        for key in ["at", "actor", "authority"] {
+            assert!(!l["act"][key].is_null(), "entry {i}'s act lacks {key}");
+        }
+        if i > 0 {
+            assert_eq!(l["previous"], lines[i - 1]["digest"]);
+        }
     }
+    // The dataset records the journal's head.
+    let heads: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("journals/heads.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        heads[new.file_name().unwrap().to_str().unwrap()],
+        lines.last().unwrap()["digest"]
+    );
     let r: serde_json::Value =
         serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
     assert_eq!(r["cadres"]["selections"].as_array().unwrap().len(), 2);
@@ -71,7 +89,8 @@ fn a_selection_is_screened_walked_and_journaled() {
         .filter(|(p, _)| !p.starts_with("journals"))
         .collect();
     assert_eq!(tables_before, tables_after);
-    // Running again for the same post refuses to overwrite its journal.
+    // Running again for the same post refuses to overwrite its journal, `--force` included:
+    // history is never rewritten.
     let post = new
         .file_name()
         .unwrap()
@@ -93,8 +112,8 @@ fn a_selection_is_screened_walked_and_journaled() {
         "--until",
         "decision",
     ]);
-    assert_eq!(code(&forced), 0);
-    assert!(journal_lines(new).len() < lines.len());
+    assert_eq!(code(&forced), 2);
+    assert_eq!(journal_lines(new), lines);
     // An unknown post is bad input.
     assert_eq!(
         code(&run(&[
@@ -119,17 +138,18 @@ fn a_rating_round_awards_stars_after_publicity() {
     let files = journals(&d, "rating-");
     assert_eq!(files.len(), 1);
     let lines = journal_lines(&files[0]);
-    let awarded = lines
-        .iter()
-        .filter(|l| l["entry"]["event"].get("stars_changed").is_some())
-        .count();
-    let opened = lines
-        .iter()
-        .filter(|l| l["entry"]["event"].get("opened").is_some())
-        .count();
+    let has = |l: &serde_json::Value, event: &str| {
+        l["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e.get(event).is_some())
+    };
+    let awarded = lines.iter().filter(|l| has(l, "stars_changed")).count();
+    let opened = lines.iter().filter(|l| has(l, "opened")).count();
     assert!(opened > 5);
     assert_eq!(awarded, opened, "every round ends in 授星");
-    // The report replays the journal.
+    // The report reads the journal back through `verify`.
     let r: serde_json::Value =
         serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
     let j = &r["stars"]["rating_journals"][0];
@@ -160,10 +180,16 @@ fn fallback_training_closes_the_shortfalls() {
     let lines = journal_lines(&files[0]);
     let attended = lines
         .iter()
-        .filter(|l| l["entry"]["event"].get("attended").is_some())
+        .filter(|l| {
+            l["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e.get("attended").is_some())
+        })
         .count();
     assert_eq!(attended as u64, short);
-    // The report replays the journal: every member short seated, every missing 学时 credited.
+    // The report verifies the journal: every member short seated, every missing 学时 credited.
     let r: serde_json::Value =
         serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
     let j = &r["training"]["fallback_journals"][0];
