@@ -419,6 +419,21 @@ pub enum RatingError {
     /// The calendar could not count the publicity.
     #[error("publicity period: {0}")]
     Calendar(#[from] CalendarError),
+    /// 审定 at five stars beyond the rubric's enforced cap for the rounds of the same year in
+    /// the journal: decide four stars (or fewer), or let a higher-scored branch keep the place.
+    #[error(
+        "five stars are capped at {cap_permille}‰ of the {rated} rounds of the year: {allowed} already approved"
+    )]
+    FiveStarCapReached {
+        /// The cap, per mille of the rounds rated.
+        cap_permille: u32,
+        /// Rounds of the year in the journal, this one included.
+        rated: u32,
+        /// Five-star places the cap allows, all taken.
+        allowed: u32,
+        /// The rubric whose guidance sets the cap (its source).
+        rubric: Citation,
+    },
 }
 
 impl Refusal for RatingError {
@@ -428,6 +443,7 @@ impl Refusal for RatingError {
                 RATING_STEPS
             }
             Self::Authority(e) => e.citation(),
+            Self::FiveStarCapReached { rubric, .. } => rubric.clone(),
             _ => RATING_STEPS,
         }
     }
@@ -438,6 +454,51 @@ fn out_of_order(command: &'static str, stage: RatingStage) -> RatingError {
 }
 
 impl RatingRound {
+    /// An enforced five-star cap, counted over the rounds of the same year in the journal
+    /// (this one included): at most ⌊cap × rated / 1000⌋ of them approved at five stars.
+    fn check_five_star_cap(
+        &self,
+        rubric: &Rubric,
+        peers: &Peers<'_, Self>,
+    ) -> Result<(), RatingError> {
+        let Some(cap) = rubric
+            .data()
+            .guidance
+            .as_ref()
+            .filter(|g| g.enforce_cap)
+            .and_then(|g| g.five_star_cap)
+        else {
+            return Ok(());
+        };
+        let same_year = || {
+            peers
+                .others()
+                .filter(|(_, r)| r.branch.is_some() && r.year == self.year)
+        };
+        let rated = u32::try_from(same_year().count())
+            .unwrap_or(u32::MAX)
+            .saturating_add(1);
+        let fives = same_year()
+            .filter(|(_, r)| {
+                r.approved == Some(StarLevel::FIVE)
+                    && matches!(
+                        r.stage,
+                        RatingStage::Approved | RatingStage::InPublicity | RatingStage::Awarded
+                    )
+            })
+            .count();
+        let allowed = u32::try_from(u64::from(cap) * u64::from(rated) / 1000).unwrap_or(u32::MAX);
+        if u32::try_from(fives).unwrap_or(u32::MAX) >= allowed {
+            return Err(RatingError::FiveStarCapReached {
+                cap_permille: cap,
+                rated,
+                allowed,
+                rubric: rubric.data().source.clone(),
+            });
+        }
+        Ok(())
+    }
+
     fn publicity_end(
         rubric: &Rubric,
         calendar: &WorkCalendar,
@@ -470,7 +531,7 @@ impl Lifecycle for RatingRound {
         command: &RatingCommand,
         act: &Act,
         ctx: &RatingContext<'_>,
-        _peers: &Peers<'_, Self>,
+        peers: &Peers<'_, Self>,
     ) -> Result<Vec<RatingEvent>, RatingError> {
         if let RatingCommand::Open { branch, year } = command {
             if self.branch.is_some() {
@@ -526,6 +587,9 @@ impl Lifecycle for RatingRound {
                 let decided = stars.unwrap_or(reviewed);
                 if decided > reviewed {
                     return Err(RatingError::AboveReview { decided, reviewed });
+                }
+                if decided == StarLevel::FIVE {
+                    self.check_five_star_cap(ctx.rubric, peers)?;
                 }
                 Ok(vec![RatingEvent::Approved { stars: decided }])
             }

@@ -122,6 +122,9 @@ pub enum SelectionStage {
     Confirmed,
     /// 试用期满 不胜任: 免去试任职务.
     Returned,
+    /// 调整: the appointee was transferred, reassigned, removed or demoted (能上能下); the
+    /// post's quota place is free again.
+    Adjusted,
     /// Ended without appointment (a failed gate, a rejection, an upheld objection).
     Ended,
 }
@@ -137,6 +140,7 @@ zugong_core::official_terms!(SelectionStage, "选任环节 (selection stage)", {
     Appointed => "任职（试用期）" | "任职",
     Confirmed => "正式任职",
     Returned => "免去试任职务",
+    Adjusted => "已调整",
     Ended => "终止",
 });
 
@@ -313,6 +317,15 @@ pub enum SelectionCommand {
         /// Political review at the end of probation.
         review: PoliticalReview,
     },
+    /// 调整 (能上能下): 调离岗位, 改任, 免职 or 降职 of the appointee, decided by the committee
+    /// that appointed. The same entry frees the post's quota place: no separate quota command
+    /// can be forgotten.
+    Adjust {
+        /// How the cadre is adjusted.
+        kind: crate::AdjustmentKind,
+        /// Why (the 不适宜担任现职 case, the 免职 case, the transfer): never blank.
+        reason: String,
+    },
 }
 
 /// What happened in a selection.
@@ -395,6 +408,15 @@ pub enum SelectionEvent {
     ProbationEnded {
         /// 胜任.
         competent: bool,
+    },
+    /// The appointee adjusted; the place is free.
+    Adjusted {
+        /// How.
+        kind: crate::AdjustmentKind,
+        /// On.
+        on: NaiveDate,
+        /// Why.
+        reason: String,
     },
     /// The selection ended without appointment.
     Ended {
@@ -551,6 +573,9 @@ pub enum SelectionError {
     /// The calendar could not count the publicity.
     #[error("publicity: {0}")]
     Calendar(#[from] CalendarError),
+    /// An adjustment without its reason.
+    #[error("an adjustment (调整) must state its reason")]
+    NoAdjustmentReason,
 }
 
 impl Refusal for SelectionError {
@@ -583,6 +608,7 @@ impl Refusal for SelectionError {
             | Self::Ended(_)
             | Self::OutOfOrder { .. }
             | Self::NoPlan => crate::policy::CH_3,
+            Self::NoAdjustmentReason => crate::updown::REMOVAL,
         }
     }
 
@@ -640,6 +666,9 @@ impl Refusal for SelectionError {
                 None => "该任职没有试用期".to_owned(),
             },
             Self::Calendar(e) => format!("无法计算公示期：{e}"),
+            Self::NoAdjustmentReason => {
+                "调整须写明事由（不适宜担任现职的情形、免职情形或工作需要）".to_owned()
+            }
         };
         format!("{text}（{cite}）")
     }
@@ -728,11 +757,14 @@ impl Selection {
 
 impl Selection {
     /// Places of `post`'s quota line filled by the other selections of the journal: appointed
-    /// and not returned (免去试任职务 frees the place).
+    /// and neither returned (免去试任职务) nor adjusted (调整), which free the place.
     fn filled_by_peers(post: &Post, peers: &Peers<'_, Self>) -> u32 {
         let n = peers
             .others()
-            .filter(|(_, s)| s.appointed.is_some() && s.stage != SelectionStage::Returned)
+            .filter(|(_, s)| {
+                s.appointed.is_some()
+                    && !matches!(s.stage, SelectionStage::Returned | SelectionStage::Adjusted)
+            })
             .filter_map(|(_, s)| s.post.as_ref())
             .filter(|p| p.unit == post.unit && p.rank == post.rank)
             .count();
@@ -1136,6 +1168,24 @@ impl Lifecycle for Selection {
                     }],
                 ))
             }
+            SelectionCommand::Adjust { kind, reason } => {
+                if !matches!(stage, SelectionStage::Appointed | SelectionStage::Confirmed) {
+                    return Err(out_of_order("调整", stage));
+                }
+                if act.authority().body != AuthorityBody::PartyCommittee {
+                    return Err(SelectionError::NotTheCommittee {
+                        body: act.authority().body,
+                    });
+                }
+                if reason.trim().is_empty() {
+                    return Err(SelectionError::NoAdjustmentReason);
+                }
+                Ok(vec![SelectionEvent::Adjusted {
+                    kind: *kind,
+                    on,
+                    reason: reason.clone(),
+                }])
+            }
             SelectionCommand::EndProbation { competent, review } => {
                 let until = self.appointed.and_then(|a| a.2);
                 if stage != SelectionStage::Appointed || until.is_none_or(|u| on < u) {
@@ -1214,6 +1264,7 @@ impl Lifecycle for Selection {
                     SelectionStage::Returned
                 };
             }
+            SelectionEvent::Adjusted { .. } => self.stage = SelectionStage::Adjusted,
             SelectionEvent::Ended { reason } => {
                 self.ended = Some(reason.clone());
                 self.stage = SelectionStage::Ended;

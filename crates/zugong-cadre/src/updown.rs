@@ -6,8 +6,6 @@ use serde::{Deserialize, Serialize};
 use zugong_core::dates::add_years;
 use zugong_core::{Citation, LeadershipRank, SourceStatus};
 
-use crate::{Post, QuotaCommand};
-
 /// 《推进领导干部能上能下规定》 (2022).
 const UP_DOWN_2022: Citation = Citation::new(
     "《推进领导干部能上能下规定》(2022)",
@@ -20,7 +18,7 @@ const UP_DOWN_2022_LATE: Citation = Citation::new(
     SourceStatus::Provisional,
 );
 /// 选拔任用条例 Ch 10.
-const REMOVAL: Citation = Citation::new(
+pub(crate) const REMOVAL: Citation = Citation::new(
     "《党政领导干部选拔任用工作条例》(2019)",
     "第十章 免职、辞职、降职",
     SourceStatus::Secondary,
@@ -112,7 +110,9 @@ impl UnsuitabilityCase {
     }
 }
 
-/// 调整方式: how a cadre is adjusted.
+/// 调整方式: how a cadre is adjusted. Every adjustment vacates the post: an appointment's
+/// adjustment is [`crate::SelectionCommand::Adjust`], one entry that also frees the quota
+/// place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AdjustmentKind {
@@ -132,17 +132,6 @@ zugong_core::official_terms!(AdjustmentKind, "调整方式 (adjustment kind)", {
     Removal => "免职",
     Demotion => "降职",
 });
-
-impl AdjustmentKind {
-    /// Every adjustment vacates the current post: the quota command that frees it.
-    #[must_use]
-    pub fn frees(self, post: &Post) -> QuotaCommand {
-        QuotaCommand::Release {
-            unit: post.unit,
-            rank: post.rank,
-        }
-    }
-}
 
 /// 免职 cases (一般应当免去现职; 2019 list, secondary).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

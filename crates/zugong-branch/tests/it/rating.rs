@@ -682,3 +682,121 @@ proptest! {
         prop_assert_eq!(crate::support::verified(&j, || w.ctx()), round);
     }
 }
+
+#[test]
+fn five_stars_respect_the_enforced_cap_of_the_rounds_of_the_year() {
+    // The 2024 university scheme caps five stars at 30%, enforced: of two rounds, ⌊0.6⌋ = 0
+    // may be five-star; the 110-point scheme has no cap.
+    for (rubric, capped) in [
+        (presets::university_2024().unwrap(), true),
+        (presets::five_star_110().unwrap(), false),
+    ] {
+        let w = World::new(rubric);
+        let ctx = w.ctx();
+        let mut j = Journal::<RatingRound>::new();
+        let rounds = [
+            (
+                RatingRoundId::from_uuid(uuid::Uuid::from_u128(1)),
+                id(100),
+                town(),
+                branch(),
+            ),
+            (
+                RatingRoundId::from_uuid(uuid::Uuid::from_u128(2)),
+                id(110),
+                Authority::party_committee(id(11)),
+                Authority::party_committee(id(110)),
+            ),
+        ];
+        let mut s = sheet(&w.rubric, 1000);
+        if w.rubric
+            .data()
+            .bonuses
+            .iter()
+            .any(|b| b.code == "innovation_project")
+        {
+            s.bonuses.push("innovation_project".into());
+        }
+        let exec = |j: &mut Journal<RatingRound>, id, cmd, who, on| {
+            let step = u32::try_from(j.len()).unwrap();
+            let act = zugong_core::journal::Act::on_day(
+                on,
+                step,
+                ActorId::from_uuid(uuid::Uuid::nil()),
+                who,
+            );
+            j.execute(id, cmd, act, "评星", &ctx).map_err(|e| match e {
+                ExecuteError::Refused(e) => e,
+                ExecuteError::Journal(e) => panic!("{e}"),
+            })
+        };
+        for (rid, b, upper, _) in rounds {
+            let open = RatingCommand::Open {
+                branch: b,
+                year: 2026,
+            };
+            exec(&mut j, rid, open, upper, d(9, 1)).unwrap();
+        }
+        for (rid, _, _, own) in rounds {
+            let assess = RatingCommand::SelfAssess {
+                sheet: s.clone(),
+                proposed: StarLevel::FIVE,
+            };
+            exec(&mut j, rid, assess, own, d(9, 2)).unwrap();
+        }
+        for (rid, _, upper, _) in rounds {
+            let review = RatingCommand::Review {
+                sheet: s.clone(),
+                methods: vec![ReviewMethod::Interview],
+            };
+            exec(&mut j, rid, review, upper, d(9, 10)).unwrap();
+        }
+        let (rid, _, upper, _) = rounds[0];
+        let five = exec(
+            &mut j,
+            rid,
+            RatingCommand::Approve { stars: None },
+            upper,
+            d(9, 11),
+        );
+        if capped {
+            let err = five.unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    RatingError::FiveStarCapReached {
+                        cap_permille: 300,
+                        rated: 2,
+                        allowed: 0,
+                        ..
+                    }
+                ),
+                "{err:?}"
+            );
+            assert_eq!(err.citation(), w.rubric.data().source);
+            // Four stars are within the cap.
+            let four = StarLevel::FIVE.down(1);
+            exec(
+                &mut j,
+                rid,
+                RatingCommand::Approve { stars: Some(four) },
+                upper,
+                d(9, 11),
+            )
+            .unwrap();
+            assert_eq!(j.state(rid).and_then(RatingRound::approved), Some(four));
+        } else {
+            five.unwrap();
+            let (rid2, _, upper2, _) = rounds[1];
+            exec(
+                &mut j,
+                rid2,
+                RatingCommand::Approve { stars: None },
+                upper2,
+                d(9, 11),
+            )
+            .unwrap();
+        }
+        assert_eq!(crate::support::verified_all(&j, || w.ctx()).len(), 2);
+    }
+}

@@ -108,14 +108,33 @@ pub fn stream<L: zugong_core::journal::Lifecycle>() -> L::Id {
 
 /// The journal stored as JSON and read back through `verify` with `context`: the state of
 /// the test's stream it rebuilds.
-pub fn verified<'c, L: zugong_core::journal::Lifecycle>(
+pub fn verified<'c, L: zugong_core::journal::Lifecycle + PartialEq>(
     journal: &zugong_core::journal::Journal<L>,
     context: impl Fn() -> L::Context<'c>,
 ) -> L {
+    verified_all(journal, context)
+        .remove(&stream::<L>())
+        .unwrap_or_default()
+}
+
+/// The journal stored as JSON and read back through `verify`: every stream's state, which
+/// must equal the live ones.
+pub fn verified_all<'c, L: zugong_core::journal::Lifecycle + PartialEq>(
+    journal: &zugong_core::journal::Journal<L>,
+    context: impl Fn() -> L::Context<'c>,
+) -> std::collections::BTreeMap<L::Id, L> {
     let json = serde_json::to_string(journal).unwrap();
     let entries: Vec<zugong_core::journal::Entry<L>> = serde_json::from_str(&json).unwrap();
     let again =
         zugong_core::journal::Journal::<L>::verify(entries, Some(journal.head()), |_| context())
             .unwrap();
-    again.state(stream::<L>()).cloned().unwrap_or_default()
+    let states: std::collections::BTreeMap<L::Id, L> =
+        again.streams().map(|(id, s)| (id, s.clone())).collect();
+    for (id, s) in journal.streams() {
+        assert!(
+            states.get(&id) == Some(s),
+            "stream {id} verifies to another state"
+        );
+    }
+    states
 }

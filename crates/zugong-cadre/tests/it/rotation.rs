@@ -113,8 +113,12 @@ fn rotation_plans_respect_quotas_on_both_sides() {
             .unwrap_err()
             .contains(&RotationProblem::MovedTwice(cadre(1)))
     );
-    // An adjustment frees the post in the quota book.
-    let free = AdjustmentKind::Removal.frees(&post(id(4)));
+    // A departure recorded in the book frees the post (an appointment's own adjustment is
+    // `SelectionCommand::Adjust`).
+    let free = QuotaCommand::Release {
+        unit: id(4),
+        rank: deputy,
+    };
     crate::support::run(&mut q, &mut j, &free, &ctx, d(2026, 2, 1), county).unwrap();
     assert_eq!(q.line(id(4), deputy).unwrap().vacancies(), 1);
 }

@@ -99,6 +99,7 @@ impl World {
 }
 
 const SID: SelectionId = SelectionId::from_uuid(uuid::Uuid::from_u128(900));
+const SID2: SelectionId = SelectionId::from_uuid(uuid::Uuid::from_u128(901));
 
 fn post(unit: OrgUnitId, rank: RankOrGrade) -> Post {
     Post {
@@ -998,4 +999,142 @@ proptest! {
         }
         prop_assert_eq!(w.verified(&j), sel);
     }
+}
+
+/// The commands of a selection from 动议 to the start of 任前公示, with their days.
+fn walk_to_publicity() -> Vec<(SelectionCommand, NaiveDate)> {
+    let reviews = BTreeMap::from([(cadre(1), ok()), (cadre(2), ok())]);
+    let vote = |agree, disagree| VoteCount {
+        agree,
+        disagree,
+        defer: 0,
+    };
+    let mut v = vec![
+        (motion(SelectionMode::IndividualPromotion), d(2026, 3, 2)),
+        (
+            rec(
+                RecommendationKind::InterviewSurvey,
+                d(2026, 3, 3),
+                &[(1, 6), (2, 3)],
+            ),
+            d(2026, 3, 3),
+        ),
+        (
+            rec(
+                RecommendationKind::Meeting,
+                d(2026, 3, 4),
+                &[(1, 7), (2, 3)],
+            ),
+            d(2026, 3, 4),
+        ),
+        (
+            SelectionCommand::ChooseCandidates {
+                candidates: vec![cadre(1), cadre(2)],
+                skip_meeting: false,
+                reviews,
+            },
+            d(2026, 3, 5),
+        ),
+    ];
+    for c in [1, 2] {
+        v.push((
+            SelectionCommand::Inspect {
+                cadre: cadre(c),
+                record: good_inspection(),
+                review: ok(),
+            },
+            d(2026, 3, 10),
+        ));
+    }
+    v.push((
+        SelectionCommand::Decide {
+            members: 11,
+            present: 8,
+            votes: BTreeMap::from([(cadre(1), vote(7, 1)), (cadre(2), vote(1, 7))]),
+            review: ok(),
+        },
+        d(2026, 3, 16),
+    ));
+    v.push((
+        SelectionCommand::StartPublicity { review: ok() },
+        d(2026, 3, 17),
+    ));
+    v
+}
+
+#[test]
+fn appointing_fills_the_place_and_an_adjustment_frees_it_in_the_same_entry() {
+    // One 副科 place; two selections for it in one journal.
+    let w = World::new(1);
+    let mut j = Journal::<Selection>::new();
+    let committee = Authority::party_committee(id(2));
+    let run = |j: &mut Journal<Selection>, stream, cmd, on, who| {
+        j.execute(stream, cmd, act(on, who), "干部工作", &w.ctx())
+            .map_err(|e| match e {
+                ExecuteError::Refused(e) => e,
+                ExecuteError::Journal(e) => panic!("{e}"),
+            })
+    };
+    for (cmd, on) in walk_to_publicity() {
+        run(&mut j, SID, cmd.clone(), on, committee).unwrap();
+        run(&mut j, SID2, cmd, on, committee).unwrap();
+    }
+    let appoint = || SelectionCommand::Appoint {
+        talk_held: true,
+        review: ok(),
+        recusal: vec![],
+    };
+    run(&mut j, SID, appoint(), d(2026, 3, 24), committee).unwrap();
+    // The place is taken by the first appointment: the second is refused by the quota rule.
+    let err = run(&mut j, SID2, appoint(), d(2026, 3, 24), committee).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SelectionError::Quota(QuotaError::NoVacancy { occupied: 1, .. })
+        ),
+        "{err:?}"
+    );
+    // An adjustment must come from the committee, with its reason.
+    let removal = |reason: &str| SelectionCommand::Adjust {
+        kind: AdjustmentKind::Removal,
+        reason: reason.into(),
+    };
+    let dept = Authority::organization_department(id(2));
+    assert!(matches!(
+        run(&mut j, SID, removal("不适宜担任现职"), d(2026, 6, 1), dept),
+        Err(SelectionError::NotTheCommittee { .. })
+    ));
+    assert_eq!(
+        run(&mut j, SID, removal(" "), d(2026, 6, 1), committee),
+        Err(SelectionError::NoAdjustmentReason)
+    );
+    assert!(matches!(
+        run(&mut j, SID2, removal("x"), d(2026, 6, 1), committee),
+        Err(SelectionError::OutOfOrder { .. })
+    ));
+    // 免职 is one entry: the selection is adjusted and its place is free again.
+    run(
+        &mut j,
+        SID,
+        removal("不适宜担任现职"),
+        d(2026, 6, 1),
+        committee,
+    )
+    .unwrap();
+    assert_eq!(
+        j.state(SID).map(Selection::stage),
+        Some(SelectionStage::Adjusted)
+    );
+    let second = run(&mut j, SID2, appoint(), d(2026, 6, 2), committee);
+    assert!(second.is_ok(), "{second:?}");
+    assert_eq!(SelectionStage::Adjusted.to_string(), "已调整");
+    // The stored journal verifies to the same states.
+    let json = serde_json::to_string(&j).unwrap();
+    let entries: Vec<Entry<Selection>> = serde_json::from_str(&json).unwrap();
+    let again = Journal::<Selection>::verify(entries, Some(j.head()), |_| w.ctx()).unwrap();
+    assert_eq!(again.state(SID2), j.state(SID2));
+    assert_eq!(
+        again.state(SID2).map(Selection::stage),
+        Some(SelectionStage::Appointed)
+    );
 }

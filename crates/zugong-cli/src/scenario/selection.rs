@@ -568,6 +568,7 @@ pub(crate) fn stage_term(stage: SelectionStage, lang: Lang) -> &'static str {
         SelectionStage::Appointed => lang.t("任职（试用期）", "appointed"),
         SelectionStage::Confirmed => lang.t("正式任职", "confirmed"),
         SelectionStage::Returned => lang.t("试用期不胜任", "returned after probation"),
+        SelectionStage::Adjusted => lang.t("已调整", "adjusted"),
         SelectionStage::Ended => lang.t("终止", "ended"),
     }
 }
