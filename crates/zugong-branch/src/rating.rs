@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::{
     AuthorityError, CalendarError, Citation, OrgTree, OrgUnitId, RatingRoundId, SourceStatus,
     WorkCalendar,
@@ -348,7 +348,7 @@ pub enum RatingError {
     #[error("the rating round is already open")]
     AlreadyOpened,
     /// A step out of order.
-    #[error("{command} is not possible at stage {stage:?} ({})", RATING_STEPS)]
+    #[error("{command} is not possible at stage {stage} ({})", RATING_STEPS)]
     OutOfOrder {
         /// The command.
         command: &'static str,
@@ -445,6 +445,93 @@ impl Refusal for RatingError {
             Self::Authority(e) => e.citation(),
             Self::FiveStarCapReached { rubric, .. } => rubric.clone(),
             _ => RATING_STEPS,
+        }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let (zh, en): (String, String) = match self {
+            Self::Authority(e) => return e.message(language),
+            Self::NotOpened => (
+                "评星尚未开展：先开展评星".into(),
+                "the rating round has not been opened: open it first".into(),
+            ),
+            Self::AlreadyOpened => (
+                "该支部本轮评星已开展".into(),
+                "this round is already open".into(),
+            ),
+            Self::OutOfOrder { command, stage } => (
+                format!(
+                    "当前环节为“{stage}”，不能进行“{command}”：按自评、审核、审定、公示、授星依次进行"
+                ),
+                format!(
+                    "{command} is not possible at {stage}: self-assessment, review, approval, publicity and award go in order"
+                ),
+            ),
+            Self::WrongBody(w) => (format!("办理主体不符：{w}"), format!("the wrong body: {w}")),
+            Self::Score(e) => (
+                format!("评分表不符合评星标准：{e}"),
+                format!("the scoresheet does not fit the rubric: {e}"),
+            ),
+            Self::NoReviewMethod => (
+                "上级审核须记明审核方式（实地查看、查阅资料、个别访谈等）".into(),
+                "a review records how the branch was checked (site visit, documents, interviews)"
+                    .into(),
+            ),
+            Self::AboveReview { decided, reviewed } => (
+                format!("审定为{decided}，高于审核结果{reviewed}：审定不得高于审核结果"),
+                format!(
+                    "{decided} is above the reviewed {reviewed}: approve at most the reviewed level"
+                ),
+            ),
+            Self::PublicityNotOver { until, on } => (
+                format!("公示期至 {until}，{on} 不能授星：公示期满且无异议后授星"),
+                format!("publicity runs until {until}; award after it, not on {on}"),
+            ),
+            Self::OutsidePublicity { from, until, on } => (
+                format!("异议须在公示期 {from} 至 {until} 内提出，{on} 不在其内"),
+                format!("objections are taken during publicity ({from} to {until}), not on {on}"),
+            ),
+            Self::OpenObjection(i) => (
+                format!("公示反映的第 {} 项问题尚未核实处理", i + 1),
+                format!("objection {} is still open: settle it first", i + 1),
+            ),
+            Self::UnknownObjection(i) => (
+                format!("没有待处理的第 {} 项异议", i + 1),
+                format!("there is no open objection {}", i + 1),
+            ),
+            Self::MissingReason => ("须写明事由".into(), "a reason is required".into()),
+            Self::BadWithdrawal { asked, have } => (
+                format!("现为{have}，不能摘去 {asked} 颗星"),
+                format!("cannot remove {asked} stars from {have}"),
+            ),
+            Self::NoUpgrade { current } => (
+                format!("复验未达到高于{current}的等次，不能升星"),
+                format!("no re-inspection found a level above {current}: no upgrade"),
+            ),
+            Self::Calendar(e) => (
+                format!("无法计算公示期：{e}"),
+                format!("the publicity period cannot be counted: {e}"),
+            ),
+            Self::FiveStarCapReached {
+                cap_permille,
+                rated,
+                allowed,
+                ..
+            } => (
+                format!(
+                    "五星级不超过参评 {rated} 个支部的 {}%（至多 {allowed} 个），名额已满：审定为四星级及以下",
+                    f64::from(*cap_permille) / 10.0
+                ),
+                format!(
+                    "five stars are capped at {}% of the {rated} rounds ({allowed} places), all taken: approve four stars or fewer",
+                    f64::from(*cap_permille) / 10.0
+                ),
+            ),
+        };
+        let cite = self.citation();
+        match language {
+            Language::Chinese => format!("{zh}（{cite}）"),
+            Language::English => format!("{en} ({cite})"),
         }
     }
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::{add_months, add_years};
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, RectificationId, SourceStatus};
 
@@ -288,6 +288,42 @@ impl Refusal for RectificationError {
         match self {
             Self::Authority(e) => e.citation(),
             _ => DIRECT_DESIGNATION,
+        }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let (zh, en): (String, String) = match self {
+            Self::Authority(e) => return e.message(language),
+            Self::NotDesignated => (
+                "该组织尚未被确定为软弱涣散基层党组织".into(),
+                "the organization has not been designated weak and lax".into(),
+            ),
+            Self::AlreadyDesignated => (
+                "该组织已被确定为软弱涣散基层党组织".into(),
+                "the organization is already designated".into(),
+            ),
+            Self::Closed => (
+                "整顿已销号，不能再记录".into(),
+                "the rectification is closed (销号)".into(),
+            ),
+            Self::NoFindings => (
+                "确定软弱涣散须列明至少一项具体表现".into(),
+                "a designation lists at least one finding".into(),
+            ),
+            Self::InvalidPlan(w) => (
+                format!("整顿方案不完整：{w}"),
+                format!("the rectification plan is incomplete: {w}"),
+            ),
+            Self::MissingNote => ("须写明情况说明".into(), "a note is required".into()),
+            Self::MissingDeadline => (
+                "验收未通过须重新确定整顿期限（晚于今天）".into(),
+                "a failed review sets a new deadline after today".into(),
+            ),
+        };
+        let cite = self.citation();
+        match language {
+            Language::Chinese => format!("{zh}（{cite}）"),
+            Language::English => format!("{en} ({cite})"),
         }
     }
 }

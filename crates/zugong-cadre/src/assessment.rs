@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{
     AssessmentRoundId, AuthorityError, CadreId, Citation, OrgTree, OrgUnitId, SourceStatus,
@@ -414,6 +414,51 @@ impl Refusal for AssessmentError {
         match self {
             Self::Authority(e) => e.citation(),
             _ => RULES_2020,
+        }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let (zh, en): (String, String) = match self {
+            Self::Authority(e) => return e.message(language),
+            Self::NotOpened => (
+                "年度考核尚未启动：先启动考核".into(),
+                "the assessment round has not been opened: open it first".into(),
+            ),
+            Self::AlreadyOpened => (
+                "本年度考核已启动".into(),
+                "the assessment round is already open".into(),
+            ),
+            Self::Closed => (
+                "考核已结束，不能再确定等次".into(),
+                "the assessment round is closed".into(),
+            ),
+            Self::NotOnStaff(_) => (
+                "该干部不在本次考核名单中".into(),
+                "the cadre is not assessed in this round".into(),
+            ),
+            Self::AlreadyGraded(_) => (
+                "该干部已确定等次".into(),
+                "the cadre already has a result".into(),
+            ),
+            Self::ExcellentCapReached { cap, headcount } => (
+                format!(
+                    "优秀等次人数不超过参加考核的 {headcount} 人的规定比例（至多 {cap} 名），名额已满：确定为称职及以下等次"
+                ),
+                format!("优秀 is capped at {cap} of {headcount}, all taken: grade 称职 or below"),
+            ),
+            Self::ExcellentBarred(_) => (
+                "受警告处分当年不得确定为优秀等次".into(),
+                "a cadre under a 警告 sanction this year may not be 优秀".into(),
+            ),
+            Self::Missing(_) => (
+                "尚有干部未确定等次：全部确定后方可结束考核".into(),
+                "a cadre has no result: grade everyone before closing".into(),
+            ),
+        };
+        let cite = self.citation();
+        match language {
+            Language::Chinese => format!("{zh}（{cite}）"),
+            Language::English => format!("{en} ({cite})"),
         }
     }
 }

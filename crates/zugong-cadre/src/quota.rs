@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, QuotaBookId, RankOrGrade};
 
 use crate::policy::CIVIL_SERVANT_LAW_ART_43;
@@ -242,7 +242,7 @@ pub struct QuotaContext<'c> {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QuotaError {
     /// No quota line for the unit and rank: no post may be filled (公务员法 第四十三条).
-    #[error("{unit} has no quota for {rank} ({})", CIVIL_SERVANT_LAW_ART_43)]
+    #[error("the unit has no quota for {rank} ({})", CIVIL_SERVANT_LAW_ART_43)]
     NoQuota {
         /// Unit.
         unit: OrgUnitId,
@@ -251,7 +251,7 @@ pub enum QuotaError {
     },
     /// Every approved post is filled (超职数配备 is refused, 公务员法 第四十三条).
     #[error(
-        "{unit} has no vacancy for {rank}: {occupied} of {allotted} filled ({})",
+        "the unit has no vacancy for {rank}: {occupied} of {allotted} filled ({})",
         CIVIL_SERVANT_LAW_ART_43
     )]
     NoVacancy {
@@ -265,7 +265,7 @@ pub enum QuotaError {
         occupied: u32,
     },
     /// The allotment would exceed what the unit above allots, or fall below what is used.
-    #[error("allotting {count} to {unit} for {rank} breaks the pool: {reason}")]
+    #[error("allotting {count} for {rank} breaks the pool: {reason}")]
     PoolExceeded {
         /// Unit.
         unit: OrgUnitId,
@@ -277,7 +277,7 @@ pub enum QuotaError {
         reason: &'static str,
     },
     /// Releasing a post nobody holds, or cancelling a departure never planned.
-    #[error("nothing to release for {rank} at {unit}")]
+    #[error("nothing to release for {rank}: no post is filled")]
     NothingToRelease {
         /// Unit.
         unit: OrgUnitId,
@@ -300,6 +300,55 @@ impl Refusal for QuotaError {
         match self {
             Self::Authority(e) => e.citation(),
             _ => CIVIL_SERVANT_LAW_ART_43,
+        }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let (zh, en): (String, String) = match self {
+            Self::Authority(e) => return e.message(language),
+            Self::NoQuota { rank, .. } => (
+                format!("该单位未核定{rank}职数：先核定职数"),
+                format!("the unit has no quota for {rank}: allot one first"),
+            ),
+            Self::NoVacancy {
+                rank,
+                allotted,
+                occupied,
+                ..
+            } => (
+                format!(
+                    "该单位{rank}核定 {allotted} 名、已配 {occupied} 名，无空缺：待有空缺（免职、调离、退休）后再任职"
+                ),
+                format!(
+                    "{rank}: {occupied} of {allotted} filled, no vacancy: appoint once a place is freed"
+                ),
+            ),
+            Self::PoolExceeded {
+                rank,
+                count,
+                reason,
+                ..
+            } => (
+                format!("核定{rank} {count} 名超出上级总额：{reason}"),
+                format!("allotting {count} for {rank} breaks the pool: {reason}"),
+            ),
+            Self::NothingToRelease { rank, .. } => (
+                format!("该单位{rank}无在职人员可减"),
+                format!("nothing to release for {rank}: no post is filled"),
+            ),
+            Self::Opening { opened: true } => (
+                "职数台账已建立".into(),
+                "the quota book is already open".into(),
+            ),
+            Self::Opening { opened: false } => (
+                "先建立职数台账（建账）".into(),
+                "open the quota book (建账) first".into(),
+            ),
+        };
+        let cite = self.citation();
+        match language {
+            Language::Chinese => format!("{zh}（{cite}）"),
+            Language::English => format!("{en} ({cite})"),
         }
     }
 }

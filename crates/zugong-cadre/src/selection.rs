@@ -513,13 +513,13 @@ pub enum SelectionError {
         valid_until: NaiveDate,
     },
     /// A candidate nobody recommended.
-    #[error("{0} was not recommended")]
+    #[error("the cadre was not recommended: a candidate needs votes in the 民主推荐")]
     NotRecommended(CadreId),
     /// No candidate.
     #[error("no candidate")]
     NoCandidates,
     /// A missing political review.
-    #[error("no political review for {0}")]
+    #[error("a candidate has no political review: each needs one")]
     MissingReview(CadreId),
     /// 会议推荐 skipped without cause.
     #[error(
@@ -531,10 +531,10 @@ pub enum SelectionError {
     #[error("inspection incomplete: {} ({})", .0.join("、"), CH_5)]
     InspectionIncomplete(Vec<&'static str>),
     /// A person who is not a candidate.
-    #[error("{0} is not a candidate")]
+    #[error("the cadre is not a candidate of this selection")]
     UnknownCandidate(CadreId),
     /// Deciding before every candidate was inspected.
-    #[error("{0} has not been inspected")]
+    #[error("a candidate has not been inspected: inspect every candidate first")]
     NotInspected(CadreId),
     /// Awarding before the publicity ended.
     #[error("publicity runs until {until}; nothing on {on} ({})", CH_7)]
@@ -614,6 +614,11 @@ impl Refusal for SelectionError {
 
     fn message(&self, language: Language) -> String {
         let cite = self.citation();
+        match self {
+            Self::Authority(e) => return e.message(language),
+            Self::Quota(e) => return e.message(language),
+            _ => {}
+        }
         if language == Language::English {
             return format!("{self} ({cite})");
         }

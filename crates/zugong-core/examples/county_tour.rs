@@ -261,7 +261,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     for (what, result) in checks {
         match result {
             Ok(()) => println!("  ✓ {what}"),
-            Err(AuthorityError::OutsideSubtree { authority, target }) => {
+            Err(AuthorityError::OutsideSubtree {
+                authority, target, ..
+            }) => {
                 println!(
                     "  ✗ {what}: {} is outside the subtree of {}",
                     name(target),

@@ -83,27 +83,37 @@ impl Policy for JurisdictionPolicy {
     }
 }
 
-/// A command refused because the authority may not act on its target.
+/// A command refused because the authority may not act on its target. Messages name units
+/// by their names, never by their ids.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AuthorityError {
-    /// The authority's unit or the target is not in the org tree.
-    #[error("unknown org unit {0}")]
+    /// The authority's unit or the target is not in the org tree (the id is kept for the
+    /// caller; the message does not show it).
+    #[error("a unit the command names is not in the organization tree")]
     UnknownUnit(OrgUnitId),
     /// The authority's unit is not a committee that can hold 管理权限 (e.g. a 党支部).
-    #[error("{unit} is a {kind}, which holds no management authority")]
+    #[error("{name} is a {kind}, which holds no management authority")]
     NotACommittee {
         /// The unit.
         unit: OrgUnitId,
+        /// Its name.
+        name: String,
         /// Its kind.
         kind: OrgKind,
     },
     /// The target lies outside the authority's org subtree.
-    #[error("{target} is outside the jurisdiction of {authority} (not in its org subtree)")]
+    #[error(
+        "{target_name} is outside the jurisdiction of {authority_name} (not in its org subtree)"
+    )]
     OutsideSubtree {
         /// The authority's unit.
         authority: OrgUnitId,
+        /// Its name.
+        authority_name: String,
         /// The target unit.
         target: OrgUnitId,
+        /// Its name.
+        target_name: String,
     },
     /// The post's rank is not one this authority's level manages (下管一级).
     #[error("a committee at {authority_level} does not manage {rank} posts (下管一级)")]
@@ -120,6 +130,38 @@ impl AuthorityError {
     #[must_use]
     pub fn citation(&self) -> Citation {
         sources::ONE_LEVEL_DOWN_1984
+    }
+}
+
+impl crate::journal::Refusal for AuthorityError {
+    fn citation(&self) -> Citation {
+        sources::ONE_LEVEL_DOWN_1984
+    }
+
+    fn message(&self, language: crate::journal::Language) -> String {
+        let cite = sources::ONE_LEVEL_DOWN_1984;
+        if language == crate::journal::Language::English {
+            return format!("{self}: the body that manages the unit may issue this ({cite})");
+        }
+        match self {
+            Self::UnknownUnit(_) => format!("命令所涉单位不在组织树中：先将其录入组织树（{cite}）"),
+            Self::NotACommittee { name, kind, .. } => {
+                format!("{name}是{kind}，不具有干部管理权限：应由其上级党委（党组）办理（{cite}）")
+            }
+            Self::OutsideSubtree {
+                authority_name,
+                target_name,
+                ..
+            } => format!(
+                "{target_name}不在{authority_name}的管理范围内：应由管理该单位的党组织办理（{cite}）"
+            ),
+            Self::RankOutsideJurisdiction {
+                rank,
+                authority_level,
+            } => format!(
+                "{authority_level}党委不管理{rank}职务（下管一级）：应由管理该层次干部的党委办理（{cite}）"
+            ),
+        }
     }
 }
 
@@ -155,6 +197,7 @@ impl Authority {
         if !unit.kind.is_committee() {
             return Err(AuthorityError::NotACommittee {
                 unit: self.unit,
+                name: unit.name.clone(),
                 kind: unit.kind,
             });
         }
@@ -166,7 +209,9 @@ impl Authority {
         } else {
             Err(AuthorityError::OutsideSubtree {
                 authority: self.unit,
+                authority_name: unit.name.clone(),
                 target,
+                target_name: tree.get(target).map(|u| u.name.clone()).unwrap_or_default(),
             })
         }
     }

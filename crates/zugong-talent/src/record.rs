@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::add_years;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::{AuthorityError, Citation, OrgTree, TalentId};
 
 use crate::{Engagement, FundingSource, ProfessionalTitle, TalentTier, Yuan};
@@ -387,6 +387,63 @@ impl Refusal for RecordError {
         match self {
             Self::Authority(e) => e.citation(),
             _ => crate::programme::TOP_TALENT,
+        }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let (zh, en): (String, String) = match self {
+            Self::Authority(e) => return e.message(language),
+            Self::NotRegistered => (
+                "该人才尚未建档".into(),
+                "the talent is not registered".into(),
+            ),
+            Self::AlreadyRegistered => (
+                "该人才已建档".into(),
+                "the talent is already registered".into(),
+            ),
+            Self::TenureInProgress(t) => (
+                format!("{t}培养期尚未结束"),
+                format!("a {t} tenure is in progress"),
+            ),
+            Self::NoTenure => (
+                "当前没有在培养期内的项目".into(),
+                "no tenure is in progress".into(),
+            ),
+            Self::InvalidAgreement(w) => (
+                format!("培养协议不完整：{w}"),
+                format!("invalid agreement: {w}"),
+            ),
+            Self::OverGrant {
+                source_of_funds,
+                amount,
+                cap,
+            } => (
+                format!("从{source_of_funds}拨付 {amount} 将超过其所占资助份额 {cap}"),
+                format!(
+                    "paying {amount} from {source_of_funds} would exceed its share {cap} of the grant"
+                ),
+            ),
+            Self::ZeroPayment => (
+                "拨付金额须大于零".into(),
+                "a payment needs a positive amount".into(),
+            ),
+            Self::Evaluation(w) => (
+                format!("考核不能办理：{w}"),
+                format!("evaluation refused: {w}"),
+            ),
+            Self::NotAPromotion { from, to } => (
+                format!("{to}不高于{from}，不是晋升"),
+                format!("{to} is not above {from}"),
+            ),
+            Self::Blank(field) => (
+                format!("{field} 不能为空"),
+                format!("{field} must not be blank"),
+            ),
+        };
+        let cite = self.citation();
+        match language {
+            Language::Chinese => format!("{zh}（{cite}）"),
+            Language::English => format!("{en} ({cite})"),
         }
     }
 }

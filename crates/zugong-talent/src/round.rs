@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, TalentId, TalentRoundId};
 
 use crate::{Applicant, ProgrammeDefinition, ResearchField, UnmetCondition, check_eligibility};
@@ -40,6 +40,73 @@ impl Refusal for RoundError {
         match self {
             Self::Authority(e) => e.citation(),
             _ => crate::programme::TOP_TALENT,
+        }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let (zh, en): (String, String) = match self {
+            Self::Authority(e) => return e.message(language),
+            Self::NotOpened => (
+                "评选尚未启动".into(),
+                "the round has not been opened".into(),
+            ),
+            Self::AlreadyOpened => ("评选已启动".into(), "the round is already open".into()),
+            Self::OutOfOrder { command, stage } => (
+                format!(
+                    "当前环节为“{stage}”，不能进行“{command}”：按申报、资格审查、评审、公示、认定依次进行"
+                ),
+                format!(
+                    "{command} is not possible at {stage}: application, eligibility, review, publicity and confirmation go in order"
+                ),
+            ),
+            Self::Ineligible(conditions) => (
+                format!(
+                    "不符合申报条件 {} 项：{}",
+                    conditions.len(),
+                    conditions
+                        .iter()
+                        .map(|c| c.citation.to_string())
+                        .collect::<Vec<_>>()
+                        .join("；")
+                ),
+                format!("{} unmet condition(s)", conditions.len()),
+            ),
+            Self::PastDeadline { deadline } => (
+                format!("申报已于 {deadline} 截止"),
+                format!("applications closed on {deadline}"),
+            ),
+            Self::DuplicateApplication(_) => (
+                "该人选已申报".into(),
+                "the talent has already applied".into(),
+            ),
+            Self::UnknownApplicant(_) => {
+                ("该人选未申报".into(), "the talent has not applied".into())
+            }
+            Self::ScoreOutOfRange(n) => (
+                format!("评审得分应在 0 至 1000 之间，现为 {n}"),
+                format!("scores run from 0 to 1000, found {n}"),
+            ),
+            Self::NotReady(w) => (
+                format!("尚不能公示：{w}"),
+                format!("cannot publicize yet: {w}"),
+            ),
+            Self::PublicityNotOver { until, on } => (
+                format!("公示期至 {until}，{on} 不能认定：公示期满无异议后认定"),
+                format!("publicity runs until {until}; confirm after it, not on {on}"),
+            ),
+            Self::MissingReason => (
+                "取消人选须写明事由".into(),
+                "a removal needs a reason".into(),
+            ),
+            Self::NotSelected(_) => (
+                "该人选不在公示名单中".into(),
+                "the talent is not among the publicized".into(),
+            ),
+        };
+        let cite = self.citation();
+        match language {
+            Language::Chinese => format!("{zh}（{cite}）"),
+            Language::English => format!("{en} ({cite})"),
         }
     }
 }
@@ -231,7 +298,7 @@ pub enum RoundError {
     #[error("the round is already open")]
     AlreadyOpened,
     /// Step out of order.
-    #[error("{command} is not possible at stage {stage:?}")]
+    #[error("{command} is not possible at stage {stage}")]
     OutOfOrder {
         /// Command.
         command: &'static str,

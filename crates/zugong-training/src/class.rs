@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::{AuthorityError, Citation, MemberId, OrgTree, OrgUnitId, TrainingClassId};
 
 use crate::policy::{CADRE_TRAINING_ART_15, MEMBER_EDUCATION_ART_40};
@@ -215,13 +215,13 @@ pub enum ClassError {
     #[error("the class is already planned")]
     AlreadyPlanned,
     /// The class is closed or cancelled.
-    #[error("the class is {0:?}: nothing more can be recorded")]
+    #[error("the class is {0}: nothing more can be recorded")]
     Finished(ClassStatus),
     /// The acting authority may not manage this class.
     #[error("authority refused: {0}")]
     Authority(#[from] AuthorityError),
     /// The organizer cannot run a class of this tier.
-    #[error("{organizer} runs {expected:?} training, not {found}")]
+    #[error("the organizer runs {}, not {found}", expected.map_or_else(|| "no such training".to_owned(), |t| t.to_string()))]
     TierMismatch {
         /// The organizer.
         organizer: OrgUnitId,
@@ -304,6 +304,44 @@ impl Refusal for ClassError {
             Self::OutsideOrganizer { .. } | Self::TierMismatch { .. } => MEMBER_EDUCATION_ART_40,
             Self::Authority(e) => e.citation(),
             _ => MEMBER_EDUCATION_ART_40,
+        }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let (zh, en): (String, String) = match self {
+            Self::Authority(e) => return e.message(language),
+            Self::NotPlanned => ("班次尚未制定计划".into(), "the class has not been planned".into()),
+            Self::AlreadyPlanned => ("班次已制定计划".into(), "the class is already planned".into()),
+            Self::Finished(status) => (format!("班次已{status}，不能再记录"), format!("the class is {status}: nothing more can be recorded")),
+            Self::TierMismatch { expected, found, .. } => match expected {
+                Some(e) => (format!("主办单位举办的是{e}，不是{found}"), format!("the organizer runs {e}, not {found}")),
+                None => (format!("该主办单位不举办{found}"), format!("the organizer runs no {found}")),
+            },
+            Self::InvalidPlan(w) => (format!("培训计划不完整：{w}"), format!("invalid class plan: {w}")),
+            Self::Full { capacity } => (format!("班次已满（{capacity} 个名额）"), format!("the class is full ({capacity} seats)")),
+            Self::AlreadyEnrolled(_) => ("该党员已报名".into(), "the member is already enrolled".into()),
+            Self::NotEnrolled(_) => ("该党员未报名".into(), "the member is not enrolled".into()),
+            Self::Withdrawn(_) => ("该学员请假超过规定已作退学处理，不能再记录".into(), "the member was withdrawn (退学) and can record nothing more".into()),
+            Self::OutsideOrganizer { .. } => ("该党员所在组织不在主办单位管理范围内：由其所在组织的上级党委安排".into(), "the member's unit is outside the organizer's subtree: the member's own committee trains them".into()),
+            Self::HoursExceedClass { attended, leave, added, class_hours } => (
+                format!("已参训 {attended}、请假 {leave}，再记 {added} 将超过班次总学时 {class_hours}"),
+                format!("{attended} attended + {leave} leave + {added} would exceed the class's {class_hours}"),
+            ),
+            Self::ZeroHours => ("记录学时须大于零".into(), "a record needs a positive number of 学时".into()),
+            Self::OutsideClassDates { on, starts_on, ends_on } => (
+                format!("{on} 不在班次日期 {starts_on} 至 {ends_on} 内"),
+                format!("{on} is outside the class dates {starts_on} to {ends_on}"),
+            ),
+            Self::ClosedEarly { on, ends_on } => (
+                format!("班次至 {ends_on} 结束，{on} 不能结业"),
+                format!("the class runs until {ends_on}; it cannot close on {on}"),
+            ),
+            Self::AlreadyRan => ("班次已有考勤记录：应结业而不是取消".into(), "the class has recorded attendance: close it instead of cancelling".into()),
+        };
+        let cite = self.citation();
+        match language {
+            Language::Chinese => format!("{zh}（{cite}）"),
+            Language::English => format!("{en} ({cite})"),
         }
     }
 }

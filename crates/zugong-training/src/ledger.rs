@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::journal::{Act, Applying, Lifecycle, Peers, Refusal};
+use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::{
     AuthorityError, Citation, HoursLedgerId, MemberId, OrgTree, OrgUnitId, TrainingClassId,
 };
@@ -218,6 +218,34 @@ impl Refusal for LedgerError {
         match self {
             Self::Authority(e) => e.citation(),
             _ => crate::policy::MEMBER_EDUCATION_ART_20,
+        }
+    }
+
+    fn message(&self, language: Language) -> String {
+        let (zh, en): (String, String) = match self {
+            Self::Authority(e) => return e.message(language),
+            Self::NotOpen => (
+                "学时档案尚未建立".into(),
+                "the ledger has not been opened".into(),
+            ),
+            Self::AlreadyOpen => ("学时档案已建立".into(), "the ledger is already open".into()),
+            Self::ZeroHours => (
+                "登记学时须大于零".into(),
+                "a credit needs a positive number of 学时".into(),
+            ),
+            Self::UnknownEntry(n) => (
+                format!("没有第 {n} 条学时记录"),
+                format!("there is no ledger entry {n}"),
+            ),
+            Self::AlreadyReversed(n) => (
+                format!("第 {n} 条学时记录已冲销"),
+                format!("entry {n} is already reversed"),
+            ),
+        };
+        let cite = self.citation();
+        match language {
+            Language::Chinese => format!("{zh}（{cite}）"),
+            Language::English => format!("{en} ({cite})"),
         }
     }
 }

@@ -66,10 +66,7 @@ impl World {
             });
         *sel = j.state(SID).cloned().unwrap_or_default();
         if let Err(e) = &r {
-            assert!(
-                !e.message(zugong_core::journal::Language::Chinese)
-                    .is_empty()
-            );
+            crate::support::assert_plain_refusal(e);
             assert_eq!(
                 (sel.clone(), j.len()),
                 before,

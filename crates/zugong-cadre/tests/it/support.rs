@@ -79,6 +79,9 @@ pub fn run<L: zugong_core::journal::Lifecycle>(
         who,
     );
     let r = journal.execute(id, command.clone(), act, "测试", context);
+    if let Err(zugong_core::journal::ExecuteError::Refused(e)) = &r {
+        assert_plain_refusal(e);
+    }
     *state = journal.state(id).cloned().unwrap_or_default();
     r
 }
@@ -100,4 +103,25 @@ pub fn verified<'c, L: zugong_core::journal::Lifecycle>(
         zugong_core::journal::Journal::<L>::verify(entries, Some(journal.head()), |_| context())
             .unwrap();
     again.state(stream::<L>()).cloned().unwrap_or_default()
+}
+
+/// A refusal's messages, in both languages, cite its rule and show no raw id and no Debug form.
+pub fn assert_plain_refusal<E: zugong_core::journal::Refusal>(e: &E) {
+    use zugong_core::journal::Language;
+    for lang in [Language::Chinese, Language::English] {
+        let m = e.message(lang);
+        assert!(m.contains(&e.citation().to_string()), "no citation in {m}");
+        let hex = |c: char| c.is_ascii_hexdigit();
+        let chars: Vec<char> = m.chars().collect();
+        let uuid = chars.windows(36).any(|w| {
+            w.iter().enumerate().all(|(i, c)| match i {
+                8 | 13 | 18 | 23 => *c == '-',
+                _ => hex(*c),
+            })
+        });
+        assert!(!uuid, "a raw id in {m}");
+        for debug in ["Some(", "None", "{ ", "\\\""] {
+            assert!(!m.contains(debug), "a Debug form in {m}");
+        }
+    }
 }

@@ -7,13 +7,23 @@ fn subtree_jurisdiction() {
     let tree = county_tree();
     let town = Authority::organization_department(unit_id(10));
     assert!(town.check_unit(&tree, unit_id(100)).is_ok());
-    assert_eq!(
-        town.check_unit(&tree, unit_id(101)),
-        Err(AuthorityError::OutsideSubtree {
-            authority: unit_id(10),
-            target: unit_id(101)
-        })
-    );
+    let outside = town.check_unit(&tree, unit_id(101)).unwrap_err();
+    assert!(matches!(
+        &outside,
+        AuthorityError::OutsideSubtree { authority, target, .. }
+            if *authority == unit_id(10) && *target == unit_id(101)
+    ));
+    // Messages name the units, never their ids, in both languages.
+    use zugong_core::journal::{Language, Refusal};
+    for lang in [Language::Chinese, Language::English] {
+        let text = outside.message(lang);
+        assert!(!text.contains(&unit_id(101).to_string()), "{text}");
+        let names = [
+            &tree.get(unit_id(10)).unwrap().name,
+            &tree.get(unit_id(101)).unwrap().name,
+        ];
+        assert!(names.iter().all(|n| text.contains(n.as_str())), "{text}");
+    }
     assert_eq!(
         town.check_unit(&tree, unit_id(999)),
         Err(AuthorityError::UnknownUnit(unit_id(999)))
@@ -28,6 +38,7 @@ fn subtree_jurisdiction() {
         branch.check_unit(&tree, unit_id(100)),
         Err(AuthorityError::NotACommittee {
             unit: unit_id(100),
+            name: tree.get(unit_id(100)).unwrap().name.clone(),
             kind: OrgKind::Branch
         })
     );
