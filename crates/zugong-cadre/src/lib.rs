@@ -67,7 +67,8 @@
 //! }
 //! let sel = journal.state(selection).ok_or("no selection")?;
 //! // 公示 of five working days: 9, 10, 13, 14 and 15 April.
-//! assert_eq!(sel.publicity(), Some((d(4, 9), d(4, 15))));
+//! let publicity = sel.publicity().ok_or("no publicity")?;
+//! assert_eq!((publicity.from(), publicity.until()), (d(4, 9), d(4, 15)));
 //! assert_eq!(sel.stage().to_string(), "任前公示");
 //!
 //! // 任职 fills the place: a second selection for the same line finds no vacancy.

@@ -8,9 +8,12 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::add_months;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
+use zugong_core::publicity::{
+    ObjectionId, ObjectionOutcome, Publicity, PublicityDays, PublicityError,
+};
 use zugong_core::{
-    AuthorityBody, AuthorityError, CadreId, CalendarError, Citation, JurisdictionPolicy, OrgTree,
-    RankOrGrade, SelectionId, WorkCalendar,
+    AuthorityBody, AuthorityError, CadreId, Citation, JurisdictionPolicy, OrgTree, RankOrGrade,
+    SelectionId, WorkCalendar,
 };
 
 use crate::policy::{ART_3, CH_4, CH_5, CH_6, CH_7};
@@ -168,8 +171,7 @@ pub struct Selection {
     inspections: BTreeMap<CadreId, InspectionRecord>,
     dropped: BTreeMap<CadreId, String>,
     decided: Option<(NaiveDate, CadreId)>,
-    publicity: Option<(NaiveDate, NaiveDate)>,
-    objections: Vec<(String, Option<bool>)>,
+    publicity: Option<Publicity>,
     appointed: Option<(CadreId, NaiveDate, Option<NaiveDate>)>,
     gates: Vec<GateRecord>,
     ended: Option<String>,
@@ -206,10 +208,10 @@ impl Selection {
     pub fn decided(&self) -> Option<(NaiveDate, CadreId)> {
         self.decided
     }
-    /// The 公示 period.
+    /// The 任前公示: its period and the objections received (`None` before it starts).
     #[must_use]
-    pub fn publicity(&self) -> Option<(NaiveDate, NaiveDate)> {
-        self.publicity
+    pub fn publicity(&self) -> Option<&Publicity> {
+        self.publicity.as_ref()
     }
     /// The appointee, the date the appointment counts from (the decision's day, Ch 7), and the
     /// end of the 试用期 if one applies.
@@ -291,12 +293,13 @@ pub enum SelectionCommand {
         /// What was reported.
         text: String,
     },
-    /// Settle an objection: `affects` ends the selection (公示反映问题影响任用).
+    /// Settle an objection: [`ObjectionOutcome::Upheld`] ends the selection (公示反映问题
+    /// 影响任用).
     ResolveObjection {
-        /// Index.
-        index: usize,
-        /// Whether it affects the appointment.
-        affects: bool,
+        /// The objection.
+        objection: ObjectionId,
+        /// What checking it found.
+        outcome: ObjectionOutcome,
     },
     /// 任职: after the 任职谈话 and the recusal check.
     Appoint {
@@ -383,17 +386,21 @@ pub enum SelectionEvent {
         /// Last day.
         until: NaiveDate,
     },
-    /// An objection.
+    /// An objection received.
     Objected {
-        /// Text.
+        /// Its number.
+        objection: ObjectionId,
+        /// The day.
+        on: NaiveDate,
+        /// What was reported.
         text: String,
     },
     /// An objection settled.
     ObjectionResolved {
-        /// Index.
-        index: usize,
-        /// Affects the appointment.
-        affects: bool,
+        /// The objection.
+        objection: ObjectionId,
+        /// What checking it found.
+        outcome: ObjectionOutcome,
     },
     /// 任职.
     Appointed {
@@ -536,23 +543,9 @@ pub enum SelectionError {
     /// Deciding before every candidate was inspected.
     #[error("a candidate has not been inspected: inspect every candidate first")]
     NotInspected(CadreId),
-    /// Awarding before the publicity ended.
-    #[error("publicity runs until {until}; nothing on {on} ({})", CH_7)]
-    PublicityNotOver {
-        /// Last day.
-        until: NaiveDate,
-        /// The day.
-        on: NaiveDate,
-    },
-    /// Appointing with an objection open.
-    #[error("objection {0} is still open")]
-    OpenObjection(usize),
-    /// No such open objection.
-    #[error("no open objection {0}")]
-    UnknownObjection(usize),
-    /// A blank objection.
-    #[error("an objection needs a text")]
-    BlankObjection,
+    /// The 任前公示 refused the command (not over, an objection open or outside its period).
+    #[error("publicity: {0}")]
+    Publicity(PublicityError),
     /// No vacancy in the quota.
     #[error("quota: {0}")]
     Quota(#[from] QuotaError),
@@ -570,9 +563,6 @@ pub enum SelectionError {
         /// The day.
         on: NaiveDate,
     },
-    /// The calendar could not count the publicity.
-    #[error("publicity: {0}")]
-    Calendar(#[from] CalendarError),
     /// An adjustment without its reason.
     #[error("an adjustment (调整) must state its reason")]
     NoAdjustmentReason,
@@ -593,13 +583,7 @@ impl Refusal for SelectionError {
             | Self::NoCandidates
             | Self::MissingReview(_) => CH_5,
             Self::DuplicateVotes { .. } | Self::NotTheCommittee { .. } => CH_6,
-            Self::PublicityNotOver { .. }
-            | Self::OpenObjection(_)
-            | Self::UnknownObjection(_)
-            | Self::BlankObjection
-            | Self::NoTalk
-            | Self::ProbationNotOver { .. }
-            | Self::Calendar(_) => CH_7,
+            Self::Publicity(_) | Self::NoTalk | Self::ProbationNotOver { .. } => CH_7,
             Self::Quota(e) => e.citation(),
             Self::Recusal(f) => f.citation(),
             Self::Authority(e) => e.citation(),
@@ -657,12 +641,7 @@ impl Refusal for SelectionError {
             Self::InspectionIncomplete(m) => format!("考察缺少：{}", m.join("、")),
             Self::UnknownCandidate(_) => "此人不是本次选任的考察对象".to_owned(),
             Self::NotInspected(_) => "尚有考察对象未完成考察：先完成考察".to_owned(),
-            Self::PublicityNotOver { until, on } => {
-                format!("公示期至 {until}，{on} 不能办理：公示期满且无影响任用的问题后方可")
-            }
-            Self::OpenObjection(i) => format!("公示反映的第 {} 项问题尚未查核", i + 1),
-            Self::UnknownObjection(i) => format!("没有待查核的第 {} 项公示反映", i + 1),
-            Self::BlankObjection => "公示反映须写明内容".to_owned(),
+            Self::Publicity(e) => e.describe(Language::Chinese),
             Self::Quota(e) => format!("职数：{e}"),
             Self::NoTalk => "任职前须进行任职谈话".to_owned(),
             Self::Recusal(f) => format!("须回避：{f}"),
@@ -670,7 +649,6 @@ impl Refusal for SelectionError {
                 Some(u) => format!("试用期至 {u}，{on} 不能办理期满考核"),
                 None => "该任职没有试用期".to_owned(),
             },
-            Self::Calendar(e) => format!("无法计算公示期：{e}"),
             Self::NoAdjustmentReason => {
                 "调整须写明事由（不适宜担任现职的情形、免职情形或工作需要）".to_owned()
             }
@@ -1065,49 +1043,50 @@ impl Lifecycle for Selection {
                 if stage != SelectionStage::Decided {
                     return Err(out_of_order("任前公示", stage));
                 }
-                let until = ctx
-                    .calendar
-                    .span_end(on, ctx.policy.publicity_working_days)?;
+                let days = PublicityDays::Working(ctx.policy.publicity_working_days);
+                let publicity =
+                    Publicity::open(on, days, ctx.calendar).map_err(SelectionError::Publicity)?;
                 Ok(Self::gated(
                     SelectionStage::Publicity,
                     self.decided.map(|x| x.1),
                     review,
                     pass,
-                    vec![SelectionEvent::PublicityStarted { from: on, until }],
+                    vec![SelectionEvent::PublicityStarted {
+                        from: on,
+                        until: publicity.until(),
+                    }],
                 ))
             }
             SelectionCommand::Object { text } => {
-                let (Some((from, until)), SelectionStage::Publicity) = (self.publicity, stage)
-                else {
+                let (Some(publicity), SelectionStage::Publicity) = (&self.publicity, stage) else {
                     return Err(out_of_order("公示异议", stage));
                 };
-                if text.trim().is_empty() {
-                    return Err(SelectionError::BlankObjection);
-                }
-                if on < from || on > until {
-                    return Err(SelectionError::PublicityNotOver { until, on });
-                }
-                Ok(vec![SelectionEvent::Objected { text: text.clone() }])
+                let objection = publicity
+                    .check_objection(on, text)
+                    .map_err(SelectionError::Publicity)?;
+                Ok(vec![SelectionEvent::Objected {
+                    objection,
+                    on,
+                    text: text.clone(),
+                }])
             }
-            SelectionCommand::ResolveObjection { index, affects } => {
-                if stage != SelectionStage::Publicity {
+            SelectionCommand::ResolveObjection { objection, outcome } => {
+                let (Some(publicity), SelectionStage::Publicity) = (&self.publicity, stage) else {
                     return Err(out_of_order("异议处理", stage));
+                };
+                publicity
+                    .check_resolution(*objection)
+                    .map_err(SelectionError::Publicity)?;
+                let mut events = vec![SelectionEvent::ObjectionResolved {
+                    objection: *objection,
+                    outcome: *outcome,
+                }];
+                if *outcome == ObjectionOutcome::Upheld {
+                    events.push(SelectionEvent::Ended {
+                        reason: "公示反映的问题影响任用".into(),
+                    });
                 }
-                match self.objections.get(*index) {
-                    Some((_, None)) => {
-                        let mut events = vec![SelectionEvent::ObjectionResolved {
-                            index: *index,
-                            affects: *affects,
-                        }];
-                        if *affects {
-                            events.push(SelectionEvent::Ended {
-                                reason: "公示反映的问题影响任用".into(),
-                            });
-                        }
-                        Ok(events)
-                    }
-                    _ => Err(SelectionError::UnknownObjection(*index)),
-                }
+                Ok(events)
             }
             SelectionCommand::Appoint {
                 talk_held,
@@ -1119,13 +1098,12 @@ impl Lifecycle for Selection {
                 };
                 match stage {
                     SelectionStage::Publicity => {
-                        let until = self.publicity.map_or(on, |p| p.1);
-                        if on <= until {
-                            return Err(SelectionError::PublicityNotOver { until, on });
-                        }
-                        if let Some(i) = self.objections.iter().position(|o| o.1.is_none()) {
-                            return Err(SelectionError::OpenObjection(i));
-                        }
+                        let Some(publicity) = &self.publicity else {
+                            return Err(out_of_order("任职", stage));
+                        };
+                        publicity
+                            .check_over(on)
+                            .map_err(SelectionError::Publicity)?;
                     }
                     SelectionStage::Decided if !post.publicity_applies() => {}
                     _ => return Err(out_of_order("任职", stage)),
@@ -1241,13 +1219,21 @@ impl Lifecycle for Selection {
                 self.stage = SelectionStage::Decided;
             }
             SelectionEvent::PublicityStarted { from, until } => {
-                self.publicity = Some((*from, *until));
+                self.publicity = Some(Publicity::between(*from, *until));
                 self.stage = SelectionStage::Publicity;
             }
-            SelectionEvent::Objected { text } => self.objections.push((text.clone(), None)),
-            SelectionEvent::ObjectionResolved { index, affects } => {
-                if let Some(o) = self.objections.get_mut(*index) {
-                    o.1 = Some(*affects);
+            SelectionEvent::Objected {
+                objection,
+                on,
+                text,
+            } => {
+                if let Some(p) = &mut self.publicity {
+                    p.receive(*objection, *on, text);
+                }
+            }
+            SelectionEvent::ObjectionResolved { objection, outcome } => {
+                if let Some(p) = &mut self.publicity {
+                    p.resolve(*objection, *outcome);
                 }
             }
             SelectionEvent::Appointed {

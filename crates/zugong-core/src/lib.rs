@@ -64,6 +64,7 @@ pub mod journal;
 mod org;
 mod person;
 pub mod policy;
+pub mod publicity;
 mod rank;
 mod term;
 

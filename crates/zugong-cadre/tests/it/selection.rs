@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use zugong_cadre::*;
 use zugong_core::journal::{Entry, ExecuteError, Journal, Refusal};
+use zugong_core::publicity::{ObjectionId, ObjectionOutcome, PublicityError};
 use zugong_core::*;
 
 use crate::support::*;
@@ -250,7 +251,8 @@ fn publicity_spanning_the_national_day_holiday() {
         d(2026, 9, 30),
     )
     .unwrap();
-    assert_eq!(sel.publicity(), Some((d(2026, 9, 30), d(2026, 10, 12))));
+    let p = sel.publicity().unwrap();
+    assert_eq!((p.from(), p.until()), (d(2026, 9, 30), d(2026, 10, 12)));
     let appoint = || SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
@@ -258,10 +260,10 @@ fn publicity_spanning_the_national_day_holiday() {
     };
     assert_eq!(
         w.run(&mut sel, &mut j, appoint(), d(2026, 10, 12)),
-        Err(SelectionError::PublicityNotOver {
+        Err(SelectionError::Publicity(PublicityError::NotOver {
             until: d(2026, 10, 12),
             on: d(2026, 10, 12)
-        })
+        }))
     );
     assert_eq!(
         w.run(
@@ -750,7 +752,7 @@ fn objections_quota_and_return_after_probation() {
             SelectionCommand::Object { text: " ".into() },
             d(2026, 3, 18)
         ),
-        Err(SelectionError::BlankObjection)
+        Err(SelectionError::Publicity(PublicityError::BlankObjection))
     );
     w.run(
         &mut sel,
@@ -772,14 +774,16 @@ fn objections_quota_and_return_after_probation() {
             },
             d(2026, 3, 30)
         ),
-        Err(SelectionError::OpenObjection(0))
+        Err(SelectionError::Publicity(PublicityError::OpenObjection(
+            ObjectionId::new(1).unwrap()
+        )))
     );
     w.run(
         &mut sel,
         &mut j,
         SelectionCommand::ResolveObjection {
-            index: 0,
-            affects: true,
+            objection: ObjectionId::new(1).unwrap(),
+            outcome: ObjectionOutcome::Upheld,
         },
         d(2026, 3, 19),
     )
@@ -982,7 +986,7 @@ proptest! {
                     prop_assert!(passed, "no passed gate at {step:?}");
                 }
                 // Five working days of publicity, over before the appointment.
-                let (from, until) = sel.publicity().unwrap();
+                let (from, until) = sel.publicity().map(|p| (p.from(), p.until())).unwrap();
                 prop_assert!(w.calendar.working_days_in(from, until).unwrap() >= 5);
                 let appointed_on = j.entries().iter().find(|e| e.events().iter().any(|ev| matches!(ev, SelectionEvent::Appointed { .. }))).unwrap().act().day();
                 prop_assert!(appointed_on > until);

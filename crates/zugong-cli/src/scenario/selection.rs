@@ -17,6 +17,7 @@ use zugong_cadre::{
 };
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::Journal;
+use zugong_core::publicity::Publicity;
 use zugong_core::{
     AdminLevel, Authority, JurisdictionPolicy, PositionId, RankOrGrade, SelectionId,
 };
@@ -482,7 +483,7 @@ pub(crate) fn walk(
         if until == Until::Publicity {
             break 'walk true;
         }
-        let Some((_, until_day)) = sel.publicity() else {
+        let Some(until_day) = sel.publicity().map(Publicity::until) else {
             break 'walk false;
         };
         let Some((_, chosen)) = sel.decided() else {

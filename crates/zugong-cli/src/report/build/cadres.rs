@@ -107,7 +107,7 @@ pub(super) fn cadre_section(
                             .map_or_else(|| c.to_string(), |n| (*n).to_owned())
                     })
                     .collect(),
-                publicity: sel.publicity(),
+                publicity: sel.publicity().map(|p| (p.from(), p.until())),
                 entries: v.journal.stream_entries(id).count(),
             });
         }
