@@ -80,8 +80,8 @@ pub use branch::{Branch, BranchStructurePolicy, CommitteeRole, CommitteeSeat, St
 pub use burden::{BurdenCount, BurdenError, BurdenReport, PushedTask, burden_report};
 pub use guidance::{GuidanceDeviation, GuidanceReport, enforce_five_star_cap, guidance_report};
 pub use rating::{
-    Objection, RatingCommand, RatingContext, RatingError, RatingEvent, RatingRound, RatingStage,
-    ReviewMethod, StarChange, StarChangeRecord,
+    RatingCommand, RatingContext, RatingError, RatingEvent, RatingRound, RatingStage, ReviewMethod,
+    StarChange, StarChangeRecord,
 };
 pub use rollup::{BranchRollupError, BranchRow, StarDistribution, star_rollup};
 pub use rubric::{

@@ -1,13 +1,13 @@
 //! The star-rating lifecycle (评星定级) of one branch: 自评 → 上级审核 → 审定 → 公示 → 授星, then
 //! dynamic management (动态管理): re-inspection, 降星, 摘星, 取消星级.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
+use zugong_core::publicity::{ObjectionId, ObjectionOutcome, Publicity, PublicityError};
 use zugong_core::{
-    AuthorityError, CalendarError, Citation, OrgTree, OrgUnitId, RatingRoundId, SourceStatus,
-    WorkCalendar,
+    AuthorityError, Citation, OrgTree, OrgUnitId, RatingRoundId, SourceStatus, WorkCalendar,
 };
 
 use crate::StarLevel;
@@ -111,15 +111,6 @@ pub struct StarChangeRecord {
     pub reason: String,
 }
 
-/// An objection raised during 公示.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Objection {
-    /// What was objected.
-    pub text: String,
-    /// `None` while open; `Some(true)` upheld, `Some(false)` rejected.
-    pub upheld: Option<bool>,
-}
-
 /// 评星定级: one branch's rating in one year, built only from its events.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RatingRound {
@@ -129,8 +120,7 @@ pub struct RatingRound {
     self_assessment: Option<(Assessment, StarLevel)>,
     review: Option<(Assessment, Vec<ReviewMethod>)>,
     approved: Option<StarLevel>,
-    publicity: Option<(NaiveDate, NaiveDate)>,
-    objections: Vec<Objection>,
+    publicity: Option<Publicity>,
     current: StarLevel,
     changes: Vec<StarChangeRecord>,
     last_inspection: Option<(NaiveDate, Assessment)>,
@@ -167,15 +157,11 @@ impl RatingRound {
     pub fn approved(&self) -> Option<StarLevel> {
         self.approved
     }
-    /// The publicity period, both days included.
+    /// The 公示 under way: its period (both days included) and the objections received.
+    /// An upheld objection sends the round back to review and ends this publicity.
     #[must_use]
-    pub fn publicity(&self) -> Option<(NaiveDate, NaiveDate)> {
-        self.publicity
-    }
-    /// Objections raised.
-    #[must_use]
-    pub fn objections(&self) -> &[Objection] {
-        &self.objections
+    pub fn publicity(&self) -> Option<&Publicity> {
+        self.publicity.as_ref()
     }
     /// The level in force (无星级 until awarded).
     #[must_use]
@@ -233,10 +219,10 @@ pub enum RatingCommand {
     },
     /// Settle an objection; an upheld one sends the round back to review.
     ResolveObjection {
-        /// Index in [`RatingRound::objections`].
-        index: usize,
-        /// Whether it is upheld.
-        upheld: bool,
+        /// The objection.
+        objection: ObjectionId,
+        /// What checking it found.
+        outcome: ObjectionOutcome,
     },
     /// 授星 after a completed 公示 with no open objection.
     Award,
@@ -299,17 +285,21 @@ pub enum RatingEvent {
         /// Last day.
         until: NaiveDate,
     },
-    /// An objection.
+    /// An objection received.
     Objected {
-        /// Text.
+        /// Its number.
+        objection: ObjectionId,
+        /// The day.
+        on: NaiveDate,
+        /// What was objected.
         text: String,
     },
     /// An objection settled.
     ObjectionResolved {
-        /// Index.
-        index: usize,
-        /// Upheld or not.
-        upheld: bool,
+        /// The objection.
+        objection: ObjectionId,
+        /// What checking it found.
+        outcome: ObjectionOutcome,
     },
     /// A change of the awarded level.
     StarsChanged(StarChangeRecord),
@@ -375,30 +365,6 @@ pub enum RatingError {
         /// Level the review supports.
         reviewed: StarLevel,
     },
-    /// Awarding before the publicity has ended.
-    #[error("publicity runs until {until}; no award on {on} ({})", RATING_STEPS)]
-    PublicityNotOver {
-        /// Last day of publicity.
-        until: NaiveDate,
-        /// The day of the command.
-        on: NaiveDate,
-    },
-    /// An objection outside the publicity period.
-    #[error("objections are taken during publicity ({from}..={until}), not on {on}")]
-    OutsidePublicity {
-        /// First day.
-        from: NaiveDate,
-        /// Last day.
-        until: NaiveDate,
-        /// The day of the command.
-        on: NaiveDate,
-    },
-    /// Awarding with an objection open.
-    #[error("objection {0} is still open")]
-    OpenObjection(usize),
-    /// No such open objection.
-    #[error("no open objection {0}")]
-    UnknownObjection(usize),
     /// A blank reason.
     #[error("a change of stars needs a reason")]
     MissingReason,
@@ -416,9 +382,9 @@ pub enum RatingError {
         /// The level in force.
         current: StarLevel,
     },
-    /// The calendar could not count the publicity.
-    #[error("publicity period: {0}")]
-    Calendar(#[from] CalendarError),
+    /// The 公示 refused the command (not over, an objection open or outside its period).
+    #[error("publicity: {0}")]
+    Publicity(PublicityError),
     /// 审定 at five stars beyond the rubric's enforced cap for the rounds of the same year in
     /// the journal: decide four stars (or fewer), or let a higher-scored branch keep the place.
     #[error(
@@ -439,9 +405,7 @@ pub enum RatingError {
 impl Refusal for RatingError {
     fn citation(&self) -> Citation {
         match self {
-            Self::OutOfOrder { .. } | Self::PublicityNotOver { .. } | Self::OpenObjection(_) => {
-                RATING_STEPS
-            }
+            Self::OutOfOrder { .. } | Self::Publicity(_) => RATING_STEPS,
             Self::Authority(e) => e.citation(),
             Self::FiveStarCapReached { rubric, .. } => rubric.clone(),
             _ => RATING_STEPS,
@@ -483,22 +447,7 @@ impl Refusal for RatingError {
                     "{decided} is above the reviewed {reviewed}: approve at most the reviewed level"
                 ),
             ),
-            Self::PublicityNotOver { until, on } => (
-                format!("公示期至 {until}，{on} 不能授星：公示期满且无异议后授星"),
-                format!("publicity runs until {until}; award after it, not on {on}"),
-            ),
-            Self::OutsidePublicity { from, until, on } => (
-                format!("异议须在公示期 {from} 至 {until} 内提出，{on} 不在其内"),
-                format!("objections are taken during publicity ({from} to {until}), not on {on}"),
-            ),
-            Self::OpenObjection(i) => (
-                format!("公示反映的第 {} 项问题尚未核实处理", i + 1),
-                format!("objection {} is still open: settle it first", i + 1),
-            ),
-            Self::UnknownObjection(i) => (
-                format!("没有待处理的第 {} 项异议", i + 1),
-                format!("there is no open objection {}", i + 1),
-            ),
+            Self::Publicity(e) => (e.describe(Language::Chinese), e.describe(Language::English)),
             Self::MissingReason => ("须写明事由".into(), "a reason is required".into()),
             Self::BadWithdrawal { asked, have } => (
                 format!("现为{have}，不能摘去 {asked} 颗星"),
@@ -507,10 +456,6 @@ impl Refusal for RatingError {
             Self::NoUpgrade { current } => (
                 format!("复验未达到高于{current}的等次，不能升星"),
                 format!("no re-inspection found a level above {current}: no upgrade"),
-            ),
-            Self::Calendar(e) => (
-                format!("无法计算公示期：{e}"),
-                format!("the publicity period cannot be counted: {e}"),
             ),
             Self::FiveStarCapReached {
                 cap_permille,
@@ -584,20 +529,6 @@ impl RatingRound {
             });
         }
         Ok(())
-    }
-
-    fn publicity_end(
-        rubric: &Rubric,
-        calendar: &WorkCalendar,
-        from: NaiveDate,
-    ) -> Result<NaiveDate, RatingError> {
-        let rule = rubric.data().publicity;
-        if rule.working_days {
-            Ok(calendar.span_end(from, rule.days)?)
-        } else {
-            from.checked_add_days(Days::new(u64::from(rule.days.saturating_sub(1))))
-                .ok_or(RatingError::Calendar(CalendarError::OutOfRange))
-        }
     }
 }
 
@@ -684,55 +615,48 @@ impl Lifecycle for RatingRound {
                 if stage != RatingStage::Approved {
                     return Err(out_of_order("公示", stage));
                 }
-                let until = Self::publicity_end(ctx.rubric, ctx.calendar, act.day())?;
+                let days = ctx.rubric.data().publicity.period();
+                let publicity = Publicity::open(act.day(), days, ctx.calendar)
+                    .map_err(RatingError::Publicity)?;
                 Ok(vec![RatingEvent::PublicityStarted {
                     from: act.day(),
-                    until,
+                    until: publicity.until(),
                 }])
             }
             RatingCommand::Object { text } => {
-                let (from, until) = match (self.publicity, stage) {
-                    (Some(p), RatingStage::InPublicity) => p,
-                    _ => return Err(out_of_order("异议", stage)),
+                let (Some(publicity), RatingStage::InPublicity) = (&self.publicity, stage) else {
+                    return Err(out_of_order("异议", stage));
                 };
-                if act.day() < from || act.day() > until {
-                    return Err(RatingError::OutsidePublicity {
-                        from,
-                        until,
-                        on: act.day(),
-                    });
-                }
-                if text.trim().is_empty() {
-                    return Err(RatingError::MissingReason);
-                }
-                Ok(vec![RatingEvent::Objected { text: text.clone() }])
+                let objection = publicity
+                    .check_objection(act.day(), text)
+                    .map_err(RatingError::Publicity)?;
+                Ok(vec![RatingEvent::Objected {
+                    objection,
+                    on: act.day(),
+                    text: text.clone(),
+                }])
             }
-            RatingCommand::ResolveObjection { index, upheld } => {
-                if stage != RatingStage::InPublicity {
+            RatingCommand::ResolveObjection { objection, outcome } => {
+                let (Some(publicity), RatingStage::InPublicity) = (&self.publicity, stage) else {
                     return Err(out_of_order("异议处理", stage));
-                }
-                match self.objections.get(*index) {
-                    Some(o) if o.upheld.is_none() => Ok(vec![RatingEvent::ObjectionResolved {
-                        index: *index,
-                        upheld: *upheld,
-                    }]),
-                    _ => Err(RatingError::UnknownObjection(*index)),
-                }
+                };
+                publicity
+                    .check_resolution(*objection)
+                    .map_err(RatingError::Publicity)?;
+                Ok(vec![RatingEvent::ObjectionResolved {
+                    objection: *objection,
+                    outcome: *outcome,
+                }])
             }
             RatingCommand::Award => {
-                let (until, stars) = match (self.publicity, self.approved, stage) {
-                    (Some((_, until)), Some(stars), RatingStage::InPublicity) => (until, stars),
-                    _ => return Err(out_of_order("授星", stage)),
+                let (Some(publicity), Some(stars), RatingStage::InPublicity) =
+                    (&self.publicity, self.approved, stage)
+                else {
+                    return Err(out_of_order("授星", stage));
                 };
-                if act.day() <= until {
-                    return Err(RatingError::PublicityNotOver {
-                        until,
-                        on: act.day(),
-                    });
-                }
-                if let Some(i) = self.objections.iter().position(|o| o.upheld.is_none()) {
-                    return Err(RatingError::OpenObjection(i));
-                }
+                publicity
+                    .check_over(act.day())
+                    .map_err(RatingError::Publicity)?;
                 let upgrade = self.current > StarLevel::NONE && stars > self.current;
                 Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
                     on: act.day(),
@@ -854,18 +778,23 @@ impl Lifecycle for RatingRound {
                 self.stage = RatingStage::Approved;
             }
             RatingEvent::PublicityStarted { from, until } => {
-                self.publicity = Some((*from, *until));
+                self.publicity = Some(Publicity::between(*from, *until));
                 self.stage = RatingStage::InPublicity;
             }
-            RatingEvent::Objected { text } => self.objections.push(Objection {
-                text: text.clone(),
-                upheld: None,
-            }),
-            RatingEvent::ObjectionResolved { index, upheld } => {
-                if let Some(o) = self.objections.get_mut(*index) {
-                    o.upheld = Some(*upheld);
+            RatingEvent::Objected {
+                objection,
+                on,
+                text,
+            } => {
+                if let Some(p) = &mut self.publicity {
+                    p.receive(*objection, *on, text);
                 }
-                if *upheld {
+            }
+            RatingEvent::ObjectionResolved { objection, outcome } => {
+                if let Some(p) = &mut self.publicity {
+                    p.resolve(*objection, *outcome);
+                }
+                if *outcome == ObjectionOutcome::Upheld {
                     // Back to review: the level must be decided again and publicized anew.
                     self.approved = None;
                     self.publicity = None;
@@ -877,7 +806,6 @@ impl Lifecycle for RatingRound {
                 if matches!(record.change, StarChange::Award | StarChange::Upgrade) {
                     self.stage = RatingStage::Awarded;
                     self.publicity = None;
-                    self.objections.clear();
                     self.approved = None;
                 }
                 self.changes.push(record.clone());

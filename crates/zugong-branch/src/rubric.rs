@@ -152,6 +152,18 @@ pub struct PublicityRule {
     pub working_days: bool,
 }
 
+impl PublicityRule {
+    /// The period as the shared 公示 counts it.
+    #[must_use]
+    pub const fn period(self) -> zugong_core::publicity::PublicityDays {
+        if self.working_days {
+            zugong_core::publicity::PublicityDays::Working(self.days)
+        } else {
+            zugong_core::publicity::PublicityDays::Calendar(self.days)
+        }
+    }
+}
+
 /// The stored form of a [`Rubric`]; validated into one on the way in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RubricData {

@@ -5,6 +5,12 @@ use zugong_core::journal::{ExecuteError, Journal, Refusal};
 use zugong_core::*;
 
 use crate::support::*;
+use zugong_core::publicity::{ObjectionId, ObjectionOutcome, PublicityError};
+
+/// The first objection of a publicity.
+fn first() -> ObjectionId {
+    ObjectionId::new(1).unwrap()
+}
 
 struct World {
     tree: OrgTree,
@@ -290,7 +296,8 @@ fn steps_in_order_and_every_refusal() {
         d(9, 7),
     )
     .unwrap();
-    assert_eq!(round.publicity(), Some((d(9, 7), d(9, 11))));
+    let period = |r: &RatingRound| r.publicity().map(|p| (p.from(), p.until()));
+    assert_eq!(period(&round), Some((d(9, 7), d(9, 11))));
     assert!(matches!(
         w.run(
             &mut round,
@@ -299,7 +306,7 @@ fn steps_in_order_and_every_refusal() {
             town(),
             d(9, 12)
         ),
-        Err(RatingError::OutsidePublicity { .. })
+        Err(RatingError::Publicity(PublicityError::OutsidePeriod { .. }))
     ));
     assert_eq!(
         w.run(
@@ -309,7 +316,7 @@ fn steps_in_order_and_every_refusal() {
             town(),
             d(9, 8)
         ),
-        Err(RatingError::MissingReason)
+        Err(RatingError::Publicity(PublicityError::BlankObjection))
     );
     w.run(
         &mut round,
@@ -323,27 +330,31 @@ fn steps_in_order_and_every_refusal() {
     .unwrap();
     assert_eq!(
         w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 12)),
-        Err(RatingError::OpenObjection(0))
+        Err(RatingError::Publicity(PublicityError::OpenObjection(
+            first()
+        )))
     );
     assert_eq!(
         w.run(
             &mut round,
             &mut j,
             RatingCommand::ResolveObjection {
-                index: 3,
-                upheld: false
+                objection: ObjectionId::new(3).unwrap(),
+                outcome: ObjectionOutcome::Unfounded
             },
             town(),
             d(9, 9)
         ),
-        Err(RatingError::UnknownObjection(3))
+        Err(RatingError::Publicity(PublicityError::UnknownObjection(
+            ObjectionId::new(3).unwrap()
+        )))
     );
     w.run(
         &mut round,
         &mut j,
         RatingCommand::ResolveObjection {
-            index: 0,
-            upheld: false,
+            objection: first(),
+            outcome: ObjectionOutcome::Unfounded,
         },
         town(),
         d(9, 9),
@@ -351,10 +362,10 @@ fn steps_in_order_and_every_refusal() {
     .unwrap();
     assert_eq!(
         w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 11)),
-        Err(RatingError::PublicityNotOver {
+        Err(RatingError::Publicity(PublicityError::NotOver {
             until: d(9, 11),
             on: d(9, 11)
-        })
+        }))
     );
     w.run(&mut round, &mut j, RatingCommand::Award, town(), d(9, 12))
         .unwrap();
@@ -481,8 +492,8 @@ fn an_upheld_objection_sends_the_round_back_to_review() {
         &mut round,
         &mut j,
         RatingCommand::ResolveObjection {
-            index: 0,
-            upheld: true,
+            objection: first(),
+            outcome: ObjectionOutcome::Upheld,
         },
         town(),
         d(9, 16),
@@ -536,7 +547,10 @@ fn publicity_in_working_days_spans_the_holiday() {
     let w = World::new(Rubric::new(data).unwrap());
     let (mut round, mut j) = (RatingRound::default(), Journal::new());
     to_publicity(&w, &mut round, &mut j, d(9, 30));
-    assert_eq!(round.publicity(), Some((d(9, 30), d(10, 12))));
+    assert_eq!(
+        round.publicity().map(|p| (p.from(), p.until())),
+        Some((d(9, 30), d(10, 12)))
+    );
     assert!(
         w.run(&mut round, &mut j, RatingCommand::Award, town(), d(10, 12))
             .is_err()
@@ -647,7 +661,11 @@ proptest! {
                 Op::Approve => (RatingCommand::Approve { stars: None }, town()),
                 Op::Publicize => (RatingCommand::StartPublicity, town()),
                 Op::Object => (RatingCommand::Object { text: "异议".into() }, town()),
-                Op::Resolve(u) => (RatingCommand::ResolveObjection { index: round.objections().len().saturating_sub(1), upheld: u }, town()),
+                Op::Resolve(u) => {
+                    let last = round.publicity().and_then(|p| p.objections().last()).map_or(first(), |o| o.id);
+                    let outcome = if u { ObjectionOutcome::Upheld } else { ObjectionOutcome::Unfounded };
+                    (RatingCommand::ResolveObjection { objection: last, outcome }, town())
+                }
                 Op::Award => (RatingCommand::Award, town()),
                 Op::Reinspect(p) => (RatingCommand::Reinspect { sheet: sheet(&w.rubric, p) }, town()),
                 Op::Withdraw(n) => (RatingCommand::Withdraw { stars: n, reason: "问题".into() }, town()),
@@ -659,9 +677,9 @@ proptest! {
                     if let RatingEvent::StarsChanged(c) = e {
                         if matches!(c.change, StarChange::Award | StarChange::Upgrade) {
                             // Only after the last day of a publicity with no open objection.
-                            let (_, until) = before.publicity().unwrap();
-                            prop_assert!(c.on > until);
-                            prop_assert!(before.objections().iter().all(|o| o.upheld.is_some()));
+                            let p = before.publicity().unwrap();
+                            prop_assert!(c.on > p.until());
+                            prop_assert!(p.objections().iter().all(|o| o.outcome.is_some()));
                             prop_assert!(c.to >= c.from);
                             if c.change == StarChange::Upgrade {
                                 prop_assert!(c.to > c.from);

@@ -198,7 +198,7 @@ pub(crate) fn rate(
         .enumerate()
         .filter(|(_, w)| w.refused.is_none())
         .filter_map(|(i, w)| {
-            let (_, until) = journal.state(w.round)?.publicity()?;
+            let until = journal.state(w.round)?.publicity()?.until();
             Some((until + Duration::days(1), i))
         })
         .collect();
