@@ -31,7 +31,8 @@
 //! // A 2024 青年托举 round: apply, review, publicize, confirm.
 //! let round = TalentRoundId::from_uuid(uuid::Uuid::from_u128(24));
 //! let mut rj = Journal::<SelectionRound>::new();
-//! let ctx = RoundContext { tree: &tree };
+//! let calendar = WorkCalendar::official();
+//! let ctx = RoundContext { tree: &tree, calendar: &calendar };
 //! let programme = ProgrammeDefinition::young_nurtured();
 //! rj.execute(round, RoundCommand::Open { programme: programme.clone(), organizer: id(1), batch: 2024, deadline: d(2024, 7, 31) }, act(d(2024, 6, 21)), "人才工作", &ctx)?;
 //! let applicant = Applicant {
@@ -43,7 +44,7 @@
 //! rj.execute(round, RoundCommand::Apply(applicant), act(d(2024, 7, 1)), "人才工作", &ctx)?;
 //! rj.execute(round, RoundCommand::CloseApplications, act(d(2024, 8, 1)), "人才工作", &ctx)?;
 //! rj.execute(round, RoundCommand::Score { talent, score: 876 }, act(d(2024, 8, 20)), "人才工作", &ctx)?;
-//! rj.execute(round, RoundCommand::Publicize { days: 5 }, act(d(2024, 9, 2)), "人才工作", &ctx)?;
+//! rj.execute(round, RoundCommand::Publicize { days: zugong_core::publicity::PublicityDays::Calendar(5) }, act(d(2024, 9, 2)), "人才工作", &ctx)?;
 //! rj.execute(round, RoundCommand::Confirm, act(d(2024, 9, 9)), "人才工作", &ctx)?;
 //! assert_eq!(rj.state(round).unwrap().selected(), [talent]);
 //!

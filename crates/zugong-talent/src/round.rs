@@ -2,10 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
+use zugong_core::publicity::{
+    ObjectionId, ObjectionOutcome, Publicity, PublicityDays, PublicityError,
+};
 use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, TalentId, TalentRoundId};
 
 use crate::{Applicant, ProgrammeDefinition, ResearchField, UnmetCondition, check_eligibility};
@@ -90,10 +93,7 @@ impl Refusal for RoundError {
                 format!("尚不能公示：{w}"),
                 format!("cannot publicize yet: {w}"),
             ),
-            Self::PublicityNotOver { until, on } => (
-                format!("公示期至 {until}，{on} 不能认定：公示期满无异议后认定"),
-                format!("publicity runs until {until}; confirm after it, not on {on}"),
-            ),
+            Self::Publicity(e) => (e.describe(Language::Chinese), e.describe(Language::English)),
             Self::MissingReason => (
                 "取消人选须写明事由".into(),
                 "a removal needs a reason".into(),
@@ -134,7 +134,8 @@ pub struct SelectionRound {
     stage: RoundStage,
     applications: BTreeMap<TalentId, Application>,
     selected: Vec<TalentId>,
-    publicity: Option<(NaiveDate, NaiveDate)>,
+    publicity: Option<Publicity>,
+    objected: BTreeMap<ObjectionId, TalentId>,
 }
 
 impl SelectionRound {
@@ -163,10 +164,15 @@ impl SelectionRound {
     pub fn selected(&self) -> &[TalentId] {
         &self.selected
     }
-    /// The publicity period.
+    /// The 公示 of the selection: its period and the objections received.
     #[must_use]
-    pub fn publicity(&self) -> Option<(NaiveDate, NaiveDate)> {
-        self.publicity
+    pub fn publicity(&self) -> Option<&Publicity> {
+        self.publicity.as_ref()
+    }
+    /// The candidate an objection was about.
+    #[must_use]
+    pub fn objected(&self, objection: ObjectionId) -> Option<TalentId> {
+        self.objected.get(&objection).copied()
     }
 
     /// Ranks the scored applications of each field (score high → low, earlier first on a
@@ -216,10 +222,24 @@ pub enum RoundCommand {
         /// Score.
         score: u32,
     },
-    /// 公示 the ranked selection for `days` calendar days from the context's day.
+    /// 公示 the ranked selection for `days` from the act's day.
     Publicize {
-        /// Length in days.
-        days: u32,
+        /// The period (the programme's notice sets it; 5 个工作日 is common).
+        days: PublicityDays,
+    },
+    /// 公示反映: an objection about a publicized candidate, during the period.
+    Object {
+        /// The candidate.
+        talent: TalentId,
+        /// What was reported.
+        text: String,
+    },
+    /// Settle an objection: an upheld one removes its candidate in the same entry.
+    ResolveObjection {
+        /// The objection.
+        objection: ObjectionId,
+        /// What checking it found.
+        outcome: ObjectionOutcome,
     },
     /// Remove a publicized candidate after an objection is upheld.
     Remove {
@@ -267,6 +287,24 @@ pub enum RoundEvent {
         /// Last day.
         until: NaiveDate,
     },
+    /// An objection received.
+    Objected {
+        /// Its number.
+        objection: ObjectionId,
+        /// The candidate.
+        talent: TalentId,
+        /// The day.
+        on: NaiveDate,
+        /// What was reported.
+        text: String,
+    },
+    /// An objection settled.
+    ObjectionResolved {
+        /// The objection.
+        objection: ObjectionId,
+        /// What checking it found.
+        outcome: ObjectionOutcome,
+    },
     /// A candidate removed.
     Removed {
         /// Candidate.
@@ -286,6 +324,8 @@ pub enum RoundEvent {
 pub struct RoundContext<'c> {
     /// The tree.
     pub tree: &'c OrgTree,
+    /// The work calendar (a 公示 in working days).
+    pub calendar: &'c zugong_core::WorkCalendar,
 }
 
 /// A round command refused.
@@ -329,14 +369,9 @@ pub enum RoundError {
     /// Publicity with unscored applications, or of zero days.
     #[error("cannot publicize: {0}")]
     NotReady(&'static str),
-    /// Confirming before the publicity ended.
-    #[error("publicity runs until {until}; no confirmation on {on}")]
-    PublicityNotOver {
-        /// Last day.
-        until: NaiveDate,
-        /// The day.
-        on: NaiveDate,
-    },
+    /// The 公示 refused the command (not over, an objection open or outside its period).
+    #[error("publicity: {0}")]
+    Publicity(PublicityError),
     /// A blank reason.
     #[error("a removal needs a reason")]
     MissingReason,
@@ -436,21 +471,61 @@ impl Lifecycle for SelectionRound {
                 if stage != RoundStage::Review {
                     return Err(out_of_order("公示", stage));
                 }
-                if *days == 0 {
-                    return Err(RoundError::NotReady("publicity of zero days"));
-                }
                 if self.applications.values().any(|a| a.score.is_none()) {
                     return Err(RoundError::NotReady("every application needs a score"));
                 }
-                let until = act
-                    .day()
-                    .checked_add_days(Days::new(u64::from(days - 1)))
-                    .unwrap_or(act.day());
+                let publicity = Publicity::open(act.day(), *days, ctx.calendar)
+                    .map_err(RoundError::Publicity)?;
                 Ok(vec![RoundEvent::Publicized {
                     selected: self.rank(programme),
                     from: act.day(),
-                    until,
+                    until: publicity.until(),
                 }])
+            }
+            RoundCommand::Object { talent, text } => {
+                let (Some(publicity), RoundStage::Publicity) = (&self.publicity, stage) else {
+                    return Err(out_of_order("公示反映", stage));
+                };
+                if !self.selected.contains(talent) {
+                    return Err(RoundError::NotSelected(*talent));
+                }
+                let objection = publicity
+                    .check_objection(act.day(), text)
+                    .map_err(RoundError::Publicity)?;
+                Ok(vec![RoundEvent::Objected {
+                    objection,
+                    talent: *talent,
+                    on: act.day(),
+                    text: text.clone(),
+                }])
+            }
+            RoundCommand::ResolveObjection { objection, outcome } => {
+                let (Some(publicity), RoundStage::Publicity) = (&self.publicity, stage) else {
+                    return Err(out_of_order("公示反映查核", stage));
+                };
+                publicity
+                    .check_resolution(*objection)
+                    .map_err(RoundError::Publicity)?;
+                let mut events = vec![RoundEvent::ObjectionResolved {
+                    objection: *objection,
+                    outcome: *outcome,
+                }];
+                if *outcome == ObjectionOutcome::Upheld
+                    && let Some(talent) = self.objected(*objection)
+                    && self.selected.contains(&talent)
+                {
+                    let text = publicity
+                        .objections()
+                        .iter()
+                        .find(|o| o.id == *objection)
+                        .map(|o| o.text.clone())
+                        .unwrap_or_default();
+                    events.push(RoundEvent::Removed {
+                        talent,
+                        reason: format!("公示反映查实：{text}"),
+                    });
+                }
+                Ok(events)
             }
             RoundCommand::Remove { talent, reason } => {
                 if stage != RoundStage::Publicity {
@@ -468,15 +543,12 @@ impl Lifecycle for SelectionRound {
                 }])
             }
             RoundCommand::Confirm => {
-                let (Some((_, until)), RoundStage::Publicity) = (self.publicity, stage) else {
+                let (Some(publicity), RoundStage::Publicity) = (&self.publicity, stage) else {
                     return Err(out_of_order("认定", stage));
                 };
-                if act.day() <= until {
-                    return Err(RoundError::PublicityNotOver {
-                        until,
-                        on: act.day(),
-                    });
-                }
+                publicity
+                    .check_over(act.day())
+                    .map_err(RoundError::Publicity)?;
                 Ok(vec![RoundEvent::Confirmed {
                     cohort: self.selected.clone(),
                 }])
@@ -522,8 +594,24 @@ impl Lifecycle for SelectionRound {
                 until,
             } => {
                 self.selected = selected.clone();
-                self.publicity = Some((*from, *until));
+                self.publicity = Some(Publicity::between(*from, *until));
                 self.stage = RoundStage::Publicity;
+            }
+            RoundEvent::Objected {
+                objection,
+                talent,
+                on,
+                text,
+            } => {
+                if let Some(p) = &mut self.publicity {
+                    p.receive(*objection, *on, text);
+                }
+                self.objected.insert(*objection, *talent);
+            }
+            RoundEvent::ObjectionResolved { objection, outcome } => {
+                if let Some(p) = &mut self.publicity {
+                    p.resolve(*objection, *outcome);
+                }
             }
             RoundEvent::Removed { talent, reason } => {
                 self.selected.retain(|t| t != talent);

@@ -4,6 +4,7 @@ use zugong_core::*;
 use zugong_talent::*;
 
 use crate::support::*;
+use zugong_core::publicity::{ObjectionId, ObjectionOutcome, PublicityDays, PublicityError};
 
 fn office() -> Authority {
     Authority::organization_department(id(1))
@@ -18,11 +19,21 @@ fn run(
     who: Authority,
 ) -> Result<Vec<RoundEvent>, RoundError> {
     let before = (round.clone(), j.len());
-    let r =
-        crate::support::run(round, j, &cmd, &RoundContext { tree }, on, who).map_err(|e| match e {
-            ExecuteError::Refused(e) => e,
-            ExecuteError::Journal(e) => panic!("{e}"),
-        });
+    let r = crate::support::run(
+        round,
+        j,
+        &cmd,
+        &RoundContext {
+            tree,
+            calendar: &WorkCalendar::official(),
+        },
+        on,
+        who,
+    )
+    .map_err(|e| match e {
+        ExecuteError::Refused(e) => e,
+        ExecuteError::Journal(e) => panic!("{e}"),
+    });
     if r.is_err() {
         assert_eq!((round.clone(), j.len()), before);
     }
@@ -189,7 +200,9 @@ fn a_round_and_its_refusals() {
             &mut r,
             &mut j,
             &tree,
-            RoundCommand::Publicize { days: 5 },
+            RoundCommand::Publicize {
+                days: PublicityDays::Calendar(5)
+            },
             d(2024, 8, 3),
             office()
         ),
@@ -211,7 +224,9 @@ fn a_round_and_its_refusals() {
         &mut r,
         &mut j,
         &tree,
-        RoundCommand::Publicize { days: 5 },
+        RoundCommand::Publicize {
+            days: PublicityDays::Calendar(5),
+        },
         d(2024, 8, 5),
         office(),
     )
@@ -227,10 +242,10 @@ fn a_round_and_its_refusals() {
             d(2024, 8, 9),
             office()
         ),
-        Err(RoundError::PublicityNotOver {
+        Err(RoundError::Publicity(PublicityError::NotOver {
             until: d(2024, 8, 9),
             on: d(2024, 8, 9)
-        })
+        }))
     );
     assert_eq!(
         run(
@@ -272,6 +287,44 @@ fn a_round_and_its_refusals() {
         office(),
     )
     .unwrap();
+    // An objection about a candidate holds the confirmation until it is checked.
+    run(
+        &mut r,
+        &mut j,
+        &tree,
+        RoundCommand::Object {
+            talent: talent(2),
+            text: "反映其论文署名有误".into(),
+        },
+        d(2024, 8, 7),
+        office(),
+    )
+    .unwrap();
+    let first = ObjectionId::new(1).unwrap();
+    assert_eq!(r.objected(first), Some(talent(2)));
+    assert_eq!(
+        run(
+            &mut r,
+            &mut j,
+            &tree,
+            RoundCommand::Confirm,
+            d(2024, 8, 10),
+            office()
+        ),
+        Err(RoundError::Publicity(PublicityError::OpenObjection(first)))
+    );
+    run(
+        &mut r,
+        &mut j,
+        &tree,
+        RoundCommand::ResolveObjection {
+            objection: first,
+            outcome: ObjectionOutcome::Unfounded,
+        },
+        d(2024, 8, 10),
+        office(),
+    )
+    .unwrap();
     run(
         &mut r,
         &mut j,
@@ -310,7 +363,7 @@ proptest! {
         for (n, (_, score, _)) in people.iter().enumerate() {
             let _ = run(&mut r, &mut j, &tree, RoundCommand::Score { talent: talent(n as u128 + 10), score: *score }, d(2024, 8, 2), office());
         }
-        run(&mut r, &mut j, &tree, RoundCommand::Publicize { days: 5 }, d(2024, 8, 5), office()).unwrap();
+        run(&mut r, &mut j, &tree, RoundCommand::Publicize { days: PublicityDays::Calendar(5) }, d(2024, 8, 5), office()).unwrap();
         run(&mut r, &mut j, &tree, RoundCommand::Confirm, d(2024, 8, 10), office()).unwrap();
         let apps = r.applications();
         let in_field = |f| r.selected().iter().filter(|t| apps[t].applicant.field == f).count() as u32;
