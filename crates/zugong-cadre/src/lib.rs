@@ -84,6 +84,51 @@
 //! assert_eq!(again.state(selection), journal.state(selection));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! ## What cannot be written
+//!
+//! The act the rules check is the act the journal records: a context has no date and no
+//! authority of its own, so a caller cannot record one body and have the rules check another.
+//! This does not compile:
+//!
+//! ```compile_fail
+//! # use zugong_cadre::*;
+//! # use zugong_core::*;
+//! # fn f(tree: &OrgTree, jurisdiction: &JurisdictionPolicy, policy: &SelectionPolicy,
+//! #      calendar: &WorkCalendar, quota: &QuotaBook, day: chrono::NaiveDate, county: Authority) {
+//! let ctx = SelectionContext { on: day, authority: county, tree, jurisdiction, policy, calendar, quota };
+//! # }
+//! ```
+//!
+//! An appointment cannot leave its quota place unfilled: there is no command that fills a
+//! place apart from [`SelectionCommand::Appoint`], which counts the places taken by every
+//! selection of the journal against the book. This does not compile:
+//!
+//! ```compile_fail
+//! # use zugong_cadre::*;
+//! # use zugong_core::*;
+//! # fn f(unit: OrgUnitId, rank: RankOrGrade) {
+//! let fill = QuotaCommand::Occupy { unit, rank };
+//! # }
+//! ```
+//!
+//! Nor can a state be made outside the journal: events are applied only with a token the
+//! journal alone can make…
+//!
+//! ```compile_fail
+//! # use zugong_cadre::*;
+//! # use zugong_core::journal::{Applying, Lifecycle};
+//! # fn f(sel: &mut Selection, e: &SelectionEvent) {
+//! sel.apply(e, &Applying::new());
+//! # }
+//! ```
+//!
+//! …and a state is never read from a file, only rebuilt by [`Journal::verify`](zugong_core::journal::Journal::verify):
+//!
+//! ```compile_fail
+//! # use zugong_cadre::*;
+//! let forged: Selection = serde_json::from_str("{}").unwrap();
+//! ```
 
 mod assessment;
 mod career;
