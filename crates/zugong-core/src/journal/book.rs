@@ -29,6 +29,8 @@ use crate::citation::sources;
 pub struct Journal<L: Lifecycle> {
     entries: Vec<Entry<L>>,
     streams: BTreeMap<L::Id, L>,
+    /// The last sequence of each stream (so that the next one is found without a scan).
+    sequences: BTreeMap<L::Id, u64>,
 }
 
 impl<L: Lifecycle> Default for Journal<L> {
@@ -36,6 +38,7 @@ impl<L: Lifecycle> Default for Journal<L> {
         Self {
             entries: Vec::new(),
             streams: BTreeMap::new(),
+            sequences: BTreeMap::new(),
         }
     }
 }
@@ -310,6 +313,7 @@ impl<L: Lifecycle> Journal<L> {
         for e in entry.events() {
             state.apply(e, &applying);
         }
+        self.sequences.insert(entry.stream(), entry.sequence());
         self.entries.push(entry);
     }
 
@@ -318,8 +322,9 @@ impl<L: Lifecycle> Journal<L> {
     }
 
     fn next_sequence(&self, stream: L::Id) -> u64 {
-        let n = self.entries.iter().rev().find(|e| e.stream() == stream);
-        n.map_or(1, |e| e.sequence().saturating_add(1))
+        self.sequences
+            .get(&stream)
+            .map_or(1, |n| n.saturating_add(1))
     }
 
     fn last_time(&self) -> Option<DateTime<Utc>> {
