@@ -46,12 +46,25 @@ impl Digest {
     }
 }
 
+impl Digest {
+    /// The 64 lowercase hexadecimal digits.
+    fn hex(&self) -> [u8; 64] {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut out = [0u8; 64];
+        for (pair, b) in out.chunks_exact_mut(2).zip(self.0) {
+            if let [hi, lo] = pair {
+                *hi = DIGITS.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+                *lo = DIGITS.get(usize::from(b & 0x0f)).copied().unwrap_or(b'0');
+            }
+        }
+        out
+    }
+}
+
 impl fmt::Display for Digest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for b in self.0 {
-            write!(f, "{b:02x}")?;
-        }
-        Ok(())
+        let hex = self.hex();
+        f.write_str(std::str::from_utf8(&hex).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -100,7 +113,8 @@ impl FromStr for Digest {
 
 impl Serialize for Digest {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let hex = self.hex();
+        s.serialize_str(std::str::from_utf8(&hex).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -135,9 +149,9 @@ impl ser::Error for EncodingError {
 /// # Errors
 /// [`EncodingError`] when `value`'s `Serialize` implementation fails.
 pub fn canonical_digest<T: Serialize + ?Sized>(value: &T) -> Result<Digest, EncodingError> {
-    let mut encoder = Encoder(Sha256::new());
+    let mut encoder = Encoder::new();
     value.serialize(&mut encoder)?;
-    Ok(Digest(encoder.0.finalize().into()))
+    Ok(encoder.finish())
 }
 
 /// The digest of several values encoded one after another (a tuple without framing).
@@ -145,7 +159,7 @@ pub(crate) struct Chain(Encoder);
 
 impl Chain {
     pub(crate) fn new() -> Self {
-        Self(Encoder(Sha256::new()))
+        Self(Encoder::new())
     }
 
     pub(crate) fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), EncodingError> {
@@ -153,11 +167,88 @@ impl Chain {
     }
 
     pub(crate) fn finish(self) -> Digest {
-        Digest(self.0.0.finalize().into())
+        self.0.finish()
     }
 }
 
-struct Encoder(Sha256);
+/// Streams the encoding into SHA-256 through a small buffer (many encoded pieces are a byte
+/// or eight; hashing them one by one would cost more than the hashing itself).
+struct Encoder {
+    hash: Sha256,
+    buf: [u8; 512],
+    len: usize,
+}
+
+impl Encoder {
+    fn new() -> Self {
+        Self {
+            hash: Sha256::new(),
+            buf: [0; 512],
+            len: 0,
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let end = self.len.saturating_add(bytes.len());
+        if let Some(dst) = self.buf.get_mut(self.len..end) {
+            dst.copy_from_slice(bytes);
+            self.len = end;
+            return;
+        }
+        self.flush();
+        if let Some(dst) = self.buf.get_mut(..bytes.len()) {
+            dst.copy_from_slice(bytes);
+            self.len = bytes.len();
+        } else {
+            self.hash.update(bytes);
+        }
+    }
+
+    fn flush(&mut self) {
+        self.hash
+            .update(self.buf.get(..self.len).unwrap_or_default());
+        self.len = 0;
+    }
+
+    fn finish(mut self) -> Digest {
+        self.flush();
+        Digest(self.hash.finalize().into())
+    }
+}
+
+/// A short text formatted on the stack (longer ones fall back to a `String`).
+struct StackText {
+    bytes: [u8; 96],
+    len: usize,
+    overflowed: bool,
+}
+
+impl Default for StackText {
+    fn default() -> Self {
+        Self {
+            bytes: [0; 96],
+            len: 0,
+            overflowed: false,
+        }
+    }
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len.saturating_add(s.len());
+        match self.bytes.get_mut(self.len..end) {
+            Some(dst) => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len = end;
+                Ok(())
+            }
+            None => {
+                self.overflowed = true;
+                Err(fmt::Error)
+            }
+        }
+    }
+}
 
 mod tag {
     pub(super) const BOOL: u8 = 1;
@@ -182,12 +273,12 @@ mod tag {
 
 impl Encoder {
     fn tag(&mut self, t: u8) {
-        self.0.update([t]);
+        self.write(&[t]);
     }
     fn text(&mut self, t: u8, s: &[u8]) {
         self.tag(t);
-        self.0.update((s.len() as u64).to_be_bytes());
-        self.0.update(s);
+        self.write(&(s.len() as u64).to_be_bytes());
+        self.write(&s);
     }
     fn variant(&mut self, name: &str) {
         self.text(tag::VARIANT, name.as_bytes());
@@ -207,7 +298,7 @@ impl Serializer for &mut Encoder {
 
     fn serialize_bool(self, v: bool) -> Result<(), EncodingError> {
         self.tag(tag::BOOL);
-        self.0.update([u8::from(v)]);
+        self.write(&[u8::from(v)]);
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), EncodingError> {
@@ -221,12 +312,12 @@ impl Serializer for &mut Encoder {
     }
     fn serialize_i64(self, v: i64) -> Result<(), EncodingError> {
         self.tag(tag::I64);
-        self.0.update(v.to_be_bytes());
+        self.write(&v.to_be_bytes());
         Ok(())
     }
     fn serialize_i128(self, v: i128) -> Result<(), EncodingError> {
         self.tag(tag::I128);
-        self.0.update(v.to_be_bytes());
+        self.write(&v.to_be_bytes());
         Ok(())
     }
     fn serialize_u8(self, v: u8) -> Result<(), EncodingError> {
@@ -240,12 +331,12 @@ impl Serializer for &mut Encoder {
     }
     fn serialize_u64(self, v: u64) -> Result<(), EncodingError> {
         self.tag(tag::U64);
-        self.0.update(v.to_be_bytes());
+        self.write(&v.to_be_bytes());
         Ok(())
     }
     fn serialize_u128(self, v: u128) -> Result<(), EncodingError> {
         self.tag(tag::U128);
-        self.0.update(v.to_be_bytes());
+        self.write(&v.to_be_bytes());
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<(), EncodingError> {
@@ -253,14 +344,30 @@ impl Serializer for &mut Encoder {
     }
     fn serialize_f64(self, v: f64) -> Result<(), EncodingError> {
         self.tag(tag::F64);
-        self.0.update(v.to_bits().to_be_bytes());
+        self.write(&v.to_bits().to_be_bytes());
         Ok(())
     }
     fn serialize_char(self, v: char) -> Result<(), EncodingError> {
         self.tag(tag::CHAR);
-        self.0.update(u32::from(v).to_be_bytes());
+        self.write(&u32::from(v).to_be_bytes());
         Ok(())
     }
+    /// Dates, times and ids format through here: into a stack buffer, so the digest does not
+    /// allocate; the bytes are those `serialize_str` of the formatted text would give.
+    fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Result<(), EncodingError> {
+        let mut buf = StackText::default();
+        if fmt::write(&mut buf, format_args!("{value}")).is_ok() && !buf.overflowed {
+            let text = buf.bytes.get(..buf.len).unwrap_or_default();
+            self.text(tag::STR, text);
+            return Ok(());
+        }
+        let mut text = String::new();
+        fmt::write(&mut text, format_args!("{value}"))
+            .map_err(|_| EncodingError("a value could not be formatted".to_owned()))?;
+        self.text(tag::STR, text.as_bytes());
+        Ok(())
+    }
+
     fn serialize_str(self, v: &str) -> Result<(), EncodingError> {
         self.text(tag::STR, v.as_bytes());
         Ok(())

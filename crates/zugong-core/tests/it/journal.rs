@@ -318,3 +318,69 @@ proptest! {
         }
     }
 }
+
+/// Values that format themselves (dates, times, long texts) hash as the text they format to,
+/// whether the text fits the encoder's stack buffer or not.
+#[test]
+fn formatted_values_hash_as_their_text() {
+    struct Formatted(String);
+    impl serde::Serialize for Formatted {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(&self.0)
+        }
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert_eq!(Digest::of(&day).unwrap(), Digest::of("2026-12-01").unwrap());
+    for n in [0, 95, 96, 97, 400] {
+        let text = "纪".repeat(n / 3) + &"x".repeat(n % 3);
+        assert_eq!(
+            Digest::of(&Formatted(text.clone())).unwrap(),
+            Digest::of(text.as_str()).unwrap(),
+            "{n}"
+        );
+    }
+    // A digest's text form is 64 lowercase hex digits and reads back.
+    let d = Digest::of(&day).unwrap();
+    assert_eq!(d.to_string().len(), 64);
+    assert_eq!(d.to_string().parse::<Digest>().unwrap(), d);
+    assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{d}\""));
+}
+
+/// The canonical encoding is part of every stored journal: it may never change. This pins the
+/// digest of a few values of each serde shape.
+#[test]
+fn the_canonical_encoding_is_stable() {
+    #[derive(serde::Serialize)]
+    enum Shape {
+        Unit,
+        Tuple(i32, bool),
+        Struct {
+            text: String,
+            list: Vec<u8>,
+            none: Option<u8>,
+        },
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let value = (
+        "组工",
+        42u64,
+        -7i64,
+        1.5f64,
+        'x',
+        day,
+        [
+            Shape::Unit,
+            Shape::Tuple(-1, true),
+            Shape::Struct {
+                text: "公示".into(),
+                list: vec![1, 2],
+                none: None,
+            },
+        ],
+        std::collections::BTreeMap::from([("a", 1u8), ("b", 2u8)]),
+    );
+    assert_eq!(
+        Digest::of(&value).unwrap().to_string(),
+        "8bda920faf35e0e8b714999122153df21f8733316e334247c913f67584d08494"
+    );
+}
