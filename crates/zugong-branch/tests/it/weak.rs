@@ -273,3 +273,62 @@ fn rectification_from_designation_to_closure() {
     );
     assert_eq!(j.len(), 4);
 }
+
+#[derive(Debug, Clone)]
+enum Op {
+    Progress(bool),
+    Review {
+        passed: bool,
+        new_deadline: Option<u64>,
+    },
+}
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        any::<bool>().prop_map(Op::Progress),
+        (any::<bool>(), proptest::option::of(0u64..60)).prop_map(|(passed, new_deadline)| {
+            Op::Review {
+                passed,
+                new_deadline,
+            }
+        }),
+    ]
+}
+
+proptest::proptest! {
+    /// Whatever is commanded, a rectification is closed (销号) only by a passed review, nothing
+    /// is recorded after it, and the stored journal verifies to the live state.
+    #[test]
+    fn closed_only_by_a_passed_review_and_verified(ops in proptest::collection::vec((op(), 0u64..20), 0..25)) {
+        let tree = tree();
+        let town = Authority::organization_department(id(10));
+        let ctx = RectificationContext { tree: &tree };
+        let (mut r, mut j) = (Rectification::default(), Journal::new());
+        let findings = detect_weakness(&BranchFacts { secretary_vacant_since: Some(d(1, 1)), ..healthy() }, d(6, 1), &policy());
+        let designate = RectificationCommand::Designate { branch: id(100), findings, plan: plan(d(9, 30)) };
+        crate::support::run(&mut r, &mut j, &designate, &ctx, d(6, 1), town).unwrap();
+        let mut on = d(6, 1);
+        for (op, step) in ops {
+            on = on + chrono::Days::new(step);
+            let cmd = match op {
+                Op::Progress(blank) => RectificationCommand::ReportProgress { note: if blank { " ".into() } else { "已选派第一书记".into() } },
+                Op::Review { passed, new_deadline } => RectificationCommand::Review {
+                    passed,
+                    note: "验收".into(),
+                    new_deadline: new_deadline.map(|n| on + chrono::Days::new(n)),
+                },
+            };
+            let before = r.status();
+            let ok = crate::support::run(&mut r, &mut j, &cmd, &ctx, on, town).is_ok();
+            if before == RectificationStatus::Closed {
+                proptest::prop_assert!(!ok, "a command after 销号 was accepted");
+            }
+            if r.status() == RectificationStatus::Closed && before != RectificationStatus::Closed {
+                let passed = matches!(cmd, RectificationCommand::Review { passed: true, .. });
+                proptest::prop_assert!(passed, "closed by something other than a passed review");
+            }
+        }
+        proptest::prop_assert_eq!(crate::support::verified(&j, || RectificationContext { tree: &tree }), r);
+    }
+}

@@ -375,6 +375,7 @@ proptest! {
             prop_assert!(apps.values().filter(|b| b.applicant.field == a.applicant.field && !r.selected().contains(&b.applicant.talent)).all(|b| b.score <= a.score));
         }
         prop_assert_eq!(j.state(crate::support::stream::<SelectionRound>()).cloned().unwrap_or_default(), r.clone());
-        let _json = serde_json::to_string(&r).unwrap();
+        let calendar = WorkCalendar::official();
+        prop_assert_eq!(crate::support::verified(&j, || RoundContext { tree: &tree, calendar: &calendar }), r);
     }
 }
