@@ -278,7 +278,7 @@ impl Encoder {
     fn text(&mut self, t: u8, s: &[u8]) {
         self.tag(t);
         self.write(&(s.len() as u64).to_be_bytes());
-        self.write(&s);
+        self.write(s);
     }
     fn variant(&mut self, name: &str) {
         self.text(tag::VARIANT, name.as_bytes());
