@@ -544,6 +544,10 @@ impl Lifecycle for RatingRound {
         self.stage
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, RatingCommand::Open { .. })
+    }
+
     fn decide(
         &self,
         command: &RatingCommand,

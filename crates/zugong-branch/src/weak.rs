@@ -489,6 +489,10 @@ impl Lifecycle for Rectification {
         self.status()
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, RectificationCommand::Designate { .. })
+    }
+
     fn decide(
         &self,
         command: &RectificationCommand,

@@ -475,6 +475,10 @@ impl Lifecycle for AssessmentRound {
         self.stage_now()
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, AssessmentCommand::Open { .. })
+    }
+
     fn decide(
         &self,
         command: &AssessmentCommand,

@@ -377,6 +377,10 @@ impl Lifecycle for QuotaBook {
         }
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, QuotaCommand::Open { .. })
+    }
+
     fn decide(
         &self,
         command: &QuotaCommand,

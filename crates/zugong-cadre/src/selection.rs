@@ -767,6 +767,10 @@ impl Lifecycle for Selection {
         self.stage
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, SelectionCommand::Motion { .. })
+    }
+
     fn decide(
         &self,
         command: &SelectionCommand,

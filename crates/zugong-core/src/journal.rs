@@ -39,6 +39,7 @@
 //!     type Context<'c> = &'c Rules;
 //!     type Error = Refused;
 //!     fn stage(&self) -> u32 { self.taken }
+//!     fn opens(_: &u32) -> bool { true } // any command may be a book's first
 //!     fn decide(&self, n: &u32, act: &Act, rules: &&Rules, _: &Peers<'_, Self>) -> Result<Vec<u32>, Refused> {
 //!         if act.authority().unit != rules.county { return Err(Refused("not the county's to fill")) }
 //!         if self.taken + n > rules.cap { return Err(Refused("no vacancy")) }

@@ -460,6 +460,10 @@ impl Lifecycle for TalentRecord {
         self.stage_now()
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, RecordCommand::Register { .. })
+    }
+
     fn decide(
         &self,
         command: &RecordCommand,

@@ -396,6 +396,10 @@ impl Lifecycle for SelectionRound {
         self.stage
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, RoundCommand::Open { .. })
+    }
+
     fn decide(
         &self,
         command: &RoundCommand,

@@ -430,6 +430,10 @@ impl Lifecycle for TrainingClass {
         self.status()
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, ClassCommand::Plan(_))
+    }
+
     fn decide(
         &self,
         command: &ClassCommand,

@@ -266,6 +266,10 @@ impl Lifecycle for HoursLedger {
         }
     }
 
+    fn opens(command: &Self::Command) -> bool {
+        matches!(command, LedgerCommand::Open { .. })
+    }
+
     fn decide(
         &self,
         command: &LedgerCommand,

@@ -66,6 +66,10 @@ pub enum JournalError {
     /// The command has no reason.
     #[error("every journal entry needs a reason (事由); give one that is not blank")]
     MissingReason,
+    /// The first command of a stream is not the lifecycle's opening command
+    /// ([`Lifecycle::opens`]).
+    #[error("a stream begins with its lifecycle's opening command (动议, 建账, 开展, 计划, 建档)")]
+    NotOpened,
     /// The entry could not be encoded for its digest.
     #[error(transparent)]
     Encoding(#[from] EncodingError),
@@ -85,6 +89,10 @@ impl Refusal for JournalError {
             (Language::Chinese, Self::MissingReason) => {
                 format!("每条纪实须写明事由，不得为空（{}）", self.citation())
             }
+            (Language::Chinese, Self::NotOpened) => format!(
+                "流程须以其启动命令开始（动议、建账、开展、制定计划、建档）（{}）",
+                self.citation()
+            ),
             (Language::Chinese, Self::Encoding(e)) => {
                 format!("纪实内容无法编码：{e}（{}）", self.citation())
             }
@@ -154,6 +162,11 @@ impl<L: Lifecycle> Journal<L> {
         let events = self
             .decide(stream, &command, &act, context)
             .map_err(ExecuteError::Refused)?;
+        // The lifecycle's own rules refuse a stream that does not begin with its opening
+        // command; the journal holds every lifecycle to it even if one forgot.
+        if !self.streams.contains_key(&stream) && !L::opens(&command) {
+            return Err(JournalError::NotOpened.into());
+        }
         let entry = Entry::seal(
             self.next_position(),
             stream,
@@ -206,6 +219,7 @@ impl<L: Lifecycle> Journal<L> {
     /// #     type Id = SelectionId; type Stage = u32; type Command = u32; type Event = u32;
     /// #     type Context<'c> = u32; type Error = Full;
     /// #     fn stage(&self) -> u32 { self.0 }
+    /// #     fn opens(_: &u32) -> bool { true }
     /// #     fn decide(&self, n: &u32, _: &Act, cap: &u32, _: &Peers<'_, Self>) -> Result<Vec<u32>, Full> {
     /// #         if self.0 + n > *cap { Err(Full) } else { Ok(vec![*n]) } }
     /// #     fn apply(&mut self, e: &u32, _: &Applying) { self.0 += e; }
@@ -284,6 +298,9 @@ impl<L: Lifecycle> Journal<L> {
                         english: r.message(Language::English),
                     })
                 })?;
+            if !journal.streams.contains_key(&entry.stream()) && !L::opens(entry.command()) {
+                return Err(fail(VerifyFailure::NotOpened));
+            }
             if decided.as_slice() != entry.events() {
                 return Err(fail(VerifyFailure::EventsDiffer {
                     recorded: entry.events().len(),

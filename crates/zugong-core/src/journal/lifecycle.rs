@@ -130,6 +130,13 @@ pub trait Lifecycle: Default + Clone {
     /// The stage the instance is at.
     fn stage(&self) -> Self::Stage;
 
+    /// Whether `command` is the lifecycle's opening command — 动议 (`Motion`) for a selection,
+    /// 建账 (`Open`) for a quota book, `Open` for an assessment, rating or talent round and an
+    /// hours ledger, `Designate` for a rectification, `Plan` for a training class, `Register`
+    /// for a talent record. The journal accepts it as the first command of a stream and only
+    /// there, so every stream begins the same way.
+    fn opens(command: &Self::Command) -> bool;
+
     /// Checks every rule for `command`, issued by `act`, against the current state and the
     /// other streams; returns the events to record, or the refusal. Never changes anything.
     ///

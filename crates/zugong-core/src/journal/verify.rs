@@ -125,6 +125,10 @@ pub enum VerifyFailure {
         /// The head found.
         found: Digest,
     },
+    /// A stream begins with a command that is not its lifecycle's opening command (an entry
+    /// cut from the front of the stream).
+    #[error("the stream does not begin with its lifecycle's opening command")]
+    NotOpened,
     /// The same stream appears in two journals (a journal copied).
     #[error("the stream is already in another journal: a journal was copied")]
     StreamSeenBefore,
@@ -169,6 +173,9 @@ impl Refusal for VerifyError {
                     VerifyFailure::MissingReason => "未写明事由".to_owned(),
                     VerifyFailure::HeadMismatch { .. } => {
                         "日志末条与数据所记的末条不符：日志被截短、追加或整体替换".to_owned()
+                    }
+                    VerifyFailure::NotOpened => {
+                        "所属流程不是以启动命令开始：其前面的纪实被删除".to_owned()
                     }
                     VerifyFailure::StreamSeenBefore => {
                         "同一流程已出现在另一份日志中：日志被复制".to_owned()

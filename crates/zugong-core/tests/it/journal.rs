@@ -47,6 +47,11 @@ impl Lifecycle for Places {
     fn stage(&self) -> u32 {
         self.taken
     }
+    fn opens(n: &i32) -> bool {
+        // A book opens by taking places; taking none is allowed later, never as the first
+        // command (the rules alone would let it through: the journal holds the shape).
+        *n > 0
+    }
     fn decide(
         &self,
         n: &i32,
@@ -383,4 +388,21 @@ fn the_canonical_encoding_is_stable() {
         Digest::of(&value).unwrap().to_string(),
         "8bda920faf35e0e8b714999122153df21f8733316e334247c913f67584d08494"
     );
+}
+
+/// Every stream begins with its lifecycle's opening command.
+#[test]
+fn a_stream_begins_with_its_opening_command() {
+    let mut j = honest();
+    let at = t0() + Duration::hours(1);
+    assert_eq!(
+        j.execute(book(9), 0, act(at, unit(1)), "nothing first", &&RULES),
+        Err(ExecuteError::Journal(JournalError::NotOpened))
+    );
+    assert_eq!(j.len(), 4, "nothing recorded");
+    // An open stream takes any command its rules allow.
+    j.execute(book(1), -1, act(at, unit(1)), "free", &&RULES)
+        .unwrap();
+    let text = JournalError::NotOpened.message(Language::Chinese);
+    assert!(text.contains("启动命令"), "{text}");
 }
