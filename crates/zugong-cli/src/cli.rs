@@ -178,11 +178,28 @@ pub(crate) fn load_world(dir: &Path) -> Result<World, CliError> {
     let Some(data) = load(dir, &mut faults) else {
         return Err(CliError::InvalidDataset(faults));
     };
+    note_warnings(&data.warnings);
     let world = validate(data, &mut faults);
     if faults.is_empty() {
         Ok(world)
     } else {
         Err(CliError::InvalidDataset(faults))
+    }
+}
+
+/// Writes a line to standard error; a closed stream ends the line quietly (no panic).
+pub(crate) fn tell(text: &str) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    let text = crate::privacy::mask(text);
+    let _ = writeln!(err, "{}", crate::privacy::printable(&text));
+}
+
+/// Notes that did not stop the dataset from being read, on standard error.
+fn note_warnings(warnings: &[Fault]) {
+    let lang = Lang::current();
+    for w in warnings {
+        tell(&format!("{} {w}", lang.t("提示：", "note:")));
     }
 }
 
@@ -253,8 +270,11 @@ pub(crate) fn write_output(
     force: bool,
     content: &str,
 ) -> Result<(), CliError> {
+    // Whatever was missed at the source, no ID or phone number leaves the binary whole.
+    let content = crate::privacy::mask(content);
     match out {
         None => {
+            let content = crate::privacy::printable(&content);
             let mut stdout = std::io::stdout().lock();
             match stdout
                 .write_all(content.as_bytes())
@@ -287,7 +307,9 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
     match args.command {
         Command::Check { dir, format } => {
             let mut faults: Vec<Fault> = Vec::new();
+            let mut warnings: Vec<Fault> = Vec::new();
             let counts = load(&dir, &mut faults).map(|data| {
+                warnings.clone_from(&data.warnings);
                 let world = validate(data, &mut faults);
                 // Journals that do not verify are problems of the dataset too.
                 faults.extend(world.records.failures.iter().map(|f| Fault {
@@ -310,6 +332,11 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 }
                 ListFormat::Text => {
                     let mut text = String::new();
+                    for w in &warnings {
+                        text.push_str(lang.t("提示：", "note: "));
+                        text.push_str(&w.to_string());
+                        text.push('\n');
+                    }
                     for f in &faults {
                         text.push_str(&f.to_string());
                         text.push('\n');
@@ -383,28 +410,25 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 c.talents,
             );
             let dir = out.display();
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Zh => format!(
-                        "已生成 {dir}：{units} 个组织，{branches} 个评星支部，{members} 名党员，{attendance} 条参训记录，{cadres} 名干部，{talents} 名人才（{secs:.1} 秒）"
-                    ),
-                    Lang::En => format!(
-                        "generated {dir}: {units} units, {branches} rated branches, {members} members, {attendance} attendance rows, {cadres} cadres, {talents} talents ({secs:.1} s)"
-                    ),
-                }
-            );
+            tell(&match lang {
+                Lang::Zh => format!(
+                    "已生成 {dir}：{units} 个组织，{branches} 个评星支部，{members} 名党员，{attendance} 条参训记录，{cadres} 名干部，{talents} 名人才（{secs:.1} 秒）"
+                ),
+                Lang::En => format!(
+                    "generated {dir}: {units} units, {branches} rated branches, {members} members, {attendance} attendance rows, {cadres} cadres, {talents} talents ({secs:.1} s)"
+                ),
+            });
             Ok(ExitCode::SUCCESS)
         }
         Command::Sample { out, force } => {
             check_dataset_target(&out, force)?;
             let data = sample::dataset()?;
             write_dataset(&out, &data).map_err(CliError::io(&out))?;
-            eprintln!(
+            tell(&format!(
                 "{} {}",
                 lang.t("示例县已写入", "sample county written to"),
                 out.display()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { from, out, force } => {
@@ -422,18 +446,19 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             let Some(data) = data else {
                 return Err(CliError::InvalidDataset(faults));
             };
+            note_warnings(&data.warnings);
             let _ = validate(data.clone(), &mut faults);
             if !faults.is_empty() {
                 return Err(CliError::InvalidDataset(faults));
             }
             check_dataset_target(&out, force)?;
             write_dataset(&out, &data).map_err(CliError::io(&out))?;
-            eprintln!(
+            tell(&format!(
                 "{} {} → {}",
                 lang.t("已导入", "imported"),
                 from.display(),
                 out.display()
-            );
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Command::Scenario(s) => match s {

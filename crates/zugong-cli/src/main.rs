@@ -21,6 +21,7 @@ mod error;
 mod generate;
 mod journals;
 mod lang;
+mod privacy;
 mod progress;
 mod report;
 mod sample;
@@ -37,7 +38,11 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {}", lang.t("错误", "error"), e.describe(lang));
+            cli::tell(&format!(
+                "{}: {}",
+                lang.t("错误", "error"),
+                e.describe(lang)
+            ));
             ExitCode::from(e.exit_code())
         }
     }

@@ -71,6 +71,7 @@ impl Refs {
                 "{text:?} 对应多条记录，请改用编号",
                 "{text:?} names more than one record; use the id"
             )),
+            None if looks_scientific(text) => Err(scientific_notation()),
             None => Err(tr!(
                 Lang::current(),
                 "{text:?} 既不是编号，也不是数据集中的代码或名称",
@@ -78,6 +79,15 @@ impl Refs {
             )),
         }
     }
+}
+
+/// What to do about a number Excel showed in scientific notation.
+fn scientific_notation() -> String {
+    tr!(
+        Lang::current(),
+        "Excel 把身份证号显示成了科学计数法（如 6.40121E+17），后几位已丢失：请将该列设为“文本”格式后重新录入或导出",
+        "Excel turned this ID number into scientific notation (like 6.40121E+17) and lost its last digits: format the column as text and enter or export it again"
+    )
 }
 
 /// The id a CSV code stands for: a UUID as is, else a fixed hash of the code (UUID version 8),
@@ -299,10 +309,60 @@ term_fields!(
     MemberGroup,
     TrainingTier,
     WeakCategory,
-    CitizenIdNumber,
     DivisionCode,
     StudyHours
 );
+
+/// A citizen ID number from a cell. Excel shows a long number column in scientific notation
+/// (6.40121E+17) and keeps only 15 digits: that is explained, not reported as a bad length.
+/// Messages never repeat the number.
+impl Field for CitizenIdNumber {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        let text = text.trim();
+        if looks_scientific(text) {
+            return Err(scientific_notation());
+        }
+        text.parse::<CitizenIdNumber>()
+            .map_err(|e| citizen_id_message(&e))
+    }
+}
+
+/// A number Excel wrote as `6.40121E+17` (mantissa, `E`, exponent).
+fn looks_scientific(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    !mantissa.is_empty()
+        && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && !exponent.is_empty()
+        && exponent.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A citizen ID error in the chosen language (the library's text is English).
+fn citizen_id_message(e: &zugong_core::CitizenIdError) -> String {
+    use zugong_core::CitizenIdError as E;
+    match (Lang::current(), e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Zh, E::WrongLength { expected, found }) => {
+            format!("身份证号应为 {expected} 位，实为 {found} 位（GB 11643-1999）")
+        }
+        (Lang::Zh, E::InvalidCharacter { position, .. }) => {
+            format!("身份证号第 {position} 位不合规：只能是数字，末位可为 X（GB 11643-1999）")
+        }
+        (Lang::Zh, E::AddressCode(_)) => "身份证号前六位不是行政区划代码（GB/T 2260）".to_owned(),
+        (Lang::Zh, E::InvalidBirthDate { .. }) => {
+            "身份证号中的出生日期不是真实日期（GB 11643-1999）".to_owned()
+        }
+        (Lang::Zh, E::CheckDigitMismatch { .. }) => {
+            "身份证号校验码不符，可能有录入错误（GB 11643-1999 MOD 11-2）".to_owned()
+        }
+        (Lang::Zh, E::InvalidSequence { .. }) => {
+            "身份证号顺序码不是三位数字（GB 11643-1999）".to_owned()
+        }
+        (Lang::Zh, E::BirthDateInFuture { .. }) => "身份证号中的出生日期晚于当天".to_owned(),
+    }
+}
 
 /// Serde code only (no official term in the library).
 fn code<T: DeserializeOwned>(text: &str, what: String) -> Result<T, String> {

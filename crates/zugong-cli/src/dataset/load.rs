@@ -75,6 +75,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
@@ -93,6 +94,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.cadres = read_table(
@@ -101,6 +103,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.posts = read_table(
@@ -109,6 +112,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.classes = read_table(
@@ -117,6 +121,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.talents = read_table(
@@ -125,6 +130,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     let attendance_at = faults.len();
@@ -135,6 +141,7 @@ fn read_tables(
             faults,
             &mut data.files,
             &mut data.unreadable,
+            &mut data.warnings,
             show,
         );
     }
@@ -144,6 +151,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.scores = read_table(
@@ -152,6 +160,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.tasks = read_table(
@@ -160,6 +169,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.quotas = read_table(
@@ -168,6 +178,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.relations = read_table(
@@ -176,6 +187,7 @@ fn read_tables(
         faults,
         &mut data.files,
         &mut data.unreadable,
+        &mut data.warnings,
         show,
     );
     data.journals = read_journals(dir, faults);
@@ -224,7 +236,19 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
             return None;
         }
     };
-    match serde_json::from_str::<Manifest>(&text) {
+    // Editors save a BOM; people write the day as they write it in the tables (2026/11/30,
+    // 2026年11月30日): read both as the tables do.
+    let text = text.trim_start_matches('\u{feff}');
+    let parsed = serde_json::from_str::<serde_json::Value>(text).and_then(|mut v| {
+        let day = v.get("as_of").and_then(|d| d.as_str()).and_then(|t| {
+            <chrono::NaiveDate as super::cell::Field>::from_cell(t, &Refs::default()).ok()
+        });
+        if let (Some(d), Some(slot)) = (day, v.get_mut("as_of")) {
+            *slot = serde_json::Value::String(d.to_string());
+        }
+        serde_json::from_value::<Manifest>(v)
+    });
+    match parsed {
         Ok(m) if m.format == super::FORMAT => Some(m),
         Ok(m) => {
             faults.push(Fault::file(
@@ -254,16 +278,37 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
 }
 
 /// Reads one table from `TABLE.jsonl` or `TABLE.csv` (absent: empty).
+#[allow(clippy::too_many_arguments)] // the reader's shared state, threaded through each table
 fn read_table<R: Record>(
     dir: &Path,
     refs: &mut Refs,
     faults: &mut Vec<Fault>,
     files: &mut std::collections::BTreeMap<&'static str, String>,
     unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+    warnings: &mut Vec<Fault>,
     show: bool,
 ) -> Vec<Row<R>> {
     let jsonl = dir.join(format!("{}.jsonl", R::TABLE));
     let csv = dir.join(format!("{}.csv", R::TABLE));
+    // A folder, a pipe or a broken link where a table should be is a fault, not an absence.
+    for path in [&jsonl, &csv] {
+        let present = std::fs::symlink_metadata(path).is_ok();
+        if present && !path.is_file() {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            faults.push(Fault::file(
+                name,
+                tr!(
+                    Lang::current(),
+                    "不是普通文件（文件夹、管道或失效的链接）：表须是一个文件",
+                    "not a regular file (a folder, a pipe or a broken link): a table is a file"
+                ),
+            ));
+            return Vec::new();
+        }
+    }
     let rows = match (jsonl.is_file(), csv.is_file()) {
         (true, true) => {
             faults.push(Fault::file(
@@ -283,7 +328,7 @@ fn read_table<R: Record>(
         }
         (false, true) => {
             files.insert(R::TABLE, format!("{}.csv", R::TABLE));
-            read_csv::<R>(&csv, refs, faults, unreadable, show)
+            read_csv::<R>(&csv, refs, faults, unreadable, warnings, show)
         }
         (false, false) => return Vec::new(),
     };
@@ -403,6 +448,7 @@ fn read_csv<R: Record>(
     refs: &mut Refs,
     faults: &mut Vec<Fault>,
     unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+    warnings: &mut Vec<Fault>,
     show: bool,
 ) -> Vec<Row<R>> {
     let name = format!("{}.csv", R::TABLE);
@@ -461,12 +507,14 @@ fn read_csv<R: Record>(
                 )),
             },
             None if clean.is_empty() || IGNORED_HEADERS.contains(&clean) => {}
-            None => header_faults.push(at_header(
+            // Rosters carry columns the table does not take (政治面貌, 联系电话…): read past
+            // them, once noted.
+            None => warnings.push(at_header(
                 clean,
                 tr!(
                     Lang::current(),
-                    "未知列；{} 表可用的列：{}",
-                    "unknown column; {} takes: {}",
+                    "未使用的列，已忽略；{} 表可用的列：{}",
+                    "column not used, ignored; {} takes: {}",
                     R::TABLE,
                     known_headers::<R>()
                 ),
@@ -500,6 +548,8 @@ fn read_csv<R: Record>(
     for (i, row) in reader.records().enumerate() {
         let line = i as u64 + 2;
         match row {
+            // Excel writes rows of bare commas after the data: they are not records.
+            Ok(r) if r.iter().all(|c| c.trim().is_empty()) => {}
             Ok(r) => rows.push((line, r)),
             Err(e) => faults.push(Fault {
                 file: name.clone(),

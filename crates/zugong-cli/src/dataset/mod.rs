@@ -55,8 +55,13 @@ pub(crate) struct Fault {
     pub(crate) line: Option<u64>,
     /// The field (or CSV column).
     pub(crate) field: Option<String>,
-    /// What is wrong (and, for a rule, which rule).
+    /// What is wrong (and, for a rule, which rule); ID and phone numbers masked when shown.
+    #[serde(serialize_with = "masked")]
     pub(crate) message: String,
+}
+
+fn masked<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::privacy::mask(text))
 }
 
 impl Fault {
@@ -95,7 +100,7 @@ impl fmt::Display for Fault {
         if let Some(field) = &self.field {
             write!(f, ": {field}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", crate::privacy::mask(&self.message))
     }
 }
 
@@ -158,6 +163,8 @@ pub(crate) struct Dataset {
     pub(crate) talents: Vec<Row<TalentRow>>,
     /// Journals of scenarios run on this dataset.
     pub(crate) journals: Vec<JournalFile>,
+    /// Notes that do not stop the dataset from being read (a roster column not used).
+    pub(crate) warnings: Vec<Fault>,
     /// The head each journal had when it was written (`journals/heads.json`).
     pub(crate) journal_heads: std::collections::BTreeMap<String, zugong_core::journal::Digest>,
     /// The file each table was read from (`members` → `members.csv`).
@@ -185,6 +192,7 @@ impl Dataset {
             relations: Vec::new(),
             talents: Vec::new(),
             journals: Vec::new(),
+            warnings: Vec::new(),
             journal_heads: std::collections::BTreeMap::new(),
             files: std::collections::BTreeMap::new(),
             unreadable: std::collections::HashSet::new(),

@@ -256,7 +256,11 @@ pub(crate) fn run(
     let scope = scope_of(&world, scope)?;
     let (outcomes, journal) = rate(&world, scope, on);
     let path = journal_path(dir, args, &format!("rating-{scope}-{}", on.year()))?;
-    write_journal(dir, &path, &journal)?;
+    // A scenario that a rule stopped records nothing: its journal would hold half a story.
+    let failed = outcomes.is_empty() || outcomes.iter().any(|o| o.refused.is_some());
+    if !failed {
+        write_journal(dir, &path, &journal)?;
+    }
     let name = world.tree.get(scope).map(|u| u.name.as_str()).unwrap_or("");
     let mut out = format!(
         "{} {name} {} ({} {})\n",
@@ -307,6 +311,16 @@ pub(crate) fn run(
         lang.t("日志", "journal"),
         path.display()
     ));
+    if failed {
+        out.push_str(lang.t(
+            "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",
+            "✗ not completed: no journal written (see the refused step and its rule above)\n",
+        ));
+    }
     crate::cli::write_output(None, None, false, &out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -590,7 +590,11 @@ pub(crate) fn run(
     let on = on.unwrap_or(world.manifest.as_of);
     let w = walk(&world, post, until, on)?;
     let path = journal_path(dir, args, &format!("selection-{}", w.post.id))?;
-    write_journal(dir, &path, &w.journal)?;
+    // A scenario that a rule stopped records nothing: its journal would hold half a story.
+    let failed = w.steps.iter().any(|s| !s.done);
+    if !failed {
+        write_journal(dir, &path, &w.journal)?;
+    }
     let mut out = String::new();
     let unit = world
         .tree
@@ -659,6 +663,16 @@ pub(crate) fn run(
         lang.t("日志", "journal"),
         path.display()
     ));
+    if failed {
+        out.push_str(lang.t(
+            "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",
+            "✗ not completed: no journal written (see the refused step and its rule above)\n",
+        ));
+    }
     crate::cli::write_output(None, None, false, &out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

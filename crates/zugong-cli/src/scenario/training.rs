@@ -315,7 +315,11 @@ pub(crate) fn run(
     let on = on.unwrap_or(world.manifest.as_of + Duration::days(7));
     let (o, journal) = run_fallback(&world, on);
     let path = journal_path(dir, args, &format!("training-fallback-{on}"))?;
-    write_journal(dir, &path, &journal)?;
+    // A scenario that a rule stopped records nothing: its journal would hold half a story.
+    let failed = !o.refusals.is_empty();
+    if !failed {
+        write_journal(dir, &path, &journal)?;
+    }
     let mut out = format!(
         "{}: {} {}\n",
         lang.t("兜底培训", "Fallback training"),
@@ -349,6 +353,16 @@ pub(crate) fn run(
         lang.t("日志", "journal"),
         path.display()
     ));
+    if failed {
+        out.push_str(lang.t(
+            "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",
+            "✗ not completed: no journal written (see the refused step and its rule above)\n",
+        ));
+    }
     crate::cli::write_output(None, None, false, &out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

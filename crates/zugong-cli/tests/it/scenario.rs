@@ -197,3 +197,28 @@ fn fallback_training_closes_the_shortfalls() {
     assert_eq!(j["credited_hours"].as_u64().unwrap(), missing);
     assert_eq!(j["closed"], j["classes"]);
 }
+
+#[test]
+fn a_failed_scenario_exits_non_zero_and_leaves_nothing() {
+    let d = sample_dir("failed-scenario");
+    let before = snapshot(d.path());
+    let out = run(&[
+        "--lang",
+        "en",
+        "scenario",
+        "selection",
+        d.s(),
+        "--on",
+        "1900-01-01",
+    ]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("no journal written"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(snapshot(d.path()), before, "nothing written");
+    // The next run is not misled: the post is still free.
+    let out = run(&["scenario", "selection", d.s()]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}

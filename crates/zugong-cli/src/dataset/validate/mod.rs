@@ -23,6 +23,7 @@ use super::{
     QuotaRecord, TalentRow, TaskRecord,
 };
 use crate::journals::{Records, Rules, verify_all};
+use crate::lang::tr;
 use faults::Faults;
 
 /// A dataset checked and indexed: what the reports and scenarios read.
@@ -120,6 +121,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         lang: crate::lang::Lang::current(),
     };
     let as_of = data.manifest.as_of;
+    names(&mut f, &data);
     let tree = tree::build_tree(&data, &mut f);
     f.refuse(
         data.units
@@ -179,6 +181,44 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
 }
 
 /// The branch facts of a branch record.
+/// Names and titles hold no control characters: a newline or an escape sequence in a name
+/// could fake a line of a report on a terminal.
+fn names(f: &mut Faults<'_>, data: &Dataset) {
+    let bad = |t: &str| t.chars().any(char::is_control);
+    let mut check = |table: &str, line: u64, field: &str, text: &str| {
+        if bad(text) {
+            f.push(
+                table,
+                line,
+                field,
+                tr!(
+                    f.lang,
+                    "含控制字符（换行、转义序列等）：请在表中清理",
+                    "holds control characters (a line break, an escape sequence): clean it in the table"
+                ),
+            );
+        }
+    };
+    for r in &data.units {
+        check("org_units", r.line, "name", &r.record.name);
+    }
+    for r in &data.members {
+        check("members", r.line, "name", &r.record.name);
+    }
+    for r in &data.cadres {
+        check("cadres", r.line, "name", &r.record.name);
+    }
+    for r in &data.posts {
+        check("posts", r.line, "title", &r.record.title);
+    }
+    for r in &data.classes {
+        check("classes", r.line, "name", &r.record.name);
+    }
+    for r in &data.talents {
+        check("talents", r.line, "name", &r.record.name);
+    }
+}
+
 pub(crate) fn branch_facts(b: &BranchRecord) -> BranchFacts {
     BranchFacts {
         secretary_vacant_since: b.secretary_vacant_since,
