@@ -199,13 +199,14 @@ impl Ids {
 }
 
 /// The manifest of a generated dataset.
-pub(crate) fn manifest(scale: Scale, seed: u64) -> Manifest {
+pub(crate) fn manifest(scale: Scale) -> Manifest {
     Manifest {
         format: FORMAT,
         name: match scale {
-            Scale::County => format!("示例县 (seed {seed})"),
-            Scale::City => format!("示例市 (seed {seed})"),
-            Scale::Province => format!("示例省 (seed {seed})"),
+            // The seed is how the data were made, not what they are: not in the title.
+            Scale::County => "示例县".to_owned(),
+            Scale::City => "示例市".to_owned(),
+            Scale::Province => "示例省".to_owned(),
         },
         as_of: as_of(),
         rubric: Some("five_star_110".into()),
@@ -288,7 +289,7 @@ pub(crate) fn generate_to(dir: &Path, scale: Scale, seed: u64) -> std::io::Resul
         w.finish()?;
     }
     progress.finish();
-    let m = manifest(scale, seed);
+    let m = manifest(scale);
     write_atomically(&dir.join("dataset.json"), |w| {
         serde_json::to_writer_pretty(&mut *w, &m)?;
         std::io::Write::write_all(w, b"\n")
@@ -298,7 +299,7 @@ pub(crate) fn generate_to(dir: &Path, scale: Scale, seed: u64) -> std::io::Resul
 
 /// Generates in memory.
 pub(crate) fn generate_in_memory(scale: Scale, seed: u64) -> (Dataset, Counts) {
-    let mut data = Dataset::empty(manifest(scale, seed));
+    let mut data = Dataset::empty(manifest(scale));
     let mut progress = Progress::new("generating", 1);
     // Writing to memory cannot fail.
     let counts = generate(scale, seed, &mut data, &mut progress).unwrap_or_default();

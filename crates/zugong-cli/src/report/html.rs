@@ -74,7 +74,12 @@ fn star_chart(out: &mut String, id: &str, title: &str, rows: &[StarRow], lang: L
         rows.iter().map(|r| {
             let mut v = vec![r.unit.clone()];
             v.extend(r.by_stars.iter().rev().map(|n| n.to_string()));
-            v.push(r.weak_open.to_string());
+            v.push(if r.unit == lang.t("上年", "last year") {
+                // The data record this year's rectifications only.
+                "—".to_owned()
+            } else {
+                r.weak_open.to_string()
+            });
             v
         }),
     );
@@ -187,8 +192,8 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         StarRow {
             unit: lang.t("本年", "this year").into(),
             by_stars: s.total,
-            weak_open: 0,
-            weak_closed: 0,
+            weak_open: s.by_town.iter().map(|t| t.weak_open).sum(),
+            weak_closed: s.by_town.iter().map(|t| t.weak_closed).sum(),
         },
         StarRow {
             unit: lang.t("上年", "last year").into(),
@@ -287,7 +292,12 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             vec![
                 w.branch.clone(),
                 w.group.clone(),
-                w.bases.join("；"),
+                if w.bases.is_empty() {
+                    lang.t("已列入整顿（依数据集所记）", "listed (as the data record)")
+                        .to_owned()
+                } else {
+                    w.bases.join("；")
+                },
                 w.status.clone(),
                 w.deadline
                     .map(|d| format!("{d}{}", if w.overdue { " !" } else { "" }))
@@ -614,7 +624,12 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             let _ = write!(o, "<li>{}：{}</li>", esc(who), esc(what));
         }
         if f.items.len() > ITEMS_SHOWN {
-            let _ = write!(o, "<li>… {}</li>", f.items.len() - ITEMS_SHOWN);
+            let more = f.items.len() - ITEMS_SHOWN;
+            let text = match lang {
+                Lang::Zh => format!("另 {more} 处从略（见 JSON 报告）"),
+                Lang::En => format!("{more} more (see the JSON report)"),
+            };
+            let _ = write!(o, "<li>… {}</li>", esc(&text));
         }
         o.push_str("</ul></div>");
     }

@@ -61,14 +61,14 @@ fn permille(n: u64, of: u64) -> String {
 /// Notes the rows a table leaves out.
 fn more_rows(out: &mut String, rows: usize, lang: Lang) {
     if rows > ROWS_SHOWN {
+        let more = rows - ROWS_SHOWN;
         let _ = writeln!(
             out,
-            "  … {} {}",
-            rows - ROWS_SHOWN,
-            lang.t(
-                "行从略（见 --format json）",
-                "more rows (see --format json)"
-            )
+            "  … {}",
+            match lang {
+                Lang::Zh => format!("另 {more} 行从略（见 --format json）"),
+                Lang::En => format!("{more} more rows (see --format json)"),
+            }
         );
     }
 }
@@ -148,9 +148,14 @@ fn finding(out: &mut String, i: usize, f: &Finding, lang: Lang) {
     if f.items.len() > ITEMS_SHOWN {
         let _ = writeln!(
             out,
-            "    … {} {}",
-            f.items.len() - ITEMS_SHOWN,
-            lang.t("处从略（见 --format json）", "more (see --format json)")
+            "    … {}",
+            match lang {
+                Lang::Zh => format!(
+                    "另 {} 处从略（见 --format json）",
+                    f.items.len() - ITEMS_SHOWN
+                ),
+                Lang::En => format!("{} more (see --format json)", f.items.len() - ITEMS_SHOWN),
+            }
         );
     }
 }
@@ -248,7 +253,8 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             w.branch,
             w.group,
             if w.bases.is_empty() {
-                lang.t("已列入整顿", "listed").to_owned()
+                lang.t("已列入整顿（依数据集所记）", "listed (as the data record)")
+                    .to_owned()
             } else {
                 w.bases.join("；")
             },
@@ -276,7 +282,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         );
     }
     if s.weak.len() > ROWS_SHOWN {
-        let _ = writeln!(o, "  … {}", s.weak.len() - ROWS_SHOWN);
+        more_rows(&mut o, s.weak.len(), lang);
     }
 
     // Training.
@@ -372,7 +378,15 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         let _ = writeln!(o, "  {} {unit} {post}（{rank}）", lang.t("空缺", "vacant"));
     }
     if c.vacancies.len() > 8 {
-        let _ = writeln!(o, "  … {}", c.vacancies.len() - 8);
+        let more = c.vacancies.len() - 8;
+        let _ = writeln!(
+            o,
+            "  … {}",
+            match lang {
+                Lang::Zh => format!("另 {more} 个空缺职位从略（见 --format json）"),
+                Lang::En => format!("{more} more vacant posts (see --format json)"),
+            }
+        );
     }
     let _ = writeln!(
         o,

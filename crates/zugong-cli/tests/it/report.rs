@@ -332,3 +332,35 @@ fn the_readme_excerpt_is_what_the_main_job_prints() {
     }
     assert!(checked > 20);
 }
+
+#[test]
+fn text_and_html_agree_on_rectification_and_show_every_basis() {
+    let text = stdout(&run(&["report", "--sample"]));
+    let html = stdout(&run(&["report", "--sample", "--format", "html"]));
+    let open: u64 = text
+        .lines()
+        .find_map(|l| l.split("（整顿中 ").nth(1))
+        .and_then(|t| t.split('，').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the text names the branches under rectification");
+    let row = html.split("<td>本年</td>").nth(1).unwrap();
+    let cells: Vec<&str> = row
+        .split("</tr>")
+        .next()
+        .unwrap()
+        .split("<td class=\"n\">")
+        .skip(1)
+        .map(|c| c.trim_end_matches("</td>"))
+        .collect();
+    assert_eq!(
+        cells.last().unwrap().parse::<u64>().unwrap(),
+        open,
+        "{cells:?}"
+    );
+    // No empty basis cell, no bare truncation count, no seed in the title.
+    assert!(!html.contains("<td></td><td>整顿中</td>"), "an empty basis");
+    assert!(!text.contains("seed"), "{text}");
+    for l in text.lines().filter(|l| l.trim_start().starts_with('…')) {
+        assert!(l.contains("从略"), "an unexplained truncation: {l}");
+    }
+}
