@@ -103,15 +103,12 @@ fn write_rows<R: Record>(dir: &Path, rows: &[Row<R>]) -> std::io::Result<()> {
     w.finish().map(|_| ())
 }
 
-/// Writes a whole dataset (manifest, tables, journals) into `dir`, which must exist.
+/// Writes a whole dataset into `dir`, which must exist: the tables, the journals, then the
+/// manifest.
 ///
 /// # Errors
 /// I/O errors.
 pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
-    write_atomically(&dir.join("dataset.json"), |w| {
-        serde_json::to_writer_pretty(&mut *w, &data.manifest)?;
-        w.write_all(b"\n")
-    })?;
     write_rows(dir, &data.units)?;
     write_rows(dir, &data.members)?;
     write_rows(dir, &data.cadres)?;
@@ -137,5 +134,10 @@ pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
         }
         crate::journals::write_heads(dir, &data.journal_heads)?;
     }
-    Ok(())
+    // The manifest last: a write cut short leaves tables without a manifest, which no command
+    // reads as a dataset, never a dataset that is half old and half new.
+    write_atomically(&dir.join("dataset.json"), |w| {
+        serde_json::to_writer_pretty(&mut *w, &data.manifest)?;
+        w.write_all(b"\n")
+    })
 }

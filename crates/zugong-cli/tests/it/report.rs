@@ -364,3 +364,22 @@ fn text_and_html_agree_on_rectification_and_show_every_basis() {
         assert!(l.contains("从略"), "an unexplained truncation: {l}");
     }
 }
+
+#[test]
+fn findings_are_numbered_the_same_in_both_languages() {
+    let order = |lang: &str| -> Vec<(String, usize)> {
+        let r = json_report(&["--lang", lang, "report", "--sample", "--format", "json"]);
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["citation"].as_str().unwrap().to_owned(),
+                    f["items"].as_array().unwrap().len(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(order("zh"), order("en"));
+}

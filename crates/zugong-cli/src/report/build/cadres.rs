@@ -181,7 +181,9 @@ pub(super) fn cadre_section(
     }
     // Rotation.
     let rotation = RotationPolicy::default();
-    let mut by_flag: BTreeMap<String, (String, Vec<(String, String)>)> = BTreeMap::new();
+    // Keyed by the flag's order in the rules (not by its words), so findings are numbered the
+    // same in every language.
+    let mut by_flag: BTreeMap<u8, (&str, String, Vec<(String, String)>)> = BTreeMap::new();
     let mut rotations_due = 0;
     for c in world.cadres.iter().filter(|c| c.post.is_some()) {
         let Some(since) = c.post_since else { continue };
@@ -198,34 +200,36 @@ pub(super) fn cadre_section(
             rotations_due += 1;
         }
         for f in flags {
-            let key = match f {
-                RotationFlag::MustRotate { .. } => {
-                    lang.t("任职满十年应当交流", "ten years in post: must rotate")
-                }
+            let (order, rule) = match f {
+                RotationFlag::MustRotate { .. } => (
+                    0,
+                    lang.t("任职满十年应当交流", "ten years in post: must rotate"),
+                ),
                 RotationFlag::TwoTermsReached => {
-                    lang.t("同一职位任满两届", "two terms in the same post")
+                    (1, lang.t("同一职位任满两届", "two terms in the same post"))
                 }
-                RotationFlag::LevelLimitReached { .. } => {
-                    lang.t("同一层次任职满十五年", "fifteen years at one level")
-                }
+                RotationFlag::LevelLimitReached { .. } => (
+                    2,
+                    lang.t("同一层次任职满十五年", "fifteen years at one level"),
+                ),
                 RotationFlag::TermNotCompleted { .. } => {
-                    lang.t("未任满一届", "first term not completed")
+                    (3, lang.t("未任满一届", "first term not completed"))
                 }
             };
             by_flag
-                .entry(key.to_owned())
-                .or_insert_with(|| (f.citation().to_string(), Vec::new()))
-                .1
+                .entry(order)
+                .or_insert_with(|| (rule, f.citation().to_string(), Vec::new()))
+                .2
                 .push((
                     format!("{}（{}）", c.name, unit_name(c.unit)),
                     rotation_text(&f, lang),
                 ));
         }
     }
-    for (rule, (citation, items)) in by_flag {
+    for (_, (rule, citation, items)) in by_flag {
         findings.push(Finding {
             area: Area::Cadres,
-            rule,
+            rule: rule.to_owned(),
             citation,
             items,
         });
