@@ -183,7 +183,7 @@ pub(super) fn cadre_section(
     let rotation = RotationPolicy::default();
     // Keyed by the flag's order in the rules (not by its words), so findings are numbered the
     // same in every language.
-    let mut by_flag: BTreeMap<u8, (&str, String, Vec<(String, String)>)> = BTreeMap::new();
+    let mut by_flag: BTreeMap<u8, Finding> = BTreeMap::new();
     let mut rotations_due = 0;
     for c in world.cadres.iter().filter(|c| c.post.is_some()) {
         let Some(since) = c.post_since else { continue };
@@ -218,22 +218,20 @@ pub(super) fn cadre_section(
             };
             by_flag
                 .entry(order)
-                .or_insert_with(|| (rule, f.citation().to_string(), Vec::new()))
-                .2
+                .or_insert_with(|| Finding {
+                    area: Area::Cadres,
+                    rule: rule.to_owned(),
+                    citation: f.citation().to_string(),
+                    items: Vec::new(),
+                })
+                .items
                 .push((
                     format!("{}（{}）", c.name, unit_name(c.unit)),
                     rotation_text(&f, lang),
                 ));
         }
     }
-    for (_, (rule, citation, items)) in by_flag {
-        findings.push(Finding {
-            area: Area::Cadres,
-            rule: rule.to_owned(),
-            citation,
-            items,
-        });
-    }
+    findings.extend(by_flag.into_values());
     // Recusal (kinship).
     let holdings = world.holdings();
     let name = |id: CadreId| {
