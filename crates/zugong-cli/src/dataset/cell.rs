@@ -40,6 +40,8 @@ pub(crate) enum IdKind {
 pub(crate) struct Refs {
     /// Ids by kind and text (`None` for a text two records share).
     pub(crate) codes: HashMap<(IdKind, String), Option<uuid::Uuid>>,
+    /// The first text each id was registered under: the user's own code, for messages.
+    pub(crate) spoken: HashMap<uuid::Uuid, String>,
 }
 
 impl Refs {
@@ -49,6 +51,7 @@ impl Refs {
         if text.is_empty() {
             return;
         }
+        self.spoken.entry(id).or_insert_with(|| text.to_owned());
         self.codes
             .entry((kind, text.to_owned()))
             .and_modify(|e| {

@@ -221,6 +221,7 @@ fn read_tables(
             )),
         }
     }
+    data.codes = std::mem::take(&mut refs.spoken);
     Some(data)
 }
 

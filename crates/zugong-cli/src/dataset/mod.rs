@@ -163,6 +163,9 @@ pub(crate) struct Dataset {
     pub(crate) talents: Vec<Row<TalentRow>>,
     /// Journals of scenarios run on this dataset.
     pub(crate) journals: Vec<JournalFile>,
+    /// The code each record was given in a CSV table (its id is derived from it): messages
+    /// name records by these, not by the derived ids.
+    pub(crate) codes: std::collections::HashMap<uuid::Uuid, String>,
     /// Notes that do not stop the dataset from being read (a roster column not used).
     pub(crate) warnings: Vec<Fault>,
     /// The head each journal had when it was written (`journals/heads.json`).
@@ -192,6 +195,7 @@ impl Dataset {
             relations: Vec::new(),
             talents: Vec::new(),
             journals: Vec::new(),
+            codes: std::collections::HashMap::new(),
             warnings: Vec::new(),
             journal_heads: std::collections::BTreeMap::new(),
             files: std::collections::BTreeMap::new(),

@@ -247,3 +247,21 @@ fn a_name_with_control_characters_is_refused() {
     );
     assert!(!text.contains('\u{1b}'), "{text}");
 }
+
+#[test]
+fn dependency_faults_name_the_users_own_code_once() {
+    let d = excel_rosters("excel-codes");
+    let members = std::fs::read_to_string(d.join("members.csv"))
+        .unwrap()
+        .replace(
+            "DY001,马志远,640121197803121016,WH-DH,2001/7/1",
+            "DY001,马志远,640121197803121016,WH-DH,2031/7/1",
+        );
+    std::fs::write(d.join("members.csv"), members).unwrap();
+    let text = stdout(&run(&["--lang", "en", "check", d.s()]));
+    assert!(
+        text.contains("depend on “DY001”, which was refused"),
+        "{text}"
+    );
+    assert_eq!(text.matches("depend on").count(), 1, "{text}");
+}

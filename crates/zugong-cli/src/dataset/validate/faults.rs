@@ -19,6 +19,8 @@ pub(super) struct Faults<'a> {
     pub(super) marks: usize,
     /// The language of the messages.
     pub(super) lang: crate::lang::Lang,
+    /// The user's code of each record read from CSV (messages name records by it).
+    pub(super) codes: HashMap<uuid::Uuid, String>,
 }
 
 impl Faults<'_> {
@@ -121,6 +123,10 @@ impl Faults<'_> {
     pub(super) fn flush_cascades(&mut self) {
         for ((table, field, id), (count, first)) in std::mem::take(&mut self.cascades) {
             let file = self.file(&table);
+            let id = self
+                .codes
+                .get(&id)
+                .map_or_else(|| id.to_string(), |code| format!("“{code}”"));
             self.out.push(Fault::at(
                 file,
                 first,

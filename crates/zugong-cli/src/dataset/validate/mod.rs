@@ -119,6 +119,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         cascades: BTreeMap::new(),
         marks: 0,
         lang: crate::lang::Lang::current(),
+        codes: data.codes.clone(),
     };
     let as_of = data.manifest.as_of;
     names(&mut f, &data);
