@@ -1,5 +1,6 @@
 //! Reading a dataset folder: every record of every table, every fault collected.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -18,13 +19,20 @@ const IGNORED_HEADERS: [&str; 4] = ["序号", "备注", "no", "note"];
 /// Reads the dataset in `dir`; `None` when there is no dataset to speak of (no folder, no
 /// manifest), with the faults saying why.
 pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
+    if dir.is_file()
+        && dir
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        return load_workbook(dir, faults);
+    }
     if !dir.is_dir() {
         faults.push(Fault::file(
             dir.display().to_string(),
             tr!(
                 Lang::current(),
-                "不是文件夹：数据集是包含 dataset.json 和各表文件的文件夹",
-                "not a folder: a dataset is a folder holding dataset.json and the tables"
+                "不是文件夹：数据集是包含 dataset.json 和各表文件的文件夹，或一个 Excel 工作簿（.xlsx）",
+                "not a folder: a dataset is a folder holding dataset.json and the tables, or an Excel workbook (.xlsx)"
             ),
         ));
         return None;
@@ -47,8 +55,85 @@ pub(crate) fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
                 (rows, faults, unreadable)
             })
         });
-        read_tables(dir, manifest, faults, attendance)
+        read_tables(&Source::Folder(dir), manifest, faults, attendance)
     })
+}
+
+/// Where the tables come from.
+enum Source<'a> {
+    /// A dataset folder: `TABLE.jsonl`, `TABLE.csv` or `TABLE.xlsx`, and `journals/`.
+    Folder(&'a Path),
+    /// A workbook's sheets by table (each taken once).
+    Workbook(std::cell::RefCell<HashMap<&'static str, Grid>>),
+}
+
+/// Reads a whole dataset from one Excel workbook: a sheet per table and the manifest sheet.
+fn load_workbook(path: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sheets = match super::xlsx::sheets(path) {
+        Ok(s) => s,
+        Err(e) => {
+            faults.push(Fault::file(
+                file,
+                tr!(
+                    Lang::current(),
+                    "不是可读取的 Excel 工作簿：{e}",
+                    "not a readable Excel workbook: {e}"
+                ),
+            ));
+            return None;
+        }
+    };
+    let Some(manifest) = super::xlsx::manifest_json(&sheets) else {
+        faults.push(Fault::file(
+            file,
+            tr!(
+                Lang::current(),
+                "缺少“数据集”工作表（两列：名称、截至日期、评星标准）",
+                "no 数据集 (dataset) sheet: two columns naming 名称, 截至日期 and 评星标准"
+            ),
+        ));
+        return None;
+    };
+    let manifest = manifest_from(manifest, &format!("{file}#数据集"), faults)?;
+    let mut warnings = Vec::new();
+    let mut tables = HashMap::new();
+    for (name, grid) in sheets {
+        match super::xlsx::table_of(&name) {
+            Some(table) => {
+                tables.insert(table, grid);
+            }
+            None if super::xlsx::manifest_json(&[(
+                name.clone(),
+                Grid {
+                    name: String::new(),
+                    headers: Vec::new(),
+                    rows: Vec::new(),
+                },
+            )])
+            .is_some() => {}
+            None => warnings.push(Fault::file(
+                format!("{file}#{name}"),
+                tr!(
+                    Lang::current(),
+                    "不是本程序认识的表，已忽略",
+                    "not a table this build reads, ignored"
+                ),
+            )),
+        }
+    }
+    let mut data = read_tables(
+        &Source::Workbook(std::cell::RefCell::new(tables)),
+        manifest,
+        faults,
+        None,
+    )?;
+    warnings.append(&mut data.warnings);
+    data.warnings = warnings;
+    Some(data)
 }
 
 type AttendanceRead = (
@@ -60,7 +145,7 @@ type AttendanceRead = (
 /// Reads every table (the attendance from `attendance` when it is being read elsewhere),
 /// faults in table order.
 fn read_tables(
-    dir: &Path,
+    source: &Source<'_>,
     manifest: Manifest,
     faults: &mut Vec<Fault>,
     attendance: Option<std::thread::ScopedJoinHandle<'_, AttendanceRead>>,
@@ -70,7 +155,7 @@ fn read_tables(
     let mut data = Dataset::empty(manifest);
     let mut refs = Refs::default();
     data.units = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -89,7 +174,7 @@ fn read_tables(
         ));
     }
     data.members = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -98,7 +183,7 @@ fn read_tables(
         show,
     );
     data.cadres = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -107,7 +192,7 @@ fn read_tables(
         show,
     );
     data.posts = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -116,7 +201,7 @@ fn read_tables(
         show,
     );
     data.classes = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -125,7 +210,7 @@ fn read_tables(
         show,
     );
     data.talents = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -136,7 +221,7 @@ fn read_tables(
     let attendance_at = faults.len();
     if attendance.is_none() {
         data.attendance = read_table(
-            dir,
+            source,
             &mut refs,
             faults,
             &mut data.files,
@@ -146,7 +231,7 @@ fn read_tables(
         );
     }
     data.branches = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -155,7 +240,7 @@ fn read_tables(
         show,
     );
     data.scores = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -164,7 +249,7 @@ fn read_tables(
         show,
     );
     data.tasks = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -173,7 +258,7 @@ fn read_tables(
         show,
     );
     data.quotas = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -182,7 +267,7 @@ fn read_tables(
         show,
     );
     data.relations = read_table(
-        dir,
+        source,
         &mut refs,
         faults,
         &mut data.files,
@@ -190,6 +275,10 @@ fn read_tables(
         &mut data.warnings,
         show,
     );
+    let Source::Folder(dir) = source else {
+        data.codes = std::mem::take(&mut refs.spoken);
+        return Some(data);
+    };
     data.journals = read_journals(dir, faults);
     match crate::journals::read_heads(dir) {
         Ok(h) => data.journal_heads = h,
@@ -237,33 +326,10 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
             return None;
         }
     };
-    // Editors save a BOM; people write the day as they write it in the tables (2026/11/30,
-    // 2026年11月30日): read both as the tables do.
+    // Editors save a BOM.
     let text = text.trim_start_matches('\u{feff}');
-    let parsed = serde_json::from_str::<serde_json::Value>(text).and_then(|mut v| {
-        let day = v.get("as_of").and_then(|d| d.as_str()).and_then(|t| {
-            <chrono::NaiveDate as super::cell::Field>::from_cell(t, &Refs::default()).ok()
-        });
-        if let (Some(d), Some(slot)) = (day, v.get_mut("as_of")) {
-            *slot = serde_json::Value::String(d.to_string());
-        }
-        serde_json::from_value::<Manifest>(v)
-    });
-    match parsed {
-        Ok(m) if m.format == super::FORMAT => Some(m),
-        Ok(m) => {
-            faults.push(Fault::file(
-                "dataset.json",
-                tr!(
-                    Lang::current(),
-                    "不支持格式 {}（本程序读取格式 {}）",
-                    "format {} is not supported (this build reads format {})",
-                    m.format,
-                    super::FORMAT
-                ),
-            ));
-            None
-        }
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => manifest_from(v, "dataset.json", faults),
         Err(e) => {
             faults.push(Fault::file(
                 "dataset.json",
@@ -278,10 +344,53 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
     }
 }
 
+/// The manifest from its JSON (a `dataset.json` or a workbook's 数据集 sheet): the day read as
+/// the tables read days (2026/11/30, 2026年11月30日), the format checked.
+fn manifest_from(
+    mut v: serde_json::Value,
+    file: &str,
+    faults: &mut Vec<Fault>,
+) -> Option<Manifest> {
+    let day = v.get("as_of").and_then(|d| d.as_str()).and_then(|t| {
+        <chrono::NaiveDate as super::cell::Field>::from_cell(t, &Refs::default()).ok()
+    });
+    if let (Some(d), Some(slot)) = (day, v.get_mut("as_of")) {
+        *slot = serde_json::Value::String(d.to_string());
+    }
+    let parsed = serde_json::from_value::<Manifest>(v);
+    match parsed {
+        Ok(m) if m.format == super::FORMAT => Some(m),
+        Ok(m) => {
+            faults.push(Fault::file(
+                file,
+                tr!(
+                    Lang::current(),
+                    "不支持格式 {}（本程序读取格式 {}）",
+                    "format {} is not supported (this build reads format {})",
+                    m.format,
+                    super::FORMAT
+                ),
+            ));
+            None
+        }
+        Err(e) => {
+            faults.push(Fault::file(
+                file,
+                tr!(
+                    Lang::current(),
+                    "不是合法的清单：{e}",
+                    "not a manifest: {e}"
+                ),
+            ));
+            None
+        }
+    }
+}
+
 /// Reads one table from `TABLE.jsonl` or `TABLE.csv` (absent: empty).
 #[allow(clippy::too_many_arguments)] // the reader's shared state, threaded through each table
 fn read_table<R: Record>(
-    dir: &Path,
+    source: &Source<'_>,
     refs: &mut Refs,
     faults: &mut Vec<Fault>,
     files: &mut std::collections::BTreeMap<&'static str, String>,
@@ -289,10 +398,25 @@ fn read_table<R: Record>(
     warnings: &mut Vec<Fault>,
     show: bool,
 ) -> Vec<Row<R>> {
+    let dir = match source {
+        Source::Folder(dir) => *dir,
+        Source::Workbook(sheets) => {
+            let Some(grid) = sheets.borrow_mut().remove(R::TABLE) else {
+                return Vec::new();
+            };
+            files.insert(R::TABLE, grid.name.clone());
+            let rows = read_grid::<R>(grid, refs, faults, unreadable, warnings, show);
+            for r in &rows {
+                r.record.register(refs);
+            }
+            return rows;
+        }
+    };
     let jsonl = dir.join(format!("{}.jsonl", R::TABLE));
     let csv = dir.join(format!("{}.csv", R::TABLE));
+    let xlsx = dir.join(format!("{}.xlsx", R::TABLE));
     // A folder, a pipe or a broken link where a table should be is a fault, not an absence.
-    for path in [&jsonl, &csv] {
+    for path in [&jsonl, &csv, &xlsx] {
         let present = std::fs::symlink_metadata(path).is_ok();
         if present && !path.is_file() {
             let name = path
@@ -310,18 +434,43 @@ fn read_table<R: Record>(
             return Vec::new();
         }
     }
-    let rows = match (jsonl.is_file(), csv.is_file()) {
-        (true, true) => {
-            faults.push(Fault::file(
-                format!("{}.csv", R::TABLE),
-                tr!(
-                    Lang::current(),
-                    "{0}.jsonl 与 {0}.csv 同时存在：只保留一个",
-                    "both {0}.jsonl and {0}.csv are present: keep one",
-                    R::TABLE
-                ),
-            ));
-            return Vec::new();
+    let present = [jsonl.is_file(), csv.is_file(), xlsx.is_file()];
+    if present.iter().filter(|p| **p).count() > 1 {
+        faults.push(Fault::file(
+            format!("{}.csv", R::TABLE),
+            tr!(
+                Lang::current(),
+                "{0}.jsonl、{0}.csv、{0}.xlsx 中有多个：只保留一个",
+                "more than one of {0}.jsonl, {0}.csv and {0}.xlsx: keep one",
+                R::TABLE
+            ),
+        ));
+        return Vec::new();
+    }
+    let rows = match (present[0], present[1] || present[2]) {
+        (true, true) => return Vec::new(),
+        (false, true) if present[2] => {
+            let name = format!("{}.xlsx", R::TABLE);
+            files.insert(R::TABLE, name.clone());
+            match super::xlsx::sheets(&xlsx) {
+                Ok(mut sheets) if !sheets.is_empty() => {
+                    let (_, mut grid) = sheets.swap_remove(0);
+                    grid.name = name;
+                    read_grid::<R>(grid, refs, faults, unreadable, warnings, show)
+                }
+                Ok(_) => Vec::new(),
+                Err(e) => {
+                    faults.push(Fault::file(
+                        name,
+                        tr!(
+                            Lang::current(),
+                            "不是可读取的 Excel 工作簿：{e}",
+                            "not a readable Excel workbook: {e}"
+                        ),
+                    ));
+                    Vec::new()
+                }
+            }
         }
         (true, false) => {
             files.insert(R::TABLE, format!("{}.jsonl", R::TABLE));
@@ -479,7 +628,7 @@ fn read_csv<R: Record>(
         }
     };
     let headers = match reader.headers() {
-        Ok(h) => h.clone(),
+        Ok(h) => h.iter().map(str::to_owned).collect::<Vec<String>>(),
         Err(e) => {
             faults.push(Fault::file(
                 name,
@@ -488,6 +637,57 @@ fn read_csv<R: Record>(
             return Vec::new();
         }
     };
+    let mut rows = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let line = i as u64 + 2;
+        match row {
+            Ok(r) => rows.push((line, r.iter().map(str::to_owned).collect())),
+            Err(e) => faults.push(Fault {
+                file: name.clone(),
+                line: Some(line),
+                field: None,
+                message: tr!(
+                    Lang::current(),
+                    "不是合法的 CSV 行：{e}",
+                    "not a CSV row: {e}"
+                ),
+            }),
+        }
+    }
+    let grid = Grid {
+        name,
+        headers,
+        rows,
+    };
+    read_grid::<R>(grid, refs, faults, unreadable, warnings, show)
+}
+
+/// A table as a grid of text cells: a CSV file or a worksheet, its header row and its rows
+/// with their line (row) numbers.
+pub(crate) struct Grid {
+    /// The file (or `workbook.xlsx#sheet`) named in faults.
+    pub(crate) name: String,
+    /// The header row.
+    pub(crate) headers: Vec<String>,
+    /// The rows, each with its line number.
+    pub(crate) rows: Vec<(u64, Vec<String>)>,
+}
+
+/// Reads a table's records from a grid: headers matched to the table's columns (Chinese or
+/// field names), rows of blank cells skipped, every bad field listed.
+pub(crate) fn read_grid<R: Record>(
+    grid: Grid,
+    refs: &mut Refs,
+    faults: &mut Vec<Fault>,
+    unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+    warnings: &mut Vec<Fault>,
+    show: bool,
+) -> Vec<Row<R>> {
+    let Grid {
+        name,
+        headers,
+        rows: all_rows,
+    } = grid;
     // Column of the table → index in the row.
     let mut slots: Vec<Option<usize>> = vec![None; R::COLUMNS.len()];
     // Header faults: a column twice, an unknown column, a required column missing.
@@ -545,25 +745,11 @@ fn read_csv<R: Record>(
         faults.extend(header_faults);
         return Vec::new();
     }
-    let mut rows = Vec::new();
-    for (i, row) in reader.records().enumerate() {
-        let line = i as u64 + 2;
-        match row {
-            // Excel writes rows of bare commas after the data: they are not records.
-            Ok(r) if r.iter().all(|c| c.trim().is_empty()) => {}
-            Ok(r) => rows.push((line, r)),
-            Err(e) => faults.push(Fault {
-                file: name.clone(),
-                line: Some(line),
-                field: None,
-                message: tr!(
-                    Lang::current(),
-                    "不是合法的 CSV 行：{e}",
-                    "not a CSV row: {e}"
-                ),
-            }),
-        }
-    }
+    // Excel writes rows of bare commas (or blank rows) after the data: they are not records.
+    let rows: Vec<(u64, Vec<String>)> = all_rows
+        .into_iter()
+        .filter(|(_, r)| !r.iter().all(|c| c.trim().is_empty()))
+        .collect();
     // Codes in the id column (and names) name records of this table for the cells below.
     if let Some((kind, alias)) = R::KEY {
         for (_, row) in &rows {
@@ -587,7 +773,7 @@ fn read_csv<R: Record>(
             .iter()
             .map(|s| {
                 s.and_then(|i| row.get(i))
-                    .map(str::trim)
+                    .map(|t| t.trim())
                     .filter(|t| !t.is_empty())
             })
             .collect();
@@ -633,12 +819,12 @@ fn starts_as_utf8(path: &Path) -> bool {
 /// The text of `field` in a CSV row, if present and not empty.
 fn key_cell<'r, R: Record>(
     slots: &[Option<usize>],
-    row: &'r csv::StringRecord,
+    row: &'r [String],
     field: &str,
 ) -> Option<&'r str> {
     let c = R::COLUMNS.iter().position(|c| c.field == field)?;
     let at = slots.get(c).copied().flatten()?;
-    row.get(at).map(str::trim).filter(|t| !t.is_empty())
+    row.get(at).map(|t| t.trim()).filter(|t| !t.is_empty())
 }
 
 /// Citizen ID numbers are looked up with an upper-case check character.

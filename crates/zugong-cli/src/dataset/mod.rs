@@ -16,6 +16,7 @@ pub(crate) mod record;
 pub(crate) mod tables;
 pub(crate) mod validate;
 mod write;
+mod xlsx;
 
 use std::fmt;
 

@@ -265,3 +265,62 @@ fn dependency_faults_name_the_users_own_code_once() {
     );
     assert_eq!(text.matches("depend on").count(), 1, "{text}");
 }
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// An Excel workbook with Chinese sheet names and headers, dates and numbers as Excel stores
+/// them, blank rows and a sheet the build does not read: imported, it gives the same tables
+/// as the CSV rosters it was made from.
+#[test]
+fn an_excel_workbook_is_read_directly() {
+    let book = fixture("rosters.xlsx");
+    let out = run(&["--lang", "en", "check", book.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(stdout(&out).contains("rosters.xlsx#说明: not a table this build reads, ignored"));
+    let from_xlsx = TempDir::new("xlsx-import");
+    let from_csv = TempDir::new("csv-import");
+    assert_eq!(
+        code(&run(&[
+            "import",
+            book.to_str().unwrap(),
+            "--out",
+            from_xlsx.s(),
+            "--force"
+        ])),
+        0
+    );
+    assert_eq!(
+        code(&run(&[
+            "import",
+            rosters().to_str().unwrap(),
+            "--out",
+            from_csv.s(),
+            "--force"
+        ])),
+        0
+    );
+    let tables = |d: &TempDir| -> Vec<_> {
+        snapshot(d.path())
+            .into_iter()
+            .filter(|(p, _)| !p.ends_with("dataset.json"))
+            .collect()
+    };
+    assert_eq!(tables(&from_xlsx), tables(&from_csv));
+    let report = run(&["report", from_xlsx.s()]);
+    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    assert!(stdout(&report).contains("Excel 花名册"));
+}
+
+#[test]
+fn id_numbers_typed_into_number_cells_are_explained() {
+    let book = fixture("rosters-ids-as-numbers.xlsx");
+    let out = run(&["check", book.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    assert!(text.contains("rosters-ids-as-numbers.xlsx#党员:2: citizen_id (身份证号): Excel 把身份证号显示成了科学计数法"), "{text}");
+    assert!(full_ids(&text).is_empty(), "{text}");
+}
