@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
-use zugong_core::publicity::{ObjectionId, ObjectionOutcome, Publicity, PublicityError};
+use zugong_core::publicity::{
+    ObjectionId, ObjectionOutcome, Publicity, PublicityError, PublicityEvent,
+};
 use zugong_core::{
     AuthorityError, Citation, OrgTree, OrgUnitId, RatingRoundId, SourceStatus, WorkCalendar,
 };
@@ -252,6 +254,8 @@ pub enum RatingCommand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatingEvent {
+    /// The 公示: started, an objection received or settled.
+    Publicity(PublicityEvent),
     /// The round opened.
     Opened {
         /// The branch.
@@ -277,29 +281,6 @@ pub enum RatingEvent {
     Approved {
         /// The level.
         stars: StarLevel,
-    },
-    /// 公示 started.
-    PublicityStarted {
-        /// First day.
-        from: NaiveDate,
-        /// Last day.
-        until: NaiveDate,
-    },
-    /// An objection received.
-    Objected {
-        /// Its number.
-        objection: ObjectionId,
-        /// The day.
-        on: NaiveDate,
-        /// What was objected.
-        text: String,
-    },
-    /// An objection settled.
-    ObjectionResolved {
-        /// The objection.
-        objection: ObjectionId,
-        /// What checking it found.
-        outcome: ObjectionOutcome,
     },
     /// A change of the awarded level.
     StarsChanged(StarChangeRecord),
@@ -622,10 +603,10 @@ impl Lifecycle for RatingRound {
                 let days = ctx.rubric.data().publicity.period();
                 let publicity = Publicity::open(act.day(), days, ctx.calendar)
                     .map_err(RatingError::Publicity)?;
-                Ok(vec![RatingEvent::PublicityStarted {
+                Ok(vec![RatingEvent::Publicity(PublicityEvent::Started {
                     from: act.day(),
                     until: publicity.until(),
-                }])
+                })])
             }
             RatingCommand::Object { text } => {
                 let (Some(publicity), RatingStage::InPublicity) = (&self.publicity, stage) else {
@@ -634,11 +615,11 @@ impl Lifecycle for RatingRound {
                 let objection = publicity
                     .check_objection(act.day(), text)
                     .map_err(RatingError::Publicity)?;
-                Ok(vec![RatingEvent::Objected {
+                Ok(vec![RatingEvent::Publicity(PublicityEvent::Objected {
                     objection,
                     on: act.day(),
                     text: text.clone(),
-                }])
+                })])
             }
             RatingCommand::ResolveObjection { objection, outcome } => {
                 let (Some(publicity), RatingStage::InPublicity) = (&self.publicity, stage) else {
@@ -647,10 +628,10 @@ impl Lifecycle for RatingRound {
                 publicity
                     .check_resolution(*objection)
                     .map_err(RatingError::Publicity)?;
-                Ok(vec![RatingEvent::ObjectionResolved {
+                Ok(vec![RatingEvent::Publicity(PublicityEvent::Resolved {
                     objection: *objection,
                     outcome: *outcome,
-                }])
+                })])
             }
             RatingCommand::Award => {
                 let (Some(publicity), Some(stars), RatingStage::InPublicity) =
@@ -781,28 +762,20 @@ impl Lifecycle for RatingRound {
                 self.approved = Some(*stars);
                 self.stage = RatingStage::Approved;
             }
-            RatingEvent::PublicityStarted { from, until } => {
-                self.publicity = Some(Publicity::between(*from, *until));
-                self.stage = RatingStage::InPublicity;
-            }
-            RatingEvent::Objected {
-                objection,
-                on,
-                text,
-            } => {
-                if let Some(p) = &mut self.publicity {
-                    p.receive(*objection, *on, text);
-                }
-            }
-            RatingEvent::ObjectionResolved { objection, outcome } => {
-                if let Some(p) = &mut self.publicity {
-                    p.resolve(*objection, *outcome);
-                }
-                if *outcome == ObjectionOutcome::Upheld {
-                    // Back to review: the level must be decided again and publicized anew.
-                    self.approved = None;
-                    self.publicity = None;
-                    self.stage = RatingStage::SelfAssessed;
+            RatingEvent::Publicity(e) => {
+                Publicity::apply(&mut self.publicity, e);
+                match e {
+                    PublicityEvent::Started { .. } => self.stage = RatingStage::InPublicity,
+                    PublicityEvent::Resolved {
+                        outcome: ObjectionOutcome::Upheld,
+                        ..
+                    } => {
+                        // Back to review: the level must be decided again and publicized anew.
+                        self.approved = None;
+                        self.publicity = None;
+                        self.stage = RatingStage::SelfAssessed;
+                    }
+                    _ => {}
                 }
             }
             RatingEvent::StarsChanged(record) => {

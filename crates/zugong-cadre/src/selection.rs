@@ -9,7 +9,7 @@ use thiserror::Error;
 use zugong_core::dates::add_months;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::publicity::{
-    ObjectionId, ObjectionOutcome, Publicity, PublicityDays, PublicityError,
+    ObjectionId, ObjectionOutcome, Publicity, PublicityDays, PublicityError, PublicityEvent,
 };
 use zugong_core::{
     AuthorityBody, AuthorityError, CadreId, Citation, JurisdictionPolicy, OrgTree, RankOrGrade,
@@ -335,6 +335,8 @@ pub enum SelectionCommand {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SelectionEvent {
+    /// The 公示: started, an objection received or settled.
+    Publicity(PublicityEvent),
     /// 动议.
     Moved {
         /// Post.
@@ -378,29 +380,6 @@ pub enum SelectionEvent {
         on: NaiveDate,
         /// The person.
         cadre: CadreId,
-    },
-    /// 公示 started.
-    PublicityStarted {
-        /// First day.
-        from: NaiveDate,
-        /// Last day.
-        until: NaiveDate,
-    },
-    /// An objection received.
-    Objected {
-        /// Its number.
-        objection: ObjectionId,
-        /// The day.
-        on: NaiveDate,
-        /// What was reported.
-        text: String,
-    },
-    /// An objection settled.
-    ObjectionResolved {
-        /// The objection.
-        objection: ObjectionId,
-        /// What checking it found.
-        outcome: ObjectionOutcome,
     },
     /// 任职.
     Appointed {
@@ -1055,10 +1034,10 @@ impl Lifecycle for Selection {
                     self.decided.map(|x| x.1),
                     review,
                     pass,
-                    vec![SelectionEvent::PublicityStarted {
+                    vec![SelectionEvent::Publicity(PublicityEvent::Started {
                         from: on,
                         until: publicity.until(),
-                    }],
+                    })],
                 ))
             }
             SelectionCommand::Object { text } => {
@@ -1068,11 +1047,11 @@ impl Lifecycle for Selection {
                 let objection = publicity
                     .check_objection(on, text)
                     .map_err(SelectionError::Publicity)?;
-                Ok(vec![SelectionEvent::Objected {
+                Ok(vec![SelectionEvent::Publicity(PublicityEvent::Objected {
                     objection,
                     on,
                     text: text.clone(),
-                }])
+                })])
             }
             SelectionCommand::ResolveObjection { objection, outcome } => {
                 let (Some(publicity), SelectionStage::Publicity) = (&self.publicity, stage) else {
@@ -1081,10 +1060,10 @@ impl Lifecycle for Selection {
                 publicity
                     .check_resolution(*objection)
                     .map_err(SelectionError::Publicity)?;
-                let mut events = vec![SelectionEvent::ObjectionResolved {
+                let mut events = vec![SelectionEvent::Publicity(PublicityEvent::Resolved {
                     objection: *objection,
                     outcome: *outcome,
-                }];
+                })];
                 if *outcome == ObjectionOutcome::Upheld {
                     events.push(SelectionEvent::Ended {
                         reason: "公示反映的问题影响任用".into(),
@@ -1222,22 +1201,10 @@ impl Lifecycle for Selection {
                 self.decided = Some((*on, *cadre));
                 self.stage = SelectionStage::Decided;
             }
-            SelectionEvent::PublicityStarted { from, until } => {
-                self.publicity = Some(Publicity::between(*from, *until));
-                self.stage = SelectionStage::Publicity;
-            }
-            SelectionEvent::Objected {
-                objection,
-                on,
-                text,
-            } => {
-                if let Some(p) = &mut self.publicity {
-                    p.receive(*objection, *on, text);
-                }
-            }
-            SelectionEvent::ObjectionResolved { objection, outcome } => {
-                if let Some(p) = &mut self.publicity {
-                    p.resolve(*objection, *outcome);
+            SelectionEvent::Publicity(e) => {
+                Publicity::apply(&mut self.publicity, e);
+                if matches!(e, PublicityEvent::Started { .. }) {
+                    self.stage = SelectionStage::Publicity;
                 }
             }
             SelectionEvent::Appointed {

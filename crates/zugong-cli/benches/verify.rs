@@ -240,7 +240,9 @@ fn replay(p: &Parsed) -> (usize, u64) {
                     SelectionEvent::CandidatesChosen { .. } => 3,
                     SelectionEvent::Inspected { .. } => 4,
                     SelectionEvent::Decided { .. } => 5,
-                    SelectionEvent::PublicityStarted { .. } => 6,
+                    SelectionEvent::Publicity(
+                        zugong_core::publicity::PublicityEvent::Started { .. },
+                    ) => 6,
                     SelectionEvent::Appointed { .. } => 7,
                     SelectionEvent::Ended { .. } => 9,
                     _ => *s,

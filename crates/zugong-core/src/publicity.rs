@@ -275,6 +275,60 @@ impl Publicity {
     }
 }
 
+/// What happens to a publicity, as a lifecycle records it (one variant of its own events):
+/// started, an objection received, an objection settled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicityEvent {
+    /// 公示 started.
+    Started {
+        /// The first day.
+        from: NaiveDate,
+        /// The last day.
+        until: NaiveDate,
+    },
+    /// An objection received.
+    Objected {
+        /// Its number.
+        objection: ObjectionId,
+        /// The day.
+        on: NaiveDate,
+        /// What was reported.
+        text: String,
+    },
+    /// An objection settled.
+    Resolved {
+        /// The objection.
+        objection: ObjectionId,
+        /// What checking it found.
+        outcome: ObjectionOutcome,
+    },
+}
+
+impl Publicity {
+    /// Applies a publicity event to a lifecycle's publicity (`None` before one started):
+    /// `Started` opens a new one; the others record on the one under way.
+    pub fn apply(slot: &mut Option<Publicity>, event: &PublicityEvent) {
+        match event {
+            PublicityEvent::Started { from, until } => *slot = Some(Self::between(*from, *until)),
+            PublicityEvent::Objected {
+                objection,
+                on,
+                text,
+            } => {
+                if let Some(p) = slot {
+                    p.receive(*objection, *on, text);
+                }
+            }
+            PublicityEvent::Resolved { objection, outcome } => {
+                if let Some(p) = slot {
+                    p.resolve(*objection, *outcome);
+                }
+            }
+        }
+    }
+}
+
 /// A publicity refused a command. The lifecycle that holds the publicity wraps it with its
 /// own rule's citation.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
