@@ -178,6 +178,10 @@ typed_id! {
     /// A talent selection round (人才遴选) of one programme.
     TalentRoundId
 }
+typed_id! {
+    /// One applicant's path to membership (发展党员): from the application to 转正.
+    DevelopmentId
+}
 
 macro_rules! stream_ids {
     ($($name:ident => $kind:literal),+ $(,)?) => {
@@ -197,4 +201,5 @@ stream_ids! {
     TrainingClassId => "training_class",
     TalentRoundId => "talent_round",
     TalentId => "talent_record",
+    DevelopmentId => "development",
 }

@@ -1,0 +1,11 @@
+//! Integration tests for zugong-member: member development at every threshold.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    missing_docs,
+    unreachable_pub
+)]
+
+mod development;
