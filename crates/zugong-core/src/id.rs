@@ -182,6 +182,10 @@ typed_id! {
     /// One applicant's path to membership (发展党员): from the application to 转正.
     DevelopmentId
 }
+typed_id! {
+    /// One member's Party-dues ledger (党费台账).
+    DuesLedgerId
+}
 
 macro_rules! stream_ids {
     ($($name:ident => $kind:literal),+ $(,)?) => {
@@ -202,4 +206,5 @@ stream_ids! {
     TalentRoundId => "talent_round",
     TalentId => "talent_record",
     DevelopmentId => "development",
+    DuesLedgerId => "dues_ledger",
 }

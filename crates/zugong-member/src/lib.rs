@@ -3,7 +3,9 @@
 //! One applicant's path from 递交入党申请书 to 转为正式党员, the five stages and 25 steps of
 //! 《中国共产党发展党员工作细则》(2014), as one journaled lifecycle ([`Development`]): every step
 //! refused out of order, too early, too late or by the wrong body, with the article it breaks;
-//! every number a [`DevelopmentPolicy`] value whose default is the national rule.
+//! every number a [`DevelopmentPolicy`] value whose default is the national rule. And each
+//! member's 党费: what a month owes by category and base ([`monthly_dues`], [`DuesPolicy`]), the
+//! monthly ledger ([`DuesLedger`]) and the six-month arrears signal of 条例 Art 31.
 //!
 //! An applicant's whole path, in a village branch under a township committee:
 //!
@@ -68,12 +70,17 @@
 //! ```
 
 mod development;
+mod dues;
 mod policy;
 mod stage;
 
 pub use development::{
     Acting, Applicant, ApprovalWindow, Development, DevelopmentCommand, DevelopmentContext,
     DevelopmentError, DevelopmentEvent, MemberStanding, Nomination, Sponsor, VettingResult, Vote,
+};
+pub use dues::{
+    DuesBand, DuesCategory, DuesCommand, DuesContext, DuesError, DuesEvent, DuesLedger, DuesPolicy,
+    DuesStage, Fen, Month, monthly_dues,
 };
 pub use policy::DevelopmentPolicy;
 pub use stage::{DevelopmentStage, NATIONAL_STEPS, Step};

@@ -9,3 +9,4 @@
 )]
 
 mod development;
+mod dues;
