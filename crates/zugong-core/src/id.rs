@@ -207,4 +207,5 @@ stream_ids! {
     TalentId => "talent_record",
     DevelopmentId => "development",
     DuesLedgerId => "dues_ledger",
+    MemberId => "membership",
 }

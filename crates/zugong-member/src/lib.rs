@@ -5,7 +5,10 @@
 //! refused out of order, too early, too late or by the wrong body, with the article it breaks;
 //! every number a [`DevelopmentPolicy`] value whose default is the national rule. And each
 //! member's 党费: what a month owes by category and base ([`monthly_dues`], [`DuesPolicy`]), the
-//! monthly ledger ([`DuesLedger`]) and the six-month arrears signal of 条例 Art 31.
+//! monthly ledger ([`DuesLedger`]) and the six-month arrears signal of 条例 Art 31; and each
+//! member's 党籍 and 组织关系 ([`Membership`]): one organization on every day, transfers that
+//! leave the old organization responsible until received, 停止党籍 after six months out of
+//! contact, 除名 two years later or on the grounds of Art 31.
 //!
 //! An applicant's whole path, in a village branch under a township committee:
 //!
@@ -71,6 +74,7 @@
 
 mod development;
 mod dues;
+mod membership;
 mod policy;
 mod stage;
 
@@ -81,6 +85,10 @@ pub use development::{
 pub use dues::{
     DuesBand, DuesCategory, DuesCommand, DuesContext, DuesError, DuesEvent, DuesLedger, DuesPolicy,
     DuesStage, Fen, Month, monthly_dues,
+};
+pub use membership::{
+    Membership, MembershipCommand, MembershipContext, MembershipError, MembershipEvent,
+    MembershipStage, PartyStandingPolicy, RemovalGround,
 };
 pub use policy::DevelopmentPolicy;
 pub use stage::{DevelopmentStage, NATIONAL_STEPS, Step};

@@ -10,3 +10,4 @@
 
 mod development;
 mod dues;
+mod membership;
