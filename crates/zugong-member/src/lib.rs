@@ -75,6 +75,7 @@
 mod development;
 mod dues;
 mod membership;
+mod pipeline;
 mod policy;
 mod stage;
 
@@ -90,5 +91,6 @@ pub use membership::{
     Membership, MembershipCommand, MembershipContext, MembershipError, MembershipEvent,
     MembershipStage, PartyStandingPolicy, RemovalGround,
 };
+pub use pipeline::{DevelopmentRow, Pipeline, PipelineError, development_rollup};
 pub use policy::DevelopmentPolicy;
 pub use stage::{DevelopmentStage, NATIONAL_STEPS, Step};

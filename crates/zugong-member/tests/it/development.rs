@@ -775,3 +775,44 @@ proptest! {
         prop_assert_eq!(p.verified(), p.state);
     }
 }
+
+#[test]
+fn the_pipeline_rolls_up_and_refuses_rows_outside_the_tree() {
+    let tree = tree();
+    let slot = |n| u32::try_from(tree.slot(unit(n)).unwrap().index()).unwrap();
+    let rows = [
+        DevelopmentRow {
+            unit: slot(2),
+            stage: DevelopmentStage::Candidate,
+            overdue: false,
+        },
+        DevelopmentRow {
+            unit: slot(4),
+            stage: DevelopmentStage::Candidate,
+            overdue: true,
+        },
+        DevelopmentRow {
+            unit: slot(2),
+            stage: DevelopmentStage::Probationary,
+            overdue: false,
+        },
+    ];
+    let p = development_rollup(&tree, &rows).unwrap();
+    let town = p[tree.slot(unit(1)).unwrap().index()];
+    assert_eq!(town.at(DevelopmentStage::Candidate), 1);
+    assert_eq!(town.at(DevelopmentStage::Probationary), 1);
+    assert_eq!(town.overdue, 0);
+    let bad = [DevelopmentRow {
+        unit: 99,
+        stage: DevelopmentStage::Activist,
+        overdue: false,
+    }];
+    assert!(matches!(
+        development_rollup(&tree, &bad),
+        Err(PipelineError::UnknownUnit {
+            row: 0,
+            unit: 99,
+            ..
+        })
+    ));
+}
