@@ -186,6 +186,10 @@ typed_id! {
     /// One member's Party-dues ledger (党费台账).
     DuesLedgerId
 }
+typed_id! {
+    /// One branch's yearly 民主评议党员.
+    AppraisalId
+}
 
 macro_rules! stream_ids {
     ($($name:ident => $kind:literal),+ $(,)?) => {
@@ -207,5 +211,6 @@ stream_ids! {
     TalentId => "talent_record",
     DevelopmentId => "development",
     DuesLedgerId => "dues_ledger",
+    AppraisalId => "appraisal",
     MemberId => "membership",
 }

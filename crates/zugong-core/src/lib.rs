@@ -74,8 +74,8 @@ pub use citation::{Citation, SourceStatus};
 pub use citizen_id::{CitizenIdError, CitizenIdNumber};
 pub use division_code::{DivisionCode, DivisionCodeError, DivisionLevel, PROVINCE_PREFIXES};
 pub use id::{
-    ActorId, AssessmentRoundId, BranchId, CadreId, DevelopmentId, DuesLedgerId, HoursLedgerId,
-    IdError, MemberId, OrgUnitId, PersonId, PositionId, QuotaBookId, RatingRoundId,
+    ActorId, AppraisalId, AssessmentRoundId, BranchId, CadreId, DevelopmentId, DuesLedgerId,
+    HoursLedgerId, IdError, MemberId, OrgUnitId, PersonId, PositionId, QuotaBookId, RatingRoundId,
     RectificationId, SelectionId, TalentId, TalentRoundId, TrainingClassId,
 };
 pub use org::{AdminLevel, OrgKind, OrgTree, OrgTreeError, OrgUnit, UnitKind, UnitSlot};

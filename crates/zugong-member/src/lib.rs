@@ -8,7 +8,8 @@
 //! monthly ledger ([`DuesLedger`]) and the six-month arrears signal of 条例 Art 31; and each
 //! member's 党籍 and 组织关系 ([`Membership`]): one organization on every day, transfers that
 //! leave the old organization responsible until received, 停止党籍 after six months out of
-//! contact, 除名 two years later or on the grounds of Art 31.
+//! contact, 除名 two years later or on the grounds of Art 31; and the yearly 民主评议党员
+//! ([`Appraisal`], Art 18).
 //!
 //! An applicant's whole path, in a village branch under a township committee:
 //!
@@ -72,6 +73,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod appraisal;
 mod development;
 mod dues;
 mod membership;
@@ -79,6 +81,9 @@ mod pipeline;
 mod policy;
 mod stage;
 
+pub use appraisal::{
+    Appraisal, AppraisalCommand, AppraisalError, AppraisalEvent, AppraisalGrade, AppraisalStage,
+};
 pub use development::{
     Acting, Applicant, ApprovalWindow, Development, DevelopmentCommand, DevelopmentContext,
     DevelopmentError, DevelopmentEvent, MemberStanding, Nomination, Sponsor, VettingResult, Vote,

@@ -816,3 +816,104 @@ fn the_pipeline_rolls_up_and_refuses_rows_outside_the_tree() {
         })
     ));
 }
+
+#[test]
+fn the_yearly_appraisal_in_its_order_once_a_year() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let (a, b) = (member(1), member(2));
+    let mut j = Journal::<Appraisal>::new();
+    let mut state = Appraisal::default();
+    let open = |year| AppraisalCommand::Open {
+        branch: unit(2),
+        year,
+        members: BTreeSet::from([a, b]),
+    };
+    let go = |state: &mut Appraisal, j: &mut Journal<Appraisal>, cmd, on, who| {
+        run(state, j, &cmd, &(), on, who)
+            .map(|_| ())
+            .map_err(|e| match e {
+                ExecuteError::Refused(e) => e,
+                ExecuteError::Journal(e) => panic!("{e}"),
+            })
+    };
+    assert_eq!(
+        go(&mut state, &mut j, open(2026), d(2026, 12, 1), town()),
+        Err(AppraisalError::NotTheBranch)
+    );
+    go(&mut state, &mut j, open(2026), d(2026, 12, 1), branch()).unwrap();
+    assert!(matches!(
+        go(
+            &mut state,
+            &mut j,
+            AppraisalCommand::Measure { ballots: 20 },
+            d(2026, 12, 2),
+            branch()
+        ),
+        Err(AppraisalError::OutOfOrder { .. })
+    ));
+    go(
+        &mut state,
+        &mut j,
+        AppraisalCommand::EndSelfAssessment,
+        d(2026, 12, 2),
+        branch(),
+    )
+    .unwrap();
+    go(
+        &mut state,
+        &mut j,
+        AppraisalCommand::EndPeerReview,
+        d(2026, 12, 3),
+        branch(),
+    )
+    .unwrap();
+    go(
+        &mut state,
+        &mut j,
+        AppraisalCommand::Measure { ballots: 20 },
+        d(2026, 12, 4),
+        branch(),
+    )
+    .unwrap();
+    let only_a = BTreeMap::from([(a, AppraisalGrade::Qualified)]);
+    assert_eq!(
+        go(
+            &mut state,
+            &mut j,
+            AppraisalCommand::Conclude { grades: only_a },
+            d(2026, 12, 5),
+            branch()
+        ),
+        Err(AppraisalError::GradesIncomplete {
+            missing: 1,
+            extra: 0
+        })
+    );
+    let grades = BTreeMap::from([
+        (a, AppraisalGrade::Excellent),
+        (b, AppraisalGrade::Unqualified),
+    ]);
+    go(
+        &mut state,
+        &mut j,
+        AppraisalCommand::Conclude { grades },
+        d(2026, 12, 5),
+        branch(),
+    )
+    .unwrap();
+    assert_eq!(state.unqualified().collect::<Vec<_>>(), [b]);
+    assert_eq!(state.stage().to_string(), "评定意见");
+    // A second appraisal of the same branch and year, on another stream, is refused.
+    let other = AppraisalId::from_uuid(uuid::Uuid::from_u128(77));
+    let act = zugong_core::journal::Act::on_day(
+        d(2026, 12, 6),
+        0,
+        ActorId::from_uuid(uuid::Uuid::nil()),
+        branch(),
+    );
+    assert!(matches!(
+        j.execute(other, open(2026), act, "民主评议", &()),
+        Err(ExecuteError::Refused(AppraisalError::AlreadyHeld(2026)))
+    ));
+    assert_eq!(verified(&j, || ()), state);
+}
