@@ -306,6 +306,9 @@ pub struct DevelopmentContext<'c> {
     pub tree: &'c OrgTree,
     /// The numbers.
     pub policy: &'c DevelopmentPolicy,
+    /// The 发展党员计划 in force: an admission beyond its committee's plan is refused
+    /// (the journal's other paths count against it).
+    pub plans: &'c crate::DevelopmentPlans,
 }
 
 /// Who must act for a step.
@@ -476,6 +479,14 @@ pub enum DevelopmentError {
     /// A date the calendar cannot reach.
     #[error("a date beyond the supported range")]
     DateOutOfRange,
+    /// The committee's plan of the year is used up.
+    #[error("the 发展党员计划 of {year} allows {planned} admission(s), all made")]
+    BeyondPlan {
+        /// The year.
+        year: i32,
+        /// Admissions planned.
+        planned: u32,
+    },
 }
 
 impl Refusal for DevelopmentError {
@@ -507,6 +518,7 @@ impl Refusal for DevelopmentError {
                 _ => RULES_2014,
             },
             Self::ExtensionOutOfRange { .. } | Self::AlreadyExtended => PROBATION,
+            Self::BeyondPlan { .. } => crate::plan::ART_3_PLAN,
             _ => RULES_2014,
         }
     }
@@ -581,6 +593,9 @@ impl Refusal for DevelopmentError {
             Self::AlreadyExtended => "预备期已延长过一次".to_owned(),
             Self::BlankReason => "终止须写明原因".to_owned(),
             Self::DateOutOfRange => "日期超出可计算范围".to_owned(),
+            Self::BeyondPlan { year, planned } => {
+                format!("{year} 年发展党员计划为 {planned} 名，已全部接收：超计划发展须调整计划")
+            }
         };
         format!("{text}（{cite}）")
     }
@@ -725,6 +740,40 @@ impl Development {
         add_months(day, months).ok_or(DevelopmentError::DateOutOfRange)
     }
 
+    /// The admission fits the plan of the nearest committee above the branch: the other paths
+    /// of the journal admitted that year under it count against it.
+    fn check_plan(
+        &self,
+        on: NaiveDate,
+        ctx: &DevelopmentContext<'_>,
+        peers: &Peers<'_, Self>,
+    ) -> Result<(), DevelopmentError> {
+        let branch = self.branch().ok_or(DevelopmentError::NotApplied)?;
+        let year = crate::plan::year_of(on);
+        let Some(plan) = ctx.plans.covering(ctx.tree, branch, year) else {
+            return Ok(());
+        };
+        let made = peers
+            .others()
+            .filter(|(_, p)| {
+                p.admitted_on
+                    .is_some_and(|d| crate::plan::year_of(d) == year)
+            })
+            .filter(|(_, p)| {
+                p.branch().is_some_and(|b| {
+                    b == plan.committee || ctx.tree.is_within(b, plan.committee).unwrap_or(false)
+                })
+            })
+            .count();
+        if u32::try_from(made).unwrap_or(u32::MAX) >= plan.admissions {
+            return Err(DevelopmentError::BeyondPlan {
+                year,
+                planned: plan.admissions,
+            });
+        }
+        Ok(())
+    }
+
     fn vote(vote: &Vote) -> Result<(), DevelopmentError> {
         let Vote {
             entitled,
@@ -771,7 +820,7 @@ impl Lifecycle for Development {
         command: &DevelopmentCommand,
         act: &Act,
         ctx: &DevelopmentContext<'_>,
-        _: &Peers<'_, Self>,
+        peers: &Peers<'_, Self>,
     ) -> Result<Vec<DevelopmentEvent>, DevelopmentError> {
         use DevelopmentCommand as C;
         use DevelopmentStage as S;
@@ -1003,6 +1052,7 @@ impl Lifecycle for Development {
                     "填写入党志愿书",
                 )?;
                 Self::vote(vote)?;
+                self.check_plan(on, ctx, peers)?;
                 Ok(vec![DevelopmentEvent::Admitted { on }])
             }
             C::ApprovalTalk => {

@@ -25,7 +25,8 @@
 //!     OrgUnit::new(id(2), "东和村党支部", OrgKind::Branch, AdminLevel::Village).with_parent(id(1)),
 //! ])?;
 //! let policy = DevelopmentPolicy::default();
-//! let ctx = DevelopmentContext { tree: &tree, policy: &policy };
+//! let plans = DevelopmentPlans::default(); // no 发展党员计划 checked here
+//! let ctx = DevelopmentContext { tree: &tree, policy: &policy, plans: &plans };
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let clerk = ActorId::from_uuid(uuid::Uuid::nil());
 //! let branch = Authority::party_committee(id(2));
@@ -78,6 +79,7 @@ mod development;
 mod dues;
 mod membership;
 mod pipeline;
+mod plan;
 mod policy;
 mod stage;
 
@@ -97,5 +99,6 @@ pub use membership::{
     MembershipStage, PartyStandingPolicy, RemovalGround,
 };
 pub use pipeline::{DevelopmentRow, Pipeline, PipelineError, development_rollup};
+pub use plan::{DevelopmentPlan, DevelopmentPlans, RushedMeeting, rushed_meetings};
 pub use policy::DevelopmentPolicy;
 pub use stage::{DevelopmentStage, NATIONAL_STEPS, Step};

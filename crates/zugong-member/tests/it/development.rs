@@ -57,6 +57,7 @@ fn town() -> Authority {
 struct Path {
     tree: OrgTree,
     policy: DevelopmentPolicy,
+    plans: DevelopmentPlans,
     state: Development,
     journal: Journal<Development>,
 }
@@ -66,6 +67,7 @@ impl Path {
         Self {
             tree: tree(),
             policy: DevelopmentPolicy::default(),
+            plans: DevelopmentPlans::default(),
             state: Development::default(),
             journal: Journal::new(),
         }
@@ -80,6 +82,7 @@ impl Path {
         let ctx = DevelopmentContext {
             tree: &self.tree,
             policy: &self.policy,
+            plans: &self.plans,
         };
         let before = (self.state.clone(), self.journal.len());
         let r = run(&mut self.state, &mut self.journal, &cmd, &ctx, on, who)
@@ -102,6 +105,7 @@ impl Path {
         verified(&self.journal, || DevelopmentContext {
             tree: &self.tree,
             policy: &self.policy,
+            plans: &self.plans,
         })
     }
 }
@@ -916,4 +920,125 @@ fn the_yearly_appraisal_in_its_order_once_a_year() {
         Err(ExecuteError::Refused(AppraisalError::AlreadyHeld(2026)))
     ));
     assert_eq!(verified(&j, || ()), state);
+}
+
+#[test]
+fn admissions_beyond_the_plan_are_refused_and_rushed_meetings_found() {
+    let tree = tree();
+    let policy = DevelopmentPolicy::default();
+    let plans = DevelopmentPlans {
+        plans: vec![DevelopmentPlan {
+            committee: unit(1),
+            year: 2026,
+            admissions: 1,
+        }],
+    };
+    let ctx = DevelopmentContext {
+        tree: &tree,
+        policy: &policy,
+        plans: &plans,
+    };
+    let steps = [
+        (
+            DevelopmentCommand::Apply(applicant(d(2000, 5, 4))),
+            d(2025, 3, 3),
+            branch(),
+        ),
+        (DevelopmentCommand::Talk, d(2025, 3, 20), branch()),
+        (
+            DevelopmentCommand::ChooseActivist {
+                nomination: Nomination::MembersRecommendation,
+                contacts: vec![member(1)],
+            },
+            d(2025, 4, 8),
+            branch(),
+        ),
+        (DevelopmentCommand::FileActivist, d(2025, 4, 15), town()),
+        (DevelopmentCommand::AssessActivist, d(2025, 10, 8), branch()),
+        (DevelopmentCommand::AssessActivist, d(2026, 4, 1), branch()),
+        (DevelopmentCommand::ChooseCandidate, d(2026, 4, 8), branch()),
+        (DevelopmentCommand::FileCandidate, d(2026, 4, 15), town()),
+        (
+            DevelopmentCommand::NameSponsors {
+                sponsors: vec![full(1), full(2)],
+            },
+            d(2026, 4, 20),
+            branch(),
+        ),
+        (
+            DevelopmentCommand::Vet {
+                result: VettingResult::Passed,
+            },
+            d(2026, 5, 10),
+            town(),
+        ),
+        (
+            DevelopmentCommand::Train {
+                days: 3,
+                hours_tenths: 0,
+            },
+            d(2026, 5, 20),
+            town(),
+        ),
+        (DevelopmentCommand::CommitteeReview, d(2026, 6, 1), branch()),
+        (
+            DevelopmentCommand::PreReview { leaving_on: None },
+            d(2026, 6, 8),
+            town(),
+        ),
+        (DevelopmentCommand::FillForm, d(2026, 6, 10), branch()),
+        (
+            DevelopmentCommand::Admit { vote: VOTE },
+            d(2026, 6, 20),
+            branch(),
+        ),
+    ];
+    let (a, b) = (
+        DevelopmentId::from_uuid(uuid::Uuid::from_u128(1)),
+        DevelopmentId::from_uuid(uuid::Uuid::from_u128(2)),
+    );
+    let mut j = Journal::<Development>::new();
+    let clerk = ActorId::from_uuid(uuid::Uuid::nil());
+    let mut last = Ok(Vec::new());
+    for (cmd, on, who) in steps {
+        for path in [a, b] {
+            let step = u32::try_from(j.len()).unwrap();
+            last = j.execute(
+                path,
+                cmd.clone(),
+                zugong_core::journal::Act::on_day(on, step, clerk, who),
+                "发展党员",
+                &ctx,
+            );
+        }
+    }
+    // The first admission used the plan; the second, the same day, is refused with Art 3.
+    assert_eq!(
+        j.state(a).unwrap().stage(),
+        DevelopmentStage::AwaitingApproval
+    );
+    let Err(ExecuteError::Refused(err)) = last else {
+        panic!("{last:?}")
+    };
+    assert_eq!(
+        err,
+        DevelopmentError::BeyondPlan {
+            year: 2026,
+            planned: 1
+        }
+    );
+    assert_eq!(
+        zugong_core::journal::Refusal::citation(&err).article,
+        "第三条"
+    );
+    // Both were voted on at one meeting: with a threshold of one, that meeting is a rush.
+    let admissions = [(unit(2), d(2026, 6, 20)), (unit(2), d(2026, 6, 20))];
+    assert_eq!(
+        rushed_meetings(admissions, 1),
+        [RushedMeeting {
+            branch: unit(2),
+            on: d(2026, 6, 20),
+            admitted: 2
+        }]
+    );
 }
