@@ -136,6 +136,20 @@ enum ScenarioCommand {
         #[command(flatten)]
         journal: JournalArgs,
     },
+    /// 发展党员: two applicants in every branch under a unit taken from 入党申请 to 转正 over two
+    /// years of the calendar, every step by its body within its deadlines.
+    Development {
+        /// The dataset folder.
+        dir: PathBuf,
+        /// The unit (id or exact name); the first town committee when omitted.
+        #[arg(long)]
+        scope: Option<String>,
+        /// The day the applications are received (the dataset's day when omitted).
+        #[arg(long)]
+        on: Option<NaiveDate>,
+        #[command(flatten)]
+        journal: JournalArgs,
+    },
     /// 兜底培训: plan fallback classes for every member short of their 学时, run them, and
     /// record the 学时.
     Training {
@@ -478,6 +492,12 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             ScenarioCommand::Training { dir, on, journal } => {
                 scenario::training::run(&dir, on, &journal, lang)
             }
+            ScenarioCommand::Development {
+                dir,
+                scope,
+                on,
+                journal,
+            } => scenario::development::run(&dir, scope.as_deref(), on, &journal, lang),
         },
     }
 }

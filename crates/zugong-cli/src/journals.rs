@@ -19,6 +19,7 @@ use zugong_cadre::{
 use zugong_core::citation::sources;
 use zugong_core::journal::{Digest, Entry, Journal, Language, Lifecycle, Refusal};
 use zugong_core::{JurisdictionPolicy, OrgTree, RankOrGrade, WorkCalendar};
+use zugong_member::{Development, DevelopmentContext, DevelopmentPlans, DevelopmentPolicy};
 use zugong_training::{ClassContext, TrainingClass, TrainingPolicy};
 
 use crate::dataset::{CadreRecord, JournalFile, QuotaRecord, write_atomically};
@@ -38,11 +39,18 @@ pub(crate) enum JournalKind {
     Rating,
     /// `training-…`: 培训班次 (`zugong_training::TrainingClass`).
     Training,
+    /// `development-…`: 发展党员 (`zugong_member::Development`).
+    Development,
 }
 
 impl JournalKind {
     /// Every kind.
-    pub(crate) const ALL: [JournalKind; 3] = [Self::Selection, Self::Rating, Self::Training];
+    pub(crate) const ALL: [JournalKind; 4] = [
+        Self::Selection,
+        Self::Rating,
+        Self::Training,
+        Self::Development,
+    ];
 
     /// The prefix of its files' names.
     pub(crate) const fn prefix(self) -> &'static str {
@@ -50,6 +58,7 @@ impl JournalKind {
             Self::Selection => "selection-",
             Self::Rating => "rating-",
             Self::Training => "training-",
+            Self::Development => "development-",
         }
     }
 
@@ -86,6 +95,8 @@ pub(crate) struct Rules<'w> {
     quota: QuotaBook,
     rubric: Option<&'w Rubric>,
     training: TrainingPolicy,
+    development: DevelopmentPolicy,
+    plans: DevelopmentPlans,
 }
 
 impl<'w> Rules<'w> {
@@ -104,6 +115,8 @@ impl<'w> Rules<'w> {
             quota: quota_book(quotas, cadres),
             rubric,
             training: TrainingPolicy::default(),
+            development: DevelopmentPolicy::default(),
+            plans: DevelopmentPlans::default(),
         }
     }
 
@@ -125,6 +138,15 @@ impl<'w> Rules<'w> {
             rubric: self.rubric?,
             calendar: &self.calendar,
         })
+    }
+
+    /// A development path's context (no 发展党员计划 in the dataset yet: none is checked).
+    pub(crate) fn development(&self) -> DevelopmentContext<'_> {
+        DevelopmentContext {
+            tree: self.tree,
+            policy: &self.development,
+            plans: &self.plans,
+        }
     }
 
     /// A training class's context.
@@ -197,6 +219,8 @@ pub(crate) struct Records {
     pub(crate) ratings: Vec<Verified<RatingRound>>,
     /// Training journals that verified.
     pub(crate) classes: Vec<Verified<TrainingClass>>,
+    /// Development journals that verified.
+    pub(crate) developments: Vec<Verified<Development>>,
     /// Journals that did not, each with its first failure.
     pub(crate) failures: Vec<JournalFailure>,
 }
@@ -258,8 +282,8 @@ pub(crate) fn verify_all(
                 j,
                 tr!(
                     lang,
-                    "不是本程序认识的日志（selection-、rating-、training-）",
-                    "not a journal this build knows (selection-, rating-, training-)"
+                    "不是本程序认识的日志（selection-、rating-、training-、development-）",
+                    "not a journal this build knows (selection-, rating-, training-, development-)"
                 ),
             ));
             continue;
@@ -290,6 +314,14 @@ pub(crate) fn verify_all(
                     && !copied(&v, kind, &mut seen, &mut records.failures, lang)
                 {
                     records.ratings.push(v);
+                }
+            }
+            JournalKind::Development => {
+                let ctx = rules.development();
+                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures)
+                    && !copied(&v, kind, &mut seen, &mut records.failures, lang)
+                {
+                    records.developments.push(v);
                 }
             }
             JournalKind::Training => {

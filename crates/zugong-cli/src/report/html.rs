@@ -550,6 +550,22 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             .map(|(n, t, w, d)| vec![n.clone(), t.clone(), w.clone(), d.to_string()]),
     );
 
+    if !r.members.development_journals.is_empty() {
+        table(
+            &mut o,
+            &[
+                lang.t("发展党员日志", "development journal"),
+                lang.t("人数", "paths"),
+                lang.t("所处阶段", "stages"),
+            ],
+            r.members.development_journals.iter().map(|j| {
+                let stages: Vec<String> =
+                    j.by_stage.iter().map(|(s, n)| format!("{s} {n}")).collect();
+                vec![j.journal.clone(), j.paths.to_string(), stages.join("，")]
+            }),
+        );
+    }
+
     // Burden.
     let b = &r.burden;
     let _ = write!(

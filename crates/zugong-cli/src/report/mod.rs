@@ -67,6 +67,8 @@ pub(crate) struct Report {
     pub(crate) talent: TalentSection,
     /// 基层负担.
     pub(crate) burden: BurdenSection,
+    /// 发展党员 in the journals.
+    pub(crate) members: MemberSection,
     /// Findings, each with its rule.
     pub(crate) findings: Vec<Finding>,
 }
@@ -303,6 +305,24 @@ pub(crate) struct TalentSection {
     pub(crate) by_industry: Vec<(String, String, u32)>,
     /// Due within 90 days: (name, tier, what, on).
     pub(crate) due: Vec<(String, String, String, NaiveDate)>,
+}
+
+/// 发展党员: the development journals, as verified.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct MemberSection {
+    /// One row a journal.
+    pub(crate) development_journals: Vec<DevelopmentJournalRow>,
+}
+
+/// The paths of one development journal by stage.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct DevelopmentJournalRow {
+    /// The journal file.
+    pub(crate) journal: String,
+    /// Paths in it.
+    pub(crate) paths: u64,
+    /// Paths at each stage: (official term, count), stages with none left out.
+    pub(crate) by_stage: Vec<(String, u64)>,
 }
 
 /// The burden pushed onto village branches.

@@ -459,6 +459,19 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         let _ = writeln!(o, "  {name}（{tier}）{what} {on}");
     }
 
+    for j in &r.members.development_journals {
+        let stages: Vec<String> = j.by_stage.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        let _ = writeln!(
+            o,
+            "{} {}：{} {}（{}）",
+            lang.t("发展党员日志", "Development journal"),
+            j.journal,
+            j.paths,
+            lang.t("人", "paths"),
+            stages.join(lang.t("，", ", "))
+        );
+    }
+
     // Burden.
     let b = &r.burden;
     let _ = writeln!(

@@ -1,6 +1,7 @@
 //! Scenario commands: lifecycles run on a dataset, each writing the journal of what happened
 //! (who, when, what, why) to `DIR/journals/`, where the report reads it back.
 
+pub(crate) mod development;
 pub(crate) mod rating;
 pub(crate) mod selection;
 pub(crate) mod training;

@@ -35,7 +35,7 @@ pub(crate) struct RoundOutcome {
 }
 
 /// The scope: the unit named (id or exact name), else the first town committee.
-fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, CliError> {
+pub(crate) fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, CliError> {
     match scope {
         Some(text) => {
             let text = text.trim();

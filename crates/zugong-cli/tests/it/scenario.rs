@@ -222,3 +222,27 @@ fn a_failed_scenario_exits_non_zero_and_leaves_nothing() {
     let out = run(&["scenario", "selection", d.s()]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 }
+
+#[test]
+fn a_cohort_is_developed_from_application_to_full_membership() {
+    let d = sample_dir("development");
+    let out = run(&["--lang", "en", "scenario", "development", d.s()]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let text = stdout(&out);
+    let files = journals(&d, "development-");
+    assert_eq!(files.len(), 1, "{text}");
+    // Every path begins with its application and every entry carries its act.
+    let lines = journal_lines(&files[0]);
+    assert!(lines.iter().all(|l| !l["act"]["authority"].is_null()));
+    assert_eq!(code(&run(&["check", d.s()])), 0);
+    let r: serde_json::Value =
+        serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
+    let j = &r["members"]["development_journals"][0];
+    let paths = j["paths"].as_u64().unwrap();
+    assert!(paths >= 2, "{j}");
+    assert_eq!(j["by_stage"], serde_json::json!([["正式党员", paths]]));
+    assert!(
+        text.contains(&format!("{paths} applicants, {paths} became full members")),
+        "{text}"
+    );
+}

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use crate::dataset::World;
 use crate::lang::Lang;
-use crate::report::{Area, FallbackRow, Finding, RatingJournalRow};
+use crate::report::{
+    Area, DevelopmentJournalRow, FallbackRow, Finding, MemberSection, RatingJournalRow,
+};
 
 /// Every journal that did not verify, as findings grouped by the rule that refused it: the
 /// file and line of the entry, its stream, and what was wrong. Nothing in such a journal is
@@ -99,4 +101,31 @@ pub(super) fn fallback_journals(world: &World) -> Vec<FallbackRow> {
             row
         })
         .collect()
+}
+
+/// The development journals' paths by stage, as verified.
+pub(super) fn development_journals(world: &World) -> MemberSection {
+    use zugong_core::journal::Lifecycle;
+    use zugong_member::DevelopmentStage;
+    MemberSection {
+        development_journals: world
+            .records
+            .developments
+            .iter()
+            .map(|v| {
+                let mut counts: BTreeMap<DevelopmentStage, u64> = BTreeMap::new();
+                for (_, path) in v.journal.streams() {
+                    *counts.entry(path.stage()).or_default() += 1;
+                }
+                DevelopmentJournalRow {
+                    journal: v.file.clone(),
+                    paths: v.journal.streams().len() as u64,
+                    by_stage: counts
+                        .into_iter()
+                        .map(|(stage, n)| (stage.to_string(), n))
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
 }

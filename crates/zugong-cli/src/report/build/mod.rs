@@ -75,6 +75,7 @@ pub(crate) fn build(world: &World, lang: Lang) -> Report {
     let talent = talent::talent_section(world, lang, &mut findings);
     let burden = burden::burden_section(world);
     journals::failures(world, lang, &mut findings);
+    let members = journals::development_journals(world);
     Report {
         title: world.manifest.name.clone(),
         as_of,
@@ -93,6 +94,7 @@ pub(crate) fn build(world: &World, lang: Lang) -> Report {
         cadres,
         talent,
         burden,
+        members,
         findings,
     }
 }
