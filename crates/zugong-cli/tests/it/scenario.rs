@@ -246,3 +246,54 @@ fn a_cohort_is_developed_from_application_to_full_membership() {
         "{text}"
     );
 }
+
+/// The weak-branch rule reads the latest 确定发展对象 from the development journals too: a town
+/// whose branches developed members two years ago no longer shows "两年以上未确定发展对象".
+#[test]
+fn development_journals_feed_the_weak_branch_rule() {
+    let d = sample_dir("development-weak");
+    let no_candidate = |d: &TempDir| -> Vec<String> {
+        let r: serde_json::Value =
+            serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
+        r["stars"]["weak"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| {
+                w["bases"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|b| b.as_str().unwrap().contains("发展对象"))
+            })
+            .map(|w| w["group"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let before = no_candidate(&d);
+    let town = before
+        .first()
+        .expect("the sample has a branch without 发展对象")
+        .clone();
+    let in_town = before.iter().filter(|g| **g == town).count();
+    let out = run(&[
+        "scenario",
+        "development",
+        d.s(),
+        "--on",
+        "2024-06-01",
+        "--scope",
+        &town,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let after = no_candidate(&d);
+    assert_eq!(after.len(), before.len() - in_town, "{after:?}");
+    assert!(!after.contains(&town));
+    // A cohort starting on the dataset's day has no candidate yet by that day: nothing changes.
+    let e = sample_dir("development-future");
+    let before = no_candidate(&e);
+    assert_eq!(
+        code(&run(&["scenario", "development", e.s(), "--scope", &town])),
+        0
+    );
+    assert_eq!(no_candidate(&e), before);
+}
