@@ -11,37 +11,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use zugong_branch::{BranchRow, RectificationStatus, StarLevel, star_rollup};
-use zugong_core::{AdminLevel, OrgKind, OrgTree, OrgUnit, OrgUnitId};
+use zugong_core::OrgTree;
 
 fn province() -> (OrgTree, Vec<u32>) {
-    let id = |n: usize| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n as u128 + 1));
-    let mut units = vec![OrgUnit::new(
-        id(0),
-        "中共宁夏回族自治区委员会",
-        OrgKind::Committee,
-        AdminLevel::Provincial,
-    )];
-    let mut layer = vec![0usize];
-    for (fanout, kind, level) in [
-        (5, OrgKind::Committee, AdminLevel::Prefectural),
-        (22, OrgKind::Committee, AdminLevel::County),
-        (20, OrgKind::Committee, AdminLevel::Township),
-        (136, OrgKind::Branch, AdminLevel::Village),
-    ] {
-        let mut next = Vec::new();
-        for &p in &layer {
-            for _ in 0..fanout {
-                let n = units.len();
-                units.push(OrgUnit::new(id(n), format!("单位{n}"), kind, level).with_parent(id(p)));
-                next.push(n);
-            }
-        }
-        layer = next;
-    }
-    (
-        OrgTree::from_units(units).unwrap(),
-        layer.iter().map(|&n| n as u32).collect(),
-    )
+    zugong_testkit::province_tree()
 }
 
 fn hand_written(parents: &[u32], units: usize, rows: &[BranchRow]) -> Vec<[u64; 9]> {

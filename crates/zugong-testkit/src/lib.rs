@@ -130,3 +130,40 @@ pub fn assert_plain_refusal<E: Refusal>(e: &E) {
         }
     }
 }
+
+/// A 301,516-unit tree shaped like a province for the benches: 1 regional committee → 5 city
+/// committees → 110 county committees → 2,200 township committees → 299,200 village branches.
+/// Returns the tree and the branches' slot indices.
+///
+/// # Panics
+/// Never: the shape is valid.
+#[must_use]
+pub fn province_tree() -> (zugong_core::OrgTree, Vec<u32>) {
+    use zugong_core::{AdminLevel, OrgKind, OrgUnit};
+    let id = |n: usize| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n as u128 + 1));
+    let mut units = vec![OrgUnit::new(
+        id(0),
+        "中共宁夏回族自治区委员会",
+        OrgKind::Committee,
+        AdminLevel::Provincial,
+    )];
+    let mut layer = vec![0usize];
+    for (fanout, kind, level) in [
+        (5, OrgKind::Committee, AdminLevel::Prefectural),
+        (22, OrgKind::Committee, AdminLevel::County),
+        (20, OrgKind::Committee, AdminLevel::Township),
+        (136, OrgKind::Branch, AdminLevel::Village),
+    ] {
+        let mut next = Vec::new();
+        for &p in &layer {
+            for _ in 0..fanout {
+                let n = units.len();
+                units.push(OrgUnit::new(id(n), format!("单位{n}"), kind, level).with_parent(id(p)));
+                next.push(n);
+            }
+        }
+        layer = next;
+    }
+    let branches = layer.iter().map(|&n| u32::try_from(n).unwrap()).collect();
+    (zugong_core::OrgTree::from_units(units).unwrap(), branches)
+}

@@ -132,83 +132,82 @@ const VOTE: Vote = Vote {
     in_favour: 17,
 };
 
-/// Up to 确定积极分子 on 2025-04-08, filed and assessed twice.
-fn activist() -> Path {
+/// The whole path up to the 支部大会 on 2026-06-20: each command, its day and its body.
+fn path_steps() -> Vec<(DevelopmentCommand, NaiveDate, Authority)> {
+    vec![
+        (
+            DevelopmentCommand::Apply(applicant(d(2000, 5, 4))),
+            d(2025, 3, 3),
+            branch(),
+        ),
+        (DevelopmentCommand::Talk, d(2025, 3, 20), branch()),
+        (
+            DevelopmentCommand::ChooseActivist {
+                nomination: Nomination::MembersRecommendation,
+                contacts: vec![member(1)],
+            },
+            d(2025, 4, 8),
+            branch(),
+        ),
+        (DevelopmentCommand::FileActivist, d(2025, 4, 15), town()),
+        (DevelopmentCommand::AssessActivist, d(2025, 10, 8), branch()),
+        (DevelopmentCommand::AssessActivist, d(2026, 4, 1), branch()),
+        (DevelopmentCommand::ChooseCandidate, d(2026, 4, 8), branch()),
+        (DevelopmentCommand::FileCandidate, d(2026, 4, 15), town()),
+        (
+            DevelopmentCommand::NameSponsors {
+                sponsors: vec![full(1), full(2)],
+            },
+            d(2026, 4, 20),
+            branch(),
+        ),
+        (
+            DevelopmentCommand::Vet {
+                result: VettingResult::Passed,
+            },
+            d(2026, 5, 10),
+            town(),
+        ),
+        (
+            DevelopmentCommand::Train {
+                days: 3,
+                hours_tenths: 0,
+            },
+            d(2026, 5, 20),
+            town(),
+        ),
+        (DevelopmentCommand::CommitteeReview, d(2026, 6, 1), branch()),
+        (
+            DevelopmentCommand::PreReview { leaving_on: None },
+            d(2026, 6, 8),
+            town(),
+        ),
+        (DevelopmentCommand::FillForm, d(2026, 6, 10), branch()),
+        (
+            DevelopmentCommand::Admit { vote: VOTE },
+            d(2026, 6, 20),
+            branch(),
+        ),
+    ]
+}
+
+/// The first `n` steps of [`path_steps`].
+fn walked(n: usize) -> Path {
     let mut p = Path::new();
-    p.run(
-        DevelopmentCommand::Apply(applicant(d(2000, 5, 4))),
-        d(2025, 3, 3),
-        branch(),
-    )
-    .unwrap();
-    p.run(DevelopmentCommand::Talk, d(2025, 3, 20), branch())
-        .unwrap();
-    p.run(
-        DevelopmentCommand::ChooseActivist {
-            nomination: Nomination::MembersRecommendation,
-            contacts: vec![member(1)],
-        },
-        d(2025, 4, 8),
-        branch(),
-    )
-    .unwrap();
-    p.run(DevelopmentCommand::FileActivist, d(2025, 4, 15), town())
-        .unwrap();
-    p.run(DevelopmentCommand::AssessActivist, d(2025, 10, 8), branch())
-        .unwrap();
-    p.run(DevelopmentCommand::AssessActivist, d(2026, 4, 1), branch())
-        .unwrap();
+    for (cmd, on, who) in path_steps().into_iter().take(n) {
+        p.run(cmd, on, who).unwrap();
+    }
     p
 }
 
-/// Up to the 支部大会 on 2026-06-20.
+/// Up to 确定积极分子 on 2025-04-08, filed and assessed twice.
+fn activist() -> Path {
+    walked(6)
+}
+
+/// Up to the 支部大会 on 2026-06-20 and the talk that follows it.
 fn admitted() -> Path {
-    let mut p = activist();
-    p.run(DevelopmentCommand::ChooseCandidate, d(2026, 4, 8), branch())
-        .unwrap();
-    p.run(DevelopmentCommand::FileCandidate, d(2026, 4, 15), town())
-        .unwrap();
-    p.run(
-        DevelopmentCommand::NameSponsors {
-            sponsors: vec![full(1), full(2)],
-        },
-        d(2026, 4, 20),
-        branch(),
-    )
-    .unwrap();
-    p.run(
-        DevelopmentCommand::Vet {
-            result: VettingResult::Passed,
-        },
-        d(2026, 5, 10),
-        town(),
-    )
-    .unwrap();
-    p.run(
-        DevelopmentCommand::Train {
-            days: 3,
-            hours_tenths: 0,
-        },
-        d(2026, 5, 20),
-        town(),
-    )
-    .unwrap();
-    p.run(DevelopmentCommand::CommitteeReview, d(2026, 6, 1), branch())
-        .unwrap();
-    p.run(
-        DevelopmentCommand::PreReview { leaving_on: None },
-        d(2026, 6, 8),
-        town(),
-    )
-    .unwrap();
-    p.run(DevelopmentCommand::FillForm, d(2026, 6, 10), branch())
-        .unwrap();
-    p.run(
-        DevelopmentCommand::Admit { vote: VOTE },
-        d(2026, 6, 20),
-        branch(),
-    )
-    .unwrap();
+    let mut p = walked(15);
     p.run(DevelopmentCommand::ApprovalTalk, d(2026, 7, 1), town())
         .unwrap();
     p
@@ -461,42 +460,7 @@ fn sponsors_training_and_pre_review() {
 
 #[test]
 fn the_branch_meeting_needs_more_than_half() {
-    let mut p = activist();
-    for (cmd, on, who) in [
-        (DevelopmentCommand::ChooseCandidate, d(2026, 4, 8), branch()),
-        (DevelopmentCommand::FileCandidate, d(2026, 4, 15), town()),
-        (
-            DevelopmentCommand::NameSponsors {
-                sponsors: vec![full(1), full(2)],
-            },
-            d(2026, 4, 20),
-            branch(),
-        ),
-        (
-            DevelopmentCommand::Vet {
-                result: VettingResult::Passed,
-            },
-            d(2026, 5, 10),
-            town(),
-        ),
-        (
-            DevelopmentCommand::Train {
-                days: 3,
-                hours_tenths: 0,
-            },
-            d(2026, 5, 20),
-            town(),
-        ),
-        (DevelopmentCommand::CommitteeReview, d(2026, 6, 1), branch()),
-        (
-            DevelopmentCommand::PreReview { leaving_on: None },
-            d(2026, 6, 8),
-            town(),
-        ),
-        (DevelopmentCommand::FillForm, d(2026, 6, 10), branch()),
-    ] {
-        p.run(cmd, on, who).unwrap();
-    }
+    let mut p = walked(14);
     let admit = |entitled, present, in_favour| DevelopmentCommand::Admit {
         vote: Vote {
             entitled,
@@ -938,61 +902,7 @@ fn admissions_beyond_the_plan_are_refused_and_rushed_meetings_found() {
         policy: &policy,
         plans: &plans,
     };
-    let steps = [
-        (
-            DevelopmentCommand::Apply(applicant(d(2000, 5, 4))),
-            d(2025, 3, 3),
-            branch(),
-        ),
-        (DevelopmentCommand::Talk, d(2025, 3, 20), branch()),
-        (
-            DevelopmentCommand::ChooseActivist {
-                nomination: Nomination::MembersRecommendation,
-                contacts: vec![member(1)],
-            },
-            d(2025, 4, 8),
-            branch(),
-        ),
-        (DevelopmentCommand::FileActivist, d(2025, 4, 15), town()),
-        (DevelopmentCommand::AssessActivist, d(2025, 10, 8), branch()),
-        (DevelopmentCommand::AssessActivist, d(2026, 4, 1), branch()),
-        (DevelopmentCommand::ChooseCandidate, d(2026, 4, 8), branch()),
-        (DevelopmentCommand::FileCandidate, d(2026, 4, 15), town()),
-        (
-            DevelopmentCommand::NameSponsors {
-                sponsors: vec![full(1), full(2)],
-            },
-            d(2026, 4, 20),
-            branch(),
-        ),
-        (
-            DevelopmentCommand::Vet {
-                result: VettingResult::Passed,
-            },
-            d(2026, 5, 10),
-            town(),
-        ),
-        (
-            DevelopmentCommand::Train {
-                days: 3,
-                hours_tenths: 0,
-            },
-            d(2026, 5, 20),
-            town(),
-        ),
-        (DevelopmentCommand::CommitteeReview, d(2026, 6, 1), branch()),
-        (
-            DevelopmentCommand::PreReview { leaving_on: None },
-            d(2026, 6, 8),
-            town(),
-        ),
-        (DevelopmentCommand::FillForm, d(2026, 6, 10), branch()),
-        (
-            DevelopmentCommand::Admit { vote: VOTE },
-            d(2026, 6, 20),
-            branch(),
-        ),
-    ];
+    let steps = path_steps();
     let (a, b) = (
         DevelopmentId::from_uuid(uuid::Uuid::from_u128(1)),
         DevelopmentId::from_uuid(uuid::Uuid::from_u128(2)),
