@@ -92,6 +92,6 @@ pub use rubric::{
 pub use star::{Points, StarLevel, StarLevelError};
 pub use weak::{
     BranchFacts, Rectification, RectificationCommand, RectificationContext, RectificationError,
-    RectificationEvent, RectificationPlan, RectificationStatus, WeakBasis, WeakBranchPolicy,
-    WeakCategory, WeakFinding, detect_weakness,
+    RectificationEvent, RectificationPlan, RectificationReview, RectificationStatus, ReviewOutcome,
+    WeakBasis, WeakBranchPolicy, WeakCategory, WeakFinding, detect_weakness,
 };

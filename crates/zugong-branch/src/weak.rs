@@ -336,7 +336,7 @@ pub struct Rectification {
     findings: Vec<WeakFinding>,
     plan: Option<RectificationPlan>,
     progress: Vec<(NaiveDate, String)>,
-    reviews: Vec<(NaiveDate, bool, String)>,
+    reviews: Vec<RectificationReview>,
     closed_on: Option<NaiveDate>,
 }
 
@@ -368,7 +368,7 @@ impl Rectification {
     }
     /// Reviews: date, passed, note.
     #[must_use]
-    pub fn reviews(&self) -> &[(NaiveDate, bool, String)] {
+    pub fn reviews(&self) -> &[RectificationReview] {
         &self.reviews
     }
     /// Whether the deadline has passed without closure on `as_of`.
@@ -399,13 +399,39 @@ pub enum RectificationCommand {
     },
     /// Review: passed → 销号; failed → stays, with a new deadline.
     Review {
-        /// Whether it passed.
-        passed: bool,
+        /// What the 验收 found.
+        outcome: ReviewOutcome,
         /// The reviewers' note.
         note: String,
         /// New deadline if failed.
         new_deadline: Option<NaiveDate>,
     },
+}
+
+/// What a 验收 (review of a rectification) found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewOutcome {
+    /// 验收合格: 销号.
+    Passed,
+    /// 验收不合格: the rectification goes on to a new deadline.
+    Failed,
+}
+
+zugong_core::official_terms!(ReviewOutcome, "验收结果 (review outcome)", {
+    Passed => "验收合格",
+    Failed => "验收不合格",
+});
+
+/// One 验收 of a rectification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RectificationReview {
+    /// The day.
+    pub on: NaiveDate,
+    /// What it found.
+    pub outcome: ReviewOutcome,
+    /// The reviewers' note.
+    pub note: String,
 }
 
 /// What happened.
@@ -432,8 +458,8 @@ pub enum RectificationEvent {
     Reviewed {
         /// When.
         on: NaiveDate,
-        /// Passed.
-        passed: bool,
+        /// What the 验收 found.
+        outcome: ReviewOutcome,
         /// Note.
         note: String,
         /// New deadline if failed.
@@ -545,7 +571,7 @@ impl Lifecycle for Rectification {
                 }])
             }
             RectificationCommand::Review {
-                passed,
+                outcome,
                 note,
                 new_deadline,
             } => {
@@ -554,14 +580,19 @@ impl Lifecycle for Rectification {
                 if note.trim().is_empty() {
                     return Err(RectificationError::MissingNote);
                 }
-                if !passed && new_deadline.is_none_or(|d| d <= act.day()) {
+                if *outcome == ReviewOutcome::Failed && new_deadline.is_none_or(|d| d <= act.day())
+                {
                     return Err(RectificationError::MissingDeadline);
                 }
                 Ok(vec![RectificationEvent::Reviewed {
                     on: act.day(),
-                    passed: *passed,
+                    outcome: *outcome,
                     note: note.clone(),
-                    new_deadline: if *passed { None } else { *new_deadline },
+                    new_deadline: if *outcome == ReviewOutcome::Passed {
+                        None
+                    } else {
+                        *new_deadline
+                    },
                 }])
             }
         }
@@ -584,12 +615,16 @@ impl Lifecycle for Rectification {
             }
             RectificationEvent::Reviewed {
                 on,
-                passed,
+                outcome,
                 note,
                 new_deadline,
             } => {
-                self.reviews.push((*on, *passed, note.clone()));
-                if *passed {
+                self.reviews.push(RectificationReview {
+                    on: *on,
+                    outcome: *outcome,
+                    note: note.clone(),
+                });
+                if *outcome == ReviewOutcome::Passed {
                     self.status = RectificationStatus::Closed;
                     self.closed_on = Some(*on);
                 } else if let (Some(plan), Some(d)) = (self.plan.as_mut(), new_deadline) {

@@ -219,7 +219,7 @@ fn rectification_from_designation_to_closure() {
             &mut r,
             &mut j,
             RectificationCommand::Review {
-                passed: false,
+                outcome: ReviewOutcome::Failed,
                 note: "制度未落实".into(),
                 new_deadline: None
             },
@@ -232,7 +232,7 @@ fn rectification_from_designation_to_closure() {
         &mut r,
         &mut j,
         RectificationCommand::Review {
-            passed: false,
+            outcome: ReviewOutcome::Failed,
             note: "制度未落实".into(),
             new_deadline: Some(NaiveDate::from_ymd_opt(2027, 3, 31).unwrap()),
         },
@@ -246,7 +246,7 @@ fn rectification_from_designation_to_closure() {
         &mut r,
         &mut j,
         RectificationCommand::Review {
-            passed: true,
+            outcome: ReviewOutcome::Passed,
             note: "验收合格，予以销号".into(),
             new_deadline: None,
         },
@@ -314,7 +314,7 @@ proptest::proptest! {
             let cmd = match op {
                 Op::Progress(blank) => RectificationCommand::ReportProgress { note: if blank { " ".into() } else { "已选派第一书记".into() } },
                 Op::Review { passed, new_deadline } => RectificationCommand::Review {
-                    passed,
+                    outcome: if passed { ReviewOutcome::Passed } else { ReviewOutcome::Failed },
                     note: "验收".into(),
                     new_deadline: new_deadline.map(|n| on + chrono::Days::new(n)),
                 },
@@ -325,7 +325,7 @@ proptest::proptest! {
                 proptest::prop_assert!(!ok, "a command after 销号 was accepted");
             }
             if r.status() == RectificationStatus::Closed && before != RectificationStatus::Closed {
-                let passed = matches!(cmd, RectificationCommand::Review { passed: true, .. });
+                let passed = matches!(cmd, RectificationCommand::Review { outcome: ReviewOutcome::Passed, .. });
                 proptest::prop_assert!(passed, "closed by something other than a passed review");
             }
         }

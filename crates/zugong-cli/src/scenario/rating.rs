@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use zugong_branch::{
-    RatingCommand, RatingContext, RatingRound, RatingStage, ReviewMethod, Scoresheet, StarLevel,
+    RatingCommand, RatingContext, RatingError, RatingRound, RatingStage, ReviewMethod, Scoresheet,
+    StarLevel,
 };
 use zugong_core::journal::Journal;
 use zugong_core::{AdminLevel, Authority, OrgKind, OrgUnitId, RatingRoundId, WorkCalendar};
@@ -184,9 +185,21 @@ pub(crate) fn rate(
     }
     for step in 0..5 {
         for w in walks.iter_mut().filter(|w| w.refused.is_none()) {
-            let Some((day, who, cmd, why)) = w.steps.get(step).cloned() else {
+            let Some((day, who, mut cmd, why)) = w.steps.get(step).cloned() else {
                 continue;
             };
+            // An enforced five-star cap the year's rounds have filled: 审定 at four stars, as
+            // the rubric's guidance says (the lowest-scored five stars beyond it become four).
+            if matches!(cmd, RatingCommand::Approve { stars: None }) {
+                let act = crate::act::act(day, 0, who);
+                if let Err(RatingError::FiveStarCapReached { .. }) =
+                    journal.decide(w.round, &cmd, &act, &ctx)
+                {
+                    cmd = RatingCommand::Approve {
+                        stars: Some(StarLevel::FIVE.down(1)),
+                    };
+                }
+            }
             if let Err(e) = issue(&mut journal, w.round, cmd, day, who, why, &ctx, lang) {
                 w.refused = Some(format!("{why}: {e}"));
             }
