@@ -1139,3 +1139,48 @@ fn appointing_fills_the_place_and_an_adjustment_frees_it_in_the_same_entry() {
         Some(SelectionStage::Appointed)
     );
 }
+
+/// History decided under looser rules is found when the journal is read against the rules in
+/// force: a 任前公示 of one working day let the appointment through; verified against the
+/// national five days, the appointment entry is refused with the rule of Chapter 7.
+#[test]
+fn an_appointment_before_the_publicity_ended_is_found_by_verify() {
+    let mut lax = World::new(1);
+    lax.policy.publicity_working_days = 1;
+    let (mut sel, mut j) = (Selection::default(), Journal::new());
+    to_decision(&lax, &mut sel, &mut j, d(2026, 3, 16));
+    lax.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::StartPublicity { review: ok() },
+        d(2026, 3, 17),
+    )
+    .unwrap();
+    lax.run(
+        &mut sel,
+        &mut j,
+        SelectionCommand::Appoint {
+            talk_held: true,
+            review: ok(),
+            recusal: vec![],
+        },
+        d(2026, 3, 18),
+    )
+    .unwrap();
+    let national = World::new(1);
+    let json = serde_json::to_string(&j).unwrap();
+    let entries: Vec<Entry<Selection>> = serde_json::from_str(&json).unwrap();
+    // The 公示 entry itself records its last day under the lax rule: the national rule decides
+    // another last day, so verify stops there — the events differ.
+    let err =
+        Journal::<Selection>::verify(entries, Some(j.head()), |_| national.ctx()).unwrap_err();
+    assert_eq!(err.position(), j.len() - 1, "{err}");
+    assert!(
+        matches!(
+            err.failure(),
+            zugong_core::journal::VerifyFailure::EventsDiffer { .. }
+        ),
+        "{err}"
+    );
+    assert_eq!(err.stream(), Some(SID.to_string().as_str()));
+}
