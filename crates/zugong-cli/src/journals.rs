@@ -146,6 +146,7 @@ impl<'w> Rules<'w> {
             tree: self.tree,
             policy: &self.development,
             plans: &self.plans,
+            calendar: &self.calendar,
         }
     }
 

@@ -202,6 +202,12 @@ pub enum DevelopmentCommand {
     },
     /// (24) 上级党委审批转正 (the 党委 itself).
     ApproveConfirmation,
+    /// A provincial 公示 before 确定发展对象 or 接收预备党员 (the branch), when the policy has
+    /// one.
+    Publicize {
+        /// The step it comes before.
+        before: PublicityFor,
+    },
     /// 取消预备党员资格 (the 党委), or the path ended before admission, with the reason.
     End {
         /// Why.
@@ -292,6 +298,15 @@ pub enum DevelopmentEvent {
         /// The day of the approval.
         on: NaiveDate,
     },
+    /// A provincial 公示 started.
+    Publicized {
+        /// The step it comes before.
+        before: PublicityFor,
+        /// The first day.
+        from: NaiveDate,
+        /// The last day.
+        until: NaiveDate,
+    },
     /// The path ended.
     Ended {
         /// Why.
@@ -309,7 +324,24 @@ pub struct DevelopmentContext<'c> {
     /// The 发展党员计划 in force: an admission beyond its committee's plan is refused
     /// (the journal's other paths count against it).
     pub plans: &'c crate::DevelopmentPlans,
+    /// The work calendar (a provincial 公示 in working days).
+    pub calendar: &'c zugong_core::WorkCalendar,
 }
+
+/// Which step a provincial 公示 comes before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicityFor {
+    /// Before 确定发展对象.
+    Candidate,
+    /// Before 接收预备党员 (the 支部大会).
+    Admission,
+}
+
+zugong_core::official_terms!(PublicityFor, "公示事项 (publicity for)", {
+    Candidate => "确定发展对象前公示",
+    Admission => "接收预备党员前公示",
+});
 
 /// Who must act for a step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -479,6 +511,12 @@ pub enum DevelopmentError {
     /// A date the calendar cannot reach.
     #[error("a date beyond the supported range")]
     DateOutOfRange,
+    /// The provincial 公示 a step waits on refused it (not held, not over).
+    #[error("publicity: {0}")]
+    Publicity(zugong_core::publicity::PublicityError),
+    /// A 公示 the policy does not have.
+    #[error("the policy has no 公示 for this step")]
+    NoPublicityRule,
     /// The committee's plan of the year is used up.
     #[error("the 发展党员计划 of {year} allows {planned} admission(s), all made")]
     BeyondPlan {
@@ -519,6 +557,7 @@ impl Refusal for DevelopmentError {
             },
             Self::ExtensionOutOfRange { .. } | Self::AlreadyExtended => PROBATION,
             Self::BeyondPlan { .. } => crate::plan::ART_3_PLAN,
+            Self::Publicity(_) | Self::NoPublicityRule => RULES_2014,
             _ => RULES_2014,
         }
     }
@@ -593,6 +632,8 @@ impl Refusal for DevelopmentError {
             Self::AlreadyExtended => "预备期已延长过一次".to_owned(),
             Self::BlankReason => "终止须写明原因".to_owned(),
             Self::DateOutOfRange => "日期超出可计算范围".to_owned(),
+            Self::Publicity(e) => e.describe(Language::Chinese),
+            Self::NoPublicityRule => "本省规程未设此项公示".to_owned(),
             Self::BeyondPlan { year, planned } => {
                 format!("{year} 年发展党员计划为 {planned} 名，已全部接收：超计划发展须调整计划")
             }
@@ -626,6 +667,7 @@ pub struct Development {
     confirmation_voted_on: Option<NaiveDate>,
     full_member_on: Option<NaiveDate>,
     ended: Option<String>,
+    publicities: std::collections::BTreeMap<PublicityFor, zugong_core::publicity::Publicity>,
 }
 
 impl Development {
@@ -772,6 +814,35 @@ impl Development {
             });
         }
         Ok(())
+    }
+
+    /// When the policy has a provincial 公示, the step waits until it is over.
+    fn check_publicity(
+        &self,
+        before: PublicityFor,
+        on: NaiveDate,
+        ctx: &DevelopmentContext<'_>,
+    ) -> Result<(), DevelopmentError> {
+        if ctx.policy.publicity.is_none() {
+            return Ok(());
+        }
+        let Some(p) = self.publicities.get(&before) else {
+            return Err(DevelopmentError::OutOfOrder {
+                command: match before {
+                    PublicityFor::Candidate => "确定发展对象",
+                    PublicityFor::Admission => "支部大会讨论",
+                },
+                stage: self.stage,
+                missing: "公示",
+            });
+        };
+        p.check_over(on).map_err(DevelopmentError::Publicity)
+    }
+
+    /// The provincial 公示 before `before`, if any.
+    #[must_use]
+    pub fn publicity(&self, before: PublicityFor) -> Option<&zugong_core::publicity::Publicity> {
+        self.publicities.get(&before)
     }
 
     fn vote(vote: &Vote) -> Result<(), DevelopmentError> {
@@ -937,6 +1008,7 @@ impl Lifecycle for Development {
                         needed,
                     });
                 }
+                self.check_publicity(PublicityFor::Candidate, on, ctx)?;
                 Ok(vec![DevelopmentEvent::CandidateChosen { on }])
             }
             C::FileCandidate => {
@@ -1052,6 +1124,7 @@ impl Lifecycle for Development {
                     "填写入党志愿书",
                 )?;
                 Self::vote(vote)?;
+                self.check_publicity(PublicityFor::Admission, on, ctx)?;
                 self.check_plan(on, ctx, peers)?;
                 Ok(vec![DevelopmentEvent::Admitted { on }])
             }
@@ -1177,6 +1250,32 @@ impl Lifecycle for Development {
                 }
                 Ok(vec![DevelopmentEvent::Confirmed { on }])
             }
+            C::Publicize { before } => {
+                self.check_body("公示", Acting::Branch, act, ctx)?;
+                let days = ctx
+                    .policy
+                    .publicity
+                    .ok_or(DevelopmentError::NoPublicityRule)?;
+                let ready = match before {
+                    PublicityFor::Candidate => stage == S::Activist && self.has(4),
+                    PublicityFor::Admission => stage == S::Candidate && self.has(14),
+                };
+                self.need(
+                    ready,
+                    "公示",
+                    match before {
+                        PublicityFor::Candidate => "上级党委备案（积极分子）",
+                        PublicityFor::Admission => "填写入党志愿书",
+                    },
+                )?;
+                let p = zugong_core::publicity::Publicity::open(on, days, ctx.calendar)
+                    .map_err(DevelopmentError::Publicity)?;
+                Ok(vec![DevelopmentEvent::Publicized {
+                    before: *before,
+                    from: p.from(),
+                    until: p.until(),
+                }])
+            }
             C::End { reason } => {
                 let who = if stage == S::Probationary {
                     Acting::PartyCommittee
@@ -1266,6 +1365,16 @@ impl Lifecycle for Development {
                 self.full_member_on = Some(*on);
                 self.steps.push((24, *on));
                 self.stage = S::FullMember;
+            }
+            E::Publicized {
+                before,
+                from,
+                until,
+            } => {
+                self.publicities.insert(
+                    *before,
+                    zugong_core::publicity::Publicity::between(*from, *until),
+                );
             }
             E::Ended { reason } => {
                 self.ended = Some(reason.clone());

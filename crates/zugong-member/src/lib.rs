@@ -26,7 +26,8 @@
 //! ])?;
 //! let policy = DevelopmentPolicy::default();
 //! let plans = DevelopmentPlans::default(); // no 发展党员计划 checked here
-//! let ctx = DevelopmentContext { tree: &tree, policy: &policy, plans: &plans };
+//! let calendar = WorkCalendar::official();
+//! let ctx = DevelopmentContext { tree: &tree, policy: &policy, plans: &plans, calendar: &calendar };
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let clerk = ActorId::from_uuid(uuid::Uuid::nil());
 //! let branch = Authority::party_committee(id(2));
@@ -88,7 +89,8 @@ pub use appraisal::{
 };
 pub use development::{
     Acting, Applicant, ApprovalWindow, Development, DevelopmentCommand, DevelopmentContext,
-    DevelopmentError, DevelopmentEvent, MemberStanding, Nomination, Sponsor, VettingResult, Vote,
+    DevelopmentError, DevelopmentEvent, MemberStanding, Nomination, PublicityFor, Sponsor,
+    VettingResult, Vote,
 };
 pub use dues::{
     DuesBand, DuesCategory, DuesCommand, DuesContext, DuesError, DuesEvent, DuesLedger, DuesPolicy,

@@ -122,6 +122,12 @@ pub struct DevelopmentPolicy {
     pub min_extension_months: u32,
     /// Longest extension of the 预备期, in months (党章 Art 7: 不能超过一年).
     pub max_extension_months: u32,
+    /// 公示 before 确定发展对象 and before 接收预备党员: a provincial rule, off nationally
+    /// (`None`). With it, each of the two steps waits until its 公示 is over.
+    ///
+    /// # Provisional
+    /// Five working days is common in provincial 规程; it is not a national rule.
+    pub publicity: Option<zugong_core::publicity::PublicityDays>,
 }
 
 impl Default for DevelopmentPolicy {
@@ -142,6 +148,7 @@ impl Default for DevelopmentPolicy {
             probation_months: 12,
             min_extension_months: 6,
             max_extension_months: 12,
+            publicity: None,
         }
     }
 }
@@ -164,6 +171,7 @@ impl Policy for DevelopmentPolicy {
             ("probation_months", PROBATION),
             ("min_extension_months", PROBATION),
             ("max_extension_months", PROBATION),
+            ("publicity", RULES_2014),
         ]
     }
 

@@ -58,6 +58,7 @@ struct Path {
     tree: OrgTree,
     policy: DevelopmentPolicy,
     plans: DevelopmentPlans,
+    calendar: WorkCalendar,
     state: Development,
     journal: Journal<Development>,
 }
@@ -68,6 +69,7 @@ impl Path {
             tree: tree(),
             policy: DevelopmentPolicy::default(),
             plans: DevelopmentPlans::default(),
+            calendar: WorkCalendar::official(),
             state: Development::default(),
             journal: Journal::new(),
         }
@@ -83,6 +85,7 @@ impl Path {
             tree: &self.tree,
             policy: &self.policy,
             plans: &self.plans,
+            calendar: &self.calendar,
         };
         let before = (self.state.clone(), self.journal.len());
         let r = run(&mut self.state, &mut self.journal, &cmd, &ctx, on, who)
@@ -106,6 +109,7 @@ impl Path {
             tree: &self.tree,
             policy: &self.policy,
             plans: &self.plans,
+            calendar: &self.calendar,
         })
     }
 }
@@ -670,7 +674,7 @@ fn a_province_may_tighten_never_loosen() {
         ..DevelopmentPolicy::default()
     };
     assert!(lax.validate().is_err());
-    assert_eq!(DevelopmentPolicy::default().citations().len(), 15);
+    assert_eq!(DevelopmentPolicy::default().citations().len(), 16);
 }
 
 fn any_command() -> impl Strategy<Value = (DevelopmentCommand, bool)> {
@@ -897,10 +901,12 @@ fn admissions_beyond_the_plan_are_refused_and_rushed_meetings_found() {
             admissions: 1,
         }],
     };
+    let calendar = WorkCalendar::official();
     let ctx = DevelopmentContext {
         tree: &tree,
         policy: &policy,
         plans: &plans,
+        calendar: &calendar,
     };
     let steps = path_steps();
     let (a, b) = (
@@ -951,4 +957,65 @@ fn admissions_beyond_the_plan_are_refused_and_rushed_meetings_found() {
             admitted: 2
         }]
     );
+}
+
+#[test]
+fn a_provincial_publicity_holds_the_candidate_step_until_it_is_over() {
+    use zugong_core::publicity::{PublicityDays, PublicityError};
+    let mut p = Path::new();
+    p.policy.publicity = Some(PublicityDays::Working(5));
+    for (cmd, on, who) in path_steps().into_iter().take(6) {
+        p.run(cmd, on, who).unwrap();
+    }
+    // Without the 公示, 确定发展对象 waits for it.
+    assert!(matches!(
+        p.run(DevelopmentCommand::ChooseCandidate, d(2026, 4, 8), branch()),
+        Err(DevelopmentError::OutOfOrder {
+            missing: "公示",
+            ..
+        })
+    ));
+    // Five working days from Monday 2026-04-13 end on Friday the 17th: the step on the 17th is
+    // refused, on the 18th accepted.
+    p.run(
+        DevelopmentCommand::Publicize {
+            before: PublicityFor::Candidate,
+        },
+        d(2026, 4, 13),
+        branch(),
+    )
+    .unwrap();
+    assert_eq!(
+        p.state
+            .publicity(PublicityFor::Candidate)
+            .map(|x| x.until()),
+        Some(d(2026, 4, 17))
+    );
+    assert!(matches!(
+        p.run(
+            DevelopmentCommand::ChooseCandidate,
+            d(2026, 4, 17),
+            branch()
+        ),
+        Err(DevelopmentError::Publicity(PublicityError::NotOver { .. }))
+    ));
+    p.run(
+        DevelopmentCommand::ChooseCandidate,
+        d(2026, 4, 18),
+        branch(),
+    )
+    .unwrap();
+    // Nationally there is no such 公示.
+    let mut q = walked(6);
+    assert_eq!(
+        q.run(
+            DevelopmentCommand::Publicize {
+                before: PublicityFor::Candidate
+            },
+            d(2026, 4, 13),
+            branch()
+        ),
+        Err(DevelopmentError::NoPublicityRule)
+    );
+    assert_eq!(p.verified(), p.state);
 }
