@@ -177,8 +177,8 @@ pub use rotation::{
     rotation_flags,
 };
 pub use screening::{
-    CadreRow, Exclusion, FactorWeights, PostProfile, Ranked, Screening, exclusion, flags, score,
-    screen,
+    CadreRow, Exclusion, FactorWeights, FieldSet, PostProfile, Ranked, Screening, exclusion, flags,
+    score, screen,
 };
 pub use selection::{
     GateRecord, InspectionRecord, PersonalMatters, Recommendation, RecommendationKind, Selection,

@@ -94,8 +94,9 @@ pub struct PostProfile {
     pub min_political_score: u8,
     /// Require the training requirement met.
     pub require_training: bool,
-    /// Required field of work (`None`: any).
-    pub field: Option<u16>,
+    /// The fields of work the post accepts (岗位专业领域): any, or one of a set, checked in one
+    /// pass over the pool.
+    pub fields: FieldSet,
     /// Only cadres inside this unit's subtree (`None`: the whole pool, 全口径).
     pub scope: Option<OrgUnitId>,
     /// Flags required (all of them), e.g. 年轻干部.
@@ -104,6 +105,60 @@ pub struct PostProfile {
     pub weights: FactorWeights,
     /// How many ranked candidates to return.
     pub shortlist: usize,
+}
+
+/// The fields of work (岗位专业领域 codes) a post accepts: any (empty), or one of a set. Kept
+/// sorted and without repeats, whatever order it is given or read in.
+///
+/// ```
+/// use zugong_cadre::FieldSet;
+/// let engineering = FieldSet::of([12, 3, 7, 3]);
+/// assert!(engineering.accepts(7) && !engineering.accepts(4));
+/// assert!(FieldSet::any().accepts(4));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<u16>", into = "Vec<u16>")]
+pub struct FieldSet(Vec<u16>);
+
+impl FieldSet {
+    /// Any field.
+    #[must_use]
+    pub const fn any() -> Self {
+        Self(Vec::new())
+    }
+
+    /// One of `fields`.
+    #[must_use]
+    pub fn of(fields: impl IntoIterator<Item = u16>) -> Self {
+        let mut v: Vec<u16> = fields.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        Self(v)
+    }
+
+    /// Whether a cadre of `field` fits.
+    #[must_use]
+    pub fn accepts(&self, field: u16) -> bool {
+        self.0.is_empty() || self.0.binary_search(&field).is_ok()
+    }
+
+    /// The codes (empty: any).
+    #[must_use]
+    pub fn codes(&self) -> &[u16] {
+        &self.0
+    }
+}
+
+impl From<Vec<u16>> for FieldSet {
+    fn from(v: Vec<u16>) -> Self {
+        Self::of(v)
+    }
+}
+
+impl From<FieldSet> for Vec<u16> {
+    fn from(f: FieldSet) -> Self {
+        f.0
+    }
 }
 
 /// Why a cadre is excluded (the first rule failed, in this order).
@@ -197,7 +252,7 @@ pub fn exclusion(row: &CadreRow, profile: &PostProfile, scope_ok: bool) -> Optio
     if profile.require_training && !row.training_met {
         return Some(Exclusion::Training);
     }
-    if profile.field.is_some_and(|f| f != row.field) {
+    if !profile.fields.accepts(row.field) {
         return Some(Exclusion::Field);
     }
     if row.flags & profile.required_flags != profile.required_flags {

@@ -30,7 +30,7 @@ fn profile() -> PostProfile {
         min_grassroots_months: 24,
         min_political_score: 70,
         require_training: true,
-        field: Some(3),
+        fields: FieldSet::of([3]),
         scope: None,
         required_flags: 0,
         weights: FactorWeights::default(),
@@ -156,7 +156,7 @@ proptest! {
             .into_iter()
             .map(|(u, step, months, age, pol, exc)| CadreRow { excellent_last_3: exc, ..row(u, step, months, age, pol) })
             .collect();
-        let p = PostProfile { shortlist, field: None, ..profile() };
+        let p = PostProfile { shortlist, fields: FieldSet::any(), ..profile() };
         let s = screen(&tree, &rows, &p);
         let mut naive: Vec<(u32, usize)> = rows
             .iter()

@@ -137,7 +137,7 @@ fn profile(post: &Post, authority: &Authority, policy: &SelectionPolicy) -> Post
         min_grassroots_months: 0,
         min_political_score: SHORTLIST_POLITICAL_SCORE,
         require_training: true,
-        field: None,
+        fields: zugong_cadre::FieldSet::any(),
         scope: Some(authority.unit),
         required_flags: 0,
         weights: FactorWeights::default(),
