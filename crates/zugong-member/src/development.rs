@@ -1,7 +1,7 @@
 //! 发展党员: one applicant's path from the application to 转正, the national five stages and
 //! 25 steps of 《中国共产党发展党员工作细则》(2014), as one journaled lifecycle.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::{add_months, completed_years};
@@ -681,6 +681,16 @@ impl Development {
     pub fn applied_on(&self) -> Option<NaiveDate> {
         self.applied_on
     }
+    /// The 培养联系人 named when the applicant became a 入党积极分子.
+    #[must_use]
+    pub fn contacts(&self) -> &[MemberId] {
+        &self.contacts
+    }
+    /// The 入党介绍人.
+    #[must_use]
+    pub fn sponsors(&self) -> &[MemberId] {
+        &self.sponsors
+    }
     /// The day the applicant became a 入党积极分子.
     #[must_use]
     pub fn activist_on(&self) -> Option<NaiveDate> {
@@ -791,16 +801,13 @@ impl Development {
         peers: &Peers<'_, Self>,
     ) -> Result<(), DevelopmentError> {
         let branch = self.branch().ok_or(DevelopmentError::NotApplied)?;
-        let year = crate::plan::year_of(on);
+        let year = on.year();
         let Some(plan) = ctx.plans.covering(ctx.tree, branch, year) else {
             return Ok(());
         };
         let made = peers
             .others()
-            .filter(|(_, p)| {
-                p.admitted_on
-                    .is_some_and(|d| crate::plan::year_of(d) == year)
-            })
+            .filter(|(_, p)| p.admitted_on.is_some_and(|d| d.year() == year))
             .filter(|(_, p)| {
                 p.branch().is_some_and(|b| {
                     b == plan.committee || ctx.tree.is_within(b, plan.committee).unwrap_or(false)

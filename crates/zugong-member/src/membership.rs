@@ -154,7 +154,9 @@ pub enum MembershipCommand {
     Suspend,
     /// 恢复党籍 (with the committee's approval).
     Restore,
-    /// 除名 on a ground of Art 24 or Art 31.
+    /// 除名 on a ground of Art 24 or Art 31. `StillUntraceable` is checked here (two years
+    /// after 停止党籍); the grounds of Art 31 are the branch's finding (无正当理由 is its
+    /// judgment), for which the dues ledger's six-month signal is evidence, not a decision.
     Remove {
         /// The ground.
         ground: RemovalGround,
@@ -323,6 +325,11 @@ impl Membership {
             .take_while(|(from, _)| *from <= day)
             .last()
             .map(|(_, o)| *o)
+    }
+    /// The 除名, if any: its ground and day.
+    #[must_use]
+    pub fn removal(&self) -> Option<(RemovalGround, NaiveDate)> {
+        self.removed
     }
     /// Every organization with the day the member joined it.
     #[must_use]

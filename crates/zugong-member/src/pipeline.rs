@@ -21,7 +21,8 @@ pub struct DevelopmentRow {
 /// The pipeline of one unit's subtree.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Pipeline {
-    /// Paths at each stage, in [`DevelopmentStage::ALL`] order.
+    /// Paths at each stage, in [`DevelopmentStage::ALL`] order (the stages' declaration order,
+    /// so `stage as usize` is the index).
     pub by_stage: [u64; 8],
     /// Paths with a step overdue.
     pub overdue: u64,
@@ -38,15 +39,8 @@ impl Pipeline {
     /// Paths at `stage`.
     #[must_use]
     pub fn at(&self, stage: DevelopmentStage) -> u64 {
-        self.by_stage.get(stage_index(stage)).copied().unwrap_or(0)
+        self.by_stage.get(stage as usize).copied().unwrap_or(0)
     }
-}
-
-fn stage_index(stage: DevelopmentStage) -> usize {
-    DevelopmentStage::ALL
-        .iter()
-        .position(|s| *s == stage)
-        .unwrap_or(0)
 }
 
 /// A row outside the tree, or a tree refusal.

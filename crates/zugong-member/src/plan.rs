@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use zugong_core::{Citation, OrgTree, OrgUnitId, SourceStatus};
 
@@ -97,9 +97,4 @@ pub fn rushed_meetings(
             admitted,
         })
         .collect()
-}
-
-/// The year of a day, for plans.
-pub(crate) fn year_of(day: NaiveDate) -> i32 {
-    day.year()
 }

@@ -129,9 +129,6 @@ pub enum VerifyFailure {
     /// cut from the front of the stream).
     #[error("the stream does not begin with its lifecycle's opening command")]
     NotOpened,
-    /// The same stream appears in two journals (a journal copied).
-    #[error("the stream is already in another journal: a journal was copied")]
-    StreamSeenBefore,
     /// The entry could not be encoded for its digest.
     #[error("the entry could not be encoded: {0}")]
     Encoding(String),
@@ -176,9 +173,6 @@ impl Refusal for VerifyError {
                     }
                     VerifyFailure::NotOpened => {
                         "所属流程不是以启动命令开始：其前面的纪实被删除".to_owned()
-                    }
-                    VerifyFailure::StreamSeenBefore => {
-                        "同一流程已出现在另一份日志中：日志被复制".to_owned()
                     }
                     VerifyFailure::Encoding(e) => format!("无法编码：{e}"),
                 };

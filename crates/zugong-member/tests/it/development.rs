@@ -1,50 +1,10 @@
+use crate::support::{d, member, tree};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use zugong_core::journal::{ExecuteError, Journal, Lifecycle};
 use zugong_core::*;
 use zugong_member::*;
 use zugong_testkit::{run, unit, verified};
-
-fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
-
-fn member(n: u128) -> MemberId {
-    MemberId::from_uuid(uuid::Uuid::from_u128(n))
-}
-
-/// Township 1 → branch 2; township 3 → branch 4.
-fn tree() -> OrgTree {
-    OrgTree::from_units(vec![
-        OrgUnit::new(
-            unit(1),
-            "中共望洪镇委员会",
-            OrgKind::Committee,
-            AdminLevel::Township,
-        ),
-        OrgUnit::new(
-            unit(2),
-            "东和村党支部",
-            OrgKind::Branch,
-            AdminLevel::Village,
-        )
-        .with_parent(unit(1)),
-        OrgUnit::new(
-            unit(3),
-            "中共杨和镇委员会",
-            OrgKind::Committee,
-            AdminLevel::Township,
-        ),
-        OrgUnit::new(
-            unit(4),
-            "红星村党支部",
-            OrgKind::Branch,
-            AdminLevel::Village,
-        )
-        .with_parent(unit(3)),
-    ])
-    .unwrap()
-}
 
 fn branch() -> Authority {
     Authority::party_committee(unit(2))
@@ -774,6 +734,10 @@ fn the_pipeline_rolls_up_and_refuses_rows_outside_the_tree() {
     assert_eq!(town.at(DevelopmentStage::Candidate), 1);
     assert_eq!(town.at(DevelopmentStage::Probationary), 1);
     assert_eq!(town.overdue, 0);
+    // The roll-up indexes stages by declaration: the official order.
+    for (i, s) in DevelopmentStage::ALL.iter().enumerate() {
+        assert_eq!(*s as usize, i);
+    }
     let bad = [DevelopmentRow {
         unit: 99,
         stage: DevelopmentStage::Activist,

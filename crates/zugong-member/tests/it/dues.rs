@@ -1,3 +1,4 @@
+use crate::support::{d, tree};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use zugong_core::journal::{ExecuteError, Journal};
@@ -5,31 +6,8 @@ use zugong_core::*;
 use zugong_member::*;
 use zugong_testkit::{run, unit, verified};
 
-fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
-
 fn m(y: i32, mm: u32) -> Month {
     Month::new(y, mm).unwrap()
-}
-
-fn tree() -> OrgTree {
-    OrgTree::from_units(vec![
-        OrgUnit::new(
-            unit(1),
-            "中共望洪镇委员会",
-            OrgKind::Committee,
-            AdminLevel::Township,
-        ),
-        OrgUnit::new(
-            unit(2),
-            "东和村党支部",
-            OrgKind::Branch,
-            AdminLevel::Village,
-        )
-        .with_parent(unit(1)),
-    ])
-    .unwrap()
 }
 
 struct Ledger {

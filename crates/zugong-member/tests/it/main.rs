@@ -11,3 +11,4 @@
 mod development;
 mod dues;
 mod membership;
+mod support;

@@ -1,53 +1,10 @@
+use crate::support::{d, tree};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use zugong_core::journal::{ExecuteError, Journal, Lifecycle};
 use zugong_core::*;
 use zugong_member::*;
 use zugong_testkit::{run, unit, verified};
-
-fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
-}
-
-/// Township 1 → branches 2, 3; township 4 → branch 5.
-fn tree() -> OrgTree {
-    OrgTree::from_units(vec![
-        OrgUnit::new(
-            unit(1),
-            "中共望洪镇委员会",
-            OrgKind::Committee,
-            AdminLevel::Township,
-        ),
-        OrgUnit::new(
-            unit(2),
-            "东和村党支部",
-            OrgKind::Branch,
-            AdminLevel::Village,
-        )
-        .with_parent(unit(1)),
-        OrgUnit::new(
-            unit(3),
-            "西和村党支部",
-            OrgKind::Branch,
-            AdminLevel::Village,
-        )
-        .with_parent(unit(1)),
-        OrgUnit::new(
-            unit(4),
-            "中共杨和镇委员会",
-            OrgKind::Committee,
-            AdminLevel::Township,
-        ),
-        OrgUnit::new(
-            unit(5),
-            "红星村党支部",
-            OrgKind::Branch,
-            AdminLevel::Village,
-        )
-        .with_parent(unit(4)),
-    ])
-    .unwrap()
-}
 
 struct Member {
     tree: OrgTree,
@@ -108,24 +65,24 @@ fn a_transfer_leaves_the_old_organization_responsible_until_received() {
         m.run(
             MembershipCommand::Enrol {
                 member,
-                organization: unit(3)
+                organization: unit(6)
             },
             d(2026, 1, 6),
-            by(3)
+            by(6)
         ),
         Err(MembershipError::AlreadyEnrolled)
     );
     // Another township may not send this member away.
     assert!(matches!(
         m.run(
-            MembershipCommand::SendTransfer { to: unit(5) },
+            MembershipCommand::SendTransfer { to: unit(4) },
             d(2026, 3, 1),
-            by(4)
+            by(3)
         ),
         Err(MembershipError::Authority(_))
     ));
     m.run(
-        MembershipCommand::SendTransfer { to: unit(5) },
+        MembershipCommand::SendTransfer { to: unit(4) },
         d(2026, 3, 1),
         by(2),
     )
@@ -138,12 +95,12 @@ fn a_transfer_leaves_the_old_organization_responsible_until_received() {
     );
     // Only the receiving organization (or a committee above it) receives.
     assert_eq!(
-        m.run(MembershipCommand::ReceiveTransfer, d(2026, 3, 9), by(3)),
+        m.run(MembershipCommand::ReceiveTransfer, d(2026, 3, 9), by(6)),
         Err(MembershipError::NotTheHolder)
     );
-    m.run(MembershipCommand::ReceiveTransfer, d(2026, 3, 10), by(5))
+    m.run(MembershipCommand::ReceiveTransfer, d(2026, 3, 10), by(4))
         .unwrap();
-    assert_eq!(m.state.organization(), Some(unit(5)));
+    assert_eq!(m.state.organization(), Some(unit(4)));
     assert_eq!(m.state.organization_on(d(2026, 3, 9)), Some(unit(2)));
     assert_eq!(m.state.organization_on(d(2026, 1, 4)), None);
     assert_eq!(m.state.stage().to_string(), "正常");
@@ -222,7 +179,7 @@ proptest! {
         let mut day = d(2026, 1, 5);
         for (op, target, step) in ops {
             day = day + chrono::Days::new(step);
-            let org = [2u128, 3, 5][usize::try_from(target % 3).unwrap()];
+            let org = [2u128, 6, 4][usize::try_from(target % 3).unwrap()];
             let cmd = match op {
                 0 => MembershipCommand::SendTransfer { to: unit(org) },
                 1 => MembershipCommand::ReceiveTransfer,
@@ -231,7 +188,7 @@ proptest! {
                 4 => MembershipCommand::Restore,
                 _ => MembershipCommand::Reconnect,
             };
-            let who = by([1u128, 2, 3, 4, 5, 2][usize::try_from(target).unwrap()]);
+            let who = by([1u128, 2, 6, 3, 4, 2][usize::try_from(target).unwrap()]);
             let _ = m.run(cmd, day, who);
         }
         let mut probe = d(2026, 1, 5);
