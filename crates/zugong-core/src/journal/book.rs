@@ -247,13 +247,41 @@ impl<L: Lifecycle> Journal<L> {
     pub fn verify<'c, I, F>(
         entries: I,
         expected_head: Option<Digest>,
-        mut context: F,
+        context: F,
     ) -> Result<Self, VerifyError>
     where
         I: IntoIterator<Item = Entry<L>>,
         F: FnMut(&Entry<L>) -> L::Context<'c>,
     {
         let mut journal = Self::new();
+        journal.verify_more(entries, expected_head, context)?;
+        Ok(journal)
+    }
+
+    /// Extends a journal with stored entries that continue it, checking each exactly as
+    /// [`Journal::verify`] does (position, chain, digest, sequence, reason, time, the rules'
+    /// decision again), and then the head when `expected_head` is given. A store that keeps a
+    /// verified journal in memory reads only the entries written since, by other writers, and
+    /// verifies those.
+    ///
+    /// On failure the journal holds the entries before the one that failed (a caller that
+    /// needs all or nothing verifies a clone, or discards the journal).
+    ///
+    /// # Errors
+    /// The first entry that fails, with its position, stream and [`VerifyFailure`]; or
+    /// [`VerifyFailure::HeadMismatch`] when the last entry is not `expected_head`.
+    #[allow(clippy::result_large_err)] // a verification failure is rare and read once
+    pub fn verify_more<'c, I, F>(
+        &mut self,
+        entries: I,
+        expected_head: Option<Digest>,
+        mut context: F,
+    ) -> Result<(), VerifyError>
+    where
+        I: IntoIterator<Item = Entry<L>>,
+        F: FnMut(&Entry<L>) -> L::Context<'c>,
+    {
+        let journal = self;
         for entry in entries {
             let position = journal.next_position();
             let fail =
@@ -321,7 +349,7 @@ impl<L: Lifecycle> Journal<L> {
                 },
             ));
         }
-        Ok(journal)
+        Ok(())
     }
 
     fn push(&mut self, entry: Entry<L>) {
@@ -352,6 +380,14 @@ impl<L: Lifecycle> Journal<L> {
     #[must_use]
     pub fn state(&self, stream: L::Id) -> Option<&L> {
         self.streams.get(&stream)
+    }
+
+    /// The version of a stream: the sequence of its last entry (0 when the stream has none).
+    /// A store compares it with the version a writer expected, so that of two writers who
+    /// read the same version only the first is recorded.
+    #[must_use]
+    pub fn version(&self, stream: L::Id) -> u64 {
+        self.sequences.get(&stream).copied().unwrap_or(0)
     }
 
     /// Every stream with its state, in identifier order.

@@ -1,0 +1,195 @@
+//! What a store keeps of a journal: its name, its entries as rows, its recorded head.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use zugong_core::journal::Digest;
+
+use crate::StoreError;
+
+/// The name of one journal in a store (`selection-2026-县委`, `rating-town-2026`): 1–200
+/// ASCII letters, digits, `-`, `_` or `.`, not starting with `.`, so that it is also a file
+/// name when the store is exported as a folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct JournalName(String);
+
+impl JournalName {
+    /// Checks a name.
+    ///
+    /// # Errors
+    /// [`StoreError::BadJournalName`].
+    pub fn new(name: impl Into<String>) -> Result<Self, StoreError> {
+        let name = name.into();
+        let ok = (1..=200).contains(&name.len())
+            && !name.starts_with('.')
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if ok {
+            Ok(Self(name))
+        } else {
+            Err(StoreError::BadJournalName(name))
+        }
+    }
+
+    /// The name.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for JournalName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Self::new(String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl fmt::Display for JournalName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for JournalName {
+    type Err = StoreError;
+    fn from_str(s: &str) -> Result<Self, StoreError> {
+        Self::new(s)
+    }
+}
+
+/// The version a writer read a stream at, and expects it still to be at when its command is
+/// appended (optimistic concurrency): the append is refused with
+/// [`StoreError::Conflict`] if another writer got there first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ExpectedVersion {
+    /// The stream must not exist yet (an opening command: 动议, 建账…).
+    NoStream,
+    /// The stream's last entry must have this sequence (from 1).
+    Exactly(u64),
+    /// Whatever version: for a command whose rules are checked against the latest state in
+    /// the same transaction anyway, and that no earlier reading was shown to a person for.
+    Any,
+}
+
+impl ExpectedVersion {
+    /// Whether a stream at `version` (0: no stream) is what was expected.
+    #[must_use]
+    pub const fn admits(self, version: u64) -> bool {
+        match self {
+            Self::NoStream => version == 0,
+            Self::Exactly(v) => v == version,
+            Self::Any => true,
+        }
+    }
+
+    /// The expectation a writer that read the stream at `version` holds (0: no stream).
+    #[must_use]
+    pub const fn read_at(version: u64) -> Self {
+        if version == 0 {
+            Self::NoStream
+        } else {
+            Self::Exactly(version)
+        }
+    }
+}
+
+impl fmt::Display for ExpectedVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoStream => f.write_str("no stream yet"),
+            Self::Exactly(v) => write!(f, "version {v}"),
+            Self::Any => f.write_str("any version"),
+        }
+    }
+}
+
+/// One journal of a store as recorded: its lifecycle kind, its length and its head (the
+/// digest of its last entry), which [`crate::Store::journal`] verifies against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct JournalInfo {
+    /// The journal's name.
+    pub name: JournalName,
+    /// The lifecycle kind of its entries (`StreamId::KIND`: `selection`, `rating_round`…).
+    pub kind: String,
+    /// Number of entries.
+    pub length: u64,
+    /// The digest of the last entry ([`Digest::GENESIS`] when empty).
+    pub head: Digest,
+}
+
+/// One journal entry as a store holds it: the columns it is found by and its canonical JSON
+/// text (what [`zugong_core::journal::Journal::verify`] reads).
+///
+/// A stored entry proves nothing by itself: [`crate::Store::journal`] checks that the
+/// columns match the text, that the text is canonical, and re-decides it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct StoredEntry {
+    /// The store-wide position (from 1, without gaps): the order in which every journal's
+    /// entries were committed, for readers that follow the whole store.
+    pub global: u64,
+    /// The journal.
+    pub journal: JournalName,
+    /// Position within the journal (from 1).
+    pub position: u64,
+    /// The stream (the lifecycle instance's id, as text).
+    pub stream: String,
+    /// Sequence within the stream (from 1).
+    pub sequence: u64,
+    /// The entry's digest.
+    pub digest: Digest,
+    /// The entry, as canonical JSON.
+    pub text: String,
+}
+
+/// Which entries to read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum EntryQuery<'a> {
+    /// A journal's entries after a position, in order.
+    Journal { name: &'a str, after: u64 },
+    /// One stream of a journal, in order.
+    Stream { name: &'a str, stream: &'a str },
+    /// Every entry of the store after a global position, in order.
+    Global { after: u64 },
+}
+
+/// A table of a department's dataset as a store holds it: its name and its number of rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TableInfo {
+    /// The table (`members`, `attendance`…).
+    pub name: String,
+    /// Rows.
+    pub rows: u64,
+}
+
+/// Whether `name` can name a dataset table: 1–64 lowercase ASCII letters, digits or `_`,
+/// starting with a letter (`members`, `org_units`).
+#[must_use]
+pub fn is_table_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Converts a stored signed number.
+pub(crate) fn unsigned(n: i64) -> Result<u64, StoreError> {
+    u64::try_from(n).map_err(|_| StoreError::OutOfRange(n.to_string()))
+}
+
+/// Converts a number to store.
+pub(crate) fn signed(n: u64) -> Result<i64, StoreError> {
+    i64::try_from(n).map_err(|_| StoreError::OutOfRange(n.to_string()))
+}
+
+/// Reads a stored digest.
+pub(crate) fn digest(text: &str) -> Result<Digest, StoreError> {
+    text.parse()
+        .map_err(|e| StoreError::Encoding(format!("digest {text:?}: {e}")))
+}
