@@ -35,20 +35,27 @@ pub(crate) struct Cli {
 enum Command {
     /// Check a dataset: list every problem with its file, line and field (exit 2 if any).
     Check {
-        /// The dataset folder.
-        dir: PathBuf,
+        /// The dataset folder (or an Excel workbook); omit with --db.
+        #[arg(required_unless_present = "db")]
+        dir: Option<PathBuf>,
+        /// Check the dataset a store holds instead (an SQLite file or a postgres:// URL).
+        #[arg(long, conflicts_with = "dir", env = "ZUGONG_DB")]
+        db: Option<String>,
         /// How to print the problems.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
     /// The organization-work report of a dataset, or of the embedded sample county.
     Report {
-        /// The dataset folder (omit with --sample).
-        #[arg(required_unless_present = "sample")]
+        /// The dataset folder (omit with --sample or --db).
+        #[arg(required_unless_present_any = ["sample", "db"])]
         dir: Option<PathBuf>,
         /// Report on the embedded sample county instead of a folder.
-        #[arg(long, conflicts_with = "dir")]
+        #[arg(long, conflicts_with_all = ["dir", "db"])]
         sample: bool,
+        /// Report on the dataset a store holds (an SQLite file or a postgres:// URL).
+        #[arg(long, conflicts_with = "dir")]
+        db: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = report::Format::Text)]
         format: report::Format,
@@ -87,15 +94,40 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Import a folder of rosters (CSV with Chinese or English headers, or JSON Lines) into a
-    /// checked JSON Lines dataset; the rosters are only read.
+    /// Import a folder of rosters (CSV with Chinese or English headers, or JSON Lines), a
+    /// dataset folder or an Excel workbook into a checked JSON Lines dataset (--out) or into a
+    /// store (--db, in one transaction); the rosters are only read.
     Import {
-        /// The folder of rosters, with its dataset.json.
+        /// The folder of rosters, with its dataset.json (or a workbook).
         from: PathBuf,
         /// The dataset folder to write.
+        #[arg(long, required_unless_present = "db", conflicts_with = "db")]
+        out: Option<PathBuf>,
+        /// The store to import into (an SQLite file or a postgres:// URL; create it with
+        /// `zugong init`).
+        #[arg(long)]
+        db: Option<String>,
+        /// --out: let the dataset go into a folder that has other files. --db: replace the
+        /// tables of a store that already holds a dataset (journals are kept and extended).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create an empty store: an SQLite file (embedded, nothing else needed), or the zugong
+    /// tables in a PostgreSQL database (postgres://USER@HOST:PORT/DATABASE).
+    Init {
+        /// The SQLite file to create, or a postgres:// URL.
+        db: String,
+    },
+    /// Write the dataset a store holds as a dataset folder (tables, journals, heads,
+    /// manifest): byte for byte the folder that was imported, where nothing changed since.
+    Export {
+        /// The store (an SQLite file or a postgres:// URL).
+        #[arg(long)]
+        db: String,
+        /// The folder to write (created if needed).
         #[arg(long)]
         out: PathBuf,
-        /// Replace a dataset already in the output folder.
+        /// Let the dataset go into a folder that has other files.
         #[arg(long)]
         force: bool,
     },
@@ -109,8 +141,9 @@ enum ScenarioCommand {
     /// 选拔任用: screen the whole pool for a post, rank it, then walk 动议 → 民主推荐 → 考察 →
     /// 讨论决定 → 任前公示 (→ 任职 with --until appointment).
     Selection {
-        /// The dataset folder.
-        dir: PathBuf,
+        /// The dataset folder (omit with --db).
+        #[arg(required_unless_present = "db")]
+        dir: Option<PathBuf>,
         /// The post (its id); the first vacant post when omitted.
         #[arg(long)]
         post: Option<String>,
@@ -125,8 +158,9 @@ enum ScenarioCommand {
     },
     /// 星级评定: a rating round (自评 → 审核 → 审定 → 公示 → 授星) for every branch under a unit.
     Rating {
-        /// The dataset folder.
-        dir: PathBuf,
+        /// The dataset folder (omit with --db).
+        #[arg(required_unless_present = "db")]
+        dir: Option<PathBuf>,
         /// The unit whose branches are rated (its id or name); the first town when omitted.
         #[arg(long)]
         scope: Option<String>,
@@ -139,8 +173,9 @@ enum ScenarioCommand {
     /// 发展党员: two applicants in every branch under a unit taken from 入党申请 to 转正 over two
     /// years of the calendar, every step by its body within its deadlines.
     Development {
-        /// The dataset folder.
-        dir: PathBuf,
+        /// The dataset folder (omit with --db).
+        #[arg(required_unless_present = "db")]
+        dir: Option<PathBuf>,
         /// The unit (id or exact name); the first town committee when omitted.
         #[arg(long)]
         scope: Option<String>,
@@ -153,8 +188,9 @@ enum ScenarioCommand {
     /// 兜底培训: plan fallback classes for every member short of their 学时, run them, and
     /// record the 学时.
     Training {
-        /// The dataset folder.
-        dir: PathBuf,
+        /// The dataset folder (omit with --db).
+        #[arg(required_unless_present = "db")]
+        dir: Option<PathBuf>,
         /// The day the classes start (a week after the dataset's day when omitted).
         #[arg(long)]
         on: Option<NaiveDate>,
@@ -173,6 +209,10 @@ pub(crate) struct JournalArgs {
     /// dataset is never replaced).
     #[arg(long)]
     pub(crate) force: bool,
+    /// Run on the dataset a store holds and append the journal to it, in one transaction
+    /// (an SQLite file or a postgres:// URL).
+    #[arg(long, conflicts_with = "journal")]
+    pub(crate) db: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,6 +221,69 @@ enum ListFormat {
     Text,
     /// A JSON array.
     Json,
+}
+
+/// Where a command's data are.
+#[derive(Debug, Clone)]
+pub(crate) enum Data {
+    /// A dataset folder (or an Excel workbook).
+    Folder(PathBuf),
+    /// A store (an SQLite file or a postgres:// URL).
+    Store(String),
+}
+
+impl Data {
+    /// The data named by a folder argument or a `--db`.
+    fn of(dir: Option<PathBuf>, db: Option<String>) -> Result<Self, CliError> {
+        match (dir, db) {
+            (_, Some(db)) => Ok(Self::Store(db)),
+            (Some(dir), None) => Ok(Self::Folder(dir)),
+            (None, None) => Err(CliError::BadArgument(tr!(
+                Lang::current(),
+                "请给出数据集文件夹或 --db",
+                "give a dataset folder or --db"
+            ))),
+        }
+    }
+}
+
+/// Reads the data's dataset (faults collected; `None` when there is none to speak of).
+fn load_data(data: &Data, faults: &mut Vec<Fault>) -> Option<dataset::Dataset> {
+    match data {
+        Data::Folder(dir) => load(dir, faults),
+        Data::Store(db) => match crate::database::open(db) {
+            Ok(mut store) => dataset::load_store(&mut store, faults),
+            Err(e) => {
+                faults.push(Fault::file(db.clone(), e.describe(Lang::current())));
+                None
+            }
+        },
+    }
+}
+
+/// Loads and checks the data's dataset.
+///
+/// # Errors
+/// [`CliError::InvalidDataset`] with every fault; [`CliError::Store`] when the store cannot
+/// be opened.
+pub(crate) fn load_world_from(data: &Data) -> Result<World, CliError> {
+    match data {
+        Data::Folder(dir) => load_world(dir),
+        Data::Store(db) => {
+            let mut store = crate::database::open(db)?;
+            let mut faults = Vec::new();
+            let Some(data) = dataset::load_store(&mut store, &mut faults) else {
+                return Err(CliError::InvalidDataset(faults));
+            };
+            note_warnings(&data.warnings);
+            let world = validate(data, &mut faults);
+            if faults.is_empty() {
+                Ok(world)
+            } else {
+                Err(CliError::InvalidDataset(faults))
+            }
+        }
+    }
 }
 
 /// Loads and checks a dataset folder.
@@ -219,7 +322,7 @@ fn note_warnings(warnings: &[Fault]) {
 
 /// Refuses to write a dataset over another one (`--force` included: data are never
 /// overwritten); `force` lets a new dataset go into a folder that has other files.
-fn check_dataset_target(dir: &Path, force: bool) -> Result<(), CliError> {
+pub(crate) fn check_dataset_target(dir: &Path, force: bool) -> Result<(), CliError> {
     let manifest = dir.join("dataset.json");
     if manifest.exists() {
         return Err(CliError::WouldOverwriteInput(manifest));
@@ -319,10 +422,11 @@ pub(crate) fn write_output(
 pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
     let lang = args.lang;
     match args.command {
-        Command::Check { dir, format } => {
+        Command::Check { dir, db, format } => {
+            let data = Data::of(dir, db)?;
             let mut faults: Vec<Fault> = Vec::new();
             let mut warnings: Vec<Fault> = Vec::new();
-            let counts = load(&dir, &mut faults).map(|data| {
+            let counts = load_data(&data, &mut faults).map(|data| {
                 warnings.clone_from(&data.warnings);
                 let world = validate(data, &mut faults);
                 // Journals that do not verify are problems of the dataset too.
@@ -379,6 +483,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
         Command::Report {
             dir,
             sample: use_sample,
+            db,
             format,
             out,
             force,
@@ -386,14 +491,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
         } => {
             let world = match (&dir, use_sample) {
                 (_, true) => sample::world()?,
-                (Some(dir), false) => load_world(dir)?,
-                (None, false) => {
-                    return Err(CliError::BadArgument(tr!(
-                        crate::lang::Lang::current(),
-                        "请给出数据集文件夹或 --sample",
-                        "give a dataset folder or --sample"
-                    )));
-                }
+                _ => load_world_from(&Data::of(dir.clone(), db)?)?,
             };
             let report = report::build(&world, lang);
             let text = report::render(&report, format, lang);
@@ -445,8 +543,16 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             ));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import { from, out, force } => {
-            if from.canonicalize().ok() == out.canonicalize().ok() {
+        Command::Import {
+            from,
+            out,
+            db,
+            force,
+        } => {
+            if out
+                .as_ref()
+                .is_some_and(|out| from.canonicalize().ok() == out.canonicalize().ok())
+            {
                 return Err(CliError::BadArgument(
                     lang.t(
                         "导出目录不能是导入目录",
@@ -461,16 +567,63 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 return Err(CliError::InvalidDataset(faults));
             };
             note_warnings(&data.warnings);
-            let _ = validate(data.clone(), &mut faults);
+            let world = validate(data.clone(), &mut faults);
             if !faults.is_empty() {
                 return Err(CliError::InvalidDataset(faults));
             }
+            match (out, db) {
+                (_, Some(db)) => {
+                    let mut store = crate::database::open(&db)?;
+                    let done = crate::database::import(&mut store, &data, &world, force, lang)?;
+                    let (tables, rows, entries) = (done.tables, done.rows, done.entries);
+                    tell(&match lang {
+                        Lang::Zh => format!(
+                            "已导入 {} → {}：{tables} 张表 {rows} 行，日志新增 {entries} 条",
+                            from.display(),
+                            store.location()
+                        ),
+                        Lang::En => format!(
+                            "imported {} → {}: {tables} tables, {rows} rows, {entries} new journal entries",
+                            from.display(),
+                            store.location()
+                        ),
+                    });
+                }
+                (Some(out), None) => {
+                    check_dataset_target(&out, force)?;
+                    write_dataset(&out, &data).map_err(CliError::io(&out))?;
+                    tell(&format!(
+                        "{} {} → {}",
+                        lang.t("已导入", "imported"),
+                        from.display(),
+                        out.display()
+                    ));
+                }
+                (None, None) => {
+                    return Err(CliError::BadArgument(
+                        lang.t("请给出 --out 或 --db", "give --out or --db").into(),
+                    ));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { db } => {
+            let store = crate::database::create(&db)?;
+            tell(&format!(
+                "{} {}",
+                lang.t("已新建数据库", "store created at"),
+                store.location()
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { db, out, force } => {
+            let mut store = crate::database::open(&db)?;
             check_dataset_target(&out, force)?;
-            write_dataset(&out, &data).map_err(CliError::io(&out))?;
+            crate::database::export(&mut store, &out, lang)?;
             tell(&format!(
                 "{} {} → {}",
-                lang.t("已导入", "imported"),
-                from.display(),
+                lang.t("已导出", "exported"),
+                store.location(),
                 out.display()
             ));
             Ok(ExitCode::SUCCESS)
@@ -482,22 +635,41 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 until,
                 on,
                 journal,
-            } => scenario::selection::run(&dir, post.as_deref(), until, on, &journal, lang),
+            } => scenario::selection::run(
+                &Data::of(dir, journal.db.clone())?,
+                post.as_deref(),
+                until,
+                on,
+                &journal,
+                lang,
+            ),
             ScenarioCommand::Rating {
                 dir,
                 scope,
                 on,
                 journal,
-            } => scenario::rating::run(&dir, scope.as_deref(), on, &journal, lang),
+            } => scenario::rating::run(
+                &Data::of(dir, journal.db.clone())?,
+                scope.as_deref(),
+                on,
+                &journal,
+                lang,
+            ),
             ScenarioCommand::Training { dir, on, journal } => {
-                scenario::training::run(&dir, on, &journal, lang)
+                scenario::training::run(&Data::of(dir, journal.db.clone())?, on, &journal, lang)
             }
             ScenarioCommand::Development {
                 dir,
                 scope,
                 on,
                 journal,
-            } => scenario::development::run(&dir, scope.as_deref(), on, &journal, lang),
+            } => scenario::development::run(
+                &Data::of(dir, journal.db.clone())?,
+                scope.as_deref(),
+                on,
+                &journal,
+                lang,
+            ),
         },
     }
 }

@@ -22,6 +22,9 @@ pub(crate) enum CliError {
     /// The output would overwrite one of the dataset's own files.
     #[error("{} is a file of the dataset; write the output elsewhere", .0.display())]
     WouldOverwriteInput(PathBuf),
+    /// The store refused or failed (nothing was written).
+    #[error(transparent)]
+    Store(#[from] zugong_store::StoreError),
     /// Reading or writing failed.
     #[error("{}: {error}", .path.display())]
     Io {
@@ -58,6 +61,7 @@ impl CliError {
             CliError::WouldOverwriteInput(p) if lang == Lang::Zh => {
                 format!("{} 是数据集自身的文件，不能用作输出", p.display())
             }
+            CliError::Store(e) => e.message(crate::journals::language(lang)),
             other => other.to_string(),
         }
     }

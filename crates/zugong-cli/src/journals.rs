@@ -450,3 +450,35 @@ fn verify_file<'c, L: Lifecycle>(
         }
     }
 }
+
+/// A lifecycle whose journals the CLI reads, writes and stores: the contexts its commands are decided in, from the dataset's rules.
+pub(crate) trait Kind: Lifecycle + 'static {
+    /// The contexts its commands are decided in, one per call (`None`: the dataset lacks
+    /// what it needs — a rating journal of a dataset that names no rubric).
+    fn contexts<'r>(rules: &'r Rules<'_>) -> Option<impl FnMut() -> Self::Context<'r> + 'r>;
+}
+
+impl Kind for Selection {
+    fn contexts<'r>(rules: &'r Rules<'_>) -> Option<impl FnMut() -> SelectionContext<'r> + 'r> {
+        Some(move || rules.selection())
+    }
+}
+
+impl Kind for RatingRound {
+    fn contexts<'r>(rules: &'r Rules<'_>) -> Option<impl FnMut() -> RatingContext<'r> + 'r> {
+        let context = rules.rating()?;
+        Some(move || context)
+    }
+}
+
+impl Kind for TrainingClass {
+    fn contexts<'r>(rules: &'r Rules<'_>) -> Option<impl FnMut() -> ClassContext<'r> + 'r> {
+        Some(move || rules.class())
+    }
+}
+
+impl Kind for Development {
+    fn contexts<'r>(rules: &'r Rules<'_>) -> Option<impl FnMut() -> DevelopmentContext<'r> + 'r> {
+        Some(move || rules.development())
+    }
+}

@@ -16,6 +16,7 @@
 
 mod act;
 mod cli;
+mod database;
 mod dataset;
 mod error;
 mod generate;

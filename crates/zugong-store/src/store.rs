@@ -223,6 +223,28 @@ impl Store {
         })
     }
 
+    /// The stored entries of one journal, in order (as stored: verify them with
+    /// [`Store::journal`] before taking them as fact, or export them as they are).
+    ///
+    /// # Errors
+    /// [`StoreError::Database`].
+    pub fn entries(&mut self, journal: &JournalName) -> Result<Vec<StoredEntry>, StoreError> {
+        self.read(|b| {
+            let mut out = Vec::new();
+            b.entries(
+                EntryQuery::Journal {
+                    name: journal.as_str(),
+                    after: 0,
+                },
+                &mut |e| {
+                    out.push(e);
+                    Ok(())
+                },
+            )?;
+            Ok(out)
+        })
+    }
+
     /// Every stored entry of every journal after the store-wide position `after` (0: all),
     /// in the order they were committed: what a reader that follows the store (a replica, an
     /// index, an audit) reads.

@@ -9,6 +9,8 @@ use serde_json::Value;
 
 use super::cell::{IdKind, Refs, id_for_code};
 use super::record::Record;
+use zugong_store::Store;
+
 use super::{AttendanceRecord, Dataset, Fault, JournalFile, JournalLine, Manifest, Row};
 use crate::lang::{Lang, tr};
 use crate::progress::Progress;
@@ -65,6 +67,99 @@ enum Source<'a> {
     Folder(&'a Path),
     /// A workbook's sheets by table (each taken once).
     Workbook(std::cell::RefCell<HashMap<&'static str, Grid>>),
+    /// A store's tables and journals.
+    Store(std::cell::RefCell<&'a mut Store>),
+}
+
+/// Reads the dataset a store holds (its manifest, tables and journals), as [`load`] reads a
+/// folder: the same records, the same faults, the journals left to be verified.
+pub(crate) fn load_store(store: &mut Store, faults: &mut Vec<Fault>) -> Option<Dataset> {
+    let text = match store.manifest() {
+        Ok(Some(text)) => text,
+        Ok(None) => {
+            faults.push(Fault::file(
+                store.location(),
+                tr!(
+                    Lang::current(),
+                    "数据库中还没有数据集：先用 zugong import 导入",
+                    "the store holds no dataset yet: import one with zugong import"
+                ),
+            ));
+            return None;
+        }
+        Err(e) => {
+            faults.push(store_fault(store, &e));
+            return None;
+        }
+    };
+    let manifest = match serde_json::from_str::<Value>(&text) {
+        Ok(v) => manifest_from(v, "dataset.json", faults)?,
+        Err(e) => {
+            faults.push(Fault::file(
+                "dataset.json",
+                tr!(
+                    Lang::current(),
+                    "不是合法的清单：{e}",
+                    "not a manifest: {e}"
+                ),
+            ));
+            return None;
+        }
+    };
+    read_tables(
+        &Source::Store(std::cell::RefCell::new(store)),
+        manifest,
+        faults,
+        None,
+    )
+}
+
+/// A store's failure as a fault of the dataset.
+fn store_fault(store: &Store, e: &zugong_store::StoreError) -> Fault {
+    Fault::file(
+        store.location(),
+        e.message(crate::journals::language(Lang::current())),
+    )
+}
+
+/// Reads a store's journals as journal files (`journals/NAME.jsonl`, one line per entry,
+/// numbered by position) with their recorded heads.
+fn store_journals(
+    store: &mut Store,
+    faults: &mut Vec<Fault>,
+) -> (
+    Vec<JournalFile>,
+    std::collections::BTreeMap<String, zugong_core::journal::Digest>,
+) {
+    let mut files = Vec::new();
+    let mut heads = std::collections::BTreeMap::new();
+    let infos = match store.journals() {
+        Ok(i) => i,
+        Err(e) => {
+            faults.push(store_fault(store, &e));
+            return (files, heads);
+        }
+    };
+    for info in infos {
+        match store.entries(&info.name) {
+            Ok(entries) => {
+                let file = format!("{}.jsonl", info.name);
+                heads.insert(file.clone(), info.head);
+                files.push(JournalFile {
+                    file: format!("journals/{file}"),
+                    lines: entries
+                        .into_iter()
+                        .map(|e| JournalLine {
+                            number: e.position,
+                            text: e.text,
+                        })
+                        .collect(),
+                });
+            }
+            Err(e) => faults.push(store_fault(store, &e)),
+        }
+    }
+    (files, heads)
 }
 
 /// Reads a whole dataset from one Excel workbook: a sheet per table and the manifest sheet.
@@ -275,9 +370,19 @@ fn read_tables(
         &mut data.warnings,
         show,
     );
-    let Source::Folder(dir) = source else {
-        data.codes = std::mem::take(&mut refs.spoken);
-        return Some(data);
+    let dir = match source {
+        Source::Folder(dir) => *dir,
+        Source::Store(store) => {
+            let (journals, heads) = store_journals(&mut store.borrow_mut(), faults);
+            data.journals = journals;
+            data.journal_heads = heads;
+            data.codes = std::mem::take(&mut refs.spoken);
+            return Some(data);
+        }
+        Source::Workbook(_) => {
+            data.codes = std::mem::take(&mut refs.spoken);
+            return Some(data);
+        }
     };
     data.journals = read_journals(dir, faults);
     match crate::journals::read_heads(dir) {
@@ -411,6 +516,25 @@ fn read_table<R: Record>(
             }
             return rows;
         }
+        Source::Store(store) => {
+            let mut store = store.borrow_mut();
+            let name = format!("{}.jsonl", R::TABLE);
+            let mut rows = Vec::new();
+            let read = store.rows(R::TABLE, |line, text| {
+                parse_row::<R>(&name, line, text, &mut rows, faults, unreadable);
+                Ok(())
+            });
+            if let Err(e) = read {
+                faults.push(store_fault(&store, &e));
+            }
+            if !rows.is_empty() {
+                files.insert(R::TABLE, name);
+            }
+            for r in &rows {
+                r.record.register(refs);
+            }
+            return rows;
+        }
     };
     let jsonl = dir.join(format!("{}.jsonl", R::TABLE));
     let csv = dir.join(format!("{}.csv", R::TABLE));
@@ -536,54 +660,66 @@ fn read_jsonl<R: Record>(
             }
         }
         number += 1;
-        let text = line.trim();
-        if text.is_empty() {
-            continue;
-        }
-        if let Ok(record) = serde_json::from_str::<R>(text) {
-            out.push(Row {
-                line: number,
-                record,
-            });
-            continue;
-        }
-        match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(map)) => match R::from_json(&map) {
-                Ok(record) => out.push(Row {
-                    line: number,
-                    record,
-                }),
-                Err(fields) => {
-                    if let Some(id) = map
-                        .get("id")
-                        .and_then(Value::as_str)
-                        .and_then(|t| uuid::Uuid::parse_str(t).ok())
-                    {
-                        unreadable.insert(id);
-                    }
-                    faults.extend(
-                        fields
-                            .into_iter()
-                            .map(|(field, msg)| Fault::at(name.clone(), number, field, msg)),
-                    );
-                }
-            },
-            Ok(_) => faults.push(Fault {
-                file: name.clone(),
-                line: Some(number),
-                field: None,
-                message: tr!(Lang::current(), "不是 JSON 对象", "not a JSON object"),
-            }),
-            Err(e) => faults.push(Fault {
-                file: name.clone(),
-                line: Some(number),
-                field: None,
-                message: tr!(Lang::current(), "不是合法的 JSON：{e}", "not JSON: {e}"),
-            }),
-        }
+        parse_row::<R>(&name, number, &line, &mut out, faults, unreadable);
     }
     progress.finish();
     out
+}
+
+/// Reads one JSON Lines row (line `number` of table file `name`) into `out`, or its faults.
+fn parse_row<R: Record>(
+    name: &str,
+    number: u64,
+    line: &str,
+    out: &mut Vec<Row<R>>,
+    faults: &mut Vec<Fault>,
+    unreadable: &mut std::collections::HashSet<uuid::Uuid>,
+) {
+    let text = line.trim();
+    if text.is_empty() {
+        return;
+    }
+    if let Ok(record) = serde_json::from_str::<R>(text) {
+        out.push(Row {
+            line: number,
+            record,
+        });
+        return;
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => match R::from_json(&map) {
+            Ok(record) => out.push(Row {
+                line: number,
+                record,
+            }),
+            Err(fields) => {
+                if let Some(id) = map
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .and_then(|t| uuid::Uuid::parse_str(t).ok())
+                {
+                    unreadable.insert(id);
+                }
+                faults.extend(
+                    fields
+                        .into_iter()
+                        .map(|(field, msg)| Fault::at(name, number, field, msg)),
+                );
+            }
+        },
+        Ok(_) => faults.push(Fault {
+            file: name.to_owned(),
+            line: Some(number),
+            field: None,
+            message: tr!(Lang::current(), "不是 JSON 对象", "not a JSON object"),
+        }),
+        Err(e) => faults.push(Fault {
+            file: name.to_owned(),
+            line: Some(number),
+            field: None,
+            message: tr!(Lang::current(), "不是合法的 JSON：{e}", "not JSON: {e}"),
+        }),
+    }
 }
 
 fn header_column<R: Record>(header: &str) -> Option<usize> {

@@ -103,6 +103,47 @@ fn write_rows<R: Record>(dir: &Path, rows: &[Row<R>]) -> std::io::Result<()> {
     w.finish().map(|_| ())
 }
 
+/// The JSON Lines text of a table's records, one line each (as [`write_dataset`] writes them).
+fn lines_of<R: Record>(rows: &[Row<R>]) -> impl Iterator<Item = String> + '_ {
+    rows.iter()
+        .filter_map(|r| serde_json::to_string(&r.record).ok())
+}
+
+/// A table's lines, one record's JSON each.
+pub(crate) type Lines<'a> = &'a mut dyn Iterator<Item = String>;
+
+/// Gives every non-empty table of `data` to `put` — its name and its lines — in the order
+/// [`write_dataset`] writes them (what a store holds of a dataset).
+///
+/// # Errors
+/// `put`'s first error.
+pub(crate) fn each_table<E>(
+    data: &Dataset,
+    put: &mut dyn FnMut(&'static str, Lines<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    macro_rules! tables {
+        ($($field:ident),*) => {$(
+            if !data.$field.is_empty() {
+                put(table_of(&data.$field), &mut lines_of(&data.$field))?;
+            }
+        )*};
+    }
+    tables!(
+        units, members, cadres, posts, classes, talents, attendance, branches, scores, tasks,
+        quotas, relations
+    );
+    Ok(())
+}
+
+fn table_of<R: Record>(_: &[Row<R>]) -> &'static str {
+    R::TABLE
+}
+
+/// The manifest's text as a dataset folder holds it.
+pub(crate) fn manifest_text(data: &Dataset) -> String {
+    serde_json::to_string_pretty(&data.manifest).map_or_else(|_| String::new(), |t| t + "\n")
+}
+
 /// Writes a whole dataset into `dir`, which must exist: the tables, the journals, then the
 /// manifest.
 ///
@@ -136,8 +177,8 @@ pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
     }
     // The manifest last: a write cut short leaves tables without a manifest, which no command
     // reads as a dataset, never a dataset that is half old and half new.
+    let manifest = manifest_text(data);
     write_atomically(&dir.join("dataset.json"), |w| {
-        serde_json::to_writer_pretty(&mut *w, &data.manifest)?;
-        w.write_all(b"\n")
+        w.write_all(manifest.as_bytes())
     })
 }

@@ -3,7 +3,6 @@
 //! `zugong_member::Development` — every step in its order, by its body, within its deadlines —
 //! writing one journal of all the paths.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Duration, NaiveDate};
@@ -14,8 +13,8 @@ use zugong_member::{
     Nomination, Sponsor, VettingResult, Vote,
 };
 
-use super::{issue, journal_path, write_journal};
-use crate::cli::{JournalArgs, load_world};
+use super::{Target, issue};
+use crate::cli::{Data, JournalArgs, load_world_from};
 use crate::dataset::World;
 use crate::error::CliError;
 use crate::journals::{JournalKind, Rules, stream_uuid};
@@ -245,20 +244,20 @@ pub(crate) fn develop(
 /// # Errors
 /// An invalid dataset, an unknown scope, a journal that exists.
 pub(crate) fn run(
-    dir: &Path,
+    data: &Data,
     scope: Option<&str>,
     on: Option<NaiveDate>,
     args: &JournalArgs,
     lang: Lang,
 ) -> Result<ExitCode, CliError> {
-    let world = load_world(dir)?;
+    let world = load_world_from(data)?;
     let on = on.unwrap_or(world.manifest.as_of);
     let scope = scope_of(&world, scope)?;
     let (cohort, journal) = develop(&world, scope, on);
-    let path = journal_path(dir, args, &format!("development-{scope}-{on}"))?;
+    let path = Target::new(data, args, &format!("development-{scope}-{on}"))?;
     let failed = cohort.paths == 0 || !cohort.refusals.is_empty();
     if !failed {
-        write_journal(dir, &path, &journal)?;
+        path.record(&world, &journal, lang)?;
     }
     let name = world.tree.get(scope).map(|u| u.name.as_str()).unwrap_or("");
     let mut out = format!(
@@ -278,11 +277,7 @@ pub(crate) fn run(
             "✗ not completed: no journal written (see the refused step and its rule above)\n",
         ));
     } else {
-        out.push_str(&format!(
-            "{} {}\n",
-            lang.t("日志", "journal"),
-            path.display()
-        ));
+        out.push_str(&format!("{} {}\n", lang.t("日志", "journal"), &path));
     }
     crate::cli::write_output(None, None, false, &out)?;
     Ok(if failed {

@@ -15,9 +15,11 @@ use zugong_core::Authority;
 use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
 
 use crate::act::act;
-use crate::cli::JournalArgs;
+use crate::cli::{Data, JournalArgs};
+use crate::dataset::World;
 use crate::dataset::write_atomically;
 use crate::error::CliError;
+use crate::journals::Kind;
 use crate::journals::{HEADS_FILE, language, lines, read_heads, write_heads};
 use crate::lang::Lang;
 
@@ -30,6 +32,82 @@ pub(crate) enum Until {
     Publicity,
     /// 任职 after the 公示 ends.
     Appointment,
+}
+
+/// Where a scenario's journal goes: a file (`--journal`, or `DIR/journals/NAME.jsonl`), or
+/// the store (`--db`), as the new journal `NAME`.
+#[derive(Debug)]
+pub(crate) enum Target {
+    /// A journal file of a dataset folder (or elsewhere, with `--journal`).
+    File {
+        /// The dataset folder.
+        dir: PathBuf,
+        /// The journal file.
+        path: PathBuf,
+    },
+    /// A new journal in a store.
+    Store {
+        /// The store.
+        db: String,
+        /// The journal's name.
+        name: String,
+    },
+}
+
+impl Target {
+    /// The target for journal `name` of the data `data`.
+    ///
+    /// # Errors
+    /// As [`journal_path`].
+    pub(crate) fn new(data: &Data, args: &JournalArgs, name: &str) -> Result<Self, CliError> {
+        match data {
+            Data::Folder(dir) => Ok(Self::File {
+                dir: dir.clone(),
+                path: journal_path(dir, args, name)?,
+            }),
+            Data::Store(db) => Ok(Self::Store {
+                db: db.clone(),
+                name: name.to_owned(),
+            }),
+        }
+    }
+
+    /// Records `journal` there: the file written atomically with its head, or the journal
+    /// appended to the store in one transaction.
+    ///
+    /// # Errors
+    /// I/O, or the store's refusal (a journal of that name already there).
+    pub(crate) fn record<L: Kind>(
+        &self,
+        world: &World,
+        journal: &Journal<L>,
+        lang: Lang,
+    ) -> Result<(), CliError>
+    where
+        Journal<L>: Send,
+    {
+        match self {
+            Self::File { dir, path } => write_journal(dir, path, journal),
+            Self::Store { db, name } => {
+                let mut store = crate::database::open(db)?;
+                crate::database::append_journal(&mut store, name, journal, world, lang)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::File { path, .. } => write!(f, "{}", path.display()),
+            Self::Store { db, name } => {
+                let shown = db
+                    .parse::<zugong_store::Location>()
+                    .map_or_else(|_| db.clone(), |l| l.to_string());
+                write!(f, "{shown} → {name}")
+            }
+        }
+    }
 }
 
 /// The journal file: `--journal`, or `DIR/journals/NAME.jsonl`. Never a table or a journal of

@@ -2,7 +2,6 @@
 //! branch under a unit, through `zugong_branch::RatingRound`, scored on the dataset's rubric
 //! from the branch scores, writing one journal of all the rounds.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -13,8 +12,8 @@ use zugong_branch::{
 use zugong_core::journal::Journal;
 use zugong_core::{AdminLevel, Authority, OrgKind, OrgUnitId, RatingRoundId, WorkCalendar};
 
-use super::{issue, journal_path, write_journal};
-use crate::cli::{JournalArgs, load_world};
+use super::{Target, issue};
+use crate::cli::{Data, JournalArgs, load_world_from};
 use crate::dataset::{BranchRecord, World};
 use crate::error::CliError;
 use crate::journals::{JournalKind, stream_uuid};
@@ -258,21 +257,21 @@ pub(crate) fn rate(
 /// # Errors
 /// An invalid dataset, an unknown scope, a journal that exists.
 pub(crate) fn run(
-    dir: &Path,
+    data: &Data,
     scope: Option<&str>,
     on: Option<NaiveDate>,
     args: &JournalArgs,
     lang: Lang,
 ) -> Result<ExitCode, CliError> {
-    let world = load_world(dir)?;
+    let world = load_world_from(data)?;
     let on = on.unwrap_or(world.manifest.as_of);
     let scope = scope_of(&world, scope)?;
     let (outcomes, journal) = rate(&world, scope, on);
-    let path = journal_path(dir, args, &format!("rating-{scope}-{}", on.year()))?;
+    let path = Target::new(data, args, &format!("rating-{scope}-{}", on.year()))?;
     // A scenario that a rule stopped records nothing: its journal would hold half a story.
     let failed = outcomes.is_empty() || outcomes.iter().any(|o| o.refused.is_some());
     if !failed {
-        write_journal(dir, &path, &journal)?;
+        path.record(&world, &journal, lang)?;
     }
     let name = world.tree.get(scope).map(|u| u.name.as_str()).unwrap_or("");
     let mut out = format!(
@@ -319,11 +318,7 @@ pub(crate) fn run(
         lang.t("升星", "up"),
         lang.t("降星", "down"),
     ));
-    out.push_str(&format!(
-        "{} {}\n",
-        lang.t("日志", "journal"),
-        path.display()
-    ));
+    out.push_str(&format!("{} {}\n", lang.t("日志", "journal"), &path));
     if failed {
         out.push_str(lang.t(
             "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",

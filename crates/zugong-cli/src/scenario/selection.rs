@@ -4,7 +4,6 @@
 //! journal.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -22,8 +21,8 @@ use zugong_core::{
     AdminLevel, Authority, JurisdictionPolicy, PositionId, RankOrGrade, SelectionId,
 };
 
-use super::{Until, issue, journal_path, write_journal};
-use crate::cli::{JournalArgs, load_world};
+use super::{Target, Until, issue};
+use crate::cli::{Data, JournalArgs, load_world_from};
 use crate::dataset::{CadreRecord, World};
 use crate::error::CliError;
 use crate::journals::{JournalKind, Rules, stream_uuid};
@@ -579,21 +578,21 @@ pub(crate) fn stage_term(stage: SelectionStage, lang: Lang) -> &'static str {
 /// # Errors
 /// An invalid dataset, an unknown post, a journal that exists.
 pub(crate) fn run(
-    dir: &Path,
+    data: &Data,
     post: Option<&str>,
     until: Until,
     on: Option<NaiveDate>,
     args: &JournalArgs,
     lang: Lang,
 ) -> Result<ExitCode, CliError> {
-    let world = load_world(dir)?;
+    let world = load_world_from(data)?;
     let on = on.unwrap_or(world.manifest.as_of);
     let w = walk(&world, post, until, on)?;
-    let path = journal_path(dir, args, &format!("selection-{}", w.post.id))?;
+    let path = Target::new(data, args, &format!("selection-{}", w.post.id))?;
     // A scenario that a rule stopped records nothing: its journal would hold half a story.
     let failed = w.steps.iter().any(|s| !s.done);
     if !failed {
-        write_journal(dir, &path, &w.journal)?;
+        path.record(&world, &w.journal, lang)?;
     }
     let mut out = String::new();
     let unit = world
@@ -661,7 +660,7 @@ pub(crate) fn run(
         lang.t("所处环节", "Stage"),
         stage_term(w.stage, lang),
         lang.t("日志", "journal"),
-        path.display()
+        &path
     ));
     if failed {
         out.push_str(lang.t(

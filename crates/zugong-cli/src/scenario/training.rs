@@ -4,7 +4,6 @@
 //! attendance for the 学时 missing, close), writing one journal of all the classes.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{Duration, NaiveDate};
@@ -17,8 +16,8 @@ use zugong_training::{
     plan_coverage,
 };
 
-use super::{issue, journal_path, write_journal};
-use crate::cli::{JournalArgs, load_world};
+use super::{Target, issue};
+use crate::cli::{Data, JournalArgs, load_world_from};
 use crate::dataset::World;
 use crate::error::CliError;
 use crate::generate::county::ALL_GROUPS;
@@ -306,19 +305,19 @@ pub(crate) fn run_fallback(
 /// # Errors
 /// An invalid dataset, a journal that exists.
 pub(crate) fn run(
-    dir: &Path,
+    data: &Data,
     on: Option<NaiveDate>,
     args: &JournalArgs,
     lang: Lang,
 ) -> Result<ExitCode, CliError> {
-    let world = load_world(dir)?;
+    let world = load_world_from(data)?;
     let on = on.unwrap_or(world.manifest.as_of + Duration::days(7));
     let (o, journal) = run_fallback(&world, on);
-    let path = journal_path(dir, args, &format!("training-fallback-{on}"))?;
+    let path = Target::new(data, args, &format!("training-fallback-{on}"))?;
     // A scenario that a rule stopped records nothing: its journal would hold half a story.
     let failed = !o.refusals.is_empty();
     if !failed {
-        write_journal(dir, &path, &journal)?;
+        path.record(&world, &journal, lang)?;
     }
     let mut out = format!(
         "{}: {} {}\n",
@@ -351,7 +350,7 @@ pub(crate) fn run(
         lang.t("仍不足", "still short"),
         o.still_short,
         lang.t("日志", "journal"),
-        path.display()
+        &path
     ));
     if failed {
         out.push_str(lang.t(

@@ -14,5 +14,6 @@ mod generated;
 mod import;
 mod report;
 mod scenario;
+mod store;
 mod support;
 mod trust;
