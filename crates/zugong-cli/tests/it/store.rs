@@ -310,3 +310,78 @@ fn a_process_killed_at_any_point_leaves_the_store_whole() {
         "most commands were killed mid-way ({killed} of 100)"
     );
 }
+
+/// A fresh schema on the test server (`ZUGONG_TEST_POSTGRES`), dropped afterwards.
+struct ServerSchema {
+    base: String,
+    schema: String,
+}
+
+impl ServerSchema {
+    fn new() -> Option<Self> {
+        let Ok(base) = std::env::var("ZUGONG_TEST_POSTGRES") else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI is set but ZUGONG_TEST_POSTGRES is not"
+            );
+            eprintln!(
+                "skipped: ZUGONG_TEST_POSTGRES is not set (no PostgreSQL server to test against)"
+            );
+            return None;
+        };
+        let schema = format!("zugong_cli_{}", std::process::id());
+        let mut c = postgres::Client::connect(&base, postgres::NoTls).unwrap();
+        c.batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+        ))
+        .unwrap();
+        Some(Self { base, schema })
+    }
+
+    fn url(&self) -> String {
+        let joiner = if self.base.contains('?') { '&' } else { '?' };
+        format!(
+            "{}{joiner}options=-csearch_path%3D{}",
+            self.base, self.schema
+        )
+    }
+}
+
+impl Drop for ServerSchema {
+    fn drop(&mut self) {
+        if let Ok(mut c) = postgres::Client::connect(&self.base, postgres::NoTls) {
+            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.schema));
+        }
+    }
+}
+
+#[test]
+fn a_department_server_works_as_the_file_does() {
+    let Some(server) = ServerSchema::new() else {
+        return;
+    };
+    let db = server.url();
+    let source = sample_with_journals("db-server-source");
+    ok(&["init", &db]);
+    ok(&["import", source.s(), "--db", &db]);
+    assert!(ok(&["check", "--db", &db]).contains('✓'));
+    let out = ok(&["scenario", "rating", "--db", &db, "--on", "2027-01-04"]);
+    assert!(out.contains("rating-"), "{out}");
+    let dir = TempDir::new("db-server-export");
+    ok(&["export", "--db", &db, "--out", dir.s()]);
+    let exported = snapshot(dir.path());
+    let original = snapshot(source.path());
+    // Everything imported comes back byte for byte; the new journal is there beside it.
+    for (file, bytes) in &original {
+        if file.ends_with("heads.json") {
+            continue;
+        }
+        assert_eq!(exported.get(file), Some(bytes), "{}", file.display());
+    }
+    assert!(
+        exported.keys().any(
+            |f| f.to_string_lossy().contains("rating-") && f.to_string_lossy().contains("2027")
+        )
+    );
+    assert!(ok(&["check", dir.s()]).contains('✓'));
+}

@@ -290,6 +290,38 @@ fn a_server_that_cannot_be_reached_is_a_clear_error_with_the_password_masked() {
 }
 
 #[test]
+fn a_server_that_goes_away_mid_transaction_leaves_nothing_half_written() {
+    let Some(server) = PostgresSchema::new() else {
+        return;
+    };
+    let application = format!("zugong_victim_{}", uuid::Uuid::now_v7().simple());
+    let location = server.location_named(&application);
+    let mut store = Store::create(&location).unwrap();
+    let j = name("tallies");
+    let result = store.write(|tx| -> Result<(), StoreError> {
+        tx.execute::<Tally>(&j, book(1), ExpectedVersion::NoStream, TallyCommand::Open, act(0), "建账", || 100)?;
+        // The connection is cut between two commands of one transaction.
+        server.admin(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '{application}'"
+        ));
+        tx.execute::<Tally>(&j, book(1), ExpectedVersion::Exactly(1), TallyCommand::Add(1), act(1), "增加", || 100)?;
+        Ok(())
+    });
+    let err = result.unwrap_err();
+    assert!(matches!(err, StoreError::Database(_)), "{err}");
+    assert!(
+        err.message(Language::Chinese).contains("已回滚"),
+        "{}",
+        err.message(Language::Chinese)
+    );
+    // The lost connection keeps failing clearly; a new one finds nothing of the transaction.
+    assert!(store.journals().is_err());
+    let mut fresh = Store::open(&location).unwrap();
+    assert!(fresh.journals().unwrap().is_empty());
+    assert!(fresh.read_from(0).unwrap().is_empty());
+}
+
+#[test]
 fn journal_names_are_file_names() {
     assert!(JournalName::new("selection-2026.x_1").is_ok());
     for bad in ["", ".hidden", "a/b", "a b", "选拔", &"x".repeat(201)] {

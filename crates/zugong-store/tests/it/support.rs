@@ -241,6 +241,20 @@ impl PostgresSchema {
         Some(Self { base, schema })
     }
 
+    /// The store's location with `application_name` set, so that a test can find its
+    /// connections on the server.
+    pub fn location_named(&self, application: &str) -> Location {
+        format!("{}&application_name={application}", self.url())
+            .parse()
+            .unwrap()
+    }
+
+    /// Runs raw SQL on the server (outside the store's schema).
+    pub fn admin(&self, sql: &str) {
+        let mut c = postgres::Client::connect(&self.base, postgres::NoTls).unwrap();
+        c.batch_execute(sql).unwrap();
+    }
+
     fn url(&self) -> String {
         let joiner = if self.base.contains('?') { '&' } else { '?' };
         format!(
