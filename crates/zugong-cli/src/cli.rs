@@ -267,32 +267,12 @@ fn load_data(data: &Data, faults: &mut Vec<Fault>) -> Option<dataset::Dataset> {
 /// [`CliError::InvalidDataset`] with every fault; [`CliError::Store`] when the store cannot
 /// be opened.
 pub(crate) fn load_world_from(data: &Data) -> Result<World, CliError> {
-    match data {
-        Data::Folder(dir) => load_world(dir),
-        Data::Store(db) => {
-            let mut store = crate::database::open(db)?;
-            let mut faults = Vec::new();
-            let Some(data) = dataset::load_store(&mut store, &mut faults) else {
-                return Err(CliError::InvalidDataset(faults));
-            };
-            note_warnings(&data.warnings);
-            let world = validate(data, &mut faults);
-            if faults.is_empty() {
-                Ok(world)
-            } else {
-                Err(CliError::InvalidDataset(faults))
-            }
-        }
-    }
-}
-
-/// Loads and checks a dataset folder.
-///
-/// # Errors
-/// [`CliError::InvalidDataset`] with every fault.
-pub(crate) fn load_world(dir: &Path) -> Result<World, CliError> {
     let mut faults = Vec::new();
-    let Some(data) = load(dir, &mut faults) else {
+    let loaded = match data {
+        Data::Folder(dir) => load(dir, &mut faults),
+        Data::Store(db) => dataset::load_store(&mut crate::database::open(db)?, &mut faults),
+    };
+    let Some(data) = loaded else {
         return Err(CliError::InvalidDataset(faults));
     };
     note_warnings(&data.warnings);

@@ -9,6 +9,10 @@
 //! zugong scenario selection DIR --post ID   screen, rank, walk 动议 → 任前公示 (journaled)
 //! zugong scenario rating DIR                a star-rating round for every branch (journaled)
 //! zugong scenario training DIR              fallback training for everyone short (journaled)
+//! zugong init county.db                     an empty store (SQLite file, or a postgres:// URL)
+//! zugong import DIR --db county.db          a dataset into the store, in one transaction
+//! zugong report --db county.db              check, report and scenarios take --db instead of DIR
+//! zugong export --db county.db --out DIR    the store as a dataset folder, byte for byte
 //! ```
 //!
 //! Exit codes: 0 done; 1 findings, when `--fail-on-findings` asks to fail on them; 2 bad input

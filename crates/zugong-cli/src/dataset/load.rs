@@ -92,20 +92,7 @@ pub(crate) fn load_store(store: &mut Store, faults: &mut Vec<Fault>) -> Option<D
             return None;
         }
     };
-    let manifest = match serde_json::from_str::<Value>(&text) {
-        Ok(v) => manifest_from(v, "dataset.json", faults)?,
-        Err(e) => {
-            faults.push(Fault::file(
-                "dataset.json",
-                tr!(
-                    Lang::current(),
-                    "不是合法的清单：{e}",
-                    "not a manifest: {e}"
-                ),
-            ));
-            return None;
-        }
-    };
+    let manifest = parse_manifest(&text, faults)?;
     read_tables(
         &Source::Store(std::cell::RefCell::new(store)),
         manifest,
@@ -431,7 +418,11 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
             return None;
         }
     };
-    // Editors save a BOM.
+    parse_manifest(&text, faults)
+}
+
+/// The manifest from the text of a `dataset.json` (a BOM, which editors save, ignored).
+fn parse_manifest(text: &str, faults: &mut Vec<Fault>) -> Option<Manifest> {
     let text = text.trim_start_matches('\u{feff}');
     match serde_json::from_str::<serde_json::Value>(text) {
         Ok(v) => manifest_from(v, "dataset.json", faults),
