@@ -554,7 +554,8 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             match (out, db) {
                 (_, Some(db)) => {
                     let mut store = crate::database::open(&db)?;
-                    let done = crate::database::import(&mut store, &data, &world, force, lang)?;
+                    let done =
+                        crate::database::import(&mut store, &from, &data, &world, force, lang)?;
                     let (tables, rows, entries) = (done.tables, done.rows, done.entries);
                     tell(&match lang {
                         Lang::Zh => format!(

@@ -14,7 +14,7 @@ use zugong_branch::RatingRound;
 use zugong_cadre::Selection;
 use zugong_core::journal::{Digest, Entry, Journal};
 use zugong_member::Development;
-use zugong_store::{JournalName, Location, Store, StoreError, Transaction};
+use zugong_store::{ImportRecord, JournalName, Location, Store, StoreError, Transaction};
 use zugong_training::TrainingClass;
 
 use crate::dataset::{Dataset, JournalFile, World, each_table, manifest_text, write_atomically};
@@ -70,6 +70,7 @@ pub(crate) struct Imported {
 /// database fails (nothing is written).
 pub(crate) fn import(
     store: &mut Store,
+    source: &Path,
     data: &Dataset,
     world: &World,
     force: bool,
@@ -126,6 +127,15 @@ pub(crate) fn import(
                 }
             };
         }
+        let now = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
+        let tables = u64::try_from(imported.tables).unwrap_or(u64::MAX);
+        tx.record_import(&ImportRecord::new(
+            now,
+            source.display().to_string(),
+            tables,
+            imported.rows,
+            imported.entries,
+        ))?;
         Ok(imported)
     })
 }

@@ -2,7 +2,7 @@
 //! store ([`crate::Store`]) is written once on top of it.
 
 use crate::StoreError;
-use crate::record::{EntryQuery, JournalInfo, StoredEntry, TableInfo};
+use crate::record::{EntryQuery, ImportRecord, JournalInfo, StoredEntry, TableInfo};
 
 /// A visitor of stored rows; returning an error stops the reading.
 pub(crate) type Visit<'a, T> = &'a mut dyn FnMut(T) -> Result<(), StoreError>;
@@ -65,6 +65,10 @@ pub(crate) trait Backend: Send {
         name: &str,
         rows: &mut dyn Iterator<Item = Result<String, StoreError>>,
     ) -> Result<u64, StoreError>;
+    /// Records an import (numbered after the last) and returns its number.
+    fn record_import(&mut self, import: &ImportRecord) -> Result<u64, StoreError>;
+    /// Every import, oldest first.
+    fn imports(&mut self) -> Result<Vec<ImportRecord>, StoreError>;
     /// Reads a table's rows in order (line number, text).
     fn rows(&mut self, name: &str, visit: VisitRow<'_>) -> Result<(), StoreError>;
 }

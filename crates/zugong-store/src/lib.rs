@@ -49,7 +49,7 @@ mod store;
 pub use error::{AppendError, StoreError};
 pub use location::Location;
 pub use record::{
-    ExpectedVersion, JournalInfo, JournalName, StoredEntry, TableInfo, is_table_name,
+    ExpectedVersion, ImportRecord, JournalInfo, JournalName, StoredEntry, TableInfo, is_table_name,
 };
 pub use store::{Store, Transaction};
 

@@ -13,7 +13,8 @@ use crate::StoreError;
 use crate::backend::{Backend, SchemaState, Visit, VisitRow};
 use crate::location::mask_password;
 use crate::record::{
-    EntryQuery, JournalInfo, JournalName, StoredEntry, TableInfo, digest, signed, unsigned,
+    EntryQuery, ImportRecord, JournalInfo, JournalName, StoredEntry, TableInfo, digest,
+    import_record, signed, unsigned,
 };
 use crate::schema::APPLICATION;
 
@@ -350,6 +351,45 @@ impl Backend for Postgres {
             &[&name, &signed(count)?],
         )?;
         Ok(count)
+    }
+
+    fn record_import(&mut self, import: &ImportRecord) -> Result<u64, StoreError> {
+        let row = self
+            .client
+            .query_one("SELECT max(number) FROM zugong_imports", &[])?;
+        let number = unsigned(row.try_get::<_, Option<i64>>(0)?.unwrap_or(0))?.saturating_add(1);
+        self.client.execute(
+            "INSERT INTO zugong_imports (number, at, source, tables, row_count, entries) VALUES ($1, $2, $3, $4, $5, $6)",
+            &[
+                &signed(number)?,
+                &import.at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                &import.source,
+                &signed(import.tables)?,
+                &signed(import.rows)?,
+                &signed(import.entries)?,
+            ],
+        )?;
+        Ok(number)
+    }
+
+    fn imports(&mut self) -> Result<Vec<ImportRecord>, StoreError> {
+        self.client
+            .query(
+                "SELECT number, at, source, tables, row_count, entries FROM zugong_imports ORDER BY number",
+                &[],
+            )?
+            .iter()
+            .map(|r| {
+                import_record(
+                    r.try_get(0)?,
+                    r.try_get(1)?,
+                    r.try_get(2)?,
+                    r.try_get(3)?,
+                    r.try_get(4)?,
+                    r.try_get(5)?,
+                )
+            })
+            .collect()
     }
 
     fn rows(&mut self, name: &str, visit: VisitRow<'_>) -> Result<(), StoreError> {

@@ -146,6 +146,46 @@ pub struct StoredEntry {
     pub text: String,
 }
 
+/// One import of a dataset into a store, as recorded in the same transaction as the tables
+/// it wrote: the store's import history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ImportRecord {
+    /// The import's number in the store, from 1 (given by the store).
+    pub number: u64,
+    /// When (the importing program's clock; a store never reads one).
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// What was imported (a folder or workbook path, as the user gave it).
+    pub source: String,
+    /// Tables written.
+    pub tables: u64,
+    /// Rows written.
+    pub rows: u64,
+    /// Journal entries appended.
+    pub entries: u64,
+}
+
+impl ImportRecord {
+    /// An import to record (its number is given when it is recorded).
+    #[must_use]
+    pub fn new(
+        at: chrono::DateTime<chrono::Utc>,
+        source: impl Into<String>,
+        tables: u64,
+        rows: u64,
+        entries: u64,
+    ) -> Self {
+        Self {
+            number: 0,
+            at,
+            source: source.into(),
+            tables,
+            rows,
+            entries,
+        }
+    }
+}
+
 /// Which entries to read.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum EntryQuery<'a> {
@@ -192,4 +232,25 @@ pub(crate) fn signed(n: u64) -> Result<i64, StoreError> {
 pub(crate) fn digest(text: &str) -> Result<Digest, StoreError> {
     text.parse()
         .map_err(|e| StoreError::Encoding(format!("digest {text:?}: {e}")))
+}
+
+/// An import record from its stored columns.
+pub(crate) fn import_record(
+    number: i64,
+    at: &str,
+    source: String,
+    tables: i64,
+    rows: i64,
+    entries: i64,
+) -> Result<ImportRecord, StoreError> {
+    Ok(ImportRecord {
+        number: unsigned(number)?,
+        at: chrono::DateTime::parse_from_rfc3339(at)
+            .map_err(|e| StoreError::Encoding(format!("import time {at:?}: {e}")))?
+            .with_timezone(&chrono::Utc),
+        source,
+        tables: unsigned(tables)?,
+        rows: unsigned(rows)?,
+        entries: unsigned(entries)?,
+    })
 }

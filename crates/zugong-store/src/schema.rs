@@ -44,6 +44,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         body TEXT NOT NULL,
         PRIMARY KEY (tbl, line)
     )",
+    // 2: the history of the dataset's imports — when, from where, what was written — kept
+    // with the tables they wrote (each import is one transaction; a rolled-back one leaves
+    // no record).
+    "CREATE TABLE zugong_imports (
+        number BIGINT PRIMARY KEY CHECK (number > 0),
+        at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        tables BIGINT NOT NULL CHECK (tables >= 0),
+        row_count BIGINT NOT NULL CHECK (row_count >= 0),
+        entries BIGINT NOT NULL CHECK (entries >= 0)
+    )",
 ];
 
 /// The schema version this build writes and reads.

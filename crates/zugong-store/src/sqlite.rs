@@ -9,7 +9,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 use crate::StoreError;
 use crate::backend::{Backend, SchemaState, Visit, VisitRow};
 use crate::record::{
-    EntryQuery, JournalInfo, JournalName, StoredEntry, TableInfo, digest, signed, unsigned,
+    EntryQuery, ImportRecord, JournalInfo, JournalName, StoredEntry, TableInfo, digest,
+    import_record, signed, unsigned,
 };
 use crate::schema::APPLICATION;
 
@@ -368,6 +369,38 @@ impl Backend for Sqlite {
             params![name, signed(count)?],
         )?;
         Ok(count)
+    }
+
+    fn record_import(&mut self, import: &ImportRecord) -> Result<u64, StoreError> {
+        let last: Option<i64> =
+            self.connection
+                .query_row("SELECT max(number) FROM zugong_imports", [], |r| r.get(0))?;
+        let number = unsigned(last.unwrap_or(0))?.saturating_add(1);
+        self.connection.execute(
+            "INSERT INTO zugong_imports (number, at, source, tables, row_count, entries) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                signed(number)?,
+                import.at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                import.source,
+                signed(import.tables)?,
+                signed(import.rows)?,
+                signed(import.entries)?
+            ],
+        )?;
+        Ok(number)
+    }
+
+    fn imports(&mut self) -> Result<Vec<ImportRecord>, StoreError> {
+        let rows: Vec<(i64, String, String, i64, i64, i64)> = self
+            .connection
+            .prepare("SELECT number, at, source, tables, row_count, entries FROM zugong_imports ORDER BY number")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(number, at, source, tables, rows, entries)| {
+                import_record(number, &at, source, tables, rows, entries)
+            })
+            .collect()
     }
 
     fn rows(&mut self, name: &str, visit: VisitRow<'_>) -> Result<(), StoreError> {

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use zugong_core::journal::{Act, Digest, Entry, Journal, Lifecycle, StreamId};
 
 use crate::backend::Backend;
-use crate::record::{EntryQuery, JournalInfo, JournalName, StoredEntry, TableInfo, is_table_name};
+use crate::record::{
+    EntryQuery, ImportRecord, JournalInfo, JournalName, StoredEntry, TableInfo, is_table_name,
+};
 use crate::schema::{LATEST, statements};
 use crate::{AppendError, ExpectedVersion, Location, StoreError};
 
@@ -406,6 +408,14 @@ impl Store {
     /// [`StoreError::Database`].
     pub fn manifest(&mut self) -> Result<Option<String>, StoreError> {
         self.read(|b| b.manifest())
+    }
+
+    /// Every import of a dataset into this store, oldest first (the import history).
+    ///
+    /// # Errors
+    /// [`StoreError::Database`].
+    pub fn imports(&mut self) -> Result<Vec<ImportRecord>, StoreError> {
+        self.read(|b| b.imports())
     }
 
     /// The dataset's tables with their number of rows, by name.
@@ -829,6 +839,18 @@ impl Transaction<'_> {
         self.store
             .backend
             .put_table(name, &mut rows)
+            .inspect_err(|_| self.poisoned = true)
+    }
+
+    /// Records an import in the store's import history, in this transaction (so that it is
+    /// kept exactly when the tables it wrote are). Returns its number.
+    ///
+    /// # Errors
+    /// [`StoreError::Database`].
+    pub fn record_import(&mut self, import: &ImportRecord) -> Result<u64, StoreError> {
+        self.store
+            .backend
+            .record_import(import)
             .inspect_err(|_| self.poisoned = true)
     }
 

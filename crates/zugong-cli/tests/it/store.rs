@@ -39,6 +39,12 @@ fn export_gives_back_the_imported_folder_byte_for_byte() {
     let second = dir.join("second");
     ok(&["export", "--db", db, "--out", second.to_str().unwrap()]);
     assert_eq!(snapshot(&first), snapshot(&second));
+    // Both imports are in the store's history, each with what it wrote.
+    let imports = Store::open(&Location::Sqlite(db.into())).unwrap().imports().unwrap();
+    assert_eq!(imports.len(), 2);
+    assert_eq!(imports[0].source, source.s());
+    assert_eq!((imports[0].tables, imports[1].entries), (12, 0));
+    assert!(imports[0].entries > 0 && imports[0].rows > 20_000);
     // The store's report is the folder's.
     assert_eq!(
         ok(&["report", "--db", db, "--format", "json"]),

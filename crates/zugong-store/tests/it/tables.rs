@@ -1,6 +1,6 @@
 //! A department's dataset tables in the store: written whole, replaced whole, read in order.
 
-use zugong_store::{Store, StoreError};
+use zugong_store::{ImportRecord, Store, StoreError};
 
 use crate::on_both;
 
@@ -68,6 +68,36 @@ on_both! {
         assert_eq!(rows(&mut store, "members"), vec![(1, "b".to_owned())]);
         assert!(rows(&mut store, "attendance").is_empty());
         assert_eq!(store.tables().unwrap().len(), 1);
+    }
+
+    fn imports_are_recorded_with_what_they_wrote_and_an_older_store_is_migrated(b) {
+        let mut store = b.create();
+        let at = "2026-12-02T08:00:00Z".parse().unwrap();
+        store
+            .write(|tx| -> Result<(), StoreError> {
+                tx.put_table("members", vec!["a".to_owned()])?;
+                assert_eq!(tx.record_import(&ImportRecord::new(at, "county/", 1, 1, 0))?, 1);
+                Ok(())
+            })
+            .unwrap();
+        // An import that fails leaves no record.
+        let failed = store.write(|tx| -> Result<(), StoreError> {
+            tx.record_import(&ImportRecord::new(at, "broken/", 0, 0, 0))?;
+            tx.put_table("BAD", vec![])?;
+            Ok(())
+        });
+        assert!(failed.is_err());
+        let imports = store.imports().unwrap();
+        assert_eq!(imports.len(), 1);
+        assert_eq!((imports[0].number, imports[0].source.as_str(), imports[0].at), (1, "county/", at));
+        drop(store);
+        // A store as schema version 1 left it (before the import history): opened, it is
+        // migrated forward, its data untouched.
+        b.raw("DROP TABLE zugong_imports; UPDATE zugong_schema SET version = 1");
+        let mut store = b.open();
+        assert_eq!(store.schema_version().unwrap(), zugong_store::SCHEMA_VERSION);
+        assert!(store.imports().unwrap().is_empty());
+        assert_eq!(rows(&mut store, "members"), vec![(1, "a".to_owned())]);
     }
 
     fn a_table_written_twice_in_one_import_is_refused(b) {
