@@ -40,7 +40,10 @@ fn export_gives_back_the_imported_folder_byte_for_byte() {
     ok(&["export", "--db", db, "--out", second.to_str().unwrap()]);
     assert_eq!(snapshot(&first), snapshot(&second));
     // Both imports are in the store's history, each with what it wrote.
-    let imports = Store::open(&Location::Sqlite(db.into())).unwrap().imports().unwrap();
+    let imports = Store::open(&Location::Sqlite(db.into()))
+        .unwrap()
+        .imports()
+        .unwrap();
     assert_eq!(imports.len(), 2);
     assert_eq!(imports[0].source, source.s());
     assert_eq!((imports[0].tables, imports[1].entries), (12, 0));
