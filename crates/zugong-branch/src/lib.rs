@@ -69,6 +69,7 @@
 mod branch;
 mod burden;
 mod guidance;
+mod life;
 pub mod presets;
 mod rating;
 mod rollup;
@@ -79,6 +80,11 @@ mod weak;
 pub use branch::{Branch, BranchStructurePolicy, CommitteeRole, CommitteeSeat, StructureFinding};
 pub use burden::{BurdenCount, BurdenError, BurdenReport, PushedTask, burden_report};
 pub use guidance::{GuidanceDeviation, GuidanceReport, enforce_five_star_cap, guidance_report};
+pub use life::{
+    BranchBodies, Cadence, Committee, Lecturer, LifeChecker, LifeCompleteness, LifeError,
+    LifePeriod, LifePolicy, LifeRequirement, LifeSummary, Meeting, MeetingError, MeetingKind,
+    MeetingRow, MissedMeeting, SecretaryLectureShort, UnderAttended, check_life,
+};
 pub use rating::{
     RatingCommand, RatingContext, RatingError, RatingEvent, RatingRound, RatingStage, ReviewMethod,
     StarChange, StarChangeRecord,

@@ -8,6 +8,8 @@ use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, RectificationId, SourceStatus};
 
+use crate::LifeSummary;
+
 /// The national categories (中组部, 2014 onward; domain brief §4.4, provisional).
 const NATIONAL_CATEGORIES: Citation = Citation::new(
     "中组部关于软弱涣散基层党组织整顿的通知(2014起)",
@@ -73,8 +75,11 @@ pub struct BranchFacts {
     pub satisfaction: Option<(u32, u32)>,
     /// 年度绩效考核排名: (rank, of), 1 being first.
     pub assessment_rank: Option<(u32, u32)>,
-    /// Whether 三会一课, 主题党日, 组织生活会 and 民主评议 were held this year.
-    pub organizational_life_held: bool,
+    /// How much of its required organizational life (三会一课, 主题党日, 组织生活会, 民主评议)
+    /// the organization held this year: [`crate::LifeCompleteness::summary`] of its meeting
+    /// records, or [`LifeSummary::reported`] where only a yes/no is recorded. The default
+    /// (nothing required) is an organization whose life was not checked: never flagged.
+    pub organizational_life: LifeSummary,
     /// Categories found by inspection (the national list).
     pub inspected_categories: Vec<WeakCategory>,
 }
@@ -107,8 +112,14 @@ pub enum WeakBasis {
         /// Out of.
         of: u32,
     },
-    /// 直接认定: no regular organizational life.
-    NoOrganizationalLife,
+    /// 直接认定: no regular organizational life — fewer of the required intervals met than
+    /// the policy's share.
+    NoOrganizationalLife {
+        /// Intervals met.
+        met: u32,
+        /// Intervals required.
+        required: u32,
+    },
     /// A national category found by inspection.
     Category(WeakCategory),
 }
@@ -140,6 +151,12 @@ pub struct WeakBranchPolicy {
     pub satisfaction_min_permille: u32,
     /// Whether last place in the annual assessment designates.
     pub last_place_designates: bool,
+    /// 组织制度形同虚设: designated when fewer than N‰ of the required intervals of
+    /// organizational life were met.
+    ///
+    /// # Provisional
+    /// The local standard names the case, not a number; default 500 (less than half held).
+    pub organizational_life_min_permille: u32,
     /// Months allowed for rectification (整顿期限).
     ///
     /// # Provisional
@@ -154,6 +171,7 @@ impl Default for WeakBranchPolicy {
             no_candidate_years: 2,
             satisfaction_min_permille: 600,
             last_place_designates: true,
+            organizational_life_min_permille: 500,
             rectification_months: 12,
         }
     }
@@ -166,11 +184,20 @@ impl Policy for WeakBranchPolicy {
             ("no_candidate_years", DIRECT_DESIGNATION),
             ("satisfaction_min_permille", DIRECT_DESIGNATION),
             ("last_place_designates", DIRECT_DESIGNATION),
+            ("organizational_life_min_permille", DIRECT_DESIGNATION),
             ("rectification_months", NATIONAL_CATEGORIES),
         ]
     }
 
     fn validate(&self) -> Result<(), PolicyError> {
+        if self.organizational_life_min_permille > 1000 {
+            return Err(PolicyError::OutOfRange {
+                field: "organizational_life_min_permille",
+                value: i64::from(self.organizational_life_min_permille),
+                min: 0,
+                max: 1000,
+            });
+        }
         if self.satisfaction_min_permille > 1000 {
             return Err(PolicyError::OutOfRange {
                 field: "satisfaction_min_permille",
@@ -189,7 +216,7 @@ impl Policy for WeakBranchPolicy {
 /// use chrono::NaiveDate;
 /// use zugong_branch::*;
 /// let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).unwrap();
-/// let facts = BranchFacts { secretary_vacant_since: Some(d(1, 10)), organizational_life_held: true, ..Default::default() };
+/// let facts = BranchFacts { secretary_vacant_since: Some(d(1, 10)), ..Default::default() };
 /// let policy = WeakBranchPolicy::default();
 /// assert!(detect_weakness(&facts, d(4, 10), &policy).is_empty()); // exactly 3 months
 /// assert_eq!(detect_weakness(&facts, d(4, 11), &policy).len(), 1); // over 3 months
@@ -240,8 +267,12 @@ pub fn detect_weakness(
     {
         out.push(direct(WeakBasis::LastInAssessment { rank, of }));
     }
-    if !facts.organizational_life_held {
-        out.push(direct(WeakBasis::NoOrganizationalLife));
+    let life = facts.organizational_life;
+    if life.below(policy.organizational_life_min_permille) {
+        out.push(direct(WeakBasis::NoOrganizationalLife {
+            met: life.met,
+            required: life.required,
+        }));
     }
     for c in &facts.inspected_categories {
         out.push(WeakFinding {

@@ -8,6 +8,7 @@
     unreachable_pub
 )]
 
+mod life;
 mod organization;
 mod rating;
 mod rubric;

@@ -11,7 +11,7 @@ fn policy() -> WeakBranchPolicy {
 
 fn healthy() -> BranchFacts {
     BranchFacts {
-        organizational_life_held: true,
+        organizational_life: zugong_branch::LifeSummary::reported(true),
         ..Default::default()
     }
 }
@@ -65,7 +65,7 @@ fn direct_designation_thresholds() {
     assert!(detect_weakness(&f, d(6, 1), &p).is_empty());
     // No organizational life, and inspected categories.
     let f = BranchFacts {
-        organizational_life_held: false,
+        organizational_life: zugong_branch::LifeSummary::reported(false),
         inspected_categories: vec![WeakCategory::DisunitedTeam],
         ..Default::default()
     };

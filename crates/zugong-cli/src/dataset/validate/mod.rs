@@ -252,7 +252,9 @@ pub(crate) fn branch_facts(b: &BranchRecord) -> BranchFacts {
         village: b.village,
         satisfaction: b.satisfaction_yes.zip(b.satisfaction_total),
         assessment_rank: b.rank.zip(b.ranked_of),
-        organizational_life_held: b.organizational_life_held.unwrap_or(true),
+        organizational_life: zugong_branch::LifeSummary::reported(
+            b.organizational_life_held.unwrap_or(true),
+        ),
         inspected_categories: b.inspected_categories.clone(),
     }
 }

@@ -203,8 +203,10 @@ pub(super) fn weak_basis(b: &WeakBasis, lang: Lang) -> String {
         (WeakBasis::LastInAssessment { rank, of }, Lang::En) => {
             format!("last in the annual assessment ({rank}/{of})")
         }
-        (WeakBasis::NoOrganizationalLife, Lang::Zh) => "未按期开展组织生活".into(),
-        (WeakBasis::NoOrganizationalLife, Lang::En) => "no regular organizational life".into(),
+        (WeakBasis::NoOrganizationalLife { .. }, Lang::Zh) => "未按期开展组织生活".into(),
+        (WeakBasis::NoOrganizationalLife { .. }, Lang::En) => {
+            "no regular organizational life".into()
+        }
         (WeakBasis::Category(c), _) => c.to_string(),
     }
 }
