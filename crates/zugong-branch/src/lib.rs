@@ -75,6 +75,7 @@ mod rating;
 mod rollup;
 mod rubric;
 mod star;
+mod term;
 mod weak;
 
 pub use branch::{Branch, BranchStructurePolicy, CommitteeRole, CommitteeSeat, StructureFinding};
@@ -96,6 +97,10 @@ pub use rubric::{
     Scoresheet, VetoItem,
 };
 pub use star::{Points, StarLevel, StarLevelError};
+pub use term::{
+    ElectionCount, ElectionError, ElectionMethod, ElectionResult, ShiftApproval, Term, TermBody,
+    TermError, TermHistory, TermPolicy, TermStanding, decide_election,
+};
 pub use weak::{
     BranchFacts, Rectification, RectificationCommand, RectificationContext, RectificationError,
     RectificationEvent, RectificationPlan, RectificationReview, RectificationStatus, ReviewOutcome,

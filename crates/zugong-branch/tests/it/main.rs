@@ -13,4 +13,5 @@ mod organization;
 mod rating;
 mod rubric;
 mod support;
+mod term;
 mod weak;
