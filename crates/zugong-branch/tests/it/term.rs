@@ -19,25 +19,65 @@ fn org() -> OrgUnitId {
 #[test]
 fn terms_are_three_years_for_branches_and_five_for_villages_and_committees() {
     let p = TermPolicy::default();
-    assert_eq!(Term::elected(org(), TermBody::Branch, d(2024, 3, 1), &p).unwrap().due, d(2027, 3, 1));
-    assert_eq!(Term::elected(org(), TermBody::GeneralBranch, d(2024, 3, 1), &p).unwrap().due, d(2027, 3, 1));
-    assert_eq!(Term::elected(org(), TermBody::VillageOrCommunity, d(2021, 3, 1), &p).unwrap().due, d(2026, 3, 1));
-    assert_eq!(Term::elected(org(), TermBody::GrassrootsCommittee, d(2021, 3, 1), &p).unwrap().due, d(2026, 3, 1));
+    assert_eq!(
+        Term::elected(org(), TermBody::Branch, d(2024, 3, 1), &p)
+            .unwrap()
+            .due,
+        d(2027, 3, 1)
+    );
+    assert_eq!(
+        Term::elected(org(), TermBody::GeneralBranch, d(2024, 3, 1), &p)
+            .unwrap()
+            .due,
+        d(2027, 3, 1)
+    );
+    assert_eq!(
+        Term::elected(org(), TermBody::VillageOrCommunity, d(2021, 3, 1), &p)
+            .unwrap()
+            .due,
+        d(2026, 3, 1)
+    );
+    assert_eq!(
+        Term::elected(org(), TermBody::GrassrootsCommittee, d(2021, 3, 1), &p)
+            .unwrap()
+            .due,
+        d(2026, 3, 1)
+    );
     // Elected on 29 February: due on the last day of February.
-    assert_eq!(Term::elected(org(), TermBody::Branch, d(2024, 2, 29), &p).unwrap().due, d(2027, 2, 28));
-    assert!(matches!(Term::elected(org(), TermBody::Branch, NaiveDate::MAX, &p), Err(TermError::OutOfRange)));
+    assert_eq!(
+        Term::elected(org(), TermBody::Branch, d(2024, 2, 29), &p)
+            .unwrap()
+            .due,
+        d(2027, 2, 28)
+    );
+    assert!(matches!(
+        Term::elected(org(), TermBody::Branch, NaiveDate::MAX, &p),
+        Err(TermError::OutOfRange)
+    ));
 }
 
 #[test]
 fn a_term_due_in_thirty_days_is_reminded_and_one_past_due_is_overdue() {
     let p = TermPolicy::default();
     let term = Term::elected(org(), TermBody::Branch, d(2024, 1, 10), &p).unwrap();
-    assert_eq!(term.standing(d(2026, 12, 11), &p), TermStanding::ReminderDue { days_left: 30 });
+    assert_eq!(
+        term.standing(d(2026, 12, 11), &p),
+        TermStanding::ReminderDue { days_left: 30 }
+    );
     // Six months and a day before: not yet.
     assert_eq!(term.standing(d(2026, 7, 9), &p), TermStanding::Current);
-    assert_eq!(term.standing(d(2026, 7, 10), &p), TermStanding::ReminderDue { days_left: 184 });
-    assert_eq!(term.standing(d(2027, 1, 10), &p), TermStanding::ReminderDue { days_left: 0 });
-    assert_eq!(term.standing(d(2027, 1, 11), &p), TermStanding::Overdue { days: 1 });
+    assert_eq!(
+        term.standing(d(2026, 7, 10), &p),
+        TermStanding::ReminderDue { days_left: 184 }
+    );
+    assert_eq!(
+        term.standing(d(2027, 1, 10), &p),
+        TermStanding::ReminderDue { days_left: 0 }
+    );
+    assert_eq!(
+        term.standing(d(2027, 1, 11), &p),
+        TermStanding::Overdue { days: 1 }
+    );
 }
 
 #[test]
@@ -45,14 +85,26 @@ fn a_change_of_term_needs_approval_and_stays_within_a_year() {
     let p = TermPolicy::default();
     let term = Term::elected(org(), TermBody::Branch, d(2024, 1, 10), &p).unwrap();
     let approved = ShiftApproval::Approved(d(2026, 11, 1));
-    assert_eq!(term.shifted(d(2028, 1, 10), approved, &p).unwrap().due, d(2028, 1, 10));
-    assert_eq!(term.shifted(d(2026, 1, 10), approved, &p).unwrap().due, d(2026, 1, 10));
+    assert_eq!(
+        term.shifted(d(2028, 1, 10), approved, &p).unwrap().due,
+        d(2028, 1, 10)
+    );
+    assert_eq!(
+        term.shifted(d(2026, 1, 10), approved, &p).unwrap().due,
+        d(2026, 1, 10)
+    );
     let far = term.shifted(d(2028, 1, 11), approved, &p).unwrap_err();
     assert!(matches!(far, TermError::ShiftTooFar { .. }));
     assert!(far.citation().to_string().contains("第三条"));
-    let unapproved = term.shifted(d(2027, 6, 1), ShiftApproval::NotApproved, &p).unwrap_err();
+    let unapproved = term
+        .shifted(d(2027, 6, 1), ShiftApproval::NotApproved, &p)
+        .unwrap_err();
     assert_eq!(unapproved, TermError::ShiftNotApproved);
-    assert!(unapproved.message(Language::Chinese).contains("上级党组织批准"));
+    assert!(
+        unapproved
+            .message(Language::Chinese)
+            .contains("上级党组织批准")
+    );
 }
 
 #[test]
@@ -65,7 +117,10 @@ fn an_election_with_79_percent_present_is_refused_and_81_percent_stands() {
     assert!(err.message(Language::Chinese).contains("方能进行选举"));
     // Exactly 4/5 is not more than 4/5.
     let exactly = ElectionCount::new(100, 80, 5, ElectionMethod::Competitive, votes.clone());
-    assert!(matches!(decide_election(&exactly, &p), Err(ElectionError::NoQuorum { .. })));
+    assert!(matches!(
+        decide_election(&exactly, &p),
+        Err(ElectionError::NoQuorum { .. })
+    ));
     let enough = ElectionCount::new(100, 81, 5, ElectionMethod::Competitive, votes);
     let r = decide_election(&enough, &p).unwrap();
     // More than half of the 81 present: 41 votes. Candidates 1–5 pass, 6 does not.
@@ -77,12 +132,32 @@ fn an_election_with_79_percent_present_is_refused_and_81_percent_stands() {
 fn a_competitive_election_needs_a_fifth_more_candidates_rounded_up() {
     let p = TermPolicy::default();
     // 5 places: 5 × 20% = 1 more → 6 candidates.
-    let five = |n: u32| ElectionCount::new(10, 10, 5, ElectionMethod::Competitive, (1..=n).map(|c| (c, 9)).collect());
-    assert!(matches!(decide_election(&five(5), &p), Err(ElectionError::TooFewCandidates { needed: 6, .. })));
+    let five = |n: u32| {
+        ElectionCount::new(
+            10,
+            10,
+            5,
+            ElectionMethod::Competitive,
+            (1..=n).map(|c| (c, 9)).collect(),
+        )
+    };
+    assert!(matches!(
+        decide_election(&five(5), &p),
+        Err(ElectionError::TooFewCandidates { needed: 6, .. })
+    ));
     assert!(decide_election(&five(6), &p).is_ok());
     // 3 places: 0.6 rounds up to 1 → 4.
-    let three = ElectionCount::new(10, 10, 3, ElectionMethod::Competitive, vec![(1, 9), (2, 9), (3, 9)]);
-    assert!(matches!(decide_election(&three, &p), Err(ElectionError::TooFewCandidates { needed: 4, .. })));
+    let three = ElectionCount::new(
+        10,
+        10,
+        3,
+        ElectionMethod::Competitive,
+        vec![(1, 9), (2, 9), (3, 9)],
+    );
+    assert!(matches!(
+        decide_election(&three, &p),
+        Err(ElectionError::TooFewCandidates { needed: 4, .. })
+    ));
     // 等额 (where allowed) needs no extra candidates.
     let uncontested = ElectionCount::new(10, 10, 1, ElectionMethod::Uncontested, vec![(1, 9)]);
     assert_eq!(decide_election(&uncontested, &p).unwrap().elected, vec![1]);
@@ -92,16 +167,31 @@ fn a_competitive_election_needs_a_fifth_more_candidates_rounded_up() {
 fn majorities_ties_and_places_left_for_another_vote() {
     let p = TermPolicy::default();
     // 10 present: 5 votes is not more than half; 6 is.
-    let count = ElectionCount::new(10, 10, 3, ElectionMethod::Competitive, vec![(1, 6), (2, 5), (3, 9), (4, 2)]);
+    let count = ElectionCount::new(
+        10,
+        10,
+        3,
+        ElectionMethod::Competitive,
+        vec![(1, 6), (2, 5), (3, 9), (4, 2)],
+    );
     let r = decide_election(&count, &p).unwrap();
     assert_eq!(r.elected, vec![3, 1]);
     assert_eq!(r.unfilled, 1);
     // A tie across the last place: voted on again.
-    let tie = ElectionCount::new(10, 10, 2, ElectionMethod::Competitive, vec![(1, 9), (2, 7), (3, 7)]);
+    let tie = ElectionCount::new(
+        10,
+        10,
+        2,
+        ElectionMethod::Competitive,
+        vec![(1, 9), (2, 7), (3, 7)],
+    );
     let r = decide_election(&tie, &p).unwrap();
     assert_eq!((r.elected, r.tied, r.unfilled), (vec![1], vec![2, 3], 1));
     let bad = ElectionCount::new(10, 11, 1, ElectionMethod::Uncontested, vec![(1, 9)]);
-    assert!(matches!(decide_election(&bad, &p), Err(ElectionError::Inconsistent(_))));
+    assert!(matches!(
+        decide_election(&bad, &p),
+        Err(ElectionError::Inconsistent(_))
+    ));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use zugong_branch::{Points, RectificationStatus, StarLevel, WeakCategory};
+use zugong_branch::{Lecturer, MeetingKind, Points, RectificationStatus, StarLevel, WeakCategory};
 use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
 use zugong_core::{
     AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, MemberId, OrgKind,
@@ -312,6 +312,8 @@ term_fields!(
     MemberGroup,
     TrainingTier,
     WeakCategory,
+    MeetingKind,
+    Lecturer,
     DivisionCode,
     StudyHours
 );

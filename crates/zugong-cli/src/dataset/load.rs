@@ -330,6 +330,15 @@ fn read_tables(
         &mut data.warnings,
         show,
     );
+    data.meetings = read_table(
+        source,
+        &mut refs,
+        faults,
+        &mut data.files,
+        &mut data.unreadable,
+        &mut data.warnings,
+        show,
+    );
     data.tasks = read_table(
         source,
         &mut refs,

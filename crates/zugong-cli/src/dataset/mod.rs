@@ -150,6 +150,8 @@ pub(crate) struct Dataset {
     pub(crate) branches: Vec<Row<BranchRecord>>,
     /// 评分.
     pub(crate) scores: Vec<Row<ScoreRecord>>,
+    /// 组织生活 (meetings).
+    pub(crate) meetings: Vec<Row<MeetingRecord>>,
     /// 下派任务.
     pub(crate) tasks: Vec<Row<TaskRecord>>,
     /// 职位.
@@ -189,6 +191,7 @@ impl Dataset {
             attendance: Vec::new(),
             branches: Vec::new(),
             scores: Vec::new(),
+            meetings: Vec::new(),
             tasks: Vec::new(),
             posts: Vec::new(),
             quotas: Vec::new(),

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use zugong_branch::{Points, RectificationStatus, StarLevel, WeakCategory};
+use zugong_branch::{Lecturer, MeetingKind, Points, RectificationStatus, StarLevel, WeakCategory};
 use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
 use zugong_core::{
     AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, MemberId, OrgKind,
@@ -111,6 +111,23 @@ record! {
 
 fn no_rectification() -> RectificationStatus {
     RectificationStatus::None
+}
+
+record! {
+    /// 组织生活 (`meetings`): one meeting a branch held — 支部党员大会, 支部委员会, 党小组会, 党课,
+    /// 主题党日, 组织生活会, 民主评议党员 — with 应到 and 实到 (`zugong_branch::Meeting`).
+    MeetingRecord in "meetings" {
+        branch: OrgUnitId => ["支部", "党支部", "党组织"],
+        kind: MeetingKind => ["会议类型", "类型", "组织生活类型"],
+        held: NaiveDate => ["召开日期", "日期", "开展日期"],
+        #[serde(default)]
+        planned: Option<NaiveDate> => ["计划日期"],
+        expected: u32 => ["应到", "应到人数"],
+        present: u32 => ["实到", "实到人数"],
+        topic: String => ["议题", "主题", "会议主题"],
+        #[serde(default)]
+        lecturer: Option<Lecturer> => ["主讲人", "党课主讲人"],
+    }
 }
 
 record! {

@@ -129,8 +129,8 @@ pub(crate) fn each_table<E>(
         )*};
     }
     tables!(
-        units, members, cadres, posts, classes, talents, attendance, branches, scores, tasks,
-        quotas, relations
+        units, members, cadres, posts, classes, talents, attendance, branches, scores, meetings,
+        tasks, quotas, relations
     );
     Ok(())
 }
@@ -159,6 +159,7 @@ pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
     write_rows(dir, &data.attendance)?;
     write_rows(dir, &data.branches)?;
     write_rows(dir, &data.scores)?;
+    write_rows(dir, &data.meetings)?;
     write_rows(dir, &data.tasks)?;
     write_rows(dir, &data.quotas)?;
     write_rows(dir, &data.relations)?;

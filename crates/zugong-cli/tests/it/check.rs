@@ -89,7 +89,7 @@ fn every_planted_fault_is_listed_at_once() {
             .any(|f| f["file"] == "members.jsonl" && f["line"] == 3 && f["field"] == "citizen_id")
     );
     // The report refuses the dataset with the same list.
-    let report = run(&["report", d.s()]);
+    let report = run(&["report", d.s(), "--format", "json"]);
     assert_eq!(code(&report), 2);
     assert!(stderr(&report).contains("members.jsonl:3"));
     // Nothing was written into the dataset.
@@ -230,5 +230,42 @@ fn journals_are_checked_too() {
     assert!(
         text.contains("journals/notes.jsonl: not a journal this build knows"),
         "{text}"
+    );
+}
+
+/// A branch's meeting records (`meetings`) decide whether it holds its organizational life:
+/// too few meetings designate it directly, with the counts; a record with more present than
+/// expected is a fault.
+#[test]
+fn meeting_records_are_checked_and_read_by_weak_branch_detection() {
+    let d = sample_dir("meetings");
+    let first = std::fs::read_to_string(d.join("branches.jsonl")).unwrap();
+    let branch: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    let unit = branch["unit"].as_str().unwrap().to_owned();
+    let meeting = |kind: &str, day: &str, present: u32| {
+        format!(
+            r#"{{"branch":"{unit}","kind":"{kind}","held":"{day}","expected":12,"present":{present},"topic":"学习"}}"#
+        )
+    };
+    let lines = [
+        meeting("member_assembly", "2026-03-31", 10),
+        meeting("themed_party_day", "2026-01-20", 11),
+    ];
+    std::fs::write(d.join("meetings.jsonl"), lines.join("\n") + "\n").unwrap();
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let report = run(&["report", d.s(), "--format", "json"]);
+    assert_eq!(code(&report), 0, "{}", stderr(&report));
+    let text = stdout(&report);
+    assert!(text.contains("未按期开展组织生活（应开展"), "{text}");
+    // 实到 above 应到: refused, naming the field.
+    let bad = [meeting("member_assembly", "2026-03-31", 13)];
+    std::fs::write(d.join("meetings.jsonl"), bad.join("\n") + "\n").unwrap();
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    let listed = stdout(&out);
+    assert!(
+        listed.contains("meetings.jsonl:1: present") && listed.contains("实到 13 人多于应到 12 人"),
+        "{listed}"
     );
 }

@@ -2,13 +2,21 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use chrono::Datelike;
 use chrono::NaiveDate;
-use zugong_branch::{Points, Rubric, Scoresheet};
+use zugong_branch::{
+    BranchBodies, Committee, LifeChecker, LifeCompleteness, LifePeriod, LifePolicy, Meeting,
+    MeetingError, Points, Rubric, Scoresheet,
+};
+use zugong_core::journal::Refusal;
 use zugong_core::{OrgTree, OrgUnitId};
 
 use super::faults::Faults;
 use super::rubric_named;
-use crate::dataset::{BranchRecord, Fault, Row, ScoreRecord, TaskRecord};
+use crate::dataset::{
+    BranchRecord, Fault, MeetingRecord, MemberRecord, Row, ScoreRecord, TaskRecord,
+};
+use crate::journals::language;
 use crate::lang::tr;
 
 /// The rubric, the branches that pass and their scoresheets.
@@ -296,4 +304,86 @@ pub(super) fn tasks(
     }
 
     tasks
+}
+
+/// Checks every branch's meetings (`meetings`) over the dataset's year up to its day (from 1
+/// January of the year of `as_of`), against the national frequencies: the completeness of each
+/// branch that has meeting records, by branch. A branch has a committee when it has at least 7
+/// full members in the members table (支部工作条例: 7 正式党员 → 支委会); 党小组 are not in the
+/// dataset, so 党小组会 are not required. A meeting record the rules refuse (实到 above 应到, no
+/// topic, a lecturer for something other than a 党课, a branch not in the tree) is a fault.
+pub(super) fn life(
+    f: &mut Faults<'_>,
+    tree: &OrgTree,
+    as_of: NaiveDate,
+    rows: Vec<Row<MeetingRecord>>,
+    members: &[MemberRecord],
+) -> BTreeMap<OrgUnitId, LifeCompleteness> {
+    let file = "meetings";
+    let mut by_branch: BTreeMap<OrgUnitId, Vec<Meeting>> = BTreeMap::new();
+    for row in rows {
+        let (line, m) = (row.line, row.record);
+        if !tree.contains(m.branch) {
+            f.missing(
+                None,
+                file,
+                line,
+                "branch",
+                "unit",
+                m.branch.as_uuid(),
+                "org_units",
+            );
+            continue;
+        }
+        let made = Meeting::held(m.branch, m.kind, m.held, m.expected, m.present, m.topic)
+            .and_then(|meeting| match m.lecturer {
+                Some(l) => meeting.given_by(l),
+                None => Ok(meeting),
+            })
+            .map(|meeting| match m.planned {
+                Some(day) => meeting.planned_for(day),
+                None => meeting,
+            });
+        match made {
+            Ok(meeting) => by_branch.entry(m.branch).or_default().push(meeting),
+            Err(e) => {
+                let field = match e {
+                    MeetingError::PresentAboveExpected { .. } | MeetingError::NobodyExpected => {
+                        "present"
+                    }
+                    MeetingError::LecturerOutsideLecture { .. } => "lecturer",
+                    _ => "topic",
+                };
+                f.push(file, line, field, e.message(language(f.lang)));
+            }
+        }
+    }
+    let Some(period) = chrono::NaiveDate::from_ymd_opt(as_of.year(), 1, 1)
+        .and_then(|from| LifePeriod::new(from, as_of).ok())
+    else {
+        return BTreeMap::new();
+    };
+    let mut full: HashMap<OrgUnitId, u32> = HashMap::new();
+    for m in members
+        .iter()
+        .filter(|m| m.full_member_on.is_some_and(|d| d <= as_of))
+    {
+        *full.entry(m.unit).or_default() += 1;
+    }
+    let policy = LifePolicy::default();
+    let checker = LifeChecker::new(period, &policy);
+    by_branch
+        .into_iter()
+        .filter_map(|(branch, meetings)| {
+            let committee = if full.get(&branch).copied().unwrap_or(0) >= 7 {
+                Committee::Elected
+            } else {
+                Committee::SecretaryOnly
+            };
+            checker
+                .check(branch, None, BranchBodies::new(committee, 0), &meetings)
+                .ok()
+                .map(|c| (branch, c))
+        })
+        .collect()
 }

@@ -47,6 +47,9 @@ pub(crate) struct World {
     pub(crate) scores: BTreeMap<OrgUnitId, Scoresheet>,
     /// Tasks pushed onto branches.
     pub(crate) tasks: Vec<TaskRecord>,
+    /// The organizational life of each branch with meeting records (`meetings`), checked
+    /// over the dataset's year up to its day.
+    pub(crate) life: BTreeMap<OrgUnitId, zugong_branch::LifeCompleteness>,
     /// Posts.
     pub(crate) posts: Vec<Post>,
     /// Quota lines.
@@ -150,6 +153,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         data.scores,
     );
     let tasks = branches::tasks(&mut f, &tree, data.tasks);
+    let life = branches::life(&mut f, &tree, as_of, data.meetings, &members);
     let (posts, post_ids) = cadres::posts(&mut f, &tree, data.posts);
     let cadres = cadres::cadres(&mut f, &tree, as_of, data.cadres, &posts, &post_ids);
     let quotas = cadres::quotas(&mut f, &tree, data.quotas);
@@ -172,6 +176,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         branches,
         scores,
         tasks,
+        life,
         posts,
         quotas,
         cadres,
@@ -245,15 +250,21 @@ fn names(f: &mut Faults<'_>, data: &Dataset) {
     }
 }
 
-pub(crate) fn branch_facts(b: &BranchRecord) -> BranchFacts {
+/// The facts weak-branch detection reads about a branch: its meeting records' completeness
+/// where it has them (`life`), else the table's yes/no.
+pub(crate) fn branch_facts(
+    b: &BranchRecord,
+    life: &BTreeMap<OrgUnitId, zugong_branch::LifeCompleteness>,
+) -> BranchFacts {
     BranchFacts {
         secretary_vacant_since: b.secretary_vacant_since,
         last_development_candidate: b.last_development_candidate,
         village: b.village,
         satisfaction: b.satisfaction_yes.zip(b.satisfaction_total),
         assessment_rank: b.rank.zip(b.ranked_of),
-        organizational_life: zugong_branch::LifeSummary::reported(
-            b.organizational_life_held.unwrap_or(true),
+        organizational_life: life.get(&b.unit).map_or_else(
+            || zugong_branch::LifeSummary::reported(b.organizational_life_held.unwrap_or(true)),
+            zugong_branch::LifeCompleteness::summary,
         ),
         inspected_categories: b.inspected_categories.clone(),
     }

@@ -77,7 +77,7 @@ pub(super) fn stars_section(
         std::collections::BTreeMap::new();
     let mut overdue_items = Vec::new();
     for b in &world.branches {
-        let found = detect_weakness(&branch_facts(b), as_of, &weak_policy);
+        let found = detect_weakness(&branch_facts(b, &world.life), as_of, &weak_policy);
         let listed = b.rectification != RectificationStatus::None;
         if found.is_empty() && !listed {
             continue;
@@ -203,9 +203,24 @@ pub(super) fn weak_basis(b: &WeakBasis, lang: Lang) -> String {
         (WeakBasis::LastInAssessment { rank, of }, Lang::En) => {
             format!("last in the annual assessment ({rank}/{of})")
         }
-        (WeakBasis::NoOrganizationalLife { .. }, Lang::Zh) => "未按期开展组织生活".into(),
-        (WeakBasis::NoOrganizationalLife { .. }, Lang::En) => {
-            "no regular organizational life".into()
+        // A yes/no from the branches table is one interval of one: no counts to show.
+        (
+            WeakBasis::NoOrganizationalLife {
+                required: 0..=1, ..
+            },
+            Lang::Zh,
+        ) => "未按期开展组织生活".into(),
+        (
+            WeakBasis::NoOrganizationalLife {
+                required: 0..=1, ..
+            },
+            Lang::En,
+        ) => "no regular organizational life".into(),
+        (WeakBasis::NoOrganizationalLife { met, required }, Lang::Zh) => {
+            format!("未按期开展组织生活（应开展 {required} 项，完成 {met} 项）")
+        }
+        (WeakBasis::NoOrganizationalLife { met, required }, Lang::En) => {
+            format!("no regular organizational life ({met} of {required} required meetings held)")
         }
         (WeakBasis::Category(c), _) => c.to_string(),
     }
