@@ -79,7 +79,10 @@ mod term;
 mod weak;
 
 pub use branch::{Branch, BranchStructurePolicy, CommitteeRole, CommitteeSeat, StructureFinding};
-pub use burden::{BurdenCount, BurdenError, BurdenReport, PushedTask, burden_report};
+pub use burden::{
+    BurdenCount, BurdenError, BurdenPolicy, BurdenReport, HeavySource, PushedTask, SourceKind,
+    TaskBasis, burden_report, burden_report_with, source_kind,
+};
 pub use guidance::{GuidanceDeviation, GuidanceReport, enforce_five_star_cap, guidance_report};
 pub use life::{
     BranchBodies, Cadence, Committee, Lecturer, LifeChecker, LifeCompleteness, LifeError,

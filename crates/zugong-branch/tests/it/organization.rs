@@ -84,6 +84,7 @@ fn task(
         due_on: d(due.0, due.1),
         done_on: done.map(|(m, dd)| d(m, dd)),
         hours,
+        basis: TaskBasis::Assigned,
     }
 }
 
@@ -104,7 +105,7 @@ fn burden_per_branch_and_source() {
     assert_eq!(r.by_branch[&id(110)].overdue, 0, "done late, but done");
     assert_eq!(
         burden_report(&tree, &[task(100, 11, (3, 10), None, 1)], d(4, 1)),
-        Err(BurdenError::NotFromAbove {
+        Err(BurdenError::OutsideArea {
             index: 0,
             pushed_by: id(11),
             branch: id(100)
@@ -181,4 +182,93 @@ fn rollup_rows_outside_the_tree() {
             units: 5
         })
     );
+}
+
+/// A county with a township, a village under it, and a county department beside the
+/// township.
+fn county_with_a_department() -> OrgTree {
+    OrgTree::from_units(vec![
+        OrgUnit::new(
+            id(1),
+            "中共永宁县委员会",
+            OrgKind::Committee,
+            AdminLevel::County,
+        ),
+        OrgUnit::new(
+            id(10),
+            "中共闽宁镇委员会",
+            OrgKind::Committee,
+            AdminLevel::Township,
+        )
+        .with_parent(id(1)),
+        OrgUnit::new(
+            id(11),
+            "中共望洪镇委员会",
+            OrgKind::Committee,
+            AdminLevel::Township,
+        )
+        .with_parent(id(1)),
+        OrgUnit::new(
+            id(20),
+            "中共永宁县农业农村局党组",
+            OrgKind::LeadingGroup,
+            AdminLevel::County,
+        )
+        .with_parent(id(1)),
+        OrgUnit::new(
+            id(100),
+            "原隆村党支部",
+            OrgKind::Branch,
+            AdminLevel::Village,
+        )
+        .with_parent(id(10)),
+        OrgUnit::new(
+            id(200),
+            "外县某村党支部",
+            OrgKind::Branch,
+            AdminLevel::Village,
+        ),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn matters_from_county_departments_are_line_and_from_committees_above_block() {
+    let tree = county_with_a_department();
+    assert_eq!(source_kind(&tree, id(100), id(10)), Ok(SourceKind::Block));
+    assert_eq!(source_kind(&tree, id(100), id(1)), Ok(SourceKind::Block));
+    assert_eq!(source_kind(&tree, id(100), id(20)), Ok(SourceKind::Line));
+    // A neighbouring township is neither; nor is a unit of another county, nor the branch.
+    for other in [11, 200, 100] {
+        assert!(
+            matches!(
+                source_kind(&tree, id(100), id(other)),
+                Err(BurdenError::OutsideArea { .. })
+            ),
+            "{other}"
+        );
+    }
+    let mut tasks: Vec<PushedTask> = (0..13).map(|_| task(100, 20, (3, 10), None, 2)).collect();
+    tasks.push(task(100, 10, (3, 10), Some((3, 5)), 1));
+    tasks[0].basis = TaskBasis::TerritorialManagement;
+    tasks[1].basis = TaskBasis::TerritorialManagement;
+    let r = burden_report(&tree, &tasks, d(4, 1)).unwrap();
+    assert_eq!(r.by_source_kind[&SourceKind::Line].tasks, 13);
+    assert_eq!(r.by_source_kind[&SourceKind::Block].tasks, 1);
+    assert_eq!((r.territorial.tasks, r.territorial.hours), (2, 4));
+    // 13 matters onto one village: over the 12 a source may push onto each organization.
+    assert_eq!(r.heavy_sources.len(), 1);
+    assert_eq!(
+        (
+            r.heavy_sources[0].source,
+            r.heavy_sources[0].kind,
+            r.heavy_sources[0].tasks
+        ),
+        (id(20), SourceKind::Line, 13)
+    );
+    // 12 would not be.
+    let r = burden_report(&tree, &tasks[1..], d(4, 1)).unwrap();
+    assert!(r.heavy_sources.is_empty());
+    assert_eq!("条".parse::<SourceKind>(), Ok(SourceKind::Line));
+    assert_eq!(TaskBasis::TerritorialManagement.to_string(), "属地管理");
 }

@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use zugong_branch::{Lecturer, MeetingKind, Points, RectificationStatus, StarLevel, WeakCategory};
+use zugong_branch::{
+    Lecturer, MeetingKind, Points, RectificationStatus, StarLevel, TaskBasis, WeakCategory,
+};
 use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
 use zugong_core::{
     AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, MemberId, OrgKind,
@@ -314,6 +316,7 @@ term_fields!(
     WeakCategory,
     MeetingKind,
     Lecturer,
+    TaskBasis,
     DivisionCode,
     StudyHours
 );

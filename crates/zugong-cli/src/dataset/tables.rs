@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use zugong_branch::{Lecturer, MeetingKind, Points, RectificationStatus, StarLevel, WeakCategory};
+use zugong_branch::{
+    Lecturer, MeetingKind, Points, RectificationStatus, StarLevel, TaskBasis, WeakCategory,
+};
 use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
 use zugong_core::{
     AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, MemberId, OrgKind,
@@ -152,6 +154,8 @@ record! {
         #[serde(default)]
         done_on: Option<NaiveDate> => ["完成日期"],
         hours: u32 => ["耗时", "工时"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        basis: Option<TaskBasis> => ["事项性质", "下派方式"],
     }
 }
 

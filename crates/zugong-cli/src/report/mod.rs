@@ -340,6 +340,12 @@ pub(crate) struct BurdenSection {
     pub(crate) overdue: u64,
     /// By the level of the pushing body: (level, tasks, hours).
     pub(crate) by_source_level: Vec<(String, u64, u64)>,
+    /// By 条 and 块: (kind, tasks, hours).
+    pub(crate) by_source_kind: Vec<(String, u64, u64)>,
+    /// The 属地管理 matters among them: (tasks, hours).
+    pub(crate) territorial: (u64, u64),
+    /// Sources over the per-organization figure: (source, 条/块, tasks, organizations).
+    pub(crate) heavy_sources: Vec<(String, String, u32, u32)>,
     /// The branches carrying the most hours: (branch, tasks, hours, overdue).
     pub(crate) heaviest: Vec<(String, u32, u64, u32)>,
 }

@@ -518,6 +518,29 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             lang.t("来自", "from")
         );
     }
+    for (kind, tasks, hours) in &b.by_source_kind {
+        let _ = writeln!(o, "  {} {kind}：{tasks} / {hours}h", lang.t("来自", "from"));
+    }
+    if b.territorial.0 > 0 {
+        let _ = writeln!(
+            o,
+            "  {}：{} / {}h",
+            lang.t("以属地管理名义下派", "pushed down as 属地管理"),
+            b.territorial.0,
+            b.territorial.1
+        );
+    }
+    for (name, kind, tasks, branches) in &b.heavy_sources {
+        let _ = writeln!(
+            o,
+            "  ! {name}（{kind}）：{tasks} {} → {branches} {}",
+            lang.t("项", "tasks"),
+            lang.t(
+                "个组织，超过每个组织的限额",
+                "organizations, over the per-organization figure"
+            )
+        );
+    }
     for (name, tasks, hours, overdue) in b.heaviest.iter().take(5) {
         let _ = writeln!(
             o,

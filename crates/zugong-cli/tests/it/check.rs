@@ -269,3 +269,47 @@ fn meeting_records_are_checked_and_read_by_weak_branch_detection() {
         "{listed}"
     );
 }
+
+/// A matter pushed by a county department (条) is counted as such; one from a neighbouring
+/// township (neither above the village nor a county department) is a fault.
+#[test]
+fn tasks_come_from_above_or_from_county_departments() {
+    let d = sample_dir("tiao-kuai");
+    let units: Vec<serde_json::Value> = std::fs::read_to_string(d.join("org_units.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let named = |name: &str| {
+        units.iter().find(|u| u["name"] == name).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let department = named("中共新庄县委组织部机关党支部");
+    // The first task's village is under 石西镇; 和湖镇 is a neighbour.
+    let neighbour = named("中共新庄县和湖镇委员会");
+    edit_line(&d.join("tasks.jsonl"), 1, |v| {
+        v["source"] = department.clone().into();
+        v["basis"] = "territorial_management".into();
+    });
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let report = stdout(&run(&["report", d.s(), "--format", "json"]));
+    assert!(
+        report.contains("条（职能部门）"),
+        "the 条 source is counted"
+    );
+    let text = stdout(&run(&["report", d.s()]));
+    assert!(text.contains("以属地管理名义下派：1"), "{text}");
+    edit_line(&d.join("tasks.jsonl"), 1, |v| {
+        v["source"] = neighbour.clone().into()
+    });
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stdout(&out).contains("tasks.jsonl:1: source"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -258,7 +258,7 @@ pub(super) fn tasks(
         }
         if known(t.branch)
             && known(t.source)
-            && !(t.source != t.branch && tree.is_within(t.branch, t.source).unwrap_or(false))
+            && zugong_branch::source_kind(tree, t.branch, t.source).is_err()
         {
             f.push(
                 file,
@@ -266,8 +266,8 @@ pub(super) fn tasks(
                 "source",
                 tr!(
                     f.lang,
-                    "{} 不是所下派支部的上级组织",
-                    "{} is not above the branch it pushed work onto",
+                    "{} 既不是所下派支部的上级组织（块），也不是其所在县的县级部门（条）",
+                    "{} is neither above the branch it pushed work onto (块) nor a county-level department of its area (条)",
                     t.source
                 ),
             );

@@ -160,6 +160,7 @@ pub(super) fn branch_record<S: Sink>(
                 due_on: due,
                 done_on: done,
                 hours: cx.rng.range(2, 12) as u32,
+                basis: None,
             })?;
         }
     }

@@ -20,6 +20,7 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
             due_on: t.due_on,
             done_on: t.done_on,
             hours: t.hours,
+            basis: t.basis.unwrap_or_default(),
         })
         .collect();
     match burden_report(tree, &village_tasks, as_of) {
@@ -52,6 +53,26 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
                     .iter()
                     .map(|(l, c)| (l.to_string(), u64::from(c.tasks), c.hours))
                     .collect(),
+                by_source_kind: r
+                    .by_source_kind
+                    .iter()
+                    .map(|(k, c)| (k.to_string(), u64::from(c.tasks), c.hours))
+                    .collect(),
+                territorial: (u64::from(r.territorial.tasks), r.territorial.hours),
+                heavy_sources: r
+                    .heavy_sources
+                    .iter()
+                    .map(|h| {
+                        (
+                            tree.get(h.source)
+                                .map(|u| u.name.clone())
+                                .unwrap_or_default(),
+                            h.kind.to_string(),
+                            h.tasks,
+                            h.branches,
+                        )
+                    })
+                    .collect(),
                 heaviest,
             }
         }
@@ -62,6 +83,9 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
             open: 0,
             overdue: 0,
             by_source_level: Vec::new(),
+            by_source_kind: Vec::new(),
+            territorial: (0, 0),
+            heavy_sources: Vec::new(),
             heaviest: Vec::new(),
         },
     }
