@@ -547,15 +547,11 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 return Err(CliError::InvalidDataset(faults));
             };
             note_warnings(&data.warnings);
-            let world = validate(data.clone(), &mut faults);
-            if !faults.is_empty() {
-                return Err(CliError::InvalidDataset(faults));
-            }
             match (out, db) {
                 (_, Some(db)) => {
+                    // Checked inside the store's transaction: the records are held once.
                     let mut store = crate::database::open(&db)?;
-                    let done =
-                        crate::database::import(&mut store, &from, &data, &world, force, lang)?;
+                    let done = crate::database::import(&mut store, &from, data, force, lang)?;
                     let (tables, rows, entries) = (done.tables, done.rows, done.entries);
                     tell(&match lang {
                         Lang::Zh => format!(
@@ -571,6 +567,10 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                     });
                 }
                 (Some(out), None) => {
+                    let _ = validate(data.clone(), &mut faults);
+                    if !faults.is_empty() {
+                        return Err(CliError::InvalidDataset(faults));
+                    }
                     check_dataset_target(&out, force)?;
                     write_dataset(&out, &data).map_err(CliError::io(&out))?;
                     tell(&format!(

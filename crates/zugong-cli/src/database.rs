@@ -17,7 +17,9 @@ use zugong_member::Development;
 use zugong_store::{ImportRecord, JournalName, Location, Store, StoreError, Transaction};
 use zugong_training::TrainingClass;
 
-use crate::dataset::{Dataset, JournalFile, World, each_table, manifest_text, write_atomically};
+use crate::dataset::{
+    Dataset, JournalFile, World, each_table, manifest_text, validate, write_atomically,
+};
 use crate::error::CliError;
 use crate::journals::{JournalKind, Kind, Rules, write_heads};
 use crate::lang::{Lang, tr};
@@ -58,11 +60,12 @@ pub(crate) struct Imported {
     pub(crate) entries: u64,
 }
 
-/// Imports a checked dataset (`data`, validated as `world`) into `store` in one transaction:
-/// the manifest and every table replace what the store held (with `force`; without it a
-/// store that holds a dataset is refused), and each journal is appended where it continues
-/// the store's journal of that name. History is never rewritten: a journal that differs
-/// from the one stored is refused.
+/// Imports a dataset as read (`data`) into `store` in one transaction: the manifest and every
+/// table replace what the store held (with `force`; without it a store that holds a dataset
+/// is refused); the dataset is then checked inside the same transaction — so the records are
+/// never held twice — and a dataset with faults is rolled back whole; each journal is
+/// appended where it continues the store's journal of that name. History is never rewritten:
+/// a journal that differs from the one stored is refused.
 ///
 /// # Errors
 /// [`CliError::BadArgument`] for a store that holds a dataset without `force`, or a journal
@@ -71,8 +74,7 @@ pub(crate) struct Imported {
 pub(crate) fn import(
     store: &mut Store,
     source: &Path,
-    data: &Dataset,
-    world: &World,
+    data: Dataset,
     force: bool,
     lang: Lang,
 ) -> Result<Imported, CliError> {
@@ -84,24 +86,30 @@ pub(crate) fn import(
             store.location()
         )));
     }
-    let rules = Rules::new(
-        &world.tree,
-        &world.quotas,
-        &world.cadres,
-        world.rubric.as_ref(),
-    );
-    store.write(|tx| -> Result<Imported, CliError> {
+    store.write(move |tx| -> Result<Imported, CliError> {
         let mut imported = Imported::default();
         tx.clear_tables()?;
-        tx.put_manifest(&manifest_text(data))?;
-        each_table(data, &mut |name, lines| -> Result<(), CliError> {
+        tx.put_manifest(&manifest_text(&data))?;
+        each_table(&data, &mut |name, lines| -> Result<(), CliError> {
             imported.rows += tx.put_table(name, lines)?;
             imported.tables += 1;
             Ok(())
         })?;
-        for file in &data.journals {
+        let heads = data.journal_heads.clone();
+        let mut faults = Vec::new();
+        let world = validate(data, &mut faults);
+        if !faults.is_empty() {
+            return Err(CliError::InvalidDataset(faults));
+        }
+        let rules = Rules::new(
+            &world.tree,
+            &world.quotas,
+            &world.cadres,
+            world.rubric.as_ref(),
+        );
+        for file in &world.journals {
             let base = file.file.rsplit('/').next().unwrap_or(&file.file);
-            let head = data.journal_heads.get(base).copied();
+            let head = heads.get(base).copied();
             let stem = base.strip_suffix(".jsonl").unwrap_or(base);
             let name = JournalName::new(stem)?;
             imported.entries += match JournalKind::of(base) {

@@ -394,3 +394,34 @@ fn a_department_server_works_as_the_file_does() {
     );
     assert!(ok(&["check", dir.s()]).contains('✓'));
 }
+
+#[test]
+fn an_import_with_faults_leaves_the_store_as_it_was() {
+    let dir = TempDir::new("db-faulty");
+    let source = sample_dir("db-faulty-source");
+    let db = dir.join("county.db");
+    let db = db.to_str().unwrap();
+    ok(&["init", db]);
+    ok(&["import", source.s(), "--db", db]);
+    let broken = sample_dir("db-faulty-broken");
+    // A member in a branch that does not exist, and a second table changed: the whole
+    // import is refused, the first table's rows included.
+    edit_line(&broken.join("members.jsonl"), 2, |v| {
+        v["unit"] = "019b76da-a800-77ea-8000-0000deadbeef".into();
+    });
+    edit_line(&broken.join("tasks.jsonl"), 1, |v| v["hours"] = 99.into());
+    let out = run(&["import", broken.s(), "--db", db, "--force"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("members.jsonl:2"), "{}", stderr(&out));
+    let back = dir.join("back");
+    ok(&["export", "--db", db, "--out", back.to_str().unwrap()]);
+    assert_eq!(snapshot(source.path()), snapshot(&back));
+    assert_eq!(
+        Store::open(&Location::Sqlite(db.into()))
+            .unwrap()
+            .imports()
+            .unwrap()
+            .len(),
+        1
+    );
+}
