@@ -907,6 +907,28 @@ impl<'p> LifeChecker<'p> {
         )
     }
 
+    /// A zeroed count per interval: on the stack for any policy of up to 64 intervals (the
+    /// national one has 47 a year), else on the heap.
+    fn counts<'b>(&self, on_stack: &'b mut [u32; 64], on_heap: &'b mut Vec<u32>) -> &'b mut [u32] {
+        match on_stack.get_mut(..self.intervals.len()) {
+            Some(c) => c,
+            None => {
+                on_heap.resize(self.intervals.len(), 0);
+                on_heap
+            }
+        }
+    }
+
+    /// The place in the counts of requirement `r`'s interval that holds `day`, if one does
+    /// (a day before the first whole interval or after the last one is in none).
+    fn interval_of(&self, r: usize, day: NaiveDate) -> Option<usize> {
+        let range = self.ranges.get(r)?;
+        let slice = self.intervals.get(range.clone())?;
+        let i = slice.partition_point(|(_, to)| *to < day);
+        let (from, _) = slice.get(i)?;
+        (*from <= day).then_some(range.start + i)
+    }
+
     /// The counts alone of [`LifeChecker::check_rows`] — intervals required and met — without
     /// naming what was missed and without allocating: the bulk roll-up of a province's
     /// branches. Rows held before `established` or outside the period are not counted (use
@@ -922,13 +944,7 @@ impl<'p> LifeChecker<'p> {
         let start = established.map_or(period.from, |e| e.max(period.from));
         let mut on_stack = [0u32; 64];
         let mut on_heap = Vec::new();
-        let counts: &mut [u32] = match on_stack.get_mut(..self.intervals.len()) {
-            Some(c) => c,
-            None => {
-                on_heap.resize(self.intervals.len(), 0);
-                &mut on_heap
-            }
-        };
+        let counts = self.counts(&mut on_stack, &mut on_heap);
         if let Some(slots) = &self.slots {
             for m in rows {
                 let Some(slot) = slots.get(m.kind as usize).filter(|s| s.required) else {
@@ -959,9 +975,7 @@ impl<'p> LifeChecker<'p> {
                 .get(m.kind as usize)
                 .map_or(&[][..], Vec::as_slice)
             {
-                let (Some(requirement), Some(range)) =
-                    (self.policy.requirements.get(r), self.ranges.get(r))
-                else {
+                let Some(requirement) = self.policy.requirements.get(r) else {
                     continue;
                 };
                 if u64::from(m.present) * 1000
@@ -969,9 +983,7 @@ impl<'p> LifeChecker<'p> {
                 {
                     continue;
                 }
-                let slice = self.intervals.get(range.clone()).unwrap_or_default();
-                let i = slice.partition_point(|(_, to)| *to < m.held);
-                if let Some(count) = counts.get_mut(range.start + i) {
+                if let Some(count) = self.interval_of(r, m.held).and_then(|i| counts.get_mut(i)) {
                     *count = count.saturating_add(1);
                 }
             }
@@ -1018,17 +1030,9 @@ impl<'p> LifeChecker<'p> {
             under_attended: Vec::new(),
             secretary_lectures: Vec::new(),
         };
-        // The counts live on the stack for any policy of up to 64 intervals (the national
-        // one has 47 a year).
         let mut on_stack = [0u32; 64];
         let mut on_heap = Vec::new();
-        let counts: &mut [u32] = match on_stack.get_mut(..self.intervals.len()) {
-            Some(c) => c,
-            None => {
-                on_heap.resize(self.intervals.len(), 0);
-                &mut on_heap
-            }
-        };
+        let counts = self.counts(&mut on_stack, &mut on_heap);
         let mut secretary: Vec<(i32, u32)> = Vec::new();
         for m in rows {
             if let Some(established) = established
@@ -1054,9 +1058,7 @@ impl<'p> LifeChecker<'p> {
                 continue;
             };
             for &r in requirements {
-                let (Some(requirement), Some(range)) =
-                    (self.policy.requirements.get(r), self.ranges.get(r))
-                else {
+                let Some(requirement) = self.policy.requirements.get(r) else {
                     continue;
                 };
                 if !bodies.requires(requirement.kind) {
@@ -1075,12 +1077,7 @@ impl<'p> LifeChecker<'p> {
                     });
                     continue;
                 }
-                let slice = self.intervals.get(range.clone()).unwrap_or_default();
-                let i = slice.partition_point(|(_, to)| *to < m.held);
-                if let (Some((from, _)), Some(count)) =
-                    (slice.get(i), counts.get_mut(range.start + i))
-                    && *from <= m.held
-                {
+                if let Some(count) = self.interval_of(r, m.held).and_then(|i| counts.get_mut(i)) {
                     *count = count.saturating_add(1);
                 }
             }

@@ -369,6 +369,20 @@ proptest! {
         let checker = LifeChecker::new(period, &policy);
         let rows: Vec<MeetingRow> = meetings.iter().map(MeetingRow::from).collect();
         prop_assert_eq!(checker.summarize(None, bodies, &rows), c.summary());
+        // With two requirements of one kind (a province's extra: two 党员大会 a year) the
+        // counts take the general path; they are the full check's too, whatever day the
+        // period ends on.
+        let mut doubled = LifePolicy::default();
+        doubled.requirements.push(LifeRequirement::new(
+            MeetingKind::MemberAssembly,
+            Cadence::Yearly,
+            2,
+            500,
+            zugong_core::Citation::new("某省实施办法", "第一条", zugong_core::SourceStatus::Provisional),
+        ));
+        let full = check_life(branch(), period, None, bodies, &meetings, &doubled).unwrap();
+        let checker = LifeChecker::new(period, &doubled);
+        prop_assert_eq!(checker.summarize(None, bodies, &rows), full.summary());
         // Serialization round-trips exactly.
         let text = serde_json::to_string(&c).unwrap();
         let back: LifeCompleteness = serde_json::from_str(&text).unwrap();
