@@ -316,12 +316,7 @@ impl Store {
         let mut taken = self.cache.remove(name.as_str());
         let result = catch_up::<L>(self.backend.as_mut(), name, &mut taken, contexts);
         finish(self.backend.as_mut(), result)?;
-        let cached = taken.ok_or_else(|| StoreError::Database("journal not loaded".into()))?;
-        let entry = self.cache.entry(name.as_str().to_owned()).or_insert(cached);
-        entry
-            .journal
-            .downcast_ref::<Journal<L>>()
-            .ok_or_else(|| mismatch::<L>(name, entry.kind))
+        keep::<L>(&mut self.cache, name, taken).map(|j| &*j)
     }
 
     /// The version of a stream (the sequence of its last entry; 0: none yet), as stored: what
@@ -468,6 +463,26 @@ fn mismatch<L: Lifecycle>(name: &JournalName, stored: &str) -> StoreError {
         stored: stored.to_owned(),
         asked: <L::Id as StreamId>::KIND.to_owned(),
     }
+}
+
+/// Puts a caught-up journal (`None` only if catching up failed) back in `map` and gives it as
+/// the lifecycle `L`.
+fn keep<'m, L>(
+    map: &'m mut HashMap<String, Cached>,
+    name: &JournalName,
+    cached: Option<Cached>,
+) -> Result<&'m mut Journal<L>, StoreError>
+where
+    L: Lifecycle + 'static,
+    Journal<L>: Send,
+{
+    let cached = cached.ok_or_else(|| StoreError::Database("journal not loaded".into()))?;
+    let entry = map.entry(name.as_str().to_owned()).or_insert(cached);
+    let kind = entry.kind;
+    entry
+        .journal
+        .downcast_mut::<Journal<L>>()
+        .ok_or_else(|| mismatch::<L>(name, kind))
 }
 
 /// Brings `cached` (taken out of the store's memory) up to the stored journal: read and
@@ -628,16 +643,7 @@ impl Transaction<'_> {
             .remove(name.as_str())
             .or_else(|| self.store.cache.remove(name.as_str()));
         catch_up::<L>(self.store.backend.as_mut(), name, &mut taken, contexts)?;
-        let cached = taken.ok_or_else(|| StoreError::Database("journal not loaded".into()))?;
-        let entry = self
-            .touched
-            .entry(name.as_str().to_owned())
-            .or_insert(cached);
-        let kind = entry.kind;
-        entry
-            .journal
-            .downcast_mut::<Journal<L>>()
-            .ok_or_else(|| mismatch::<L>(name, kind))
+        keep::<L>(&mut self.touched, name, taken)
     }
 
     /// The journal `name` as of this transaction, verified (see [`Store::journal`]).

@@ -224,6 +224,32 @@ type AttendanceRead = (
     std::collections::HashSet<uuid::Uuid>,
 );
 
+/// The state every table's reading shares: where the tables come from, the references
+/// registered so far, and what the dataset collects as it goes.
+struct TableReader<'s, 'a> {
+    source: &'s Source<'a>,
+    refs: Refs,
+    files: std::collections::BTreeMap<&'static str, String>,
+    unreadable: std::collections::HashSet<uuid::Uuid>,
+    warnings: Vec<Fault>,
+    show: bool,
+}
+
+impl TableReader<'_, '_> {
+    /// Reads one table (see [`read_table`]).
+    fn read<R: Record>(&mut self, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
+        read_table(
+            self.source,
+            &mut self.refs,
+            faults,
+            &mut self.files,
+            &mut self.unreadable,
+            &mut self.warnings,
+            self.show,
+        )
+    }
+}
+
 /// Reads every table (the attendance from `attendance` when it is being read elsewhere),
 /// faults in table order.
 fn read_tables(
@@ -232,19 +258,17 @@ fn read_tables(
     faults: &mut Vec<Fault>,
     attendance: Option<std::thread::ScopedJoinHandle<'_, AttendanceRead>>,
 ) -> Option<Dataset> {
-    // One progress bar at a time: the attendance's when it is read beside the others.
-    let show = attendance.is_none();
     let mut data = Dataset::empty(manifest);
-    let mut refs = Refs::default();
-    data.units = read_table(
+    let mut reader = TableReader {
         source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
+        refs: Refs::default(),
+        files: std::collections::BTreeMap::new(),
+        unreadable: std::collections::HashSet::new(),
+        warnings: Vec::new(),
+        // One progress bar at a time: the attendance's when it is read beside the others.
+        show: attendance.is_none(),
+    };
+    data.units = reader.read(faults);
     if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
         faults.push(Fault::file(
             "org_units.jsonl",
@@ -255,142 +279,46 @@ fn read_tables(
             ),
         ));
     }
-    data.members = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.cadres = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.posts = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.classes = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.talents = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
+    data.members = reader.read(faults);
+    data.cadres = reader.read(faults);
+    data.posts = reader.read(faults);
+    data.classes = reader.read(faults);
+    data.talents = reader.read(faults);
     let attendance_at = faults.len();
     if attendance.is_none() {
-        data.attendance = read_table(
-            source,
-            &mut refs,
-            faults,
-            &mut data.files,
-            &mut data.unreadable,
-            &mut data.warnings,
-            show,
-        );
+        data.attendance = reader.read(faults);
     }
-    data.branches = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.scores = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.meetings = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.tasks = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.quotas = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    data.relations = read_table(
-        source,
-        &mut refs,
-        faults,
-        &mut data.files,
-        &mut data.unreadable,
-        &mut data.warnings,
-        show,
-    );
-    let dir = match source {
-        Source::Folder(dir) => *dir,
+    data.branches = reader.read(faults);
+    data.scores = reader.read(faults);
+    data.meetings = reader.read(faults);
+    data.tasks = reader.read(faults);
+    data.quotas = reader.read(faults);
+    data.relations = reader.read(faults);
+    data.files = reader.files;
+    data.unreadable = reader.unreadable;
+    data.warnings = reader.warnings;
+    data.codes = reader.refs.spoken;
+    match source {
+        Source::Folder(dir) => {
+            data.journals = read_journals(dir, faults);
+            match crate::journals::read_heads(dir) {
+                Ok(h) => data.journal_heads = h,
+                Err(e) => faults.push(Fault::file(
+                    format!("journals/{}", crate::journals::HEADS_FILE),
+                    tr!(
+                        Lang::current(),
+                        "无法读取日志末条摘要：{e}",
+                        "the journals' heads cannot be read: {e}"
+                    ),
+                )),
+            }
+        }
         Source::Store(store) => {
             let (journals, heads) = store_journals(&mut store.borrow_mut(), faults);
             data.journals = journals;
             data.journal_heads = heads;
-            data.codes = std::mem::take(&mut refs.spoken);
-            return Some(data);
         }
-        Source::Workbook(_) => {
-            data.codes = std::mem::take(&mut refs.spoken);
-            return Some(data);
-        }
-    };
-    data.journals = read_journals(dir, faults);
-    match crate::journals::read_heads(dir) {
-        Ok(h) => data.journal_heads = h,
-        Err(e) => faults.push(Fault::file(
-            format!("journals/{}", crate::journals::HEADS_FILE),
-            tr!(
-                Lang::current(),
-                "无法读取日志末条摘要：{e}",
-                "the journals' heads cannot be read: {e}"
-            ),
-        )),
+        Source::Workbook(_) => {}
     }
     if let Some(handle) = attendance {
         match handle.join() {
@@ -411,7 +339,6 @@ fn read_tables(
             )),
         }
     }
-    data.codes = std::mem::take(&mut refs.spoken);
     Some(data)
 }
 

@@ -283,10 +283,7 @@ fn a_server_that_cannot_be_reached_is_a_clear_error_with_the_password_masked() {
     assert!(text.contains("cannot connect"), "{text}");
     assert!(!text.contains("hunter2"), "{text}");
     assert!("ftp://x".parse::<Location>().is_err());
-    assert!(
-        "postgres://a b".parse::<Location>().is_err()
-            || "postgres://a b".parse::<Location>().is_ok()
-    );
+    assert!("".parse::<Location>().is_err());
 }
 
 #[test]

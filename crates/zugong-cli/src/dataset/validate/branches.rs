@@ -308,8 +308,9 @@ pub(super) fn tasks(
 
 /// Checks every branch's meetings (`meetings`) over the dataset's year up to its day (from 1
 /// January of the year of `as_of`), against the national frequencies: the completeness of each
-/// branch that has meeting records, by branch. A branch has a committee when it has at least 7
-/// full members in the members table (支部工作条例: 7 正式党员 → 支委会); 党小组 are not in the
+/// branch that has meeting records, by branch. A branch has a committee when it has at least
+/// `BranchStructurePolicy::committee_required_at` full members in the members table (支部工作条例:
+/// 7 正式党员 → 支委会); 党小组 are not in the
 /// dataset, so 党小组会 are not required. A meeting record the rules refuse (实到 above 应到, no
 /// topic, a lecturer for something other than a 党课, a branch not in the tree) is a fault.
 pub(super) fn life(
@@ -372,10 +373,11 @@ pub(super) fn life(
     }
     let policy = LifePolicy::default();
     let checker = LifeChecker::new(period, &policy);
+    let committee_at = zugong_branch::BranchStructurePolicy::default().committee_required_at;
     by_branch
         .into_iter()
         .filter_map(|(branch, meetings)| {
-            let committee = if full.get(&branch).copied().unwrap_or(0) >= 7 {
+            let committee = if full.get(&branch).copied().unwrap_or(0) >= committee_at {
                 Committee::Elected
             } else {
                 Committee::SecretaryOnly
