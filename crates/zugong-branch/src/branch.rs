@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{Citation, OrgUnitId, PersonId, UnitKind, citation::sources};
 
+use crate::ElectionResult;
+
 /// 支委会职务: a seat on the branch committee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -146,7 +148,112 @@ pub enum StructureFinding {
     },
 }
 
+/// 分工: the role one elected member takes on the new committee (书记, 副书记 and the
+/// 委员 with a portfolio are divided at the committee's first meeting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SeatAssignment {
+    /// The role.
+    pub role: CommitteeRole,
+    /// The elected member who takes it.
+    pub holder: PersonId,
+}
+
+impl SeatAssignment {
+    /// `holder` takes `role`.
+    #[must_use]
+    pub const fn new(role: CommitteeRole, holder: PersonId) -> Self {
+        Self { role, holder }
+    }
+}
+
+/// Why a committee cannot be seated from an election.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SeatingError {
+    /// A role given to someone the election did not elect.
+    #[error("{role} given to {holder}, who was not elected")]
+    NotElected {
+        /// The role.
+        role: CommitteeRole,
+        /// The person.
+        holder: PersonId,
+    },
+    /// One person given two roles.
+    #[error("{holder} given two roles")]
+    TwoRoles {
+        /// The person.
+        holder: PersonId,
+    },
+    /// A role that only one may hold (all but 委员) given twice.
+    #[error("{role} given twice")]
+    RoleTwice {
+        /// The role.
+        role: CommitteeRole,
+    },
+}
+
 impl Branch {
+    /// Seats the committee an election returned (换届): every elected member takes the role
+    /// `roles` gives them (委员 otherwise); each place the election left unfilled
+    /// ([`ElectionResult::unfilled`], for a 另行选举) and the 书记 when no one is given it are
+    /// vacant from `on`. The previous seats are replaced; the members are not changed.
+    ///
+    /// # Errors
+    /// [`SeatingError`] when a role goes to someone not elected, one person gets two roles, or
+    /// a single role is given twice; the seats are then left as they were.
+    pub fn seat_elected(
+        &mut self,
+        result: &ElectionResult,
+        roles: &[SeatAssignment],
+        on: NaiveDate,
+    ) -> Result<(), SeatingError> {
+        let mut seats = Vec::with_capacity(result.elected.len());
+        for (i, a) in roles.iter().enumerate() {
+            if !result.elected.contains(&a.holder) {
+                return Err(SeatingError::NotElected {
+                    role: a.role,
+                    holder: a.holder,
+                });
+            }
+            let earlier = roles.get(..i).unwrap_or_default();
+            if earlier.iter().any(|b| b.holder == a.holder) {
+                return Err(SeatingError::TwoRoles { holder: a.holder });
+            }
+            if a.role != CommitteeRole::Member && earlier.iter().any(|b| b.role == a.role) {
+                return Err(SeatingError::RoleTwice { role: a.role });
+            }
+        }
+        if !roles.iter().any(|a| a.role == CommitteeRole::Secretary) {
+            seats.push(CommitteeSeat {
+                role: CommitteeRole::Secretary,
+                holder: None,
+                vacant_since: Some(on),
+            });
+        }
+        for holder in &result.elected {
+            let role = roles
+                .iter()
+                .find(|a| a.holder == *holder)
+                .map_or(CommitteeRole::Member, |a| a.role);
+            seats.push(CommitteeSeat {
+                role,
+                holder: Some(*holder),
+                vacant_since: None,
+            });
+        }
+        for _ in 0..result.unfilled {
+            seats.push(CommitteeSeat {
+                role: CommitteeRole::Member,
+                holder: None,
+                vacant_since: Some(on),
+            });
+        }
+        seats.sort_by_key(|s| s.role);
+        self.seats = seats;
+        Ok(())
+    }
+
     /// Members, full and probationary.
     #[must_use]
     pub fn members(&self) -> u32 {

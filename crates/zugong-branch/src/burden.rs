@@ -3,7 +3,9 @@
 //! kind of source — 块 (a Party organization above the branch: the territorial chain) or 条 (a
 //! department of the same area that is not above it: most of what villages carry comes from
 //! county departments) — with the 属地管理 matters counted apart and the sources that push
-//! more than a policy value onto each organization named.
+//! more than a policy value onto each organization named; and the meetings the
+//! organization's cadres were called to attend for other bodies' business (陪会), so that the
+//! 小马拉大车 figure per village is its matters, their hours and those meetings.
 
 use std::collections::BTreeMap;
 
@@ -176,8 +178,48 @@ pub struct PushedTask {
     pub basis: TaskBasis,
 }
 
-/// The load counted for one organization or one source.
+/// 陪会: a meeting an organization's cadres were called to attend for another body's business
+/// (a department's mobilization, a 观摩, a video conference relayed down), not their own
+/// organizational life.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SummonedMeeting {
+    /// The organization whose cadres attended.
+    pub branch: OrgUnitId,
+    /// The body that called the meeting.
+    pub source: OrgUnitId,
+    /// The day.
+    pub held_on: NaiveDate,
+    /// The organization's people who attended.
+    pub attendees: u32,
+    /// What it was about.
+    pub topic: String,
+}
+
+impl SummonedMeeting {
+    /// A meeting `source` called, attended by `attendees` of `branch` on `held_on`.
+    #[must_use]
+    pub fn new(
+        branch: OrgUnitId,
+        source: OrgUnitId,
+        held_on: NaiveDate,
+        attendees: u32,
+        topic: impl Into<String>,
+    ) -> Self {
+        Self {
+            branch,
+            source,
+            held_on,
+            attendees,
+            topic: topic.into(),
+        }
+    }
+}
+
+/// The load counted for one organization or one source: the matters pushed and the meetings
+/// attended for others (小马拉大车).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct BurdenCount {
     /// Tasks.
     pub tasks: u32,
@@ -187,6 +229,12 @@ pub struct BurdenCount {
     pub overdue: u32,
     /// Tasks still open on the report date.
     pub open: u32,
+    /// Meetings attended for other bodies (陪会).
+    #[serde(default)]
+    pub meetings: u32,
+    /// People-times at those meetings (人次).
+    #[serde(default)]
+    pub meeting_attendances: u64,
 }
 
 /// The burden report: per carrying organization, per source body, and per source level.
@@ -233,6 +281,24 @@ pub enum BurdenError {
     /// A task due before it was assigned.
     #[error("task {0} is due before it was assigned")]
     DueBeforeAssigned(usize),
+    /// A meeting names a unit outside the tree.
+    #[error("meeting {index} names unknown unit {unit}")]
+    UnknownMeetingUnit {
+        /// Index of the meeting.
+        index: usize,
+        /// The unit.
+        unit: OrgUnitId,
+    },
+    /// A meeting called by a body that is neither above the organization nor of its area.
+    #[error("meeting {index}: {called_by} is neither above {branch} nor in its area")]
+    MeetingOutsideArea {
+        /// Index of the meeting.
+        index: usize,
+        /// The body that called it.
+        called_by: OrgUnitId,
+        /// The organization.
+        branch: OrgUnitId,
+    },
 }
 
 fn add(c: &mut BurdenCount, t: &PushedTask, as_of: NaiveDate) {
@@ -247,8 +313,14 @@ fn add(c: &mut BurdenCount, t: &PushedTask, as_of: NaiveDate) {
     }
 }
 
-/// Counts what bodies of the area load onto each organization, as of a date, under the
-/// national-default [`BurdenPolicy`]. Tasks assigned after `as_of` are not counted.
+fn add_meeting(c: &mut BurdenCount, m: &SummonedMeeting) {
+    c.meetings = c.meetings.saturating_add(1);
+    c.meeting_attendances = c.meeting_attendances.saturating_add(u64::from(m.attendees));
+}
+
+/// Counts the matters bodies of the area push onto each organization, as of a date, under the
+/// national-default [`BurdenPolicy`], without meetings. Tasks assigned after `as_of` are not
+/// counted.
 ///
 /// # Errors
 /// As [`burden_report_with`].
@@ -257,12 +329,14 @@ pub fn burden_report(
     tasks: &[PushedTask],
     as_of: NaiveDate,
 ) -> Result<BurdenReport, BurdenError> {
-    burden_report_with(tree, tasks, as_of, &BurdenPolicy::default())
+    burden_report_with(tree, tasks, &[], as_of, &BurdenPolicy::default())
 }
 
 /// Counts what bodies of the area load onto each organization, as of a date: by organization,
 /// by source, by source level, by 条 and 块, the 属地管理 matters apart, and the sources that
-/// push more than `policy` allows onto each organization they reach.
+/// push more than `policy` allows onto each organization they reach; with the meetings its
+/// cadres attended for others (held on or before `as_of`) counted beside the matters, under
+/// the same organization, source, level and kind.
 ///
 /// # Errors
 /// [`BurdenError`] for a unit outside the tree, a source outside the organization's area, or a
@@ -270,6 +344,7 @@ pub fn burden_report(
 pub fn burden_report_with(
     tree: &OrgTree,
     tasks: &[PushedTask],
+    meetings: &[SummonedMeeting],
     as_of: NaiveDate,
     policy: &BurdenPolicy,
 ) -> Result<BurdenReport, BurdenError> {
@@ -303,6 +378,28 @@ pub fn burden_report_with(
             .or_insert_with(|| (kind, std::collections::BTreeSet::new()))
             .1
             .insert(t.branch);
+    }
+    for (index, m) in meetings.iter().enumerate() {
+        let unknown = |unit| BurdenError::UnknownMeetingUnit { index, unit };
+        let source = tree.get(m.source).ok_or(unknown(m.source))?;
+        let kind = match source_kind(tree, m.branch, m.source) {
+            Ok(kind) => kind,
+            Err(BurdenError::UnknownUnit { unit, .. }) => return Err(unknown(unit)),
+            Err(_) => {
+                return Err(BurdenError::MeetingOutsideArea {
+                    index,
+                    called_by: m.source,
+                    branch: m.branch,
+                });
+            }
+        };
+        if m.held_on > as_of {
+            continue;
+        }
+        add_meeting(r.by_branch.entry(m.branch).or_default(), m);
+        add_meeting(r.by_source.entry(m.source).or_default(), m);
+        add_meeting(r.by_source_level.entry(source.level).or_default(), m);
+        add_meeting(r.by_source_kind.entry(kind).or_default(), m);
     }
     for (source, (kind, branches)) in reached {
         let tasks = r.by_source.get(&source).map_or(0, |c| c.tasks);

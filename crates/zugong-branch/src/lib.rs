@@ -68,6 +68,8 @@
 
 mod branch;
 mod burden;
+mod coverage;
+mod economy;
 mod guidance;
 mod life;
 pub mod presets;
@@ -78,10 +80,21 @@ mod star;
 mod term;
 mod weak;
 
-pub use branch::{Branch, BranchStructurePolicy, CommitteeRole, CommitteeSeat, StructureFinding};
+pub use branch::{
+    Branch, BranchStructurePolicy, CommitteeRole, CommitteeSeat, SeatAssignment, SeatingError,
+    StructureFinding,
+};
 pub use burden::{
     BurdenCount, BurdenError, BurdenPolicy, BurdenReport, HeavySource, PushedTask, SourceKind,
-    TaskBasis, burden_report, burden_report_with, source_kind,
+    SummonedMeeting, TaskBasis, burden_report, burden_report_with, source_kind,
+};
+pub use coverage::{
+    CoverageCounts, CoverageError, CoverageFinding, CoverageForm, CoveragePolicy, CoverageReport,
+    TwoNewOrganization, coverage_report,
+};
+pub use economy::{
+    CollectiveReturn, EconomyError, EconomyPolicy, EconomyRollup, EconomyStanding, EconomySummary,
+    IncomeKind, VillageEconomy, economy_rollup,
 };
 pub use guidance::{GuidanceDeviation, GuidanceReport, enforce_five_star_cap, guidance_report};
 pub use life::{
@@ -95,14 +108,14 @@ pub use rating::{
 };
 pub use rollup::{BranchRollupError, BranchRow, StarDistribution, star_rollup};
 pub use rubric::{
-    Assessment, AwardModel, Band, BonusItem, CeilingItem, Deduction, Dimension, Guidance,
-    GuidanceTarget, Indicator, PublicityRule, Rubric, RubricData, RubricError, ScoreError,
-    Scoresheet, VetoItem,
+    Assessment, AwardModel, Band, BonusItem, BranchMeasures, CeilingItem, Deduction, Dimension,
+    Guidance, GuidanceTarget, Indicator, Measure, PublicityRule, Rubric, RubricData, RubricError,
+    ScoreError, Scoresheet, VetoItem,
 };
 pub use star::{Points, StarLevel, StarLevelError};
 pub use term::{
-    ElectionCount, ElectionError, ElectionMethod, ElectionResult, ShiftApproval, Term, TermBody,
-    TermError, TermHistory, TermPolicy, TermStanding, decide_election,
+    CandidateVotes, ElectionCount, ElectionError, ElectionMethod, ElectionResult, ShiftApproval,
+    Term, TermBody, TermError, TermHistory, TermPolicy, TermStanding, decide_election,
 };
 pub use weak::{
     BranchFacts, Rectification, RectificationCommand, RectificationContext, RectificationError,

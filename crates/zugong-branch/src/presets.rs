@@ -10,7 +10,7 @@ use zugong_core::{Citation, SourceStatus};
 
 use crate::rubric::{
     AwardModel, Band, BonusItem, CeilingItem, Dimension, Guidance, GuidanceTarget, Indicator,
-    PublicityRule, Rubric, RubricData, RubricError, VetoItem,
+    Measure, PublicityRule, Rubric, RubricData, RubricError, VetoItem,
 };
 use crate::{Points, StarLevel};
 
@@ -20,6 +20,29 @@ fn indicator(code: &str, name: &str, max: u32) -> Indicator {
         name: name.into(),
         max: Points::whole(max),
         evidence_required: true,
+        measure: None,
+    }
+}
+
+/// A measured 组织生活 indicator worth `max`: points in proportion to the required intervals
+/// of 三会一课, 主题党日, 组织生活会 and 民主评议 met over the year ([`crate::check_life`]).
+/// Add it to a province's own dimension (组织生活, 工作制度).
+#[must_use]
+pub fn organizational_life_indicator(max: u32) -> Indicator {
+    Indicator {
+        measure: Some(Measure::OrganizationalLife),
+        ..indicator("organizational_life", "组织生活落实", max)
+    }
+}
+
+/// A measured 村集体经济 indicator worth `max`: points in proportion to the village's
+/// 经营性收入, full from `full_marks_at` (the province's figure; no national one exists,
+/// domain brief §15). For a 富裕星 / 发展星 dimension or a 集体经济 item.
+#[must_use]
+pub fn collective_economy_indicator(max: u32, full_marks_at: zugong_core::Yuan) -> Indicator {
+    Indicator {
+        measure: Some(Measure::OperatingIncome { full_marks_at }),
+        ..indicator("collective_economy", "村集体经济经营性收入", max)
     }
 }
 

@@ -21,6 +21,101 @@ pub struct Indicator {
     /// Whether a score must cite evidence (佐证材料).
     #[serde(default)]
     pub evidence_required: bool,
+    /// Where the points come from records rather than an assessor's judgement: the branch's
+    /// organizational life, the village's collective income ([`Scoresheet::fill_measured`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Measure>,
+}
+
+/// 量化指标: what a measured indicator's points are computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "measure", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Measure {
+    /// 组织生活: the indicator's points in proportion to the required intervals met
+    /// ([`crate::LifeSummary`]), rounded down to a tenth.
+    OrganizationalLife,
+    /// 村集体经济: the points in proportion to the village's 经营性收入, full marks from
+    /// `full_marks_at` (a province's figure), rounded down to a tenth.
+    OperatingIncome {
+        /// The operating income that earns full marks.
+        full_marks_at: zugong_core::Yuan,
+    },
+}
+
+/// The records a branch's measured indicators read: each `None` when not recorded, and the
+/// indicator is then left to the assessor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BranchMeasures {
+    /// The year's organizational life (a summary with nothing required is not recorded).
+    pub organizational_life: Option<crate::LifeSummary>,
+    /// The village's 经营性收入 for the year.
+    pub operating_income: Option<zugong_core::Yuan>,
+}
+
+impl BranchMeasures {
+    /// Measures from the year's organizational life and, for a village, its collective income.
+    #[must_use]
+    pub const fn new(
+        organizational_life: Option<crate::LifeSummary>,
+        operating_income: Option<zugong_core::Yuan>,
+    ) -> Self {
+        Self {
+            organizational_life,
+            operating_income,
+        }
+    }
+}
+
+/// `max × part / whole` in tenths, rounded down; `None` when `whole` is zero.
+fn share(max: Points, part: u64, whole: u64) -> Option<Points> {
+    if whole == 0 {
+        return None;
+    }
+    let tenths = u64::from(max.tenths()) * part.min(whole) / whole;
+    Some(Points::from_tenths(
+        u32::try_from(tenths).unwrap_or(max.tenths()),
+    ))
+}
+
+impl Measure {
+    /// The points `measures` earn on an indicator worth `max`, or `None` when the record it
+    /// reads is missing.
+    ///
+    /// ```
+    /// use zugong_branch::{BranchMeasures, Measure, Points};
+    /// use zugong_core::Yuan;
+    /// let m = Measure::OperatingIncome { full_marks_at: Yuan::wan(50) };
+    /// let village = BranchMeasures::new(None, Some(Yuan::wan(20)));
+    /// assert_eq!(m.points(Points::whole(10), &village), Some(Points::whole(4)));
+    /// assert_eq!(Measure::OrganizationalLife.points(Points::whole(10), &village), None);
+    /// ```
+    #[must_use]
+    pub fn points(self, max: Points, measures: &BranchMeasures) -> Option<Points> {
+        match self {
+            Self::OrganizationalLife => measures
+                .organizational_life
+                .and_then(|l| share(max, u64::from(l.met), u64::from(l.required))),
+            Self::OperatingIncome { full_marks_at } => measures
+                .operating_income
+                .and_then(|y| share(max, y.0, full_marks_at.0)),
+        }
+    }
+
+    fn evidence(self, measures: &BranchMeasures) -> Option<String> {
+        match self {
+            Self::OrganizationalLife => measures.organizational_life.map(|l| {
+                format!(
+                    "组织生活记录：应开展 {} 期，已开展 {} 期",
+                    l.required, l.met
+                )
+            }),
+            Self::OperatingIncome { .. } => measures
+                .operating_income
+                .map(|y| format!("村集体经济年报：经营性收入 {y}")),
+        }
+    }
 }
 
 /// A dimension (类别 / 星): a group of indicators; in the dimension-star model, a star earned
@@ -413,6 +508,28 @@ pub struct Scoresheet {
     /// Evidence per indicator code (document references, visit notes).
     #[serde(default)]
     pub evidence: BTreeMap<String, Vec<String>>,
+}
+
+impl Scoresheet {
+    /// Scores every measured indicator of `rubric` from `measures` ([`Indicator::measure`]),
+    /// replacing what was there, with the record as its evidence; an indicator whose record
+    /// is missing is left as it was. Returns the codes scored.
+    pub fn fill_measured(&mut self, rubric: &Rubric, measures: &BranchMeasures) -> Vec<String> {
+        let mut filled = Vec::new();
+        for ind in rubric.data().dimensions.iter().flat_map(|d| &d.indicators) {
+            let Some(measure) = ind.measure else { continue };
+            let (Some(points), Some(evidence)) = (
+                measure.points(ind.max, measures),
+                measure.evidence(measures),
+            ) else {
+                continue;
+            };
+            self.scores.insert(ind.code.clone(), points);
+            self.evidence.insert(ind.code.clone(), vec![evidence]);
+            filled.push(ind.code.clone());
+        }
+        filled
+    }
 }
 
 /// A scoresheet that does not fit its rubric.

@@ -17,7 +17,7 @@ use thiserror::Error;
 use zugong_core::dates::{add_months, add_years};
 use zugong_core::journal::{Language, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
-use zugong_core::{Citation, OrgUnitId, SourceStatus};
+use zugong_core::{Citation, OrgUnitId, PersonId, SourceStatus};
 
 const ELECTION_RULES: &str = "《中国共产党基层组织选举工作条例》(2020)";
 
@@ -414,8 +414,26 @@ pub struct ElectionCount {
     pub places: u32,
     /// 差额 or 等额.
     pub method: ElectionMethod,
-    /// Each candidate (by an id of the caller's) and the votes in favour.
-    pub votes: Vec<(u32, u32)>,
+    /// Each candidate and the votes in favour (赞成票).
+    pub votes: Vec<CandidateVotes>,
+}
+
+/// One candidate's votes in favour (赞成票).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CandidateVotes {
+    /// The candidate.
+    pub candidate: PersonId,
+    /// Votes in favour.
+    pub votes: u32,
+}
+
+impl CandidateVotes {
+    /// `votes` in favour of `candidate`.
+    #[must_use]
+    pub const fn new(candidate: PersonId, votes: u32) -> Self {
+        Self { candidate, votes }
+    }
 }
 
 impl ElectionCount {
@@ -426,7 +444,7 @@ impl ElectionCount {
         present: u32,
         places: u32,
         method: ElectionMethod,
-        votes: Vec<(u32, u32)>,
+        votes: Vec<CandidateVotes>,
     ) -> Self {
         Self {
             entitled,
@@ -511,11 +529,11 @@ impl Refusal for ElectionError {
 #[non_exhaustive]
 pub struct ElectionResult {
     /// The candidates elected, most votes first.
-    pub elected: Vec<u32>,
+    pub elected: Vec<PersonId>,
     /// Places left for 另行选举 (fewer than the places had more than half the votes).
     pub unfilled: u32,
     /// Candidates tied for the last place, to be voted on again (再次投票).
-    pub tied: Vec<u32>,
+    pub tied: Vec<PersonId>,
 }
 
 /// Decides an election from its count: the quorum (more than 4/5 present), the 差额 (at least
@@ -523,10 +541,14 @@ pub struct ElectionResult {
 /// favour, by votes up to the places; a tie at the last place is voted on again).
 ///
 /// ```
-/// use zugong_branch::{decide_election, ElectionCount, ElectionError, ElectionMethod, TermPolicy};
+/// use zugong_branch::*;
+/// use zugong_core::PersonId;
 /// let policy = TermPolicy::default();
+/// let votes: Vec<CandidateVotes> = (1..=6)
+///     .map(|n| CandidateVotes::new(PersonId::from_uuid(uuid::Uuid::from_u128(n)), 70))
+///     .collect();
 /// // 79 of 100 present: refused.
-/// let count = ElectionCount::new(100, 79, 5, ElectionMethod::Competitive, vec![(1, 70); 6]);
+/// let count = ElectionCount::new(100, 79, 5, ElectionMethod::Competitive, votes.clone());
 /// assert!(matches!(decide_election(&count, &policy), Err(ElectionError::NoQuorum { .. })));
 /// ```
 ///
@@ -540,7 +562,7 @@ pub fn decide_election(
     if count.present > count.entitled {
         return Err(ElectionError::Inconsistent("more present than entitled"));
     }
-    if count.votes.iter().any(|(_, v)| *v > count.present) {
+    if count.votes.iter().any(|c| c.votes > count.present) {
         return Err(ElectionError::Inconsistent(
             "a candidate has more votes than voters present",
         ));
@@ -567,16 +589,16 @@ pub fn decide_election(
             });
         }
     }
-    let mut passing: Vec<(u32, u32)> = count
+    let mut passing: Vec<(PersonId, u32)> = count
         .votes
         .iter()
-        .copied()
-        .filter(|(_, v)| u64::from(*v) * 2 > u64::from(count.present))
+        .filter(|c| u64::from(c.votes) * 2 > u64::from(count.present))
+        .map(|c| (c.candidate, c.votes))
         .collect();
     passing.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let places = usize::try_from(count.places).unwrap_or(usize::MAX);
     if passing.len() <= places {
-        let elected: Vec<u32> = passing.iter().map(|(c, _)| *c).collect();
+        let elected: Vec<PersonId> = passing.iter().map(|(c, _)| *c).collect();
         let unfilled = count.places - u32::try_from(elected.len()).unwrap_or(count.places);
         return Ok(ElectionResult {
             elected,
@@ -589,7 +611,7 @@ pub fn decide_election(
     let last = passing.get(places.saturating_sub(1)).map_or(0, |(_, v)| *v);
     let first_out = passing.get(places).map_or(0, |(_, v)| *v);
     let (elected, tied) = if places > 0 && last == first_out {
-        let elected: Vec<u32> = passing
+        let elected: Vec<PersonId> = passing
             .iter()
             .filter(|(_, v)| *v > last)
             .map(|(c, _)| *c)

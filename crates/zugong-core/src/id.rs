@@ -123,6 +123,11 @@ typed_id! {
     OrgUnitId
 }
 typed_id! {
+    /// A 单位 outside the Party tree that the records name: an enterprise, a social
+    /// organization, a platform (for example a 两新组织 counted for 两个覆盖).
+    InstitutionId
+}
+typed_id! {
     /// A cadre (干部): a person inside the cadre-management system.
     CadreId
 }

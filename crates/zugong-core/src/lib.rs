@@ -61,6 +61,7 @@ pub mod dates;
 mod division_code;
 mod id;
 pub mod journal;
+mod money;
 mod org;
 mod person;
 pub mod policy;
@@ -75,9 +76,10 @@ pub use citizen_id::{CitizenIdError, CitizenIdNumber};
 pub use division_code::{DivisionCode, DivisionCodeError, DivisionLevel, PROVINCE_PREFIXES};
 pub use id::{
     ActorId, AppraisalId, AssessmentRoundId, BranchId, CadreId, DevelopmentId, DuesLedgerId,
-    HoursLedgerId, IdError, MemberId, OrgUnitId, PersonId, PositionId, QuotaBookId, RatingRoundId,
-    RectificationId, SelectionId, TalentId, TalentRoundId, TrainingClassId,
+    HoursLedgerId, IdError, InstitutionId, MemberId, OrgUnitId, PersonId, PositionId, QuotaBookId,
+    RatingRoundId, RectificationId, SelectionId, TalentId, TalentRoundId, TrainingClassId,
 };
+pub use money::Yuan;
 pub use org::{AdminLevel, OrgKind, OrgTree, OrgTreeError, OrgUnit, UnitKind, UnitSlot};
 pub use person::{
     Completion, Degree, DemocraticParty, EducationLevel, EducationRecord, Ethnicity, FactKind,

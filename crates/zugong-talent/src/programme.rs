@@ -1,9 +1,8 @@
 //! Programme definitions (人才项目): eligibility limits, cohort quotas, cycle and funding per
 //! tier, with the regulations' values as defaults.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
+pub use zugong_core::Yuan;
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{Citation, EducationLevel, SourceStatus};
 
@@ -36,31 +35,6 @@ pub(crate) const TOP_TALENT: Citation = Citation::new(
 /// 自治区行业领军人才.
 pub(crate) const INDUSTRY_LEADER: Citation =
     Citation::new("自治区行业领军人才培养工程", "", SourceStatus::Provisional);
-
-/// An amount of money in whole yuan (元). `Display` uses 万元 where exact.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
-#[serde(transparent)]
-pub struct Yuan(pub u64);
-
-impl Yuan {
-    /// An amount in 万元 (10,000 yuan).
-    #[must_use]
-    pub const fn wan(n: u64) -> Self {
-        Self(n.saturating_mul(10_000))
-    }
-}
-
-impl fmt::Display for Yuan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 >= 10_000 && self.0.is_multiple_of(10_000) {
-            write!(f, "{}万元", self.0 / 10_000)
-        } else {
-            write!(f, "{}元", self.0)
-        }
-    }
-}
 
 /// 学科领域: the fields a cohort is split into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -8,6 +8,8 @@
     unreachable_pub
 )]
 
+mod coverage;
+mod economy;
 mod life;
 mod organization;
 mod rating;

@@ -272,3 +272,44 @@ fn matters_from_county_departments_are_line_and_from_committees_above_block() {
     assert_eq!("条".parse::<SourceKind>(), Ok(SourceKind::Line));
     assert_eq!(TaskBasis::TerritorialManagement.to_string(), "属地管理");
 }
+
+#[test]
+fn meetings_attended_for_others_count_beside_the_matters() {
+    let tree = county_with_a_department();
+    let tasks = vec![task(100, 20, (3, 10), None, 2)];
+    let meetings = vec![
+        SummonedMeeting::new(id(100), id(20), d(3, 2), 2, "秸秆禁烧动员会"),
+        SummonedMeeting::new(id(100), id(10), d(3, 9), 1, "观摩会"),
+        SummonedMeeting::new(id(100), id(20), d(5, 1), 3, "after the report date"),
+    ];
+    let r =
+        burden_report_with(&tree, &tasks, &meetings, d(4, 1), &BurdenPolicy::default()).unwrap();
+    let village = r.by_branch[&id(100)];
+    assert_eq!(
+        (
+            village.tasks,
+            village.hours,
+            village.meetings,
+            village.meeting_attendances
+        ),
+        (1, 2, 2, 3)
+    );
+    assert_eq!(r.by_source_kind[&SourceKind::Line].meetings, 1);
+    assert_eq!(r.by_source_kind[&SourceKind::Block].meetings, 1);
+    assert_eq!(
+        r.by_source[&id(10)].tasks,
+        0,
+        "the town called a meeting and pushed no matter"
+    );
+    // A meeting called by a neighbouring township is neither 条 nor 块.
+    let stray = [SummonedMeeting::new(id(100), id(11), d(3, 2), 1, "x")];
+    assert!(matches!(
+        burden_report_with(&tree, &[], &stray, d(4, 1), &BurdenPolicy::default()),
+        Err(BurdenError::MeetingOutsideArea { index: 0, .. })
+    ));
+    let unknown = [SummonedMeeting::new(id(100), id(999), d(3, 2), 1, "x")];
+    assert!(matches!(
+        burden_report_with(&tree, &[], &unknown, d(4, 1), &BurdenPolicy::default()),
+        Err(BurdenError::UnknownMeetingUnit { index: 0, .. })
+    ));
+}

@@ -4,12 +4,26 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use zugong_branch::*;
-use zugong_core::OrgUnitId;
 use zugong_core::journal::{Language, Refusal};
 use zugong_core::policy::Policy;
+use zugong_core::{OrgUnitId, PersonId};
 
 fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+
+fn person(n: u128) -> PersonId {
+    PersonId::from_uuid(uuid::Uuid::from_u128(n))
+}
+
+fn votes(v: &[(u128, u32)]) -> Vec<CandidateVotes> {
+    v.iter()
+        .map(|(c, n)| CandidateVotes::new(person(*c), *n))
+        .collect()
+}
+
+fn people(v: &[u128]) -> Vec<PersonId> {
+    v.iter().map(|n| person(*n)).collect()
 }
 
 fn org() -> OrgUnitId {
@@ -110,7 +124,7 @@ fn a_change_of_term_needs_approval_and_stays_within_a_year() {
 #[test]
 fn an_election_with_79_percent_present_is_refused_and_81_percent_stands() {
     let p = TermPolicy::default();
-    let votes = vec![(1, 60), (2, 58), (3, 55), (4, 52), (5, 50), (6, 30)];
+    let votes = votes(&[(1, 60), (2, 58), (3, 55), (4, 52), (5, 50), (6, 30)]);
     let short = ElectionCount::new(100, 79, 5, ElectionMethod::Competitive, votes.clone());
     let err = decide_election(&short, &p).unwrap_err();
     assert!(matches!(err, ElectionError::NoQuorum { present: 79, .. }));
@@ -124,7 +138,7 @@ fn an_election_with_79_percent_present_is_refused_and_81_percent_stands() {
     let enough = ElectionCount::new(100, 81, 5, ElectionMethod::Competitive, votes);
     let r = decide_election(&enough, &p).unwrap();
     // More than half of the 81 present: 41 votes. Candidates 1–5 pass, 6 does not.
-    assert_eq!(r.elected, vec![1, 2, 3, 4, 5]);
+    assert_eq!(r.elected, people(&[1, 2, 3, 4, 5]));
     assert_eq!(r.unfilled, 0);
 }
 
@@ -138,7 +152,9 @@ fn a_competitive_election_needs_a_fifth_more_candidates_rounded_up() {
             10,
             5,
             ElectionMethod::Competitive,
-            (1..=n).map(|c| (c, 9)).collect(),
+            (1..=n)
+                .map(|c| CandidateVotes::new(person(u128::from(c)), 9))
+                .collect(),
         )
     };
     assert!(matches!(
@@ -152,15 +168,18 @@ fn a_competitive_election_needs_a_fifth_more_candidates_rounded_up() {
         10,
         3,
         ElectionMethod::Competitive,
-        vec![(1, 9), (2, 9), (3, 9)],
+        votes(&[(1, 9), (2, 9), (3, 9)]),
     );
     assert!(matches!(
         decide_election(&three, &p),
         Err(ElectionError::TooFewCandidates { needed: 4, .. })
     ));
     // 等额 (where allowed) needs no extra candidates.
-    let uncontested = ElectionCount::new(10, 10, 1, ElectionMethod::Uncontested, vec![(1, 9)]);
-    assert_eq!(decide_election(&uncontested, &p).unwrap().elected, vec![1]);
+    let uncontested = ElectionCount::new(10, 10, 1, ElectionMethod::Uncontested, votes(&[(1, 9)]));
+    assert_eq!(
+        decide_election(&uncontested, &p).unwrap().elected,
+        people(&[1])
+    );
 }
 
 #[test]
@@ -172,10 +191,10 @@ fn majorities_ties_and_places_left_for_another_vote() {
         10,
         3,
         ElectionMethod::Competitive,
-        vec![(1, 6), (2, 5), (3, 9), (4, 2)],
+        votes(&[(1, 6), (2, 5), (3, 9), (4, 2)]),
     );
     let r = decide_election(&count, &p).unwrap();
-    assert_eq!(r.elected, vec![3, 1]);
+    assert_eq!(r.elected, people(&[3, 1]));
     assert_eq!(r.unfilled, 1);
     // A tie across the last place: voted on again.
     let tie = ElectionCount::new(
@@ -183,15 +202,76 @@ fn majorities_ties_and_places_left_for_another_vote() {
         10,
         2,
         ElectionMethod::Competitive,
-        vec![(1, 9), (2, 7), (3, 7)],
+        votes(&[(1, 9), (2, 7), (3, 7)]),
     );
     let r = decide_election(&tie, &p).unwrap();
-    assert_eq!((r.elected, r.tied, r.unfilled), (vec![1], vec![2, 3], 1));
-    let bad = ElectionCount::new(10, 11, 1, ElectionMethod::Uncontested, vec![(1, 9)]);
+    assert_eq!(
+        (r.elected, r.tied, r.unfilled),
+        (people(&[1]), people(&[2, 3]), 1)
+    );
+    let bad = ElectionCount::new(10, 11, 1, ElectionMethod::Uncontested, votes(&[(1, 9)]));
     assert!(matches!(
         decide_election(&bad, &p),
         Err(ElectionError::Inconsistent(_))
     ));
+}
+
+#[test]
+fn an_election_seats_the_committee_and_leaves_unfilled_places_vacant() {
+    let p = TermPolicy::default();
+    let count = ElectionCount::new(
+        10,
+        10,
+        5,
+        ElectionMethod::Competitive,
+        votes(&[(1, 9), (2, 8), (3, 7), (4, 6), (5, 5), (6, 4)]),
+    );
+    let result = decide_election(&count, &p).unwrap();
+    assert_eq!(result.unfilled, 1, "5 of 10 is not more than half");
+    let mut branch = Branch {
+        unit: org(),
+        kind: zugong_core::UnitKind::Village,
+        full_members: 10,
+        probationary_members: 0,
+        seats: vec![],
+    };
+    let roles = [
+        SeatAssignment::new(CommitteeRole::Secretary, person(1)),
+        SeatAssignment::new(CommitteeRole::Organization, person(2)),
+    ];
+    branch.seat_elected(&result, &roles, d(2026, 3, 1)).unwrap();
+    assert_eq!(branch.seats.len(), 5);
+    assert_eq!(branch.seats[0].holder, Some(person(1)));
+    let vacant: Vec<_> = branch.seats.iter().filter(|s| s.holder.is_none()).collect();
+    assert_eq!(vacant.len(), 1);
+    assert_eq!(vacant[0].vacant_since, Some(d(2026, 3, 1)));
+    assert!(
+        branch
+            .structure_findings(&BranchStructurePolicy::default())
+            .contains(&StructureFinding::VacantSeat {
+                role: CommitteeRole::Member,
+                since: Some(d(2026, 3, 1))
+            })
+    );
+    // A role for someone not elected, two roles for one, a secretary twice: refused, seats kept.
+    let before = branch.seats.clone();
+    for bad in [
+        vec![SeatAssignment::new(CommitteeRole::Secretary, person(6))],
+        vec![
+            SeatAssignment::new(CommitteeRole::Secretary, person(1)),
+            SeatAssignment::new(CommitteeRole::Publicity, person(1)),
+        ],
+        vec![
+            SeatAssignment::new(CommitteeRole::Secretary, person(1)),
+            SeatAssignment::new(CommitteeRole::Secretary, person(2)),
+        ],
+    ] {
+        assert!(branch.seat_elected(&result, &bad, d(2026, 3, 1)).is_err());
+        assert_eq!(branch.seats, before);
+    }
+    // No secretary given: the seat is vacant.
+    branch.seat_elected(&result, &[], d(2026, 3, 1)).unwrap();
+    assert_eq!(branch.secretary_vacant_since(), Some(d(2026, 3, 1)));
 }
 
 #[test]
