@@ -13,9 +13,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
+use zugong_core::journal::{Language, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{
-    Citation, InstitutionId, OrgTree, OrgTreeError, OrgUnitId, SourceStatus, UnitKind,
+    Citation, InstitutionId, OrgTree, OrgTreeError, OrgUnitId, SourceStatus, UnitKind, UnitSlot,
 };
 
 const BRANCH_RULES: &str = "《中国共产党支部工作条例（试行）》(2018)";
@@ -54,15 +55,10 @@ pub enum CoverageForm {
 }
 
 impl CoverageForm {
-    /// The official term.
+    /// The official term of its method.
     #[must_use]
     pub const fn term(self) -> &'static str {
-        match self {
-            Self::Own(_) => "单独组建",
-            Self::Joint(_) => "联合组建",
-            Self::Instructor => "选派党建指导员",
-            Self::Uncovered => "未覆盖",
-        }
+        self.method().term()
     }
 
     /// The rule the form rests on.
@@ -86,6 +82,54 @@ impl CoverageForm {
     #[must_use]
     pub const fn is_worked(self) -> bool {
         !matches!(self, Self::Uncovered)
+    }
+}
+
+/// 覆盖方式 without the organization it names: the column a roster fills in (单独组建,
+/// 联合组建, 选派党建指导员, 未覆盖), joined with the organization by [`CoverageForm::new`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoverageMethod {
+    /// 单独组建.
+    Own,
+    /// 联合组建.
+    Joint,
+    /// 选派党建指导员.
+    Instructor,
+    /// 未覆盖.
+    Uncovered,
+}
+
+zugong_core::official_terms!(CoverageMethod, "覆盖方式 (coverage method)", {
+    Own => "单独组建" | "单建",
+    Joint => "联合组建" | "联建",
+    Instructor => "选派党建指导员" | "党建指导员" | "指导员",
+    Uncovered => "未覆盖" | "无",
+});
+
+impl CoverageForm {
+    /// The form of `method`, with the Party organization it names: `None` when 单独组建 or
+    /// 联合组建 names none.
+    #[must_use]
+    pub const fn new(method: CoverageMethod, unit: Option<OrgUnitId>) -> Option<Self> {
+        match (method, unit) {
+            (CoverageMethod::Own, Some(u)) => Some(Self::Own(u)),
+            (CoverageMethod::Joint, Some(u)) => Some(Self::Joint(u)),
+            (CoverageMethod::Own | CoverageMethod::Joint, None) => None,
+            (CoverageMethod::Instructor, _) => Some(Self::Instructor),
+            (CoverageMethod::Uncovered, _) => Some(Self::Uncovered),
+        }
+    }
+
+    /// The method, without the organization.
+    #[must_use]
+    pub const fn method(self) -> CoverageMethod {
+        match self {
+            Self::Own(_) => CoverageMethod::Own,
+            Self::Joint(_) => CoverageMethod::Joint,
+            Self::Instructor => CoverageMethod::Instructor,
+            Self::Uncovered => CoverageMethod::Uncovered,
+        }
     }
 }
 
@@ -356,35 +400,97 @@ impl CoverageReport {
     }
 }
 
-/// A record the coverage check refuses; nothing is counted.
+/// What is wrong with one 两新 organization's record.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum CoverageError {
+pub enum OrganizationError {
     /// The organization is not a 两新 organization or a 新就业群体 platform.
-    #[error("organization {index} ({kind}) is not a 新经济组织, 新社会组织 or 新就业群体")]
+    #[error("{kind} is not a 新经济组织, 新社会组织 or 新就业群体")]
     NotTwoNew {
-        /// Index of the record.
-        index: usize,
         /// Its kind.
         kind: UnitKind,
     },
     /// The record names a unit outside the tree.
-    #[error("organization {index}: unit {unit} is not in the organization tree")]
+    #[error("unit {unit} is not in the organization tree")]
     UnknownUnit {
-        /// Index of the record.
-        index: usize,
         /// The unit.
         unit: OrgUnitId,
     },
     /// More Party members than people employed.
-    #[error("organization {index}: {members} Party members but {employees} employed")]
+    #[error("{members} Party members but {employees} employed")]
     MoreMembersThanEmployees {
-        /// Index of the record.
-        index: usize,
         /// Members.
         members: u32,
         /// Employees.
         employees: u32,
+    },
+}
+
+impl Refusal for OrganizationError {
+    fn citation(&self) -> Citation {
+        OWN_ORGANIZATION_RULE
+    }
+
+    fn message(&self, language: Language) -> String {
+        match (language, self) {
+            (Language::English, _) => format!("{self} ({})", self.citation()),
+            (Language::Chinese, Self::NotTwoNew { kind }) => format!(
+                "{kind}不属于两新组织（非公企业、社会组织）或新就业群体（{}）",
+                self.citation()
+            ),
+            (Language::Chinese, Self::UnknownUnit { unit }) => {
+                format!("组织 {unit} 不在组织树中（{}）", self.citation())
+            }
+            (Language::Chinese, Self::MoreMembersThanEmployees { members, employees }) => format!(
+                "党员 {members} 名多于从业人员 {employees} 名（{}）",
+                self.citation()
+            ),
+        }
+    }
+}
+
+impl TwoNewOrganization {
+    /// Checks the record on its own: a 两新 or 新就业群体 kind, its area and Party organization
+    /// in `tree`, no more members than employees. Returns the area's slot.
+    ///
+    /// # Errors
+    /// [`OrganizationError`].
+    pub fn check(&self, tree: &OrgTree) -> Result<UnitSlot, OrganizationError> {
+        if !(self.kind.is_two_new() || self.kind == UnitKind::NewEmploymentGroup) {
+            return Err(OrganizationError::NotTwoNew {
+                kind: self.kind.clone(),
+            });
+        }
+        let slot = tree
+            .slot(self.area)
+            .ok_or(OrganizationError::UnknownUnit { unit: self.area })?;
+        if let CoverageForm::Own(unit) | CoverageForm::Joint(unit) = self.form
+            && !tree.contains(unit)
+        {
+            return Err(OrganizationError::UnknownUnit { unit });
+        }
+        if self.members() > self.employees {
+            return Err(OrganizationError::MoreMembersThanEmployees {
+                members: self.members(),
+                employees: self.employees,
+            });
+        }
+        Ok(slot)
+    }
+}
+
+/// Records the coverage check refuses; nothing is counted.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum CoverageError {
+    /// One record is wrong.
+    #[error("organization {index}: {error}")]
+    Organization {
+        /// Index of the record.
+        index: usize,
+        /// What is wrong.
+        #[source]
+        error: OrganizationError,
     },
     /// The same organization twice.
     #[error("organizations {first} and {second} are the same ({id})")]
@@ -441,28 +547,9 @@ pub fn coverage_report(
     let mut seen: BTreeMap<InstitutionId, usize> = BTreeMap::new();
     let mut joints: BTreeMap<OrgUnitId, u32> = BTreeMap::new();
     for (index, o) in organizations.iter().enumerate() {
-        if !(o.kind.is_two_new() || o.kind == UnitKind::NewEmploymentGroup) {
-            return Err(CoverageError::NotTwoNew {
-                index,
-                kind: o.kind.clone(),
-            });
-        }
-        let slot = tree.slot(o.area).ok_or(CoverageError::UnknownUnit {
-            index,
-            unit: o.area,
-        })?;
-        if let CoverageForm::Own(unit) | CoverageForm::Joint(unit) = o.form
-            && !tree.contains(unit)
-        {
-            return Err(CoverageError::UnknownUnit { index, unit });
-        }
-        if o.members() > o.employees {
-            return Err(CoverageError::MoreMembersThanEmployees {
-                index,
-                members: o.members(),
-                employees: o.employees,
-            });
-        }
+        let slot = o
+            .check(tree)
+            .map_err(|error| CoverageError::Organization { index, error })?;
         if let Some(first) = seen.insert(o.id, index) {
             return Err(CoverageError::Duplicate {
                 first,

@@ -15,11 +15,18 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
+use zugong_core::journal::{Language, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{
     AdminLevel, Citation, OrgTree, OrgTreeError, OrgUnit, OrgUnitId, SourceStatus, UnitSlot, Yuan,
 };
 
+/// The measure: village collectives' yearly accounts (村集体经济组织年度收益统计).
+pub(crate) const MEASURE_RULE: Citation = Citation::new(
+    "全国农村集体经济统计（农业农村部）",
+    "村集体经济组织年度收益统计",
+    SourceStatus::Secondary,
+);
 /// 空壳村: no 经营收益 (national statistics count "没有收益或者收益低于5万元" villages).
 pub(crate) const SHELL_RULE: Citation = Citation::new(
     "全国农村集体经济统计（农业农村部）",
@@ -402,41 +409,96 @@ impl EconomyRollup {
     }
 }
 
-/// A return the roll-up refuses; nothing is counted.
+/// What is wrong with one collective-economy return.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum EconomyError {
+pub enum ReturnError {
     /// The return names a unit outside the tree.
-    #[error("return {index}: unit {unit} is not in the organization tree")]
+    #[error("unit {unit} is not in the organization tree")]
     UnknownUnit {
-        /// Index of the return.
-        index: usize,
         /// The unit.
         unit: OrgUnitId,
     },
     /// The return's unit is not at village level: a collective economy is a village's.
-    #[error(
-        "return {index}: {unit} is at {level} level; collective-economy returns are villages' (村级)"
-    )]
+    #[error("{unit} is at {level} level; collective-economy returns are villages' (村级)")]
     NotAVillage {
-        /// Index of the return.
-        index: usize,
         /// The unit.
         unit: OrgUnitId,
         /// Its level.
         level: AdminLevel,
     },
-    /// A return for a year not yet closed: income in the future.
-    #[error(
-        "return {index}: year {year} is not over on the report date (latest closed year: {latest})"
-    )]
+    /// A return for a year after the latest that may be reported: income in the future.
+    #[error("year {year} is in the future (latest year that may be reported: {latest})")]
     FutureYear {
-        /// Index of the return.
-        index: usize,
         /// Its year.
         year: i32,
         /// The latest year that may be reported.
         latest: i32,
+    },
+}
+
+impl Refusal for ReturnError {
+    fn citation(&self) -> Citation {
+        MEASURE_RULE
+    }
+
+    fn message(&self, language: Language) -> String {
+        match (language, self) {
+            (Language::English, _) => format!("{self} ({})", self.citation()),
+            (Language::Chinese, Self::UnknownUnit { unit }) => {
+                format!("组织 {unit} 不在组织树中（{}）", self.citation())
+            }
+            (Language::Chinese, Self::NotAVillage { level, .. }) => format!(
+                "该组织为{level}层级：村集体经济年报只填报村级组织（{}）",
+                self.citation()
+            ),
+            (Language::Chinese, Self::FutureYear { year, latest }) => format!(
+                "{year} 年度尚未到来：最晚可填报 {latest} 年度（{}）",
+                self.citation()
+            ),
+        }
+    }
+}
+
+impl CollectiveReturn {
+    /// Checks the return on its own: its unit is a village of `tree` and its year is not after
+    /// `latest_year`. Returns the village's slot.
+    ///
+    /// # Errors
+    /// [`ReturnError`].
+    pub fn check(&self, tree: &OrgTree, latest_year: i32) -> Result<UnitSlot, ReturnError> {
+        let slot = tree
+            .slot(self.village)
+            .ok_or(ReturnError::UnknownUnit { unit: self.village })?;
+        let level = tree.unit(slot).map_or(AdminLevel::Village, |u| u.level);
+        if level != AdminLevel::Village {
+            return Err(ReturnError::NotAVillage {
+                unit: self.village,
+                level,
+            });
+        }
+        if self.year > latest_year {
+            return Err(ReturnError::FutureYear {
+                year: self.year,
+                latest: latest_year,
+            });
+        }
+        Ok(slot)
+    }
+}
+
+/// Returns the roll-up refuses; nothing is counted.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum EconomyError {
+    /// One return is wrong.
+    #[error("return {index}: {error}")]
+    Return {
+        /// Index of the return.
+        index: usize,
+        /// What is wrong.
+        #[source]
+        error: ReturnError,
     },
     /// Two returns for one village and year.
     #[error("returns {first} and {second} are both for {village} in {year}")]
@@ -497,25 +559,9 @@ pub fn economy_rollup(
     let mut villages = Vec::new();
     let mut seen: BTreeMap<(OrgUnitId, i32), usize> = BTreeMap::new();
     for (index, r) in returns.iter().enumerate() {
-        let slot = tree.slot(r.village).ok_or(EconomyError::UnknownUnit {
-            index,
-            unit: r.village,
-        })?;
-        let level = tree.unit(slot).map_or(AdminLevel::Village, |u| u.level);
-        if level != AdminLevel::Village {
-            return Err(EconomyError::NotAVillage {
-                index,
-                unit: r.village,
-                level,
-            });
-        }
-        if r.year > latest_closed_year {
-            return Err(EconomyError::FutureYear {
-                index,
-                year: r.year,
-                latest: latest_closed_year,
-            });
-        }
+        let slot = r
+            .check(tree, latest_closed_year)
+            .map_err(|error| EconomyError::Return { index, error })?;
         if let Some(first) = seen.insert((r.village, r.year), index) {
             return Err(EconomyError::Duplicate {
                 first,

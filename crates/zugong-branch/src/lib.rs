@@ -89,12 +89,12 @@ pub use burden::{
     SummonedMeeting, TaskBasis, burden_report, burden_report_with, source_kind,
 };
 pub use coverage::{
-    CoverageCounts, CoverageError, CoverageFinding, CoverageForm, CoveragePolicy, CoverageReport,
-    TwoNewOrganization, coverage_report,
+    CoverageCounts, CoverageError, CoverageFinding, CoverageForm, CoverageMethod, CoveragePolicy,
+    CoverageReport, OrganizationError, TwoNewOrganization, coverage_report,
 };
 pub use economy::{
     CollectiveReturn, EconomyError, EconomyPolicy, EconomyRollup, EconomyStanding, EconomySummary,
-    IncomeKind, VillageEconomy, economy_rollup,
+    IncomeKind, ReturnError, VillageEconomy, economy_rollup,
 };
 pub use guidance::{GuidanceDeviation, GuidanceReport, enforce_five_star_cap, guidance_report};
 pub use life::{

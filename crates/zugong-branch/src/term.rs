@@ -401,6 +401,11 @@ pub enum ElectionMethod {
     Uncontested,
 }
 
+zugong_core::official_terms!(ElectionMethod, "选举方式 (election method)", {
+    Competitive => "差额选举" | "差额",
+    Uncontested => "等额选举" | "等额",
+});
+
 /// The count of an election (计票): who was entitled, who was present, the places, and each
 /// candidate's votes in favour.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -88,20 +88,28 @@ fn bad_records_are_refused_with_the_rule() {
     let organ = TwoNewOrganization::new(org(1), "某局", UnitKind::Organ, id(10), "机关");
     assert!(matches!(
         coverage_report(&tree, &[organ], &p),
-        Err(CoverageError::NotTwoNew { .. })
+        Err(CoverageError::Organization {
+            error: OrganizationError::NotTwoNew { .. },
+            ..
+        })
     ));
     let over = firm(1, 10, 3).employing(2, 3, 0);
     assert!(matches!(
         coverage_report(&tree, &[over], &p),
-        Err(CoverageError::MoreMembersThanEmployees {
-            members: 3,
-            employees: 2,
+        Err(CoverageError::Organization {
+            error: OrganizationError::MoreMembersThanEmployees {
+                members: 3,
+                employees: 2,
+            },
             ..
         })
     ));
     assert!(matches!(
         coverage_report(&tree, &[firm(1, 999, 0)], &p),
-        Err(CoverageError::UnknownUnit { .. })
+        Err(CoverageError::Organization {
+            error: OrganizationError::UnknownUnit { .. },
+            ..
+        })
     ));
     assert!(matches!(
         coverage_report(&tree, &[firm(1, 10, 0), firm(1, 11, 0)], &p),

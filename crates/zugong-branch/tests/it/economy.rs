@@ -66,17 +66,22 @@ fn bad_returns_are_refused_with_the_rule() {
     let future = [ret(100, 2026, IncomeKind::Services, 1)];
     assert_eq!(
         economy_rollup(&tree, &future, 2025, 2025, &p),
-        Err(EconomyError::FutureYear {
+        Err(EconomyError::Return {
             index: 0,
-            year: 2026,
-            latest: 2025
+            error: ReturnError::FutureYear {
+                year: 2026,
+                latest: 2025
+            }
         })
     );
     let town = [ret(10, 2025, IncomeKind::Services, 1)];
     assert!(matches!(
         economy_rollup(&tree, &town, 2025, 2025, &p),
-        Err(EconomyError::NotAVillage {
-            level: AdminLevel::Township,
+        Err(EconomyError::Return {
+            error: ReturnError::NotAVillage {
+                level: AdminLevel::Township,
+                ..
+            },
             ..
         })
     ));
@@ -95,7 +100,10 @@ fn bad_returns_are_refused_with_the_rule() {
     let unknown = [ret(999, 2025, IncomeKind::Services, 1)];
     assert!(matches!(
         economy_rollup(&tree, &unknown, 2025, 2025, &p),
-        Err(EconomyError::UnknownUnit { .. })
+        Err(EconomyError::Return {
+            error: ReturnError::UnknownUnit { .. },
+            ..
+        })
     ));
     // Lines out of order, or a village with nothing that is not a shell: refused.
     let mut loose = EconomyPolicy::default();

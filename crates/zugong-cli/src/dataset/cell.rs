@@ -7,12 +7,13 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use zugong_branch::{
-    Lecturer, MeetingKind, Points, RectificationStatus, StarLevel, TaskBasis, WeakCategory,
+    CoverageMethod, ElectionMethod, Lecturer, MeetingKind, Points, RectificationStatus, StarLevel,
+    TaskBasis, TermBody, WeakCategory,
 };
 use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
 use zugong_core::{
-    AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, MemberId, OrgKind,
-    OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
+    AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId, MemberId,
+    OrgKind, OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
 };
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 use zugong_training::{MemberGroup, StudyHours, TrainingTier};
@@ -34,6 +35,8 @@ pub(crate) enum IdKind {
     Talent,
     /// Training classes (by id or code).
     Class,
+    /// 两新 organizations (by id, code or unique name).
+    Institution,
 }
 
 /// What a CSV cell may refer to by a code, a name or an ID number instead of a UUID: filled
@@ -317,6 +320,9 @@ term_fields!(
     MeetingKind,
     Lecturer,
     TaskBasis,
+    TermBody,
+    ElectionMethod,
+    CoverageMethod,
     DivisionCode,
     StudyHours
 );
@@ -492,7 +498,8 @@ id_fields!(
     CadreId => Cadre,
     PositionId => Position,
     TalentId => Talent,
-    TrainingClassId => Class
+    TrainingClassId => Class,
+    InstitutionId => Institution
 );
 
 #[cfg(test)]

@@ -292,6 +292,11 @@ fn read_tables(
     data.scores = reader.read(faults);
     data.meetings = reader.read(faults);
     data.tasks = reader.read(faults);
+    data.summoned_meetings = reader.read(faults);
+    data.terms = reader.read(faults);
+    data.elections = reader.read(faults);
+    data.economy = reader.read(faults);
+    data.two_new = reader.read(faults);
     data.quotas = reader.read(faults);
     data.relations = reader.read(faults);
     data.files = reader.files;

@@ -154,6 +154,16 @@ pub(crate) struct Dataset {
     pub(crate) meetings: Vec<Row<MeetingRecord>>,
     /// 下派任务.
     pub(crate) tasks: Vec<Row<TaskRecord>>,
+    /// 陪会.
+    pub(crate) summoned_meetings: Vec<Row<SummonedMeetingRecord>>,
+    /// 届期.
+    pub(crate) terms: Vec<Row<TermRecord>>,
+    /// 换届选举.
+    pub(crate) elections: Vec<Row<ElectionRecord>>,
+    /// 村集体经济.
+    pub(crate) economy: Vec<Row<CollectiveReturnRecord>>,
+    /// 两新组织.
+    pub(crate) two_new: Vec<Row<TwoNewRecord>>,
     /// 职位.
     pub(crate) posts: Vec<Row<PostRecord>>,
     /// 职数.
@@ -193,6 +203,11 @@ impl Dataset {
             scores: Vec::new(),
             meetings: Vec::new(),
             tasks: Vec::new(),
+            summoned_meetings: Vec::new(),
+            terms: Vec::new(),
+            elections: Vec::new(),
+            economy: Vec::new(),
+            two_new: Vec::new(),
             posts: Vec::new(),
             quotas: Vec::new(),
             cadres: Vec::new(),

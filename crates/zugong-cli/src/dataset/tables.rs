@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use zugong_branch::{
-    Lecturer, MeetingKind, Points, RectificationStatus, StarLevel, TaskBasis, WeakCategory,
+    CoverageMethod, ElectionMethod, Lecturer, MeetingKind, Points, RectificationStatus, StarLevel,
+    TaskBasis, TermBody, WeakCategory,
 };
 use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
 use zugong_core::{
-    AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, MemberId, OrgKind,
-    OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
+    AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId, MemberId,
+    OrgKind, OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
 };
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 use zugong_training::{MemberGroup, StudyHours, TrainingTier};
@@ -156,6 +157,90 @@ record! {
         hours: u32 => ["耗时", "工时"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
         basis: Option<TaskBasis> => ["事项性质", "下派方式"],
+    }
+}
+
+record! {
+    /// 陪会 (`summoned_meetings`): a meeting a village's cadres were called to attend for
+    /// another body's business (`zugong_branch::SummonedMeeting`).
+    SummonedMeetingRecord in "summoned_meetings" {
+        branch: OrgUnitId => ["支部", "参会支部", "村（社区）党组织"],
+        source: OrgUnitId => ["召集单位", "主办单位"],
+        held_on: NaiveDate => ["会议日期", "日期"],
+        attendees: u32 => ["参会人数", "人数"],
+        topic: String => ["会议名称", "会议主题", "主题"],
+    }
+}
+
+record! {
+    /// 届期 (`terms`): an organization's current term — the kind that sets its length, the
+    /// day it was elected, and an approved 延期 or 提前 (`zugong_branch::Term`).
+    TermRecord in "terms" {
+        unit: OrgUnitId => ["党组织", "支部", "组织"],
+        body: TermBody => ["组织类型", "换届组织类型"],
+        elected_on: NaiveDate => ["本届选举日期", "选举日期", "换届日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        shifted_to: Option<NaiveDate> => ["调整后届满日期", "延期（提前）至"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        shift_approved_on: Option<NaiveDate> => ["上级批准日期", "批准日期"],
+    }
+}
+
+record! {
+    /// 选举 (`elections`): the count of a 换届选举 — 应到, 实到, 应选, the method and each
+    /// candidate's votes in favour (`zugong_branch::ElectionCount`).
+    ElectionRecord in "elections" {
+        unit: OrgUnitId => ["党组织", "支部", "组织"],
+        held_on: NaiveDate => ["选举日期", "日期"],
+        entitled: u32 => ["应到会有选举权人数", "应到", "应到人数"],
+        present: u32 => ["实到会有选举权人数", "实到", "实到人数"],
+        places: u32 => ["应选人数", "应选名额"],
+        method: ElectionMethod => ["选举方式", "差额或等额"],
+        votes: Vec<u32> => ["候选人得票", "得票"],
+    }
+}
+
+record! {
+    /// 村集体经济 (`collective_economy`): a village collective's accounts for a year — income
+    /// by kind and assets, in yuan (`3万` accepted) (`zugong_branch::CollectiveReturn`).
+    CollectiveReturnRecord in "collective_economy" {
+        village: OrgUnitId => ["村（社区）党组织", "村党组织", "村"],
+        year: i32 => ["年度", "年份"],
+        #[serde(default)]
+        contracting: Yuan => ["资源发包收入", "发包收入"],
+        #[serde(default)]
+        leasing: Yuan => ["物业租赁收入", "物业收入"],
+        #[serde(default)]
+        services: Yuan => ["经营服务收入", "服务收入"],
+        #[serde(default)]
+        operations: Yuan => ["生产经营收入", "经营收入"],
+        #[serde(default)]
+        investment: Yuan => ["投资收益"],
+        #[serde(default)]
+        subsidy: Yuan => ["补助收入"],
+        #[serde(default)]
+        other: Yuan => ["其他收入"],
+        #[serde(default)]
+        assets: Yuan => ["资产总额", "集体资产"],
+    }
+}
+
+record! {
+    /// 两新组织 (`two_new_orgs`): a 新经济组织, 新社会组织 or 新就业群体 platform, its Party
+    /// members and how its Party work is covered (`zugong_branch::TwoNewOrganization`).
+    TwoNewRecord in "two_new_orgs" keyed Institution by name {
+        id: InstitutionId => ["编号", "组织编号", "统一社会信用代码"],
+        name: String => ["名称", "组织名称", "企业名称"],
+        kind: UnitKind => ["组织类型", "类型"],
+        area: OrgUnitId => ["属地党组织", "所在乡镇（街道）", "管理党组织"],
+        industry: String => ["行业", "所属行业"],
+        employees: u32 => ["从业人员", "从业人数", "员工人数"],
+        full_members: u32 => ["正式党员", "正式党员人数"],
+        #[serde(default)]
+        probationary_members: u32 => ["预备党员", "预备党员人数"],
+        method: CoverageMethod => ["覆盖方式", "组建方式"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        party_unit: Option<OrgUnitId> => ["所在党组织", "党组织"],
     }
 }
 

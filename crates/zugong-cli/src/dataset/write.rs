@@ -129,8 +129,24 @@ pub(crate) fn each_table<E>(
         )*};
     }
     tables!(
-        units, members, cadres, posts, classes, talents, attendance, branches, scores, meetings,
-        tasks, quotas, relations
+        units,
+        members,
+        cadres,
+        posts,
+        classes,
+        talents,
+        attendance,
+        branches,
+        scores,
+        meetings,
+        tasks,
+        summoned_meetings,
+        terms,
+        elections,
+        economy,
+        two_new,
+        quotas,
+        relations
     );
     Ok(())
 }
@@ -161,6 +177,11 @@ pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
     write_rows(dir, &data.scores)?;
     write_rows(dir, &data.meetings)?;
     write_rows(dir, &data.tasks)?;
+    write_rows(dir, &data.summoned_meetings)?;
+    write_rows(dir, &data.terms)?;
+    write_rows(dir, &data.elections)?;
+    write_rows(dir, &data.economy)?;
+    write_rows(dir, &data.two_new)?;
     write_rows(dir, &data.quotas)?;
     write_rows(dir, &data.relations)?;
     if !data.journals.is_empty() {

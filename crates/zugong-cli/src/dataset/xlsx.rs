@@ -15,7 +15,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use super::load::Grid;
 
 /// The tables and the Chinese sheet names they may carry.
-pub(crate) const SHEET_NAMES: [(&str, &[&str]); 12] = [
+pub(crate) const SHEET_NAMES: [(&str, &[&str]); 18] = [
     ("org_units", &["组织单位", "组织", "党组织"]),
     ("members", &["党员", "党员花名册"]),
     ("cadres", &["干部", "干部名册"]),
@@ -24,7 +24,13 @@ pub(crate) const SHEET_NAMES: [(&str, &[&str]); 12] = [
     ("attendance", &["参训记录", "参训", "学时"]),
     ("branches", &["支部", "评星支部"]),
     ("branch_scores", &["评分", "支部评分"]),
+    ("meetings", &["组织生活", "三会一课"]),
     ("tasks", &["下派任务", "任务"]),
+    ("summoned_meetings", &["陪会", "代为参会"]),
+    ("terms", &["届期", "换届"]),
+    ("elections", &["选举", "换届选举"]),
+    ("collective_economy", &["村集体经济", "集体经济"]),
+    ("two_new_orgs", &["两新组织", "两个覆盖"]),
     ("quotas", &["职数"]),
     ("relations", &["亲属关系"]),
     ("talents", &["人才"]),
