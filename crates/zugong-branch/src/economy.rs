@@ -401,6 +401,20 @@ impl EconomyRollup {
         })
     }
 
+    /// Every village of the year together: the roots of the tree summed.
+    #[must_use]
+    pub fn total(&self, tree: &OrgTree) -> EconomySummary {
+        let mut total = EconomySummary::default();
+        for slot in tree.preorder() {
+            if tree.parent_slot(slot).is_none()
+                && let Some(s) = self.by_unit.get(slot.index())
+            {
+                total.add(s);
+            }
+        }
+        total
+    }
+
     /// The 空壳村 and 薄弱村, in the order of the returns.
     pub fn weak_villages(&self) -> impl Iterator<Item = &VillageEconomy> {
         self.villages

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::svg::{Series, bars, esc, stacked};
 use super::{Report, StarRow, TrainingRow};
-use crate::lang::Lang;
+use crate::lang::{Lang, tr};
 
 const ITEMS_SHOWN: usize = 100;
 
@@ -37,6 +37,112 @@ fn table(out: &mut String, head: &[&str], rows: impl Iterator<Item = Vec<String>
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
+}
+
+/// 六、组织生活、换届、集体经济与两个覆盖.
+fn grassroots(o: &mut String, g: &super::GrassrootsSection, lang: Lang) {
+    let _ = write!(
+        o,
+        "<h2>{}</h2>",
+        esc(lang.t(
+            "六、组织生活、换届、集体经济与两个覆盖",
+            "6. Organizational life, terms, collective economy, coverage"
+        ))
+    );
+    let _ = write!(
+        o,
+        "<p>{}</p>",
+        esc(&tr!(
+            lang,
+            "组织生活：核查支部 {}，全部按期 {}，未达到会要求的会议 {}。换届：在册届期 {}，临近届满 {}，超期未换届 {}；选举 {} 次，不符合规定 {}。",
+            "Organizational life: {} branches checked, {} complete, {} meetings without quorum. Terms: {} on record, {} ending soon, {} past due; {} elections, {} not valid.",
+            g.life_checked,
+            g.life_complete,
+            g.life_under_attended,
+            g.terms,
+            g.terms_reminded,
+            g.terms_overdue,
+            g.elections,
+            g.elections_void
+        ))
+    );
+    table(
+        o,
+        &[
+            lang.t("会议类型", "meeting"),
+            lang.t("缺期", "intervals missed"),
+        ],
+        g.life_missed
+            .iter()
+            .map(|(k, n)| vec![k.clone(), n.to_string()]),
+    );
+    if let Some(year) = g.economy_year {
+        let _ = write!(
+            o,
+            "<h3>{}</h3>",
+            esc(&tr!(
+                lang,
+                "村集体经济（{year} 年度）",
+                "Collective economy ({year})"
+            ))
+        );
+        table(
+            o,
+            &[
+                lang.t("乡镇", "town"),
+                lang.t("村", "villages"),
+                lang.t("空壳村", "no income"),
+                lang.t("薄弱村", "weak"),
+                lang.t("一般村及以上", "ordinary"),
+                lang.t("经营性收入", "operating income"),
+            ],
+            g.economy_by_town.iter().chain(&g.economy_total).map(|r| {
+                vec![
+                    r.unit.clone(),
+                    r.villages.to_string(),
+                    r.shell.to_string(),
+                    r.weak.to_string(),
+                    r.ordinary.to_string(),
+                    zugong_core::Yuan(r.operating_income).to_string(),
+                ]
+            }),
+        );
+    }
+    if g.coverage_total.is_some() {
+        let _ = write!(
+            o,
+            "<h3>{}</h3>",
+            esc(lang.t("两个覆盖", "Coverage of 两新 organizations"))
+        );
+        table(
+            o,
+            &[
+                lang.t("行业", "industry"),
+                lang.t("组织数", "organizations"),
+                lang.t("党员", "members"),
+                lang.t("单独组建", "own"),
+                lang.t("联合组建", "joint"),
+                lang.t("党建指导员", "instructor"),
+                lang.t("组织覆盖率", "organizational"),
+                lang.t("工作覆盖率", "work"),
+            ],
+            g.coverage_by_industry
+                .iter()
+                .chain(&g.coverage_total)
+                .map(|r| {
+                    vec![
+                        r.group.clone(),
+                        r.organizations.to_string(),
+                        r.members.to_string(),
+                        r.own.to_string(),
+                        r.joint.to_string(),
+                        r.instructor.to_string(),
+                        super::percent(r.organizational_permille),
+                        super::percent(r.work_permille),
+                    ]
+                }),
+        );
+    }
 }
 
 fn star_chart(out: &mut String, id: &str, title: &str, rows: &[StarRow], lang: Lang) {
@@ -615,6 +721,21 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             .iter()
             .map(|(n, t, h, d)| vec![n.clone(), t.to_string(), h.to_string(), d.to_string()]),
     );
+
+    if b.summoned.0 > 0 {
+        let _ = write!(
+            o,
+            "<p>{}</p>",
+            esc(&tr!(
+                lang,
+                "代为参会（陪会）{} 场、{} 人次。",
+                "{} meetings attended for others, {} attendances.",
+                b.summoned.0,
+                b.summoned.1
+            ))
+        );
+    }
+    grassroots(&mut o, &r.grassroots, lang);
 
     // Findings.
     let _ = write!(

@@ -28,6 +28,11 @@ pub(crate) fn due_heading(lang: crate::lang::Lang) -> String {
     )
 }
 
+/// ‰ as a percentage with one decimal (`625` → `62.5%`).
+pub(crate) fn percent(permille: u32) -> String {
+    format!("{}.{}%", permille / 10, permille % 10)
+}
+
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -67,6 +72,8 @@ pub(crate) struct Report {
     pub(crate) talent: TalentSection,
     /// 基层负担.
     pub(crate) burden: BurdenSection,
+    /// 组织生活, 换届, 集体经济, 两个覆盖.
+    pub(crate) grassroots: GrassrootsSection,
     /// 发展党员 in the journals.
     pub(crate) members: MemberSection,
     /// Findings, each with its rule.
@@ -348,6 +355,79 @@ pub(crate) struct BurdenSection {
     pub(crate) heavy_sources: Vec<(String, String, u32, u32)>,
     /// The branches carrying the most hours: (branch, tasks, hours, overdue).
     pub(crate) heaviest: Vec<(String, u32, u64, u32)>,
+    /// Meetings attended for other bodies (陪会): (meetings, people-times).
+    pub(crate) summoned: (u64, u64),
+}
+
+/// One group's collective economy (a town, a county, the whole dataset).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EconomyRow {
+    /// The group.
+    pub(crate) unit: String,
+    /// Villages with a return.
+    pub(crate) villages: u32,
+    /// 空壳村.
+    pub(crate) shell: u32,
+    /// 薄弱村.
+    pub(crate) weak: u32,
+    /// 一般村及以上.
+    pub(crate) ordinary: u32,
+    /// 经营性收入, in yuan.
+    pub(crate) operating_income: u64,
+}
+
+/// One group's 两个覆盖 (an industry, the whole dataset).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CoverageRow {
+    /// The group.
+    pub(crate) group: String,
+    /// Organizations.
+    pub(crate) organizations: u64,
+    /// Party members employed.
+    pub(crate) members: u64,
+    /// 单独组建.
+    pub(crate) own: u64,
+    /// 联合组建.
+    pub(crate) joint: u64,
+    /// 党建指导员 only.
+    pub(crate) instructor: u64,
+    /// 组织覆盖率, ‰.
+    pub(crate) organizational_permille: u32,
+    /// 工作覆盖率, ‰.
+    pub(crate) work_permille: u32,
+}
+
+/// 组织生活, 换届, the village collective economy and 两个覆盖.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct GrassrootsSection {
+    /// Branches whose meetings were checked.
+    pub(crate) life_checked: usize,
+    /// Of them, with nothing missed.
+    pub(crate) life_complete: usize,
+    /// Intervals missed, by kind of meeting: (kind, intervals).
+    pub(crate) life_missed: Vec<(String, u64)>,
+    /// Meetings held without their quorum.
+    pub(crate) life_under_attended: u64,
+    /// Organizations with a term on record.
+    pub(crate) terms: usize,
+    /// Of them, due within the reminder window.
+    pub(crate) terms_reminded: usize,
+    /// Of them, past their term.
+    pub(crate) terms_overdue: usize,
+    /// Elections on record.
+    pub(crate) elections: usize,
+    /// Of them, that do not stand.
+    pub(crate) elections_void: usize,
+    /// The year of the collective-economy figures.
+    pub(crate) economy_year: Option<i32>,
+    /// By town.
+    pub(crate) economy_by_town: Vec<EconomyRow>,
+    /// The whole dataset.
+    pub(crate) economy_total: Option<EconomyRow>,
+    /// 两个覆盖 by industry.
+    pub(crate) coverage_by_industry: Vec<CoverageRow>,
+    /// 两个覆盖 over all organizations.
+    pub(crate) coverage_total: Option<CoverageRow>,
 }
 
 /// The area of a finding.
@@ -364,6 +444,8 @@ pub(crate) enum Area {
     Talent,
     /// 纪实: the journals of what was done, as verified.
     Records,
+    /// 基层组织: organizational life, 换届, collective economy, 两个覆盖.
+    Grassroots,
 }
 
 /// One finding: a rule, its citation, and everything it was found on.

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{Finding, Report, StarRow, TrainingRow};
-use crate::lang::Lang;
+use crate::lang::{Lang, tr};
 
 /// Items shown per finding in text.
 const ITEMS_SHOWN: usize = 12;
@@ -157,6 +157,119 @@ fn finding(out: &mut String, i: usize, f: &Finding, lang: Lang) {
                 Lang::En => format!("{} more (see --format json)", f.items.len() - ITEMS_SHOWN),
             }
         );
+    }
+}
+
+/// 六、基层组织建设: organizational life, 换届, the collective economy, 两个覆盖.
+fn grassroots(o: &mut String, g: &super::GrassrootsSection, lang: Lang) {
+    let _ = writeln!(
+        o,
+        "\n== {} ==",
+        lang.t(
+            "六、组织生活、换届、集体经济与两个覆盖",
+            "6. Organizational life, terms, collective economy, coverage"
+        )
+    );
+    if g.life_checked > 0 {
+        let missed: Vec<String> = g
+            .life_missed
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        let _ = writeln!(
+            o,
+            "{}",
+            tr!(
+                lang,
+                "组织生活：核查支部 {}，全部按期 {}；缺期（按类型）{}；未达到会要求的会议 {}",
+                "Organizational life: {} branches checked, {} complete; intervals missed by kind {}; meetings without quorum {}",
+                g.life_checked,
+                g.life_complete,
+                if missed.is_empty() {
+                    "—".to_owned()
+                } else {
+                    missed.join(lang.t("，", ", "))
+                },
+                g.life_under_attended
+            )
+        );
+    }
+    if g.terms > 0 || g.elections > 0 {
+        let _ = writeln!(
+            o,
+            "{}",
+            tr!(
+                lang,
+                "换届：在册届期 {}，临近届满 {}，超期未换届 {}；选举 {} 次，不符合规定 {}",
+                "Terms: {} on record, {} ending soon, {} past due; {} elections, {} not valid",
+                g.terms,
+                g.terms_reminded,
+                g.terms_overdue,
+                g.elections,
+                g.elections_void
+            )
+        );
+    }
+    if let (Some(year), Some(t)) = (g.economy_year, &g.economy_total) {
+        let _ = writeln!(
+            o,
+            "{}",
+            tr!(
+                lang,
+                "村集体经济（{year} 年度）：{} 个村，空壳村 {}，薄弱村 {}，一般村及以上 {}；经营性收入合计 {}",
+                "Collective economy ({year}): {} villages, {} with no operating income, {} weak, {} ordinary or better; operating income {}",
+                t.villages,
+                t.shell,
+                t.weak,
+                t.ordinary,
+                zugong_core::Yuan(t.operating_income)
+            )
+        );
+        for row in g.economy_by_town.iter().take(ROWS_SHOWN) {
+            let _ = writeln!(
+                o,
+                "  {}{:>4} {}{:>4}{:>4}{:>4}  {}",
+                pad(&row.unit, 30),
+                row.villages,
+                lang.t("村", "villages"),
+                row.shell,
+                row.weak,
+                row.ordinary,
+                zugong_core::Yuan(row.operating_income)
+            );
+        }
+        more_rows(o, g.economy_by_town.len(), lang);
+    }
+    if let Some(t) = &g.coverage_total {
+        let _ = writeln!(
+            o,
+            "{}",
+            tr!(
+                lang,
+                "两个覆盖：两新组织 {}，党员 {}；单独组建 {}，联合组建 {}，选派党建指导员 {}；组织覆盖率 {}，工作覆盖率 {}",
+                "Coverage: {} organizations, {} members; {} own, {} joint, {} instructor only; organizational {}, work {}",
+                t.organizations,
+                t.members,
+                t.own,
+                t.joint,
+                t.instructor,
+                super::percent(t.organizational_permille),
+                super::percent(t.work_permille)
+            )
+        );
+        for row in g.coverage_by_industry.iter().take(ROWS_SHOWN) {
+            let _ = writeln!(
+                o,
+                "  {}{:>5}  {} {}  {} {}",
+                pad(&row.group, 20),
+                row.organizations,
+                lang.t("组织覆盖", "organized"),
+                super::percent(row.organizational_permille),
+                lang.t("工作覆盖", "worked"),
+                super::percent(row.work_permille)
+            );
+        }
+        more_rows(o, g.coverage_by_industry.len(), lang);
     }
 }
 
@@ -550,6 +663,20 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             lang.t("逾期", "overdue")
         );
     }
+
+    if b.summoned.0 > 0 {
+        let _ = writeln!(
+            o,
+            "  {}：{} {}，{} {}",
+            lang.t("代为参会（陪会）", "meetings attended for others"),
+            b.summoned.0,
+            lang.t("场", "meetings"),
+            b.summoned.1,
+            lang.t("人次", "attendances")
+        );
+    }
+
+    grassroots(&mut o, &r.grassroots, lang);
 
     // Findings.
     let _ = writeln!(

@@ -6,6 +6,7 @@
 mod branches;
 mod cadres;
 mod faults;
+mod grassroots;
 mod talents;
 mod training;
 mod tree;
@@ -25,6 +26,7 @@ use super::{
 use crate::journals::{Records, Rules, verify_all};
 use crate::lang::tr;
 use faults::Faults;
+pub(crate) use grassroots::Election;
 
 /// A dataset checked and indexed: what the reports and scenarios read.
 #[derive(Debug)]
@@ -50,6 +52,16 @@ pub(crate) struct World {
     /// The organizational life of each branch with meeting records (`meetings`), checked
     /// over the dataset's year up to its day.
     pub(crate) life: BTreeMap<OrgUnitId, zugong_branch::LifeCompleteness>,
+    /// Meetings village cadres attended for other bodies (陪会).
+    pub(crate) summoned: Vec<zugong_branch::SummonedMeeting>,
+    /// Each organization's terms (届期), in the order they were elected.
+    pub(crate) terms: BTreeMap<OrgUnitId, zugong_branch::TermHistory>,
+    /// Elections held (换届选举), as counted.
+    pub(crate) elections: Vec<Election>,
+    /// Village collective-economy returns.
+    pub(crate) economy: Vec<zugong_branch::CollectiveReturn>,
+    /// 两新 organizations.
+    pub(crate) two_new: Vec<zugong_branch::TwoNewOrganization>,
     /// Posts.
     pub(crate) posts: Vec<Post>,
     /// Quota lines.
@@ -154,6 +166,17 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     );
     let tasks = branches::tasks(&mut f, &tree, data.tasks);
     let life = branches::life(&mut f, &tree, as_of, data.meetings, &members);
+    let summoned = grassroots::summoned(&mut f, &tree, as_of, data.summoned_meetings);
+    let terms = grassroots::terms(
+        &mut f,
+        &tree,
+        as_of,
+        data.terms,
+        &zugong_branch::TermPolicy::default(),
+    );
+    let elections = grassroots::elections(&mut f, &tree, as_of, data.elections);
+    let economy = grassroots::economy(&mut f, &tree, as_of, data.economy);
+    let two_new = grassroots::two_new(&mut f, &tree, data.two_new);
     let (posts, post_ids) = cadres::posts(&mut f, &tree, data.posts);
     let cadres = cadres::cadres(&mut f, &tree, as_of, data.cadres, &posts, &post_ids);
     let quotas = cadres::quotas(&mut f, &tree, data.quotas);
@@ -177,6 +200,11 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         scores,
         tasks,
         life,
+        summoned,
+        terms,
+        elections,
+        economy,
+        two_new,
         posts,
         quotas,
         cadres,

@@ -1,6 +1,6 @@
 //! 村（社区）党组织负担: the tasks pushed onto village branches.
 
-use zugong_branch::burden_report;
+use zugong_branch::{BurdenPolicy, burden_report_with};
 
 use super::super::BurdenSection;
 use crate::dataset::World;
@@ -23,7 +23,13 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
             basis: t.basis.unwrap_or_default(),
         })
         .collect();
-    match burden_report(tree, &village_tasks, as_of) {
+    match burden_report_with(
+        tree,
+        &village_tasks,
+        &world.summoned,
+        as_of,
+        &BurdenPolicy::default(),
+    ) {
         Ok(r) => {
             let mut heaviest: Vec<(String, u32, u64, u32)> = r
                 .by_branch
@@ -74,6 +80,10 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
                     })
                     .collect(),
                 heaviest,
+                summoned: (
+                    sum(|c| u64::from(c.meetings)),
+                    sum(|c| c.meeting_attendances),
+                ),
             }
         }
         Err(_) => BurdenSection {
@@ -87,6 +97,7 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
             territorial: (0, 0),
             heavy_sources: Vec::new(),
             heaviest: Vec::new(),
+            summoned: (0, 0),
         },
     }
 }

@@ -12,6 +12,7 @@ use crate::lang::Lang;
 
 mod burden;
 mod cadres;
+mod grassroots;
 mod journals;
 mod stars;
 mod talent;
@@ -74,6 +75,7 @@ pub(crate) fn build(world: &World, lang: Lang) -> Report {
     let cadres = cadres::cadre_section(world, lang, &mut findings);
     let talent = talent::talent_section(world, lang, &mut findings);
     let burden = burden::burden_section(world);
+    let grassroots = grassroots::grassroots_section(world, lang, &mut findings);
     journals::failures(world, lang, &mut findings);
     let members = journals::development_journals(world);
     Report {
@@ -94,6 +96,7 @@ pub(crate) fn build(world: &World, lang: Lang) -> Report {
         cadres,
         talent,
         burden,
+        grassroots,
         members,
         findings,
     }
