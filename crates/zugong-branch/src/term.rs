@@ -508,7 +508,9 @@ impl Refusal for ElectionError {
                     quorum_permille,
                 },
             ) => format!(
-                "应到会有选举权党员 {entitled} 名，实到 {present} 名：须超过 {quorum_permille}‰ 方能进行选举（{}）",
+                "应到会有选举权党员 {entitled} 名，实到 {present} 名：实到人数须超过应到人数的 {}.{}% 方能进行选举（{}）",
+                quorum_permille / 10,
+                quorum_permille % 10,
                 self.citation()
             ),
             (

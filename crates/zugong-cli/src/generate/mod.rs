@@ -20,9 +20,10 @@ use zugong_core::{AdminLevel, DivisionCode, OrgKind, OrgUnitId};
 
 use crate::dataset::record::Record;
 use crate::dataset::{
-    AttendanceRecord, BranchRecord, CadreRecord, ClassRecord, Dataset, FORMAT, Manifest,
-    MemberRecord, PostRecord, QuotaRecord, RelationRecord, Row, ScoreRecord, TableWriter,
-    TalentRow, TaskRecord, UnitRecord, write_atomically,
+    AttendanceRecord, BranchRecord, CadreRecord, ClassRecord, CollectiveReturnRecord, Dataset,
+    ElectionRecord, FORMAT, Manifest, MeetingRecord, MemberRecord, PostRecord, QuotaRecord,
+    RelationRecord, Row, ScoreRecord, SummonedMeetingRecord, TableWriter, TalentRow, TaskRecord,
+    TermRecord, TwoNewRecord, UnitRecord, write_atomically,
 };
 use crate::progress::Progress;
 use rng::Rng;
@@ -121,6 +122,12 @@ tables!(
     BranchRecord => branches,
     ScoreRecord => scores,
     TaskRecord => tasks,
+    MeetingRecord => meetings,
+    SummonedMeetingRecord => summoned_meetings,
+    TermRecord => terms,
+    ElectionRecord => elections,
+    CollectiveReturnRecord => economy,
+    TwoNewRecord => two_new,
     PostRecord => posts,
     QuotaRecord => quotas,
     CadreRecord => cadres,

@@ -103,7 +103,7 @@ fn grassroots(o: &mut String, g: &super::GrassrootsSection, lang: Lang) {
                     r.shell.to_string(),
                     r.weak.to_string(),
                     r.ordinary.to_string(),
-                    zugong_core::Yuan(r.operating_income).to_string(),
+                    super::wan(r.operating_income),
                 ]
             }),
         );

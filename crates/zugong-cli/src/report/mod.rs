@@ -33,6 +33,15 @@ pub(crate) fn percent(permille: u32) -> String {
     format!("{}.{}%", permille / 10, permille % 10)
 }
 
+/// Yuan in 万元 with one decimal (`9_481_673` → `948.2万元`); below 1万 in 元.
+pub(crate) fn wan(yuan: u64) -> String {
+    if yuan < 10_000 {
+        return format!("{yuan}元");
+    }
+    let tenths = yuan / 1_000;
+    format!("{}.{}万元", tenths / 10, tenths % 10)
+}
+
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {

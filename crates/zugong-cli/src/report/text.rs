@@ -222,20 +222,29 @@ fn grassroots(o: &mut String, g: &super::GrassrootsSection, lang: Lang) {
                 t.shell,
                 t.weak,
                 t.ordinary,
-                zugong_core::Yuan(t.operating_income)
+                super::wan(t.operating_income)
             )
+        );
+        let _ = writeln!(
+            o,
+            "  {}{}{}{}{}  {}",
+            pad("", 30),
+            rjust(lang.t("村", "vill."), 7),
+            rjust(lang.t("空壳", "shell"), 6),
+            rjust(lang.t("薄弱", "weak"), 6),
+            rjust(lang.t("一般", "ord."), 6),
+            lang.t("经营性收入", "operating income")
         );
         for row in g.economy_by_town.iter().take(ROWS_SHOWN) {
             let _ = writeln!(
                 o,
-                "  {}{:>4} {}{:>4}{:>4}{:>4}  {}",
+                "  {}{:>7}{:>6}{:>6}{:>6}  {}",
                 pad(&row.unit, 30),
                 row.villages,
-                lang.t("村", "villages"),
                 row.shell,
                 row.weak,
                 row.ordinary,
-                zugong_core::Yuan(row.operating_income)
+                super::wan(row.operating_income)
             );
         }
         more_rows(o, g.economy_by_town.len(), lang);

@@ -1,7 +1,8 @@
-//! Branch ratings, review scores, weak-branch facts and the tasks pushed onto villages.
+//! Branch ratings, review scores, weak-branch facts and the tasks pushed onto villages (from
+//! the town, the county committee and the county departments).
 
 use chrono::Duration;
-use zugong_branch::{Points, RectificationStatus, StarLevel};
+use zugong_branch::{Points, RectificationStatus, StarLevel, TaskBasis};
 use zugong_core::OrgUnitId;
 
 use crate::dataset::{BranchRecord, ScoreRecord, TaskRecord};
@@ -148,6 +149,9 @@ pub(super) fn branch_record<S: Sink>(
             } else {
                 source.id
             };
+            // A county department's matter (条) is often pushed down as 属地管理.
+            let basis = (sources.first() != Some(&from) && from != source.id && t % 2 == 0)
+                .then_some(TaskBasis::TerritorialManagement);
             cx.sink.put(TaskRecord {
                 branch: branch.id,
                 source: from,
@@ -160,9 +164,15 @@ pub(super) fn branch_record<S: Sink>(
                 due_on: due,
                 done_on: done,
                 hours: cx.rng.range(2, 12) as u32,
-                basis: None,
+                basis,
             })?;
         }
+        super::grassroots::summoned(cx, branch.id, sources)?;
+        if branch.name.ends_with("村党支部") {
+            super::grassroots::economy(cx, branch.id)?;
+        }
     }
+    super::grassroots::meetings(cx, branch.id, members, life)?;
+    super::grassroots::term(cx, branch.id, village, members)?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 mod branches;
 mod cadres;
+mod grassroots;
 mod talents;
 mod training;
 
@@ -246,5 +247,6 @@ pub(crate) fn county<S: Sink>(
     )?;
     cadres(&mut cx, &county, &bureaus, &towns, shape)?;
     talents(&mut cx, &bureaus, &enterprises)?;
+    grassroots::two_new_orgs(&mut cx, &two_new, &enterprises, &towns)?;
     Ok(())
 }

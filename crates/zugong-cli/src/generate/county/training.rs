@@ -89,9 +89,11 @@ pub(super) fn classes_members_and_branches<S: Sink>(
     };
     // Grassroots: each town committee, the organs' working committee and the 两新 committee
     // hold a fallback class in the autumn.
-    // The county committee pushes work down besides the towns (its departments' matters come
-    // through it: the burden is counted against bodies above the branch).
-    let sources: Vec<OrgUnitId> = vec![county.id];
+    // The county committee (块) and the county departments (条) push work down besides the
+    // towns.
+    let sources: Vec<OrgUnitId> = std::iter::once(county.id)
+        .chain(bureaus.iter().map(|(u, _)| u.id))
+        .collect();
     let mut groups: Vec<(&Unit, Vec<(&Unit, bool)>)> = Vec::new();
     groups.push((organs, bureaus.iter().map(|(u, _)| (u, false)).collect()));
     groups.push((two_new, enterprises.iter().map(|u| (u, false)).collect()));
