@@ -313,3 +313,117 @@ fn tasks_come_from_above_or_from_county_departments() {
         stdout(&out)
     );
 }
+
+/// The grassroots tables: each bad record is a fault naming its field and the rule — a term
+/// moved without approval, an election with more present than entitled, a collective income
+/// for a year to come, a 两新 organization with more members than employees, a 陪会 after the
+/// dataset's day.
+#[test]
+fn grassroots_records_are_checked_with_their_rules() {
+    let d = sample_dir("grassroots-faults");
+    edit_line(&d.join("terms.jsonl"), 1, |t| {
+        t["shifted_to"] = serde_json::json!("2099-01-01");
+    });
+    edit_line(&d.join("elections.jsonl"), 1, |e| {
+        e["present"] = serde_json::json!(e["entitled"].as_u64().unwrap() + 1);
+    });
+    edit_line(&d.join("collective_economy.jsonl"), 1, |r| {
+        r["year"] = serde_json::json!(2027);
+    });
+    edit_line(&d.join("two_new_orgs.jsonl"), 1, |o| {
+        o["full_members"] = serde_json::json!(o["employees"].as_u64().unwrap() + 1);
+    });
+    edit_line(&d.join("summoned_meetings.jsonl"), 1, |m| {
+        m["held_on"] = serde_json::json!("2027-01-05");
+    });
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    let listed = stdout(&out);
+    for (place, says) in [
+        (
+            "terms.jsonl:1: shifted_to",
+            "延期或提前换届须报上级党组织批准",
+        ),
+        ("elections.jsonl:1: present", "多于应到"),
+        ("collective_economy.jsonl:1: year", "2027 年度尚未到来"),
+        ("two_new_orgs.jsonl:1: full_members", "多于从业人员"),
+        ("summoned_meetings.jsonl:1: held_on", "晚于数据集截至日期"),
+    ] {
+        assert!(
+            listed
+                .lines()
+                .any(|l| l.contains(place) && l.contains(says)),
+            "{place}: {says}\n{listed}"
+        );
+    }
+    assert!(
+        listed.contains("第三条"),
+        "the shift cites its article: {listed}"
+    );
+}
+
+/// The report's grassroots figures are the records': the 空壳村 are the villages whose
+/// operating kinds sum to zero, and the 应建未建 finding lists exactly the organizations with
+/// three or more full members covered by neither their own nor a joint organization.
+#[test]
+fn the_grassroots_section_counts_what_the_records_say() {
+    let d = sample_dir("grassroots-report");
+    let rows = |table: &str| -> Vec<serde_json::Value> {
+        std::fs::read_to_string(d.join(&format!("{table}.jsonl")))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let shells = rows("collective_economy")
+        .iter()
+        .filter(|r| {
+            [
+                "contracting",
+                "leasing",
+                "services",
+                "operations",
+                "investment",
+            ]
+            .iter()
+            .map(|k| r[*k].as_u64().unwrap_or(0))
+            .sum::<u64>()
+                == 0
+        })
+        .count();
+    let unorganized = rows("two_new_orgs")
+        .iter()
+        .filter(|o| {
+            o["full_members"].as_u64().unwrap() >= 3
+                && !matches!(o["method"].as_str(), Some("own" | "joint"))
+        })
+        .count();
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["report", d.s(), "--format", "json"]))).unwrap();
+    let g = &report["grassroots"];
+    assert!(shells > 0 && unorganized > 0, "the sample plants both");
+    assert_eq!(
+        g["economy_total"]["shell"].as_u64().unwrap() as usize,
+        shells
+    );
+    let finding = |rule: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"].as_str().unwrap().contains(rule))
+            .map(|f| f["items"].as_array().unwrap().len())
+    };
+    assert_eq!(finding("应建未建党组织"), Some(unorganized));
+    assert_eq!(finding("空壳村"), Some(shells));
+    assert!(g["life_checked"].as_u64().unwrap() > 0);
+    assert!(g["terms"].as_u64().unwrap() > 0);
+    // The county departments push matters as 条, and villages attend meetings for them.
+    let kinds = report["burden"]["by_source_kind"].as_array().unwrap();
+    assert!(
+        kinds
+            .iter()
+            .any(|k| k[0] == "条（职能部门）" && k[1].as_u64().unwrap() > 0)
+    );
+    assert!(report["burden"]["summoned"][0].as_u64().unwrap() > 0);
+}

@@ -22,7 +22,9 @@ use super::*;
 fn stream(rng: &Rng, unit: OrgUnitId, what: u64) -> Rng {
     let bits = unit.as_uuid().as_u128();
     let folded = (bits as u64) ^ ((bits >> 64) as u64);
-    rng.fork(folded.rotate_left(17) ^ what)
+    // Mixed first: ids differ in a few low bits, and streams that close are not independent.
+    let mut mix = Rng::new(folded ^ what.wrapping_mul(0x2545_f491_4f6c_dd1d));
+    rng.fork(mix.next())
 }
 
 const TOPICS: [&str; 6] = [
@@ -194,12 +196,12 @@ pub(super) fn term<S: Sink>(
     if elected_on.year() == today.year() {
         let entitled = members.max(3);
         // About one election in fifty was held with too few present.
-        let share = if rng.chance(10) {
+        let share = if rng.chance(20) {
             75
         } else {
-            rng.range(85, 100) as u32
+            rng.range(88, 100) as u32
         };
-        let present = (entitled * share / 100).max(1);
+        let present = (entitled * share).div_ceil(100).clamp(1, entitled);
         let (places, method) = if entitled >= 7 {
             (
                 if entitled >= 20 { 5u32 } else { 3 },

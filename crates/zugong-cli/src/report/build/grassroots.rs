@@ -48,12 +48,20 @@ fn coverage_row(group: String, c: &CoverageCounts) -> CoverageRow {
     }
 }
 
+/// The intervals of one kind of meeting missed: the rule's citation, each branch with its
+/// intervals, and how many intervals in all.
+#[derive(Default)]
+struct Missed {
+    citation: String,
+    items: Vec<(String, String)>,
+    intervals: u64,
+}
+
 /// The organizational life: one finding per kind of meeting missed, each branch with the
 /// intervals it missed.
 fn life(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &mut Vec<Finding>) {
     section.life_checked = world.life.len();
-    let mut by_kind: BTreeMap<zugong_branch::MeetingKind, (String, Vec<(String, String)>, u64)> =
-        BTreeMap::new();
+    let mut by_kind: BTreeMap<zugong_branch::MeetingKind, Missed> = BTreeMap::new();
     for (branch, c) in &world.life {
         if c.is_complete() {
             section.life_complete += 1;
@@ -65,14 +73,15 @@ fn life(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &m
                 .entry(m.kind)
                 .or_default()
                 .push(format!("{}–{}", m.from, m.to));
-            by_kind
-                .entry(m.kind)
-                .or_insert_with(|| (m.citation.to_string(), Vec::new(), 0))
-                .2 += 1;
+            let entry = by_kind.entry(m.kind).or_insert_with(|| Missed {
+                citation: m.citation.to_string(),
+                ..Missed::default()
+            });
+            entry.intervals += 1;
         }
         for (kind, intervals) in kinds {
             if let Some(entry) = by_kind.get_mut(&kind) {
-                entry.1.push((
+                entry.items.push((
                     unit_name(world, *branch),
                     tr!(
                         lang,
@@ -85,8 +94,16 @@ fn life(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &m
             }
         }
     }
-    for (kind, (citation, items, missed)) in by_kind {
-        section.life_missed.push((kind.to_string(), missed));
+    for (
+        kind,
+        Missed {
+            citation,
+            items,
+            intervals,
+        },
+    ) in by_kind
+    {
+        section.life_missed.push((kind.to_string(), intervals));
         findings.push(Finding {
             area: Area::Grassroots,
             rule: tr!(
