@@ -35,7 +35,6 @@ pub(super) fn branches(
     rows: Vec<Row<BranchRecord>>,
     scores_in: Vec<Row<ScoreRecord>>,
 ) -> Branches {
-    let known = |id: OrgUnitId| tree.contains(id);
     let rubric_name = rubric_name.unwrap_or_else(|| "five_star_110".into());
     let rubric = match rubric_named(&rubric_name) {
         Some(Ok(r)) => Some(r),
@@ -70,17 +69,7 @@ pub(super) fn branches(
         let (line, b) = (row.line, row.record);
         let file = "branches";
         let before = f.mark();
-        if !known(b.unit) {
-            f.missing(
-                None,
-                file,
-                line,
-                "unit",
-                "unit",
-                b.unit.as_uuid(),
-                "org_units",
-            );
-        }
+        f.unit_known(tree, file, line, "unit", b.unit);
         if !seen_branches.insert(b.unit) {
             f.push(
                 file,
@@ -228,36 +217,14 @@ pub(super) fn tasks(
     tree: &OrgTree,
     rows: Vec<Row<TaskRecord>>,
 ) -> Vec<TaskRecord> {
-    let known = |id: OrgUnitId| tree.contains(id);
     let mut tasks = Vec::new();
     for row in rows {
         let (line, t) = (row.line, row.record);
         let file = "tasks";
         let before = f.mark();
-        if !known(t.branch) {
-            f.missing(
-                None,
-                file,
-                line,
-                "branch",
-                "unit",
-                t.branch.as_uuid(),
-                "org_units",
-            );
-        }
-        if !known(t.source) {
-            f.missing(
-                None,
-                file,
-                line,
-                "source",
-                "unit",
-                t.source.as_uuid(),
-                "org_units",
-            );
-        }
-        if known(t.branch)
-            && known(t.source)
+        let branch_known = f.unit_known(tree, file, line, "branch", t.branch);
+        if f.unit_known(tree, file, line, "source", t.source)
+            && branch_known
             && zugong_branch::source_kind(tree, t.branch, t.source).is_err()
         {
             f.push(
@@ -324,16 +291,7 @@ pub(super) fn life(
     let mut by_branch: BTreeMap<OrgUnitId, Vec<Meeting>> = BTreeMap::new();
     for row in rows {
         let (line, m) = (row.line, row.record);
-        if !tree.contains(m.branch) {
-            f.missing(
-                None,
-                file,
-                line,
-                "branch",
-                "unit",
-                m.branch.as_uuid(),
-                "org_units",
-            );
+        if !f.unit_known(tree, file, line, "branch", m.branch) {
             continue;
         }
         let made = Meeting::held(m.branch, m.kind, m.held, m.expected, m.present, m.topic)

@@ -41,6 +41,31 @@ impl Faults<'_> {
         self.out.push(Fault::at(file, line, field, msg));
     }
 
+    /// Whether `unit` is in `tree`; if not, a fault of `field` (or a cascade of a refused
+    /// unit).
+    pub(super) fn unit_known(
+        &mut self,
+        tree: &zugong_core::OrgTree,
+        table: &str,
+        line: u64,
+        field: &str,
+        unit: zugong_core::OrgUnitId,
+    ) -> bool {
+        if tree.contains(unit) {
+            return true;
+        }
+        self.missing(
+            None,
+            table,
+            line,
+            field,
+            "unit",
+            unit.as_uuid(),
+            "org_units",
+        );
+        false
+    }
+
     /// A reference to a record that is not there: a fault, or a cascade of a refused record.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn missing(

@@ -32,31 +32,7 @@ pub(crate) struct Election {
     pub(crate) count: ElectionCount,
 }
 
-/// A known unit, else a fault (or a cascade of a refused unit).
-fn known(
-    f: &mut Faults<'_>,
-    tree: &OrgTree,
-    table: &str,
-    line: u64,
-    field: &str,
-    unit: OrgUnitId,
-) -> bool {
-    if tree.contains(unit) {
-        return true;
-    }
-    f.missing(
-        None,
-        table,
-        line,
-        field,
-        "unit",
-        unit.as_uuid(),
-        "org_units",
-    );
-    false
-}
-
-/// A day after the dataset's day, else nothing.
+/// Whether `day` is not after the dataset's day; if it is, a fault of `field`.
 fn not_after(
     f: &mut Faults<'_>,
     table: &str,
@@ -92,8 +68,8 @@ pub(super) fn summoned(
     let mut out = Vec::new();
     for row in rows {
         let (line, m) = (row.line, row.record);
-        let ok = known(f, tree, table, line, "branch", m.branch)
-            & known(f, tree, table, line, "source", m.source)
+        let ok = f.unit_known(tree, table, line, "branch", m.branch)
+            & f.unit_known(tree, table, line, "source", m.source)
             & not_after(f, table, line, "held_on", m.held_on, as_of);
         if !ok {
             continue;
@@ -138,7 +114,7 @@ pub(super) fn terms(
     let mut terms: Vec<(u64, Term)> = Vec::new();
     for row in rows {
         let (line, t) = (row.line, row.record);
-        if !(known(f, tree, table, line, "unit", t.unit)
+        if !(f.unit_known(tree, table, line, "unit", t.unit)
             & not_after(f, table, line, "elected_on", t.elected_on, as_of))
         {
             continue;
@@ -183,7 +159,7 @@ pub(super) fn elections(
     let mut out = Vec::new();
     for row in rows {
         let (line, e) = (row.line, row.record);
-        if !(known(f, tree, table, line, "unit", e.unit)
+        if !(f.unit_known(tree, table, line, "unit", e.unit)
             & not_after(f, table, line, "held_on", e.held_on, as_of))
         {
             continue;
@@ -273,8 +249,7 @@ pub(super) fn economy(
                 acc.with_income(k, y)
             })
             .with_assets(r.assets);
-        if !tree.contains(r.village) {
-            known(f, tree, table, line, "village", r.village);
+        if !f.unit_known(tree, table, line, "village", r.village) {
             continue;
         }
         if let Err(e) = made.check(tree, latest) {
@@ -318,9 +293,9 @@ pub(super) fn two_new(
     let mut out = Vec::new();
     for row in rows {
         let (line, o) = (row.line, row.record);
-        if !known(f, tree, table, line, "area", o.area)
+        if !f.unit_known(tree, table, line, "area", o.area)
             || o.party_unit
-                .is_some_and(|u| !known(f, tree, table, line, "party_unit", u))
+                .is_some_and(|u| !f.unit_known(tree, table, line, "party_unit", u))
         {
             continue;
         }
