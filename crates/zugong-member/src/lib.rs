@@ -79,6 +79,8 @@ mod appraisal;
 mod development;
 mod dues;
 mod membership;
+mod milestones;
+mod mobility;
 mod pipeline;
 mod plan;
 mod policy;
@@ -99,6 +101,10 @@ pub use dues::{
 pub use membership::{
     Membership, MembershipCommand, MembershipContext, MembershipError, MembershipEvent,
     MembershipStage, PartyStandingPolicy, RemovalGround,
+};
+pub use milestones::{Milestone, MilestoneError, MilestoneFinding, Milestones};
+pub use mobility::{
+    CorrectionPeriod, GraduateHold, MobilityError, MobilityPolicy, Outflow, OutflowStanding,
 };
 pub use pipeline::{DevelopmentRow, Pipeline, PipelineError, development_rollup};
 pub use plan::{DevelopmentPlan, DevelopmentPlans, RushedMeeting, rushed_meetings};

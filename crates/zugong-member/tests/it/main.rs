@@ -11,4 +11,6 @@
 mod development;
 mod dues;
 mod membership;
+mod milestones;
+mod mobility;
 mod support;
