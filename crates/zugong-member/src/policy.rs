@@ -128,6 +128,18 @@ pub struct DevelopmentPolicy {
     /// # Provisional
     /// Five working days is common in provincial 规程; it is not a national rule.
     pub publicity: Option<zugong_core::publicity::PublicityDays>,
+    /// 突击发展: a 支部大会 that admits more than this many at once is flagged (细则 第三条:
+    /// 禁止突击发展).
+    ///
+    /// # Provisional
+    /// The 细则 forbids the rush without a number; 3 is a reading of local inspection
+    /// practice. A province may flag from fewer.
+    #[serde(default = "default_rush_threshold")]
+    pub rush_threshold: u32,
+}
+
+const fn default_rush_threshold() -> u32 {
+    3
 }
 
 impl Default for DevelopmentPolicy {
@@ -149,6 +161,7 @@ impl Default for DevelopmentPolicy {
             min_extension_months: 6,
             max_extension_months: 12,
             publicity: None,
+            rush_threshold: default_rush_threshold(),
         }
     }
 }
@@ -172,6 +185,7 @@ impl Policy for DevelopmentPolicy {
             ("min_extension_months", PROBATION),
             ("max_extension_months", PROBATION),
             ("publicity", RULES_2014),
+            ("rush_threshold", crate::plan::ART_3_PLAN),
         ]
     }
 
@@ -191,6 +205,12 @@ impl Policy for DevelopmentPolicy {
                 Ok(())
             }
         };
+        at_least(
+            "rush_threshold",
+            self.rush_threshold,
+            1,
+            national.rush_threshold,
+        )?;
         at_least(
             "min_age_years",
             self.min_age_years,
