@@ -15,6 +15,7 @@ use zugong_core::{
     AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId, MemberId,
     OrgKind, OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
 };
+use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 use zugong_training::{MemberGroup, StudyHours, TrainingTier};
 
@@ -323,6 +324,7 @@ term_fields!(
     TermBody,
     ElectionMethod,
     CoverageMethod,
+    DuesCategory,
     DivisionCode,
     StudyHours
 );
@@ -469,6 +471,59 @@ impl Field for Points {
                     text.trim()
                 )
             })
+    }
+}
+
+/// Fen from an amount in yuan with up to two decimals (`12.5`, `12.50元`), or in fen (`1250分`).
+impl Field for Fen {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+        let t = text.trim();
+        let bad = || {
+            tr!(
+                Lang::current(),
+                "{t:?} 不是金额（如 12.50 或 12.50元）",
+                "{t:?} is not an amount (e.g. 12.50 or 12.50元)"
+            )
+        };
+        if let Some(fen) = t.strip_suffix('分') {
+            return u64::from_cell(fen, refs).map(Fen).map_err(|_| bad());
+        }
+        let t = t.trim_end_matches('元');
+        let (whole, cents) = t.split_once('.').unwrap_or((t, ""));
+        if cents.len() > 2 || !cents.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let whole = u64::from_cell(whole, refs).map_err(|_| bad())?;
+        let cents = format!("{cents:0<2}").parse::<u64>().map_err(|_| bad())?;
+        whole
+            .checked_mul(100)
+            .and_then(|w| w.checked_add(cents))
+            .map(Fen)
+            .ok_or_else(bad)
+    }
+}
+
+/// A month as `2026-09`, `2026/9`, `2026.9` or `2026年9月`.
+impl Field for Month {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        let t = text.trim();
+        let bad = || {
+            tr!(
+                Lang::current(),
+                "{t:?} 不是年月（如 2026-09 或 2026年9月）",
+                "{t:?} is not a month (e.g. 2026-09 or 2026年9月)"
+            )
+        };
+        let parts: Vec<&str> = t
+            .trim_end_matches('月')
+            .split(['-', '/', '.', '年'])
+            .collect();
+        let [year, month] = parts.as_slice() else {
+            return Err(bad());
+        };
+        let year = year.trim().parse::<i32>().map_err(|_| bad())?;
+        let month = month.trim().parse::<u32>().map_err(|_| bad())?;
+        Month::new(year, month).ok_or_else(bad)
     }
 }
 

@@ -297,6 +297,11 @@ fn read_tables(
     data.elections = reader.read(faults);
     data.economy = reader.read(faults);
     data.two_new = reader.read(faults);
+    data.applicants = reader.read(faults);
+    data.plans = reader.read(faults);
+    data.transfers = reader.read(faults);
+    data.dues = reader.read(faults);
+    data.outflows = reader.read(faults);
     data.quotas = reader.read(faults);
     data.relations = reader.read(faults);
     data.files = reader.files;

@@ -164,6 +164,16 @@ pub(crate) struct Dataset {
     pub(crate) economy: Vec<Row<CollectiveReturnRecord>>,
     /// 两新组织.
     pub(crate) two_new: Vec<Row<TwoNewRecord>>,
+    /// 入党申请人.
+    pub(crate) applicants: Vec<Row<ApplicantRecord>>,
+    /// 发展党员计划.
+    pub(crate) plans: Vec<Row<DevelopmentPlanRecord>>,
+    /// 组织关系转接.
+    pub(crate) transfers: Vec<Row<TransferRecord>>,
+    /// 党费.
+    pub(crate) dues: Vec<Row<DuesRecord>>,
+    /// 外出党员.
+    pub(crate) outflows: Vec<Row<OutflowRecord>>,
     /// 职位.
     pub(crate) posts: Vec<Row<PostRecord>>,
     /// 职数.
@@ -208,6 +218,11 @@ impl Dataset {
             elections: Vec::new(),
             economy: Vec::new(),
             two_new: Vec::new(),
+            applicants: Vec::new(),
+            plans: Vec::new(),
+            transfers: Vec::new(),
+            dues: Vec::new(),
+            outflows: Vec::new(),
             posts: Vec::new(),
             quotas: Vec::new(),
             cadres: Vec::new(),

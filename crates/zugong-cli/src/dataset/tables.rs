@@ -14,6 +14,7 @@ use zugong_core::{
     AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId, MemberId,
     OrgKind, OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
 };
+use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 use zugong_training::{MemberGroup, StudyHours, TrainingTier};
 
@@ -241,6 +242,79 @@ record! {
         method: CoverageMethod => ["覆盖方式", "组建方式"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
         party_unit: Option<OrgUnitId> => ["所在党组织", "党组织"],
+    }
+}
+
+record! {
+    /// 入党申请人 (`applicants`): an applicant's path as the development roster records it — the
+    /// day of each milestone (`zugong_member::Milestones`).
+    ApplicantRecord in "applicants" {
+        name: String => ["姓名"],
+        citizen_id: CitizenIdNumber => ["身份证号", "公民身份号码"],
+        branch: OrgUnitId => ["支部", "党支部", "所在党组织"],
+        applied_on: NaiveDate => ["申请入党日期", "递交申请书日期", "申请日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        talked_on: Option<NaiveDate> => ["谈话日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        activist_on: Option<NaiveDate> => ["确定积极分子日期", "列为积极分子日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        candidate_on: Option<NaiveDate> => ["确定发展对象日期", "列为发展对象日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        admitted_on: Option<NaiveDate> => ["支部大会日期", "接收预备党员日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        approved_on: Option<NaiveDate> => ["审批日期", "上级党委审批日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        full_on: Option<NaiveDate> => ["转正日期"],
+    }
+}
+
+record! {
+    /// 发展党员计划 (`development_plans`): a committee's planned admissions for a year
+    /// (`zugong_member::DevelopmentPlan`).
+    DevelopmentPlanRecord in "development_plans" {
+        committee: OrgUnitId => ["党委", "党组织", "计划单位"],
+        year: i32 => ["年度", "年份"],
+        admissions: u32 => ["计划发展数", "计划数", "发展计划"],
+    }
+}
+
+record! {
+    /// 组织关系转接 (`transfers`): a member's relation sent from one organization to another,
+    /// received or not yet.
+    TransferRecord in "transfers" {
+        member: MemberId => ["党员", "党员编号", "身份证号"],
+        from: OrgUnitId => ["转出党组织", "转出单位"],
+        to: OrgUnitId => ["转入党组织", "转入单位"],
+        sent_on: NaiveDate => ["开具介绍信日期", "转出日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        received_on: Option<NaiveDate> => ["接收日期", "转入日期"],
+    }
+}
+
+record! {
+    /// 党费 (`dues`): a member's category, base and monthly amount, and the last month paid
+    /// (`zugong_member::monthly_dues`).
+    DuesRecord in "dues" {
+        member: MemberId => ["党员", "党员编号", "身份证号"],
+        category: DuesCategory => ["交纳类别", "党费类别", "类别"],
+        #[serde(default)]
+        base: Fen => ["计算基数", "工资基数", "基数"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        monthly: Option<Fen> => ["月交纳额", "每月党费", "应交党费"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        paid_through: Option<Month> => ["已交至", "交至年月", "最近交纳月份"],
+    }
+}
+
+record! {
+    /// 外出党员 (`outflows`): a member away from their organization — a 流动党员 after six
+    /// months (`zugong_member::Outflow`).
+    OutflowRecord in "outflows" {
+        member: MemberId => ["党员", "党员编号", "身份证号"],
+        left_on: NaiveDate => ["外出日期"],
+        destination: String => ["外出地点", "流入地", "去向"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        returned_on: Option<NaiveDate> => ["返回日期"],
     }
 }
 

@@ -182,6 +182,11 @@ pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
     write_rows(dir, &data.elections)?;
     write_rows(dir, &data.economy)?;
     write_rows(dir, &data.two_new)?;
+    write_rows(dir, &data.applicants)?;
+    write_rows(dir, &data.plans)?;
+    write_rows(dir, &data.transfers)?;
+    write_rows(dir, &data.dues)?;
+    write_rows(dir, &data.outflows)?;
     write_rows(dir, &data.quotas)?;
     write_rows(dir, &data.relations)?;
     if !data.journals.is_empty() {

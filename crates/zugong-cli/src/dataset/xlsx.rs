@@ -15,7 +15,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use super::load::Grid;
 
 /// The tables and the Chinese sheet names they may carry.
-pub(crate) const SHEET_NAMES: [(&str, &[&str]); 18] = [
+pub(crate) const SHEET_NAMES: [(&str, &[&str]); 23] = [
     ("org_units", &["组织单位", "组织", "党组织"]),
     ("members", &["党员", "党员花名册"]),
     ("cadres", &["干部", "干部名册"]),
@@ -31,6 +31,11 @@ pub(crate) const SHEET_NAMES: [(&str, &[&str]); 18] = [
     ("elections", &["选举", "换届选举"]),
     ("collective_economy", &["村集体经济", "集体经济"]),
     ("two_new_orgs", &["两新组织", "两个覆盖"]),
+    ("applicants", &["入党申请人", "发展党员"]),
+    ("development_plans", &["发展党员计划"]),
+    ("transfers", &["组织关系转接"]),
+    ("dues", &["党费", "党费收缴"]),
+    ("outflows", &["外出党员", "流动党员"]),
     ("quotas", &["职数"]),
     ("relations", &["亲属关系"]),
     ("talents", &["人才"]),

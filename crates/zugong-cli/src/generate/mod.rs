@@ -20,10 +20,11 @@ use zugong_core::{AdminLevel, DivisionCode, OrgKind, OrgUnitId};
 
 use crate::dataset::record::Record;
 use crate::dataset::{
-    AttendanceRecord, BranchRecord, CadreRecord, ClassRecord, CollectiveReturnRecord, Dataset,
-    ElectionRecord, FORMAT, Manifest, MeetingRecord, MemberRecord, PostRecord, QuotaRecord,
-    RelationRecord, Row, ScoreRecord, SummonedMeetingRecord, TableWriter, TalentRow, TaskRecord,
-    TermRecord, TwoNewRecord, UnitRecord, write_atomically,
+    ApplicantRecord, AttendanceRecord, BranchRecord, CadreRecord, ClassRecord,
+    CollectiveReturnRecord, Dataset, DevelopmentPlanRecord, DuesRecord, ElectionRecord, FORMAT,
+    Manifest, MeetingRecord, MemberRecord, OutflowRecord, PostRecord, QuotaRecord, RelationRecord,
+    Row, ScoreRecord, SummonedMeetingRecord, TableWriter, TalentRow, TaskRecord, TermRecord,
+    TransferRecord, TwoNewRecord, UnitRecord, write_atomically,
 };
 use crate::progress::Progress;
 use rng::Rng;
@@ -128,6 +129,11 @@ tables!(
     ElectionRecord => elections,
     CollectiveReturnRecord => economy,
     TwoNewRecord => two_new,
+    ApplicantRecord => applicants,
+    DevelopmentPlanRecord => plans,
+    TransferRecord => transfers,
+    DuesRecord => dues,
+    OutflowRecord => outflows,
     PostRecord => posts,
     QuotaRecord => quotas,
     CadreRecord => cadres,

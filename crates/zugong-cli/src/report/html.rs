@@ -145,6 +145,50 @@ fn grassroots(o: &mut String, g: &super::GrassrootsSection, lang: Lang) {
     }
 }
 
+/// 七、党员发展与管理.
+fn members(o: &mut String, m: &super::MemberSection, lang: Lang) {
+    let _ = write!(
+        o,
+        "<h2>{}</h2>",
+        esc(lang.t("七、党员发展与管理", "7. Member development and management"))
+    );
+    table(
+        o,
+        &[lang.t("发展阶段", "stage"), lang.t("人数", "people")],
+        m.roster_by_stage
+            .iter()
+            .map(|(s, n)| vec![s.clone(), n.to_string()]),
+    );
+    table(
+        o,
+        &[
+            lang.t("党委", "committee"),
+            lang.t("计划发展", "planned"),
+            lang.t("已接收", "admitted"),
+        ],
+        m.plans
+            .iter()
+            .map(|(c, p, a)| vec![c.clone(), p.to_string(), a.to_string()]),
+    );
+    let _ = write!(
+        o,
+        "<p>{}</p>",
+        esc(&tr!(
+            lang,
+            "组织关系转接待接收 {}（最长 {} 天）；外出党员 {}，其中流动党员 {}；党费：{} 名党员，欠交 {}，连续 6 个月以上未交 {}，交纳额与标准不符 {}。",
+            "Transfers pending {} (longest {} days); members away {}, of them mobile {}; dues: {} members, {} in arrears, {} unpaid six months or more, {} charged otherwise than the rules.",
+            m.transfers_pending,
+            m.transfers_longest_days,
+            m.away,
+            m.mobile,
+            m.dues_members,
+            m.dues_in_arrears,
+            m.dues_lapse,
+            m.dues_miscalculated
+        ))
+    );
+}
+
 fn star_chart(out: &mut String, id: &str, title: &str, rows: &[StarRow], lang: Lang) {
     let rows = rows.get(..rows.len().min(CHART_ROWS)).unwrap_or(rows);
     let labels = [
@@ -736,6 +780,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         );
     }
     grassroots(&mut o, &r.grassroots, lang);
+    members(&mut o, &r.members, lang);
 
     // Findings.
     let _ = write!(

@@ -328,6 +328,28 @@ pub(crate) struct TalentSection {
 pub(crate) struct MemberSection {
     /// One row a journal.
     pub(crate) development_journals: Vec<DevelopmentJournalRow>,
+    /// The development roster by stage on the dataset's day: (official term, count).
+    pub(crate) roster_by_stage: Vec<(String, u64)>,
+    /// This year's admissions against the plans: (committee, planned, admitted).
+    pub(crate) plans: Vec<(String, u32, u32)>,
+    /// Relation transfers not yet received.
+    pub(crate) transfers_pending: u64,
+    /// The longest of them, in days.
+    pub(crate) transfers_longest_days: i64,
+    /// The longest pending, longest first: (member, from, to, days).
+    pub(crate) transfers_oldest: Vec<(String, String, String, i64)>,
+    /// Members away on the dataset's day.
+    pub(crate) away: u64,
+    /// Of them, 流动党员 (away six months or more).
+    pub(crate) mobile: u64,
+    /// Members with a dues record.
+    pub(crate) dues_members: u64,
+    /// Of them, with months unpaid.
+    pub(crate) dues_in_arrears: u64,
+    /// Of them, unpaid for the months that signal 自行脱党.
+    pub(crate) dues_lapse: u64,
+    /// Members charged otherwise than the rules set.
+    pub(crate) dues_miscalculated: u64,
 }
 
 /// The paths of one development journal by stage.
@@ -455,6 +477,8 @@ pub(crate) enum Area {
     Records,
     /// 基层组织: organizational life, 换届, collective economy, 两个覆盖.
     Grassroots,
+    /// 党员: development, relations, dues.
+    Members,
 }
 
 /// One finding: a rule, its citation, and everything it was found on.

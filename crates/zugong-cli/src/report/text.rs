@@ -282,6 +282,66 @@ fn grassroots(o: &mut String, g: &super::GrassrootsSection, lang: Lang) {
     }
 }
 
+/// 七、党员发展与管理: the roster by stage, plans, transfers, members away, dues.
+fn members(o: &mut String, m: &super::MemberSection, lang: Lang) {
+    let _ = writeln!(
+        o,
+        "\n== {} ==",
+        lang.t("七、党员发展与管理", "7. Member development and management")
+    );
+    if !m.roster_by_stage.is_empty() {
+        let stages: Vec<String> = m
+            .roster_by_stage
+            .iter()
+            .map(|(s, n)| format!("{s} {n}"))
+            .collect();
+        let _ = writeln!(
+            o,
+            "{}：{}",
+            lang.t("发展党员台账", "Development roster"),
+            stages.join(lang.t("，", ", "))
+        );
+    }
+    for (committee, planned, admitted) in m.plans.iter().take(ROWS_SHOWN) {
+        let _ = writeln!(
+            o,
+            "  {}{} {planned:>4}  {} {admitted:>4}",
+            pad(committee, 30),
+            lang.t("计划", "planned"),
+            lang.t("已接收", "admitted")
+        );
+    }
+    more_rows(o, m.plans.len(), lang);
+    let _ = writeln!(
+        o,
+        "{}",
+        tr!(
+            lang,
+            "组织关系转接待接收 {}（最长 {} 天）；外出党员 {}，其中流动党员 {}",
+            "Transfers pending {} (longest {} days); members away {}, of them mobile {}",
+            m.transfers_pending,
+            m.transfers_longest_days,
+            m.away,
+            m.mobile
+        )
+    );
+    if m.dues_members > 0 {
+        let _ = writeln!(
+            o,
+            "{}",
+            tr!(
+                lang,
+                "党费：{} 名党员，欠交 {}，连续 6 个月以上未交 {}，交纳额与标准不符 {}",
+                "Dues: {} members, {} in arrears, {} unpaid six months or more, {} charged otherwise than the rules",
+                m.dues_members,
+                m.dues_in_arrears,
+                m.dues_lapse,
+                m.dues_miscalculated
+            )
+        );
+    }
+}
+
 /// Renders the report as text.
 pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let mut o = String::new();
@@ -686,6 +746,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     }
 
     grassroots(&mut o, &r.grassroots, lang);
+    members(&mut o, &r.members, lang);
 
     // Findings.
     let _ = writeln!(

@@ -7,6 +7,7 @@ mod branches;
 mod cadres;
 mod faults;
 mod grassroots;
+mod members;
 mod talents;
 mod training;
 mod tree;
@@ -27,6 +28,7 @@ use crate::journals::{Records, Rules, verify_all};
 use crate::lang::tr;
 use faults::Faults;
 pub(crate) use grassroots::Election;
+pub(crate) use members::MemberRecords;
 
 /// A dataset checked and indexed: what the reports and scenarios read.
 #[derive(Debug)]
@@ -62,6 +64,8 @@ pub(crate) struct World {
     pub(crate) economy: Vec<zugong_branch::CollectiveReturn>,
     /// 两新 organizations.
     pub(crate) two_new: Vec<zugong_branch::TwoNewOrganization>,
+    /// The development roster, plans, transfers, dues and members away.
+    pub(crate) member_records: MemberRecords,
     /// Posts.
     pub(crate) posts: Vec<Post>,
     /// Quota lines.
@@ -177,6 +181,26 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let elections = grassroots::elections(&mut f, &tree, as_of, data.elections);
     let economy = grassroots::economy(&mut f, &tree, as_of, data.economy);
     let two_new = grassroots::two_new(&mut f, &tree, data.two_new);
+    let member_records = MemberRecords {
+        applicants: members::applicants(
+            &mut f,
+            &tree,
+            as_of,
+            data.applicants,
+            &zugong_member::DevelopmentPolicy::default(),
+        ),
+        plans: members::plans(&mut f, &tree, data.plans),
+        transfers: members::transfers(&mut f, &tree, as_of, data.transfers, &member_index),
+        dues: members::dues(
+            &mut f,
+            as_of,
+            data.dues,
+            &member_index,
+            &members,
+            &zugong_member::DuesPolicy::default(),
+        ),
+        outflows: members::outflows(&mut f, as_of, data.outflows, &member_index, &members),
+    };
     let (posts, post_ids) = cadres::posts(&mut f, &tree, data.posts);
     let cadres = cadres::cadres(&mut f, &tree, as_of, data.cadres, &posts, &post_ids);
     let quotas = cadres::quotas(&mut f, &tree, data.quotas);
@@ -205,6 +229,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         elections,
         economy,
         two_new,
+        member_records,
         posts,
         quotas,
         cadres,

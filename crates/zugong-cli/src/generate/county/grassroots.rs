@@ -20,11 +20,17 @@ use super::*;
 
 /// A stream of its own for `unit` and `what`.
 fn stream(rng: &Rng, unit: OrgUnitId, what: u64) -> Rng {
-    let bits = unit.as_uuid().as_u128();
+    stream_of(rng, unit.as_uuid().as_u128(), what)
+}
+
+/// A stream of its own for a record's id bits and `what`.
+pub(super) fn stream_of(rng: &Rng, bits: u128, what: u64) -> Rng {
     let folded = (bits as u64) ^ ((bits >> 64) as u64);
-    // Mixed first: ids differ in a few low bits, and streams that close are not independent.
+    // Mixed twice, and with the parent's seed stream: ids differ in a few low bits, and
+    // streams that close are not independent.
     let mut mix = Rng::new(folded ^ what.wrapping_mul(0x2545_f491_4f6c_dd1d));
-    rng.fork(mix.next())
+    let first = mix.next();
+    Rng::new(first ^ mix.next().rotate_left(29) ^ rng.clone().next())
 }
 
 const TOPICS: [&str; 6] = [
@@ -378,4 +384,23 @@ pub(super) fn two_new_orgs<S: Sink>(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streams_of_neighbouring_ids_are_independent() {
+        let mut parent = Rng::new(2026);
+        let mut hits = 0;
+        for n in 0..2000u128 {
+            let _ = parent.next();
+            let id = OrgUnitId::from_parts(Ids::at(), n + (1 << 70));
+            if stream(&parent, id, 7).chance(150) {
+                hits += 1;
+            }
+        }
+        assert!((200..400).contains(&hits), "{hits} of 2000 at 15%");
+    }
 }

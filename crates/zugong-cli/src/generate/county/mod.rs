@@ -4,6 +4,7 @@
 mod branches;
 mod cadres;
 mod grassroots;
+mod members;
 mod talents;
 mod training;
 
@@ -77,6 +78,8 @@ pub(super) struct Ctx<'a, S: Sink> {
     region: u32,
     /// Birth dates and sequence numbers given out in the county.
     used: HashSet<(NaiveDate, u64)>,
+    /// The same, for applicants (a set of their own, so that members' numbers never shift).
+    applicant_ids: HashSet<(NaiveDate, u64)>,
 }
 
 impl<S: Sink> Ctx<'_, S> {
@@ -126,6 +129,7 @@ pub(crate) fn county<S: Sink>(
         counts,
         region,
         used: HashSet::new(),
+        applicant_ids: HashSet::new(),
     };
     let cname = names::place(k, u64::from(city.code) / 100 + 11);
     let county = cx.unit(

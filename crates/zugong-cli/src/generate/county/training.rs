@@ -121,8 +121,11 @@ pub(super) fn classes_members_and_branches<S: Sink>(
             ALL_GROUPS.to_vec(),
         )?;
         let places = branches.len() as u32;
+        super::members::plan(cx, organizer.id, branches.len())?;
+        let neighbours: Vec<OrgUnitId> = branches.iter().map(|(u, _)| u.id).collect();
         for (place, (branch, village)) in branches.into_iter().enumerate() {
-            let members = members_of(cx, branch, &classes, &fallback)?;
+            let members = members_of(cx, branch, &classes, &fallback, &neighbours)?;
+            super::members::applicants(cx, branch.id)?;
             branch_record(
                 cx,
                 branch,
@@ -144,6 +147,7 @@ pub(super) fn members_of<S: Sink>(
     branch: &Unit,
     classes: &Classes,
     fallback: &ClassRecord,
+    neighbours: &[OrgUnitId],
 ) -> std::io::Result<u32> {
     let n = cx.rng.range(9, 25) as u32;
     let today = as_of();
@@ -176,6 +180,7 @@ pub(super) fn members_of<S: Sink>(
             groups,
         })?;
         cx.counts.members += 1;
+        super::members::member_records(cx, id, branch, born, joined_on, neighbours)?;
         // Training this year.
         let attend = |cx: &mut Ctx<'_, S>, c: &ClassRecord, hours: u32| {
             let on = day_between(cx.rng, c.starts_on, c.ends_on.min(today));

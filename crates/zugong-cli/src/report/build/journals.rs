@@ -127,5 +127,6 @@ pub(super) fn development_journals(world: &World) -> MemberSection {
                 }
             })
             .collect(),
+        ..MemberSection::default()
     }
 }

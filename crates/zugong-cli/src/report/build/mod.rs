@@ -14,6 +14,7 @@ mod burden;
 mod cadres;
 mod grassroots;
 mod journals;
+mod membership;
 mod stars;
 mod talent;
 mod training;
@@ -77,7 +78,8 @@ pub(crate) fn build(world: &World, lang: Lang) -> Report {
     let burden = burden::burden_section(world);
     let grassroots = grassroots::grassroots_section(world, lang, &mut findings);
     journals::failures(world, lang, &mut findings);
-    let members = journals::development_journals(world);
+    let mut members = journals::development_journals(world);
+    membership::member_records(world, lang, &mut members, &mut findings);
     Report {
         title: world.manifest.name.clone(),
         as_of,
