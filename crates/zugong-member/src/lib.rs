@@ -107,6 +107,9 @@ pub use mobility::{
     CorrectionPeriod, GraduateHold, MobilityError, MobilityPolicy, Outflow, OutflowStanding,
 };
 pub use pipeline::{DevelopmentRow, Pipeline, PipelineError, development_rollup};
-pub use plan::{DevelopmentPlan, DevelopmentPlans, RushedMeeting, rushed_meetings};
+pub use plan::{
+    DevelopmentPlan, DevelopmentPlans, PlanGroup, PlanShare, RushedMeeting, StructureShortfall,
+    rushed_meetings,
+};
 pub use policy::DevelopmentPolicy;
 pub use stage::{DevelopmentStage, NATIONAL_STEPS, Step};

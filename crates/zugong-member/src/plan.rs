@@ -15,8 +15,11 @@ pub(crate) const ART_3_PLAN: Citation = Citation::new(
     SourceStatus::Secondary,
 );
 
-/// One committee's 发展党员计划 of a year: at most `admissions` new 预备党员 in its subtree.
+/// One committee's 发展党员计划 of a year: at most `admissions` new 预备党员 in its subtree,
+/// and the structure the admissions should have (shares of 一线, 青年, 女性…: data, as the
+/// upper committee sets them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DevelopmentPlan {
     /// The committee (a 基层党委 or above) the plan is for.
     pub committee: OrgUnitId,
@@ -24,6 +27,121 @@ pub struct DevelopmentPlan {
     pub year: i32,
     /// Admissions (支部大会 接收预备党员) the plan allows in the committee's subtree.
     pub admissions: u32,
+    /// The structure: each group's least share of the admissions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub structure: Vec<PlanShare>,
+}
+
+impl DevelopmentPlan {
+    /// A plan of `admissions` for `committee` in `year`, with no structure.
+    #[must_use]
+    pub const fn new(committee: OrgUnitId, year: i32, admissions: u32) -> Self {
+        Self {
+            committee,
+            year,
+            admissions,
+            structure: Vec::new(),
+        }
+    }
+
+    /// The same plan, asking at least `at_least_permille` ‰ of the admissions from `group`.
+    #[must_use]
+    pub fn with_share(mut self, group: PlanGroup, at_least_permille: u32) -> Self {
+        self.structure.push(PlanShare {
+            group,
+            at_least_permille: at_least_permille.min(1000),
+        });
+        self
+    }
+
+    /// The groups whose share of `admitted` (each admission's groups) falls short of the
+    /// structure, in the structure's order. No admissions: nothing falls short.
+    ///
+    /// ```
+    /// use zugong_core::OrgUnitId;
+    /// use zugong_member::{DevelopmentPlan, PlanGroup};
+    /// let town = OrgUnitId::from_uuid(uuid::Uuid::from_u128(1));
+    /// let plan = DevelopmentPlan::new(town, 2026, 10).with_share(PlanGroup::Youth, 600);
+    /// let young = [PlanGroup::Youth];
+    /// let admitted: Vec<&[PlanGroup]> = vec![&young, &young, &[], &[]];
+    /// let short = plan.structure_shortfalls(&admitted);
+    /// assert_eq!((short[0].group, short[0].got_permille), (PlanGroup::Youth, 500));
+    /// ```
+    #[must_use]
+    pub fn structure_shortfalls(&self, admitted: &[&[PlanGroup]]) -> Vec<StructureShortfall> {
+        if admitted.is_empty() {
+            return Vec::new();
+        }
+        let total = admitted.len() as u64;
+        self.structure
+            .iter()
+            .filter_map(|share| {
+                let n = admitted.iter().filter(|g| g.contains(&share.group)).count() as u64;
+                let got = u32::try_from(n * 1000 / total).unwrap_or(1000);
+                (n * 1000 < u64::from(share.at_least_permille) * total).then_some(
+                    StructureShortfall {
+                        group: share.group,
+                        wanted_permille: share.at_least_permille,
+                        got_permille: got,
+                    },
+                )
+            })
+            .collect()
+    }
+}
+
+/// 发展党员结构: the groups a plan's structure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanGroup {
+    /// 生产、工作一线.
+    FrontLine,
+    /// 青年 (35岁及以下).
+    Youth,
+    /// 女性.
+    Women,
+    /// 少数民族.
+    EthnicMinority,
+    /// 高知识群体.
+    HighlyEducated,
+}
+
+zugong_core::official_terms!(PlanGroup, "发展党员结构 (plan group)", {
+    FrontLine => "一线" | "生产工作一线",
+    Youth => "青年",
+    Women => "女性",
+    EthnicMinority => "少数民族",
+    HighlyEducated => "高知识群体",
+});
+
+/// One group's least share of a plan's admissions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanShare {
+    /// The group.
+    pub group: PlanGroup,
+    /// At least this share, in ‰.
+    pub at_least_permille: u32,
+}
+
+/// A group whose share of the admissions fell short of the plan's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct StructureShortfall {
+    /// The group.
+    pub group: PlanGroup,
+    /// The share the plan asked, ‰.
+    pub wanted_permille: u32,
+    /// The share admitted, ‰.
+    pub got_permille: u32,
+}
+
+impl StructureShortfall {
+    /// The rule: planned development (细则 第三条), the structure set by the upper committee.
+    #[must_use]
+    pub const fn citation(&self) -> Citation {
+        ART_3_PLAN
+    }
 }
 
 /// The plans in force, and what happens beyond them.

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use load::{load, load_store};
 pub(crate) use tables::*;
-pub(crate) use validate::{World, validate};
+pub(crate) use validate::{Applicant, World, validate};
 pub(crate) use write::{TableWriter, each_table, manifest_text, write_atomically, write_dataset};
 
 /// The dataset's format version written by this build.

@@ -269,12 +269,17 @@ record! {
 }
 
 record! {
-    /// 发展党员计划 (`development_plans`): a committee's planned admissions for a year
+    /// 发展党员计划 (`development_plans`): a committee's planned admissions for a year, and the
+    /// least shares of 青年 (35 and under) and 女性 among them, in ‰
     /// (`zugong_member::DevelopmentPlan`).
     DevelopmentPlanRecord in "development_plans" {
         committee: OrgUnitId => ["党委", "党组织", "计划单位"],
         year: i32 => ["年度", "年份"],
         admissions: u32 => ["计划发展数", "计划数", "发展计划"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        youth_permille: Option<u32> => ["青年比例‰", "青年占比‰"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        women_permille: Option<u32> => ["女性比例‰", "女性占比‰"],
     }
 }
 

@@ -427,3 +427,95 @@ fn the_grassroots_section_counts_what_the_records_say() {
     );
     assert!(report["burden"]["summoned"][0].as_u64().unwrap() > 0);
 }
+
+/// The member tables: a path out of order, a transfer received before it was sent, dues paid
+/// more than six months ahead, a return before leaving — each a fault naming its field and
+/// rule.
+#[test]
+fn member_records_are_checked_with_their_rules() {
+    let d = sample_dir("member-faults");
+    edit_line(&d.join("applicants.jsonl"), 1, |a| {
+        a["activist_on"] = serde_json::json!("2019-01-01");
+        a["talked_on"] = serde_json::json!("2019-01-01");
+    });
+    let transfers = std::fs::read_to_string(d.join("transfers.jsonl")).unwrap();
+    let received = transfers
+        .lines()
+        .position(|l| l.contains("received_on"))
+        .unwrap()
+        + 1;
+    edit_line(&d.join("transfers.jsonl"), received, |t| {
+        t["received_on"] = serde_json::json!("2026-01-01");
+        t["sent_on"] = serde_json::json!("2026-02-01");
+    });
+    edit_line(&d.join("dues.jsonl"), 1, |m| {
+        m["paid_through"] = serde_json::json!([2027, 12]);
+    });
+    edit_line(&d.join("outflows.jsonl"), 1, |o| {
+        o["left_on"] = serde_json::json!("2026-05-01");
+        o["returned_on"] = serde_json::json!("2026-04-01");
+    });
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    let listed = stdout(&out);
+    for (place, says) in [
+        ("applicants.jsonl:1: applied_on", "程序顺序颠倒"),
+        (
+            &format!("transfers.jsonl:{received}: received_on"),
+            "第二十五条",
+        ),
+        ("dues.jsonl:1: paid_through", "预交超过 6 个月"),
+        ("outflows.jsonl:1: returned_on", "早于外出日期"),
+    ] {
+        assert!(
+            listed
+                .lines()
+                .any(|l| l.contains(place) && l.contains(says)),
+            "{place}: {says}\n{listed}"
+        );
+    }
+}
+
+/// The member section counts what the tables say: the roster's stages add up to its rows, and
+/// the six-month dues finding lists exactly the members paid up to six or more months before
+/// the dataset's month.
+#[test]
+fn the_member_section_counts_what_the_records_say() {
+    let d = sample_dir("member-report");
+    let rows = |table: &str| -> Vec<serde_json::Value> {
+        std::fs::read_to_string(d.join(&format!("{table}.jsonl")))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let lapsed = rows("dues")
+        .iter()
+        .filter(|r| {
+            let m = &r["paid_through"];
+            let (y, mo) = (m[0].as_i64().unwrap(), m[1].as_i64().unwrap());
+            (2026 * 12 + 11) - (y * 12 + mo) >= 6
+        })
+        .count();
+    let applicants = rows("applicants").len() as u64;
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["report", d.s(), "--format", "json"]))).unwrap();
+    let m = &report["members"];
+    let staged: u64 = m["roster_by_stage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s[1].as_u64().unwrap())
+        .sum();
+    assert_eq!(staged, applicants);
+    assert!(lapsed > 0, "the sample plants some");
+    assert_eq!(m["dues_lapse"].as_u64().unwrap() as usize, lapsed);
+    let listed = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"].as_str().unwrap().contains("不交纳党费"))
+        .map(|f| f["items"].as_array().unwrap().len());
+    assert_eq!(listed, Some(lapsed));
+    assert!(m["mobile"].as_u64().unwrap() > 0 && m["transfers_pending"].as_u64().unwrap() > 0);
+}

@@ -865,11 +865,7 @@ fn admissions_beyond_the_plan_are_refused_and_rushed_meetings_found() {
     let tree = tree();
     let policy = DevelopmentPolicy::default();
     let plans = DevelopmentPlans {
-        plans: vec![DevelopmentPlan {
-            committee: unit(1),
-            year: 2026,
-            admissions: 1,
-        }],
+        plans: vec![DevelopmentPlan::new(unit(1), 2026, 1)],
     };
     let calendar = WorkCalendar::official();
     let ctx = DevelopmentContext {

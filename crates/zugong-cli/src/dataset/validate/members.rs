@@ -11,7 +11,7 @@ use zugong_core::journal::Refusal;
 use zugong_core::{MemberId, OrgTree, OrgUnitId};
 use zugong_member::{
     DevelopmentPlan, DevelopmentPolicy, DuesCategory, DuesPolicy, Fen, MilestoneFinding,
-    Milestones, Month, Outflow, monthly_dues,
+    Milestones, Month, Outflow, PlanGroup, monthly_dues,
 };
 
 use super::faults::Faults;
@@ -31,6 +31,8 @@ pub(crate) struct Applicant {
     pub(crate) path: Milestones,
     /// What was irregular or is overdue.
     pub(crate) findings: Vec<MilestoneFinding>,
+    /// The plan groups the applicant counts in when admitted (青年 at the 支部大会, 女性).
+    pub(crate) groups: Vec<PlanGroup>,
 }
 
 /// A relation transfer.
@@ -78,6 +80,9 @@ pub(crate) struct MemberRecords {
     pub(crate) outflows: Vec<Outflow>,
 }
 
+/// 青年 in the plan's structure: admitted before this birthday (35岁及以下).
+const YOUTH_UNTIL_AGE: u32 = 36;
+
 /// Checks the development roster: the branch known, and the days a path (`Milestones::check`).
 pub(super) fn applicants(
     f: &mut Faults<'_>,
@@ -110,11 +115,22 @@ pub(super) fn applicants(
                 path = set(path, day);
             }
         }
+        let mut groups = Vec::new();
+        let born = a.citizen_id.birth_date();
+        if a.admitted_on.is_some_and(|d| {
+            zugong_core::dates::add_years(born, YOUTH_UNTIL_AGE).is_some_and(|limit| d < limit)
+        }) {
+            groups.push(PlanGroup::Youth);
+        }
+        if a.citizen_id.sex() == zugong_core::Sex::Female {
+            groups.push(PlanGroup::Women);
+        }
         match path.check(as_of, policy) {
             Ok(findings) => out.push(Applicant {
                 name: a.name,
                 path,
                 findings,
+                groups,
             }),
             Err(e) => f.push(table, line, "applied_on", e.message(lang)),
         }
@@ -150,11 +166,16 @@ pub(super) fn plans(
             );
             continue;
         }
-        out.push(DevelopmentPlan {
-            committee: p.committee,
-            year: p.year,
-            admissions: p.admissions,
-        });
+        let plan = DevelopmentPlan::new(p.committee, p.year, p.admissions);
+        out.push(
+            [
+                (PlanGroup::Youth, p.youth_permille),
+                (PlanGroup::Women, p.women_permille),
+            ]
+            .into_iter()
+            .filter_map(|(g, share)| share.map(|s| (g, s)))
+            .fold(plan, |plan, (g, s)| plan.with_share(g, s)),
+        );
     }
     out
 }

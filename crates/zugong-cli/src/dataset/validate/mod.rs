@@ -28,7 +28,7 @@ use crate::journals::{Records, Rules, verify_all};
 use crate::lang::tr;
 use faults::Faults;
 pub(crate) use grassroots::Election;
-pub(crate) use members::MemberRecords;
+pub(crate) use members::{Applicant, MemberRecords};
 
 /// A dataset checked and indexed: what the reports and scenarios read.
 #[derive(Debug)]

@@ -105,6 +105,8 @@ pub(super) fn plan<S: Sink>(
         committee,
         year: as_of().year(),
         admissions: planned.max(1),
+        youth_permille: Some(500),
+        women_permille: Some(250),
     })
 }
 

@@ -96,22 +96,48 @@ pub(super) fn member_records(
     let plans = DevelopmentPlans {
         plans: records.plans.clone(),
     };
-    let admissions: Vec<(zugong_core::OrgUnitId, chrono::NaiveDate)> = records
+    let admitted_this_year: Vec<&crate::dataset::Applicant> = records
         .applicants
         .iter()
-        .filter_map(|a| a.path.admitted_on.map(|d| (a.path.branch, d)))
-        .filter(|(_, d)| chrono::Datelike::year(d) == year)
+        .filter(|a| {
+            a.path
+                .admitted_on
+                .is_some_and(|d| chrono::Datelike::year(&d) == year)
+        })
         .collect();
-    let mut admitted: BTreeMap<zugong_core::OrgUnitId, u32> = BTreeMap::new();
-    for (branch, _) in &admissions {
-        if let Some(plan) = plans.covering(&world.tree, *branch, year) {
-            *admitted.entry(plan.committee).or_default() += 1;
+    let admissions: Vec<(zugong_core::OrgUnitId, chrono::NaiveDate)> = admitted_this_year
+        .iter()
+        .filter_map(|a| a.path.admitted_on.map(|d| (a.path.branch, d)))
+        .collect();
+    let mut admitted: BTreeMap<zugong_core::OrgUnitId, Vec<&[zugong_member::PlanGroup]>> =
+        BTreeMap::new();
+    for a in &admitted_this_year {
+        if let Some(plan) = plans.covering(&world.tree, a.path.branch, year) {
+            admitted
+                .entry(plan.committee)
+                .or_default()
+                .push(a.groups.as_slice());
         }
     }
     let mut over = Vec::new();
+    let mut structure = Vec::new();
     for plan in plans.plans.iter().filter(|p| p.year == year) {
-        let n = admitted.get(&plan.committee).copied().unwrap_or(0);
+        let profiles = admitted.get(&plan.committee).cloned().unwrap_or_default();
+        let n = u32::try_from(profiles.len()).unwrap_or(u32::MAX);
         let name = unit_name(world, plan.committee);
+        for short in plan.structure_shortfalls(&profiles) {
+            structure.push((
+                name.clone(),
+                tr!(
+                    lang,
+                    "{}占 {}，计划不低于 {}",
+                    "{}: {} of admissions, the plan asks at least {}",
+                    short.group,
+                    crate::report::percent(short.got_permille),
+                    crate::report::percent(short.wanted_permille)
+                ),
+            ));
+        }
         if n > plan.admissions {
             over.push((
                 name.clone(),
@@ -133,6 +159,19 @@ pub(super) fn member_records(
                 .into(),
             citation: cite(&policy, "rush_threshold"),
             items: over,
+        });
+    }
+    if !structure.is_empty() {
+        findings.push(Finding {
+            area: Area::Members,
+            rule: lang
+                .t(
+                    "发展党员结构未达到年度计划要求",
+                    "admissions short of the plan's structure",
+                )
+                .into(),
+            citation: cite(&policy, "rush_threshold"),
+            items: structure,
         });
     }
     let rushed = rushed_meetings(admissions, policy.rush_threshold);
