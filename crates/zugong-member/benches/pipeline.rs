@@ -11,7 +11,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use zugong_core::OrgTree;
-use zugong_member::{DevelopmentRow, DevelopmentStage, development_rollup};
+use zugong_member::{
+    DevelopmentRow, DevelopmentStage, MemberRow, MembershipStage, development_rollup, member_rollup,
+};
 
 fn province() -> (OrgTree, Vec<u32>) {
     zugong_testkit::province_tree()
@@ -72,6 +74,65 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("hand-written flat loop", |b| {
         b.iter(|| hand_written(&parents, tree.len(), black_box(&rows)))
+    });
+    g.finish();
+
+    // The members: 5,000,000 by 党籍 stage, mobile and in arrears.
+    let stages = [
+        MembershipStage::Active,
+        MembershipStage::Active,
+        MembershipStage::Active,
+        MembershipStage::InTransfer,
+        MembershipStage::Suspended,
+    ];
+    let members: Vec<MemberRow> = (0..5_000_000usize)
+        .map(|i| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            MemberRow::new(
+                branches[i % branches.len()],
+                stages[(x % 5) as usize],
+                (x >> 8).is_multiple_of(30),
+                ((x >> 20) % 9) as u8,
+            )
+        })
+        .collect();
+    let hand_members = |rows: &[MemberRow]| {
+        let mut own = vec![[0u64; 8]; tree.len()];
+        for r in rows {
+            let d = &mut own[r.unit as usize];
+            d[r.stage as usize] += 1;
+            d[5] += u64::from(r.mobile);
+            d[6] += u64::from(r.unpaid_months > 0);
+            d[7] += u64::from(r.unpaid_months >= 6);
+        }
+        for i in (1..own.len()).rev() {
+            let p = parents[i];
+            if p != u32::MAX {
+                let child = own[i];
+                for k in 0..8 {
+                    own[p as usize][k] += child[k];
+                }
+            }
+        }
+        own
+    };
+    let lib = member_rollup(&tree, &members, 6).unwrap();
+    let hand = hand_members(&members);
+    assert_eq!(lib[0].by_stage, hand[0][..5]);
+    assert_eq!(
+        (lib[0].mobile, lib[0].in_arrears, lib[0].lapsed),
+        (hand[0][5], hand[0][6], hand[0][7])
+    );
+    let mut g =
+        c.benchmark_group("members by stage and arrears (5,000,000 members, 301,516 units)");
+    g.sample_size(20);
+    g.bench_function("library member_rollup", |b| {
+        b.iter(|| member_rollup(&tree, black_box(&members), 6).unwrap())
+    });
+    g.bench_function("hand-written flat loop", |b| {
+        b.iter(|| hand_members(black_box(&members)))
     });
     g.finish();
 }

@@ -84,6 +84,7 @@ mod mobility;
 mod pipeline;
 mod plan;
 mod policy;
+mod roster;
 mod stage;
 
 pub use appraisal::{
@@ -112,4 +113,5 @@ pub use plan::{
     rushed_meetings,
 };
 pub use policy::DevelopmentPolicy;
+pub use roster::{MemberCounts, MemberRow, member_rollup};
 pub use stage::{DevelopmentStage, NATIONAL_STEPS, Step};
