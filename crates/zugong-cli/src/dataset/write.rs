@@ -145,6 +145,11 @@ pub(crate) fn each_table<E>(
         elections,
         economy,
         two_new,
+        applicants,
+        plans,
+        transfers,
+        dues,
+        outflows,
         quotas,
         relations
     );

@@ -212,7 +212,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         verify_all(&data.journals, &data.journal_heads, &rules, f.lang)
     };
     let mut branches = branches;
-    latest_candidates(&mut branches, &records, as_of);
+    latest_candidates(&mut branches, &records, &member_records, as_of);
     World {
         manifest: data.manifest,
         tree,
@@ -242,11 +242,23 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
 }
 
 /// The branch facts of a branch record.
-/// The date of the latest 确定发展对象 per branch, from the development journals that verified:
-/// the weak-branch rule (连续两年以上无发展对象) reads it beside what the branches table records.
-/// A journal's days after the dataset's day are not facts yet and are left out.
-fn latest_candidates(branches: &mut [BranchRecord], records: &Records, as_of: chrono::NaiveDate) {
+/// The date of the latest 确定发展对象 per branch, from the development roster and the
+/// development journals that verified: the weak-branch rule (连续两年以上无发展对象) reads it
+/// beside what the branches table records. Days after the dataset's day are not facts yet and
+/// are left out.
+fn latest_candidates(
+    branches: &mut [BranchRecord],
+    records: &Records,
+    roster: &MemberRecords,
+    as_of: chrono::NaiveDate,
+) {
     let mut latest: HashMap<OrgUnitId, chrono::NaiveDate> = HashMap::new();
+    for a in &roster.applicants {
+        if let Some(day) = a.path.candidate_on.filter(|d| *d <= as_of) {
+            let e = latest.entry(a.path.branch).or_insert(day);
+            *e = (*e).max(day);
+        }
+    }
     for v in &records.developments {
         for (_, path) in v.journal.streams() {
             if let (Some(a), Some(day)) = (path.applicant(), path.candidate_on())

@@ -33,6 +33,8 @@ pub(super) fn stars(rng: &mut Rng) -> u8 {
     }
 }
 
+/// A branch's rating record, scores, tasks and grassroots records; returns the day of its
+/// latest 确定发展对象 (the roster's paths keep within it).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn branch_record<S: Sink>(
     cx: &mut Ctx<'_, S>,
@@ -43,7 +45,7 @@ pub(super) fn branch_record<S: Sink>(
     places: u32,
     members: u32,
     sources: &[OrgUnitId],
-) -> std::io::Result<()> {
+) -> std::io::Result<chrono::NaiveDate> {
     let today = as_of();
     let s = stars(cx.rng);
     let last = (i16::from(s) + cx.rng.range(0, 2) as i16 - 1).clamp(0, 5) as u8;
@@ -174,5 +176,5 @@ pub(super) fn branch_record<S: Sink>(
     }
     super::grassroots::meetings(cx, branch.id, members, life)?;
     super::grassroots::term(cx, branch.id, village, members)?;
-    Ok(())
+    Ok(candidate)
 }

@@ -25,12 +25,17 @@ const PLACES: [&str; 5] = [
     "新疆乌鲁木齐市",
 ];
 
-/// A branch's applicants: one to four, at every stage of the path; about one path in twelve
+/// A branch's applicants: one to four, at every stage of the path, none made a 发展对象 after
+/// the branch's latest (`last_candidate`); about one path in twelve
 /// with an irregular or overdue step (a late talk, a year of 培养 cut short, an approval or a
 /// 转正 left waiting).
-pub(super) fn applicants<S: Sink>(cx: &mut Ctx<'_, S>, branch: OrgUnitId) -> std::io::Result<()> {
+pub(super) fn applicants<S: Sink>(
+    cx: &mut Ctx<'_, S>,
+    branch: OrgUnitId,
+    last_candidate: NaiveDate,
+) -> std::io::Result<()> {
     let mut used = std::mem::take(&mut cx.applicant_ids);
-    let result = applicants_with(cx, branch, &mut used);
+    let result = applicants_with(cx, branch, last_candidate, &mut used);
     cx.applicant_ids = used;
     result
 }
@@ -38,6 +43,7 @@ pub(super) fn applicants<S: Sink>(cx: &mut Ctx<'_, S>, branch: OrgUnitId) -> std
 fn applicants_with<S: Sink>(
     cx: &mut Ctx<'_, S>,
     branch: OrgUnitId,
+    last_candidate: NaiveDate,
     used: &mut HashSet<(NaiveDate, u64)>,
 ) -> std::io::Result<()> {
     let mut rng = stream_of(cx.rng, branch.as_uuid().as_u128(), 6);
@@ -57,10 +63,20 @@ fn applicants_with<S: Sink>(
         };
         let talked_on = after(&mut rng, applied_on, 3, if irregular { 50 } else { 28 });
         let activist_on = talked_on.and_then(|t| after(&mut rng, t, 60, 200));
-        let candidate_on = activist_on.and_then(|a| {
-            let lo = if irregular { 300 } else { 370 };
-            after(&mut rng, a, lo, 540)
-        });
+        let candidate_on = activist_on
+            .and_then(|a| {
+                let lo = if irregular { 300 } else { 370 };
+                after(&mut rng, a, lo, 540).map(|c| (a, lo, c))
+            })
+            // The branch's record names its latest 发展对象: a path keeps within it, made a
+            // 发展对象 that day if it could be, else still a 积极分子.
+            .and_then(|(a, lo, c)| {
+                if c <= last_candidate {
+                    Some(c)
+                } else {
+                    (a + Duration::days(lo) <= last_candidate).then_some(last_candidate)
+                }
+            });
         let admitted_on = candidate_on.and_then(|c| after(&mut rng, c, 60, 150));
         let approved_on = admitted_on.and_then(|a| {
             let hi = if irregular { 120 } else { 80 };

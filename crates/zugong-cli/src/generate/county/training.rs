@@ -125,8 +125,7 @@ pub(super) fn classes_members_and_branches<S: Sink>(
         let neighbours: Vec<OrgUnitId> = branches.iter().map(|(u, _)| u.id).collect();
         for (place, (branch, village)) in branches.into_iter().enumerate() {
             let members = members_of(cx, branch, &classes, &fallback, &neighbours)?;
-            super::members::applicants(cx, branch.id)?;
-            branch_record(
+            let last_candidate = branch_record(
                 cx,
                 branch,
                 organizer,
@@ -136,6 +135,7 @@ pub(super) fn classes_members_and_branches<S: Sink>(
                 members,
                 &sources,
             )?;
+            super::members::applicants(cx, branch.id, last_candidate)?;
         }
     }
     Ok(())

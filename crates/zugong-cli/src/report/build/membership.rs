@@ -22,9 +22,19 @@ fn unit_name(world: &World, id: zugong_core::OrgUnitId) -> String {
         .map_or_else(|| id.to_string(), |u| u.name.clone())
 }
 
-/// The rule of one kind of development finding, in words.
-fn milestone_rule(f: &MilestoneFinding, lang: Lang) -> &'static str {
-    match f {
+/// The rule of one kind of development finding, in words, and the kind's place in the path
+/// (findings are listed in that order in every language).
+fn milestone_rule(f: &MilestoneFinding, lang: Lang) -> (u8, &'static str) {
+    let order = match f {
+        MilestoneFinding::UnderAge { .. } => 0,
+        MilestoneFinding::TalkLate { .. } => 1,
+        MilestoneFinding::ActivistTooShort { .. } => 2,
+        MilestoneFinding::ApprovalOverdue { .. } => 3,
+        MilestoneFinding::FullTooEarly { .. } => 4,
+        MilestoneFinding::ProbationOver { .. } => 5,
+        _ => 6,
+    };
+    let rule = match f {
         MilestoneFinding::UnderAge { .. } => {
             lang.t("递交入党申请时未满十八周岁", "applied before the age of 18")
         }
@@ -49,7 +59,8 @@ fn milestone_rule(f: &MilestoneFinding, lang: Lang) -> &'static str {
             "probation over and 转正 not discussed",
         ),
         _ => lang.t("发展党员程序不规范", "irregular development"),
-    }
+    };
+    (order, rule)
 }
 
 /// Adds the roster, plans, transfers, members away and dues to `section`, and their findings.
@@ -65,12 +76,13 @@ pub(super) fn member_records(
 
     // The roster by stage, and its findings by kind.
     let mut stages: BTreeMap<DevelopmentStage, u64> = BTreeMap::new();
-    let mut by_rule: BTreeMap<(&'static str, String), Vec<(String, String)>> = BTreeMap::new();
+    let mut by_rule: BTreeMap<(u8, &'static str, String), Vec<(String, String)>> = BTreeMap::new();
     for a in &records.applicants {
         *stages.entry(a.path.stage(as_of)).or_default() += 1;
         for found in &a.findings {
+            let (order, rule) = milestone_rule(found, lang);
             by_rule
-                .entry((milestone_rule(found, lang), found.citation().to_string()))
+                .entry((order, rule, found.citation().to_string()))
                 .or_default()
                 .push((
                     format!("{}（{}）", a.name, unit_name(world, a.path.branch)),
@@ -82,7 +94,7 @@ pub(super) fn member_records(
         .into_iter()
         .map(|(stage, n)| (stage.to_string(), n))
         .collect();
-    for ((rule, citation), items) in by_rule {
+    for ((_, rule, citation), items) in by_rule {
         findings.push(Finding {
             area: Area::Members,
             rule: rule.into(),
