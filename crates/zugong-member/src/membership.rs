@@ -241,6 +241,16 @@ pub enum MembershipError {
     /// A transfer to the same organization, or to one not in the tree.
     #[error("a transfer goes to another organization of the tree")]
     BadTransfer,
+    /// A transfer beyond the holder's 基层党委 issued by a branch: the letter for another
+    /// committee's area comes from a 基层党委 (which may send it directly anywhere in the
+    /// country) or a committee above it.
+    #[error(
+        "a transfer outside the holding branch's 基层党委 is issued by a Party committee, not by a branch"
+    )]
+    TransferNeedsCommittee {
+        /// The receiving organization.
+        to: OrgUnitId,
+    },
     /// Too early for the step.
     #[error("{step} is possible from {earliest}, not on {on}")]
     TooEarly {
@@ -260,7 +270,10 @@ impl Refusal for MembershipError {
     fn citation(&self) -> Citation {
         match self {
             Self::Authority(e) => e.citation(),
-            Self::AlreadyEnrolled | Self::NotTheHolder | Self::BadTransfer => ART_25,
+            Self::AlreadyEnrolled
+            | Self::NotTheHolder
+            | Self::BadTransfer
+            | Self::TransferNeedsCommittee { .. } => ART_25,
             Self::TooEarly { step, .. } if *step == "除名" => ART_31,
             _ => ART_24,
         }
@@ -283,6 +296,9 @@ impl Refusal for MembershipError {
                 format!("党籍状态为“{stage}”，不能办理“{command}”")
             }
             Self::BadTransfer => "组织关系应转往组织树中的另一个党组织".to_owned(),
+            Self::TransferNeedsCommittee { .. } => {
+                "转往本基层党委以外的组织关系，应由基层党委（具有审批预备党员权限的可直接在全国范围内转接）或其上级党委开具介绍信".to_owned()
+            }
             Self::TooEarly { step, earliest, on } => {
                 format!("“{step}”自 {earliest} 起方可办理，{on} 过早")
             }
@@ -340,6 +356,30 @@ impl Membership {
     fn holder_acts(&self, act: &Act, ctx: &MembershipContext<'_>) -> Result<(), MembershipError> {
         let holder = self.organization().ok_or(MembershipError::NotEnrolled)?;
         Self::acts_for(holder, act, ctx)
+    }
+
+    /// A branch sends a relation only within its own 基层党委's subtree; beyond it, the letter
+    /// is a committee's (条例 Art 25: a 基层党委 with the power to approve 预备党员 transfers
+    /// directly nationwide).
+    fn issuer_reaches(
+        &self,
+        to: OrgUnitId,
+        act: &Act,
+        ctx: &MembershipContext<'_>,
+    ) -> Result<(), MembershipError> {
+        let issuer = act.authority().unit;
+        if ctx.tree.get(issuer).is_some_and(|u| u.kind.is_committee()) {
+            return Ok(());
+        }
+        let committee = ctx
+            .tree
+            .ancestors(issuer)
+            .ok()
+            .and_then(|mut a| a.find(|u| u.kind.is_committee()).map(|u| u.id));
+        match committee {
+            Some(c) if ctx.tree.is_within(to, c).unwrap_or(false) => Ok(()),
+            _ => Err(MembershipError::TransferNeedsCommittee { to }),
+        }
     }
 
     /// The act's authority is the organization itself or a committee above it.
@@ -413,6 +453,7 @@ impl Lifecycle for Membership {
                 if Some(*to) == self.organization() || !ctx.tree.contains(*to) {
                     return Err(MembershipError::BadTransfer);
                 }
+                self.issuer_reaches(*to, act, ctx)?;
                 Ok(vec![MembershipEvent::TransferSent { to: *to }])
             }
             C::ReceiveTransfer => {

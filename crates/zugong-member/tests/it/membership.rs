@@ -81,10 +81,21 @@ fn a_transfer_leaves_the_old_organization_responsible_until_received() {
         ),
         Err(MembershipError::Authority(_))
     ));
-    m.run(
+    // The branch itself may not send it beyond its township's committee (Art 25)…
+    let beyond = m.run(
         MembershipCommand::SendTransfer { to: unit(4) },
         d(2026, 3, 1),
         by(2),
+    );
+    assert_eq!(
+        beyond,
+        Err(MembershipError::TransferNeedsCommittee { to: unit(4) })
+    );
+    // …its committee may, anywhere.
+    m.run(
+        MembershipCommand::SendTransfer { to: unit(4) },
+        d(2026, 3, 1),
+        by(1),
     )
     .unwrap();
     assert_eq!(m.state.stage(), MembershipStage::InTransfer);

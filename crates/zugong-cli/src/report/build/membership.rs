@@ -15,6 +15,9 @@ use crate::dataset::World;
 use crate::journals::language;
 use crate::lang::{Lang, tr};
 
+/// A finding's cases: (who, what).
+type Items = Vec<(String, String)>;
+
 fn unit_name(world: &World, id: zugong_core::OrgUnitId) -> String {
     world
         .tree
