@@ -79,7 +79,7 @@ pub(super) fn member_records(
 
     // The roster by stage, and its findings by kind.
     let mut stages: BTreeMap<DevelopmentStage, u64> = BTreeMap::new();
-    let mut by_rule: BTreeMap<(u8, &'static str, String), Vec<(String, String)>> = BTreeMap::new();
+    let mut by_rule: BTreeMap<(u8, &'static str, String), Items> = BTreeMap::new();
     for a in &records.applicants {
         *stages.entry(a.path.stage(as_of)).or_default() += 1;
         for found in &a.findings {
