@@ -61,6 +61,7 @@ pub mod dates;
 mod division_code;
 mod id;
 pub mod journal;
+mod member_group;
 mod money;
 mod org;
 mod person;
@@ -79,6 +80,7 @@ pub use id::{
     HoursLedgerId, IdError, InstitutionId, MemberId, OrgUnitId, PersonId, PositionId, QuotaBookId,
     RatingRoundId, RectificationId, SelectionId, TalentId, TalentRoundId, TrainingClassId,
 };
+pub use member_group::MemberGroup;
 pub use money::Yuan;
 pub use org::{AdminLevel, OrgKind, OrgTree, OrgTreeError, OrgUnit, UnitKind, UnitSlot};
 pub use person::{

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::{add_months, add_years};
 use zugong_core::journal::{Language, Refusal};
-use zugong_core::{Citation, OrgUnitId};
+use zugong_core::{Citation, MemberGroup, OrgUnitId};
 
 use crate::DevelopmentPolicy;
 use crate::DevelopmentStage;
@@ -191,6 +191,37 @@ impl Milestones {
             DevelopmentStage::Applicant
         } else {
             DevelopmentStage::NotApplied
+        }
+    }
+
+    /// The training group the path puts the applicant in on `day` (the core value the training
+    /// crate plans by): a 发展对象 awaits the 集中培训 before admission (细则 第十七条); a 预备党员,
+    /// and a member in the year after 转正, is a 新党员. Otherwise none.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zugong_core::{MemberGroup, OrgUnitId};
+    /// use zugong_member::Milestones;
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let path = Milestones::applied(OrgUnitId::from_uuid(uuid::Uuid::from_u128(2)), d(2024, 1, 2))
+    ///     .activist(d(2024, 3, 1))
+    ///     .candidate(d(2025, 3, 1));
+    /// assert_eq!(path.training_group(d(2025, 6, 1)), Some(MemberGroup::DevelopmentCandidate));
+    /// assert_eq!(path.training_group(d(2025, 1, 1)), None);
+    /// ```
+    #[must_use]
+    pub fn training_group(&self, day: NaiveDate) -> Option<MemberGroup> {
+        match self.stage(day) {
+            DevelopmentStage::Candidate => Some(MemberGroup::DevelopmentCandidate),
+            DevelopmentStage::AwaitingApproval | DevelopmentStage::Probationary => {
+                Some(MemberGroup::NewMember)
+            }
+            DevelopmentStage::FullMember => self
+                .full_on
+                .and_then(|f| add_years(f, 1))
+                .filter(|year_after| day <= *year_after)
+                .map(|_| MemberGroup::NewMember),
+            _ => None,
         }
     }
 

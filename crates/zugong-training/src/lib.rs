@@ -102,7 +102,7 @@ pub use coverage::{
     plan_coverage,
 };
 pub use hours::{StudyHours, StudyHoursError};
-pub use kind::{MemberGroup, TrainingKind, TrainingMode};
+pub use kind::{TrainingKind, TrainingMode};
 pub use ledger::{
     Credit, HoursLedger, HoursSummary, LedgerCommand, LedgerContext, LedgerError, LedgerEvent,
     LedgerLine,
@@ -114,3 +114,4 @@ pub use requirement::{
 };
 pub use rollup::{AttendanceRow, MemberRow, RollupError, UnitTraining, training_rollup, unit_row};
 pub use tier::TrainingTier;
+pub use zugong_core::MemberGroup;
