@@ -60,6 +60,7 @@ mod citizen_id;
 pub mod dates;
 mod division_code;
 mod id;
+mod institution;
 pub mod journal;
 mod member_group;
 mod money;
@@ -79,6 +80,10 @@ pub use id::{
     ActorId, AppraisalId, AssessmentRoundId, BranchId, CadreId, DevelopmentId, DuesLedgerId,
     HoursLedgerId, IdError, InstitutionId, MemberId, OrgUnitId, PersonId, PositionId, QuotaBookId,
     RatingRoundId, RectificationId, SelectionId, TalentId, TalentRoundId, TrainingClassId,
+};
+pub use institution::{
+    Attachment, BelongsTo, Institution, InstitutionError, InstitutionKind, InstitutionRegistry,
+    InstitutionSlot, Management,
 };
 pub use member_group::MemberGroup;
 pub use money::Yuan;

@@ -11,6 +11,7 @@
 mod authority;
 mod calendar;
 mod citizen_id;
+mod institution;
 mod journal;
 mod org_tree;
 mod person;
