@@ -27,9 +27,11 @@
 //! ```
 
 mod kind;
+mod links;
 mod registry;
 
 pub use kind::{Attachment, InstitutionKind, Management};
+pub use links::{LinkError, check_links, host_fits};
 pub use registry::{
     BelongsTo, Institution, InstitutionError, InstitutionRegistry, InstitutionSlot,
 };

@@ -83,7 +83,7 @@ pub use id::{
 };
 pub use institution::{
     Attachment, BelongsTo, Institution, InstitutionError, InstitutionKind, InstitutionRegistry,
-    InstitutionSlot, Management,
+    InstitutionSlot, LinkError, Management, check_links, host_fits,
 };
 pub use member_group::MemberGroup;
 pub use money::Yuan;

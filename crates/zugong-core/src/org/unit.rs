@@ -37,6 +37,11 @@ pub struct OrgUnit {
     /// Administrative division code of the area, if recorded.
     #[serde(default)]
     pub division: Option<DivisionCode>,
+    /// 所在单位: the institution it is set up in, where it has one (a 机关党支部 in its organ,
+    /// a 村党支部 in its village); checked against the 单位 registry by
+    /// [`crate::check_links`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institution: Option<crate::InstitutionId>,
 }
 
 impl OrgUnit {
@@ -51,6 +56,7 @@ impl OrgUnit {
             host: None,
             parent: None,
             division: None,
+            institution: None,
         }
     }
 
@@ -65,6 +71,13 @@ impl OrgUnit {
     #[must_use]
     pub fn with_host(mut self, host: UnitKind) -> Self {
         self.host = Some(host);
+        self
+    }
+
+    /// Sets the institution it is set up in (所在单位).
+    #[must_use]
+    pub fn in_institution(mut self, institution: crate::InstitutionId) -> Self {
+        self.institution = Some(institution);
         self
     }
 

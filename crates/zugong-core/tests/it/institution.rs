@@ -167,3 +167,48 @@ proptest! {
         prop_assert!(r.rollup_in_place(&mut [0u64; 0], |a, b| *a += *b).is_err() || r.is_empty());
     }
 }
+
+#[test]
+fn a_party_organization_sits_in_an_institution_of_its_kind() {
+    let registry = InstitutionRegistry::from_institutions(county()).unwrap();
+    let unit = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
+    let branch = |n: u128, host: UnitKind, at: u128| {
+        OrgUnit::new(
+            unit(n),
+            format!("支部{n}"),
+            OrgKind::Branch,
+            AdminLevel::County,
+        )
+        .with_host(host)
+        .in_institution(id(at))
+    };
+    // A 机关党支部 in the bureau, one in its office; a 事业单位's branch in the centre.
+    let fine = OrgTree::from_units(vec![
+        branch(1, UnitKind::Organ, 2),
+        branch(2, UnitKind::Organ, 3),
+        branch(3, UnitKind::PublicInstitution, 4),
+    ])
+    .unwrap();
+    assert!(check_links(&fine, &registry).is_ok());
+    let village_on_bureau = OrgTree::from_units(vec![branch(4, UnitKind::Village, 2)]).unwrap();
+    let e = check_links(&village_on_bureau, &registry).unwrap_err();
+    assert!(matches!(e, LinkError::WrongKind { .. }));
+    assert!(e.message(Language::Chinese).contains("不能设在"));
+    let organ_in_centre = OrgTree::from_units(vec![branch(5, UnitKind::Organ, 4)]).unwrap();
+    assert!(check_links(&organ_in_centre, &registry).is_err());
+    let nowhere = OrgTree::from_units(vec![branch(6, UnitKind::Organ, 99)]).unwrap();
+    assert!(matches!(
+        check_links(&nowhere, &registry),
+        Err(LinkError::UnknownInstitution { .. })
+    ));
+    // The link is kept through serde, and left out when absent (stored trees read as before).
+    let u = branch(7, UnitKind::Organ, 2);
+    let text = serde_json::to_string(&u).unwrap();
+    assert_eq!(serde_json::from_str::<OrgUnit>(&text).unwrap(), u);
+    let bare = OrgUnit::new(unit(8), "x", OrgKind::Branch, AdminLevel::County);
+    assert!(
+        !serde_json::to_string(&bare)
+            .unwrap()
+            .contains("institution")
+    );
+}
