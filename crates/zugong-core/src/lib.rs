@@ -62,6 +62,7 @@ mod division_code;
 mod id;
 mod institution;
 pub mod journal;
+mod management;
 mod member_group;
 mod money;
 mod org;
@@ -84,6 +85,10 @@ pub use id::{
 pub use institution::{
     Attachment, BelongsTo, Institution, InstitutionError, InstitutionKind, InstitutionRegistry,
     InstitutionSlot, LinkError, Management, check_links, host_fits,
+};
+pub use management::{
+    CoManagementPolicy, CoManagerAnswer, CoManagerReply, Consultation, ManagementEntry,
+    ManagementError, ManagementList, PostClass,
 };
 pub use member_group::MemberGroup;
 pub use money::Yuan;

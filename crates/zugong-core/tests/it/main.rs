@@ -13,6 +13,7 @@ mod calendar;
 mod citizen_id;
 mod institution;
 mod journal;
+mod management;
 mod org_tree;
 mod person;
 mod ranks;
