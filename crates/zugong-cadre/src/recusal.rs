@@ -125,6 +125,16 @@ pub enum WorkFunction {
     Other,
 }
 
+zugong_core::official_terms!(WorkFunction, "工作职能 (work function)", {
+    Organization => "组织" | "组织工作",
+    Personnel => "人事",
+    Discipline => "纪检" | "纪检监察",
+    Supervision => "监察",
+    Audit => "审计",
+    Finance => "财务",
+    Other => "其他",
+});
+
 impl WorkFunction {
     /// Whether the function is one a relative of the unit's leader may not hold.
     #[must_use]

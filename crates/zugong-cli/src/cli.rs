@@ -93,6 +93,10 @@ enum Command {
         /// Replace a dataset already in the folder.
         #[arg(long)]
         force: bool,
+        /// The form of the tables: JSON Lines, or CSV with Chinese headers (a starting point to
+        /// edit in a spreadsheet and bring back with `zugong import`).
+        #[arg(long, value_enum, default_value_t = SampleFormat::Jsonl)]
+        format: SampleFormat,
     },
     /// Import a folder of rosters (CSV with Chinese or English headers, or JSON Lines), a
     /// dataset folder or an Excel workbook into a checked JSON Lines dataset (--out) or into a
@@ -213,6 +217,15 @@ pub(crate) struct JournalArgs {
     /// (an SQLite file or a postgres:// URL).
     #[arg(long, conflicts_with = "journal")]
     pub(crate) db: Option<String>,
+}
+
+/// The form `sample` writes its tables in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SampleFormat {
+    /// JSON Lines (`TABLE.jsonl`), the dataset's own form.
+    Jsonl,
+    /// CSV with Chinese headers (`TABLE.csv`).
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -512,10 +525,14 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             });
             Ok(ExitCode::SUCCESS)
         }
-        Command::Sample { out, force } => {
+        Command::Sample { out, force, format } => {
             check_dataset_target(&out, force)?;
             let data = sample::dataset()?;
-            write_dataset(&out, &data).map_err(CliError::io(&out))?;
+            match format {
+                SampleFormat::Jsonl => write_dataset(&out, &data),
+                SampleFormat::Csv => crate::dataset::write_csv_dataset(&out, &data),
+            }
+            .map_err(CliError::io(&out))?;
             tell(&format!(
                 "{} {}",
                 lang.t("示例县已写入", "sample county written to"),

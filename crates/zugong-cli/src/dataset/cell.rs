@@ -151,6 +151,9 @@ pub(crate) trait Field: Sized + DeserializeOwned {
     }
     /// Parses a CSV cell (never empty: an empty cell is absent).
     fn from_cell(text: &str, refs: &Refs) -> Result<Self, String>;
+    /// The CSV cell that [`Field::from_cell`] reads back as this value (empty for an absent
+    /// value): what `sample --format csv` writes.
+    fn to_cell(&self) -> String;
 }
 
 impl<T: Field> Field for Option<T> {
@@ -159,6 +162,9 @@ impl<T: Field> Field for Option<T> {
     }
     fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
         T::from_cell(text, refs).map(Some)
+    }
+    fn to_cell(&self) -> String {
+        self.as_ref().map_or_else(String::new, T::to_cell)
     }
 }
 
@@ -173,6 +179,9 @@ impl<T: Field> Field for Vec<T> {
             .filter(|s| !s.is_empty())
             .map(|s| T::from_cell(s, refs))
             .collect()
+    }
+    fn to_cell(&self) -> String {
+        self.iter().map(T::to_cell).collect::<Vec<_>>().join("、")
     }
 }
 
@@ -199,11 +208,20 @@ impl Field for BTreeMap<i32, AssessmentGrade> {
         }
         Ok(out)
     }
+    fn to_cell(&self) -> String {
+        self.iter()
+            .map(|(year, grade)| format!("{year}:{grade}"))
+            .collect::<Vec<_>>()
+            .join(";")
+    }
 }
 
 impl Field for String {
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
         Ok(text.trim().to_owned())
+    }
+    fn to_cell(&self) -> String {
+        self.clone()
     }
 }
 
@@ -222,6 +240,9 @@ impl Field for bool {
             )),
         }
     }
+    fn to_cell(&self) -> String {
+        if *self { "是" } else { "否" }.to_owned()
+    }
 }
 
 macro_rules! number_fields {
@@ -232,12 +253,18 @@ macro_rules! number_fields {
                     .parse()
                     .map_err(|_| tr!(Lang::current(), "{:?} 不是 0..={} 之间的整数", "{:?} is not a whole number in 0..={}", text.trim(), <$t>::MAX))
             }
+            fn to_cell(&self) -> String {
+                self.to_string()
+            }
         }
     )*};
 }
 number_fields!(u8, u16, u32, u64);
 
 impl Field for i32 {
+    fn to_cell(&self) -> String {
+        self.to_string()
+    }
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
         text.trim().trim_end_matches('年').parse().map_err(|_| {
             tr!(
@@ -252,6 +279,9 @@ impl Field for i32 {
 
 /// Dates as `2026-05-01`, `2026/5/1`, `2026.5.1` or `2026年5月1日`.
 impl Field for NaiveDate {
+    fn to_cell(&self) -> String {
+        self.format("%Y-%m-%d").to_string()
+    }
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
         let t = text.trim();
         let parts: Vec<&str> = t
@@ -302,6 +332,9 @@ macro_rules! term_fields {
             fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
                 term(text)
             }
+            fn to_cell(&self) -> String {
+                self.to_string()
+            }
         }
     )*};
 }
@@ -325,14 +358,26 @@ term_fields!(
     ElectionMethod,
     CoverageMethod,
     DuesCategory,
-    DivisionCode,
-    StudyHours
+    DivisionCode
 );
+
+/// 学时 as `16` or `16.5` (tenths), or with the unit.
+impl Field for StudyHours {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+        term(text)
+    }
+    fn to_cell(&self) -> String {
+        format!("{}.{}", self.tenths() / 10, self.tenths() % 10)
+    }
+}
 
 /// A citizen ID number from a cell. Excel shows a long number column in scientific notation
 /// (6.40121E+17) and keeps only 15 digits: that is explained, not reported as a bad length.
 /// Messages never repeat the number.
 impl Field for CitizenIdNumber {
+    fn to_cell(&self) -> String {
+        self.expose().to_owned()
+    }
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
         let text = text.trim();
         if looks_scientific(text) {
@@ -393,6 +438,9 @@ fn code<T: DeserializeOwned>(text: &str, what: String) -> Result<T, String> {
 }
 
 impl Field for WorkFunction {
+    fn to_cell(&self) -> String {
+        self.to_string()
+    }
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
         match text.trim() {
             "组织" | "组织工作" => Ok(WorkFunction::Organization),
@@ -415,12 +463,15 @@ impl Field for WorkFunction {
 }
 
 impl Field for RectificationStatus {
+    fn to_cell(&self) -> String {
+        self.to_string()
+    }
     fn absent() -> Option<Self> {
         Some(RectificationStatus::None)
     }
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
         match text.trim() {
-            "无" | "未整顿" => Ok(RectificationStatus::None),
+            "无" | "未整顿" | "未列入" => Ok(RectificationStatus::None),
             "整顿中" | "整顿" => Ok(RectificationStatus::UnderRectification),
             "已销号" | "销号" => Ok(RectificationStatus::Closed),
             t => code(
@@ -437,6 +488,9 @@ impl Field for RectificationStatus {
 
 /// Stars as `3`, `三星` or `3星`; `无` for none.
 impl Field for StarLevel {
+    fn to_cell(&self) -> String {
+        self.get().to_string()
+    }
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
         let t = text.trim();
         let n = match t.trim_end_matches('星').trim_end_matches("级") {
@@ -460,6 +514,9 @@ impl Field for StarLevel {
 
 /// Points as `14` or `14.5` (tenths).
 impl Field for Points {
+    fn to_cell(&self) -> String {
+        format!("{}.{}", self.tenths() / 10, self.tenths() % 10)
+    }
     fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
         StudyHours::from_cell(text, refs)
             .map(|h| Points::from_tenths(h.tenths()))
@@ -476,6 +533,9 @@ impl Field for Points {
 
 /// Fen from an amount in yuan with up to two decimals (`12.5`, `12.50元`), or in fen (`1250分`).
 impl Field for Fen {
+    fn to_cell(&self) -> String {
+        format!("{}.{:02}", self.0 / 100, self.0 % 100)
+    }
     fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
         let t = text.trim();
         let bad = || {
@@ -505,6 +565,13 @@ impl Field for Fen {
 
 /// A month as `2026-09`, `2026/9`, `2026.9` or `2026年9月`.
 impl Field for Month {
+    fn to_cell(&self) -> String {
+        format!(
+            "{}-{:02}",
+            <(i32, u32)>::from(*self).0,
+            <(i32, u32)>::from(*self).1
+        )
+    }
     fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
         let t = text.trim();
         let bad = || {
@@ -529,6 +596,9 @@ impl Field for Month {
 
 /// Yuan as a whole number, or `3万` / `3万元`.
 impl Field for Yuan {
+    fn to_cell(&self) -> String {
+        self.0.to_string()
+    }
     fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
         let t = text.trim().trim_end_matches('元');
         match t.strip_suffix('万') {
@@ -543,6 +613,9 @@ macro_rules! id_fields {
         impl Field for $t {
             fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
                 refs.resolve(IdKind::$kind, text).map($t::from_uuid)
+            }
+            fn to_cell(&self) -> String {
+                self.to_string()
             }
         }
     )*};

@@ -26,7 +26,9 @@ use serde::{Deserialize, Serialize};
 pub(crate) use load::{load, load_store};
 pub(crate) use tables::*;
 pub(crate) use validate::{Applicant, World, validate};
-pub(crate) use write::{TableWriter, each_table, manifest_text, write_atomically, write_dataset};
+pub(crate) use write::{
+    TableWriter, each_table, manifest_text, write_atomically, write_csv_dataset, write_dataset,
+};
 
 /// The dataset's format version written by this build.
 pub(crate) const FORMAT: u32 = 1;

@@ -112,6 +112,38 @@ fn lines_of<R: Record>(rows: &[Row<R>]) -> impl Iterator<Item = String> + '_ {
 /// A table's lines, one record's JSON each.
 pub(crate) type Lines<'a> = &'a mut dyn Iterator<Item = String>;
 
+/// Calls `$m!` with every table field of a [`Dataset`], in the order a dataset is written:
+/// the one list of tables that writing, the store and CSV output share.
+macro_rules! with_tables {
+    ($m:ident) => {
+        $m!(
+            units,
+            members,
+            cadres,
+            posts,
+            classes,
+            talents,
+            attendance,
+            branches,
+            scores,
+            meetings,
+            tasks,
+            summoned_meetings,
+            terms,
+            elections,
+            economy,
+            two_new,
+            applicants,
+            plans,
+            transfers,
+            dues,
+            outflows,
+            quotas,
+            relations
+        )
+    };
+}
+
 /// Gives every non-empty table of `data` to `put` — its name and its lines — in the order
 /// [`write_dataset`] writes them (what a store holds of a dataset).
 ///
@@ -121,38 +153,14 @@ pub(crate) fn each_table<E>(
     data: &Dataset,
     put: &mut dyn FnMut(&'static str, Lines<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    macro_rules! tables {
+    macro_rules! put_each {
         ($($field:ident),*) => {$(
             if !data.$field.is_empty() {
                 put(table_of(&data.$field), &mut lines_of(&data.$field))?;
             }
         )*};
     }
-    tables!(
-        units,
-        members,
-        cadres,
-        posts,
-        classes,
-        talents,
-        attendance,
-        branches,
-        scores,
-        meetings,
-        tasks,
-        summoned_meetings,
-        terms,
-        elections,
-        economy,
-        two_new,
-        applicants,
-        plans,
-        transfers,
-        dues,
-        outflows,
-        quotas,
-        relations
-    );
+    with_tables!(put_each);
     Ok(())
 }
 
@@ -171,29 +179,54 @@ pub(crate) fn manifest_text(data: &Dataset) -> String {
 /// # Errors
 /// I/O errors.
 pub(crate) fn write_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
-    write_rows(dir, &data.units)?;
-    write_rows(dir, &data.members)?;
-    write_rows(dir, &data.cadres)?;
-    write_rows(dir, &data.posts)?;
-    write_rows(dir, &data.classes)?;
-    write_rows(dir, &data.talents)?;
-    write_rows(dir, &data.attendance)?;
-    write_rows(dir, &data.branches)?;
-    write_rows(dir, &data.scores)?;
-    write_rows(dir, &data.meetings)?;
-    write_rows(dir, &data.tasks)?;
-    write_rows(dir, &data.summoned_meetings)?;
-    write_rows(dir, &data.terms)?;
-    write_rows(dir, &data.elections)?;
-    write_rows(dir, &data.economy)?;
-    write_rows(dir, &data.two_new)?;
-    write_rows(dir, &data.applicants)?;
-    write_rows(dir, &data.plans)?;
-    write_rows(dir, &data.transfers)?;
-    write_rows(dir, &data.dues)?;
-    write_rows(dir, &data.outflows)?;
-    write_rows(dir, &data.quotas)?;
-    write_rows(dir, &data.relations)?;
+    macro_rules! write_each {
+        ($($field:ident),*) => {$(
+            write_rows(dir, &data.$field)?;
+        )*};
+    }
+    with_tables!(write_each);
+    write_journals_and_manifest(dir, data)
+}
+
+/// Writes a whole dataset into `dir` in the CSV form a department edits: one `TABLE.csv` per
+/// table with the Chinese headers (`zugong import` reads it back as the same dataset), the
+/// journals as they are, then the manifest.
+///
+/// # Errors
+/// I/O errors.
+pub(crate) fn write_csv_dataset(dir: &Path, data: &Dataset) -> std::io::Result<()> {
+    macro_rules! write_each {
+        ($($field:ident),*) => {$(
+            write_csv_rows(dir, &data.$field)?;
+        )*};
+    }
+    with_tables!(write_each);
+    write_journals_and_manifest(dir, data)
+}
+
+/// One table as CSV: the first Chinese header of each column (the field name where it has
+/// none), then one row per record, each cell as [`crate::dataset::cell::Field::to_cell`] writes it.
+fn write_csv_rows<R: Record>(dir: &Path, rows: &[Row<R>]) -> std::io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    write_atomically(&dir.join(format!("{}.csv", R::TABLE)), |w| {
+        let mut csv = csv::Writer::from_writer(w);
+        let headers: Vec<&str> = R::COLUMNS
+            .iter()
+            .map(|c| c.headers.first().copied().unwrap_or(c.field))
+            .collect();
+        csv.write_record(&headers).map_err(std::io::Error::other)?;
+        for r in rows {
+            csv.write_record(r.record.to_cells())
+                .map_err(std::io::Error::other)?;
+        }
+        csv.flush()
+    })
+}
+
+/// The journals, their heads and the manifest, last.
+fn write_journals_and_manifest(dir: &Path, data: &Dataset) -> std::io::Result<()> {
     if !data.journals.is_empty() {
         std::fs::create_dir_all(dir.join("journals"))?;
         for j in &data.journals {

@@ -324,3 +324,32 @@ fn id_numbers_typed_into_number_cells_are_explained() {
     assert!(text.contains("rosters-ids-as-numbers.xlsx#党员:2: citizen_id (身份证号): Excel 把身份证号显示成了科学计数法"), "{text}");
     assert!(full_ids(&text).is_empty(), "{text}");
 }
+
+/// `sample --format csv` writes the CSV form with Chinese headers: it checks clean and reports
+/// exactly what the JSON Lines sample reports, and `import` brings it back.
+#[test]
+fn the_sample_in_csv_is_the_same_dataset() {
+    let csv = TempDir::new("sample-csv");
+    let out = run(&["sample", "--out", csv.s(), "--format", "csv", "--force"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let members = std::fs::read_to_string(csv.path().join("members.csv")).unwrap();
+    assert!(
+        members.starts_with("编号,姓名,身份证号,所在支部"),
+        "{members:.80}"
+    );
+    assert!(!csv.path().join("members.jsonl").exists());
+    let checked = run(&["check", csv.s()]);
+    assert_eq!(code(&checked), 0, "{}", stdout(&checked));
+    let jsonl = sample_dir("sample-jsonl");
+    assert_eq!(
+        stdout(&run(&["report", csv.s(), "--format", "json"])),
+        stdout(&run(&["report", jsonl.s(), "--format", "json"]))
+    );
+    let back = TempDir::new("sample-csv-back");
+    let imported = run(&["import", csv.s(), "--out", back.s(), "--force"]);
+    assert_eq!(code(&imported), 0, "{}", stderr(&imported));
+    assert_eq!(
+        std::fs::read(back.path().join("members.jsonl")).unwrap(),
+        std::fs::read(jsonl.path().join("members.jsonl")).unwrap()
+    );
+}
