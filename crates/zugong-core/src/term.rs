@@ -77,3 +77,75 @@ macro_rules! official_terms {
         }
     };
 }
+
+/// The terms of an open list of kinds — known kinds in a `[(Self, code, term); N]` table, any
+/// other text kept in an `Other(String)` variant — with aliases read as their canonical term:
+/// `code()`, `term()`, `Display` (the term), `FromStr` (never fails), and serde through the code.
+macro_rules! open_terms {
+    ($ty:ident, $table:ident, { $($alias:literal => $canonical:literal),* $(,)? }) => {
+        impl $ty {
+            /// The stable snake_case code (the raw text for the `Other` kind).
+            #[must_use]
+            pub fn code(&self) -> &str {
+                match self {
+                    Self::Other(raw) => raw,
+                    known => $table
+                        .iter()
+                        .find(|(k, _, _)| k == known)
+                        .map_or("", |(_, code, _)| code),
+                }
+            }
+
+            /// The Chinese term (the raw text for the `Other` kind).
+            #[must_use]
+            pub fn term(&self) -> &str {
+                match self {
+                    Self::Other(raw) => raw,
+                    known => $table
+                        .iter()
+                        .find(|(k, _, _)| k == known)
+                        .map_or("", |(_, _, term)| term),
+                }
+            }
+
+            fn from_text(text: &str) -> Self {
+                let t = text.trim();
+                let alias = match t {
+                    $($alias => $canonical,)*
+                    other => other,
+                };
+                $table
+                    .iter()
+                    .find(|(_, code, term)| *code == alias || *term == alias)
+                    .map_or_else(|| Self::Other(text.to_owned()), |(k, _, _)| k.clone())
+            }
+        }
+
+        impl ::core::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.term())
+            }
+        }
+
+        impl ::core::str::FromStr for $ty {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from_text(s))
+            }
+        }
+
+        impl From<String> for $ty {
+            fn from(s: String) -> Self {
+                Self::from_text(&s)
+            }
+        }
+
+        impl From<$ty> for String {
+            fn from(k: $ty) -> Self {
+                k.code().to_owned()
+            }
+        }
+    };
+}
+pub(crate) use open_terms;

@@ -120,31 +120,24 @@ const KINDS: [(InstitutionKind, &str, &str); 19] = [
     ),
 ];
 
+crate::term::open_terms!(InstitutionKind, KINDS, {
+    "党委机关" => "党的机关",
+    "党的工作机关" => "党的机关",
+    "政府" => "人民政府",
+    "政府部门" => "政府工作部门",
+    "工作部门" => "政府工作部门",
+    "监委" => "监察委员会",
+    "纪委监委" => "监察委员会",
+    "法院" => "人民法院",
+    "检察院" => "人民检察院",
+    "群团组织" => "群团机关",
+    "国企" => "国有企业",
+    "高校" => "高等学校",
+    "新经济组织" => "非公企业",
+    "新社会组织" => "社会组织",
+});
+
 impl InstitutionKind {
-    /// The stable snake_case code (the raw text for [`InstitutionKind::Other`]).
-    #[must_use]
-    pub fn code(&self) -> &str {
-        match self {
-            Self::Other(raw) => raw,
-            known => KINDS
-                .iter()
-                .find(|(k, _, _)| k == known)
-                .map_or("", |(_, code, _)| code),
-        }
-    }
-
-    /// The Chinese term (the raw text for [`InstitutionKind::Other`]).
-    #[must_use]
-    pub fn term(&self) -> &str {
-        match self {
-            Self::Other(raw) => raw,
-            known => KINDS
-                .iter()
-                .find(|(k, _, _)| k == known)
-                .map_or("", |(_, _, term)| term),
-        }
-    }
-
     /// 机关: an organ of the Party, the state, the 人大, the 政协, a court, a procuratorate, a
     /// mass organization, or an office inside one (the units 公务员法 covers).
     #[must_use]
@@ -162,54 +155,6 @@ impl InstitutionKind {
                 | Self::MassOrganization
                 | Self::InternalOffice
         )
-    }
-
-    fn from_text(text: &str) -> Self {
-        let t = text.trim();
-        let alias = match t {
-            "党委机关" | "党的工作机关" => "党的机关",
-            "政府" => "人民政府",
-            "政府部门" | "工作部门" => "政府工作部门",
-            "监委" | "纪委监委" => "监察委员会",
-            "法院" => "人民法院",
-            "检察院" => "人民检察院",
-            "群团组织" => "群团机关",
-            "国企" => "国有企业",
-            "高校" => "高等学校",
-            "新经济组织" => "非公企业",
-            "新社会组织" => "社会组织",
-            other => other,
-        };
-        KINDS
-            .iter()
-            .find(|(_, code, term)| *code == alias || *term == alias)
-            .map_or_else(|| Self::Other(text.to_owned()), |(k, _, _)| k.clone())
-    }
-}
-
-impl std::fmt::Display for InstitutionKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.term())
-    }
-}
-
-impl std::str::FromStr for InstitutionKind {
-    type Err = std::convert::Infallible;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from_text(s))
-    }
-}
-
-impl From<String> for InstitutionKind {
-    fn from(s: String) -> Self {
-        Self::from_text(&s)
-    }
-}
-
-impl From<InstitutionKind> for String {
-    fn from(k: InstitutionKind) -> Self {
-        k.code().to_owned()
     }
 }
 

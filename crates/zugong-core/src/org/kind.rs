@@ -203,74 +203,17 @@ const UNIT_KINDS: [(UnitKind, &str, &str); 9] = [
     ),
 ];
 
+crate::term::open_terms!(UnitKind, UNIT_KINDS, {
+    "新经济组织" => "非公企业",
+    "新社会组织" => "社会组织",
+    "村" => "农村",
+    "高等学校" => "高校",
+});
+
 impl UnitKind {
-    /// The stable snake_case code (the raw text for [`UnitKind::Other`]).
-    #[must_use]
-    pub fn code(&self) -> &str {
-        match self {
-            Self::Other(raw) => raw,
-            known => UNIT_KINDS
-                .iter()
-                .find(|(k, _, _)| k == known)
-                .map_or("", |(_, code, _)| code),
-        }
-    }
-
-    /// The Chinese term (the raw text for [`UnitKind::Other`]).
-    #[must_use]
-    pub fn term(&self) -> &str {
-        match self {
-            Self::Other(raw) => raw,
-            known => UNIT_KINDS
-                .iter()
-                .find(|(k, _, _)| k == known)
-                .map_or("", |(_, _, term)| term),
-        }
-    }
-
     /// 两新组织: whether the unit is a 新经济组织 or 新社会组织.
     #[must_use]
     pub fn is_two_new(&self) -> bool {
         matches!(self, Self::NonPublicEnterprise | Self::SocialOrganization)
-    }
-
-    fn from_text(text: &str) -> UnitKind {
-        let t = text.trim();
-        let alias = match t {
-            "新经济组织" => "非公企业",
-            "新社会组织" => "社会组织",
-            "村" => "农村",
-            "高等学校" => "高校",
-            other => other,
-        };
-        UNIT_KINDS
-            .iter()
-            .find(|(_, code, term)| *code == alias || *term == alias)
-            .map_or_else(|| UnitKind::Other(text.to_owned()), |(k, _, _)| k.clone())
-    }
-}
-
-impl std::fmt::Display for UnitKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.term())
-    }
-}
-
-impl std::str::FromStr for UnitKind {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from_text(s))
-    }
-}
-
-impl From<String> for UnitKind {
-    fn from(s: String) -> Self {
-        Self::from_text(&s)
-    }
-}
-
-impl From<UnitKind> for String {
-    fn from(k: UnitKind) -> Self {
-        k.code().to_owned()
     }
 }
