@@ -12,8 +12,9 @@ use zugong_branch::{
 };
 use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
 use zugong_core::{
-    AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId, MemberId,
-    OrgKind, OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
+    AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
+    InstitutionKind, LeadershipRank, MemberId, OrgKind, OrgUnitId, PositionId, RankOrGrade,
+    TalentId, TrainingClassId, UnitKind,
 };
 use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
@@ -358,6 +359,9 @@ term_fields!(
     ElectionMethod,
     CoverageMethod,
     DuesCategory,
+    InstitutionKind,
+    LeadershipRank,
+    Attachment,
     DivisionCode
 );
 

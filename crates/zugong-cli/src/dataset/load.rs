@@ -268,6 +268,7 @@ fn read_tables(
         // One progress bar at a time: the attendance's when it is read beside the others.
         show: attendance.is_none(),
     };
+    data.institutions = reader.read(faults);
     data.units = reader.read(faults);
     if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
         faults.push(Fault::file(
@@ -304,6 +305,7 @@ fn read_tables(
     data.outflows = reader.read(faults);
     data.quotas = reader.read(faults);
     data.relations = reader.read(faults);
+    data.management = reader.read(faults);
     data.files = reader.files;
     data.unreadable = reader.unreadable;
     data.warnings = reader.warnings;

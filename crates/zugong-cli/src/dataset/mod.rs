@@ -140,6 +140,8 @@ pub(crate) struct JournalLine {
 pub(crate) struct Dataset {
     /// The manifest.
     pub(crate) manifest: Manifest,
+    /// 单位.
+    pub(crate) institutions: Vec<Row<InstitutionRecord>>,
     /// 组织单位.
     pub(crate) units: Vec<Row<UnitRecord>>,
     /// 党员.
@@ -184,6 +186,8 @@ pub(crate) struct Dataset {
     pub(crate) cadres: Vec<Row<CadreRecord>>,
     /// 亲属关系.
     pub(crate) relations: Vec<Row<RelationRecord>>,
+    /// 干部管理权限.
+    pub(crate) management: Vec<Row<ManagementRecord>>,
     /// 人才.
     pub(crate) talents: Vec<Row<TalentRow>>,
     /// Journals of scenarios run on this dataset.
@@ -207,6 +211,7 @@ impl Dataset {
     pub(crate) fn empty(manifest: Manifest) -> Self {
         Self {
             manifest,
+            institutions: Vec::new(),
             units: Vec::new(),
             members: Vec::new(),
             classes: Vec::new(),
@@ -229,6 +234,7 @@ impl Dataset {
             quotas: Vec::new(),
             cadres: Vec::new(),
             relations: Vec::new(),
+            management: Vec::new(),
             talents: Vec::new(),
             journals: Vec::new(),
             codes: std::collections::HashMap::new(),

@@ -11,14 +11,55 @@ use zugong_branch::{
 };
 use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
 use zugong_core::{
-    AdminLevel, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId, MemberId,
-    OrgKind, OrgUnitId, PositionId, RankOrGrade, TalentId, TrainingClassId, UnitKind,
+    AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
+    InstitutionKind, LeadershipRank, MemberId, OrgKind, OrgUnitId, PositionId, RankOrGrade,
+    TalentId, TrainingClassId, UnitKind,
 };
 use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 use zugong_training::{MemberGroup, StudyHours, TrainingTier};
 
 use super::record::record;
+
+record! {
+    /// 单位 (`institutions`): the 单位 registry beside the Party tree
+    /// (`zugong_core::Institution`): kind, 规格, area, what it belongs to and how, and who
+    /// manages it when not the area (垂直管理, 双重领导).
+    InstitutionRecord in "institutions" keyed Institution by name {
+        id: InstitutionId => ["单位编号", "编号", "统一社会信用代码"],
+        name: String => ["单位名称", "名称"],
+        kind: InstitutionKind => ["单位类别", "类别"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        grade: Option<LeadershipRank> => ["规格", "机构规格"],
+        area: DivisionCode => ["区划代码", "行政区划代码"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        parent: Option<InstitutionId> => ["上级单位", "主管部门"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attachment: Option<Attachment> => ["隶属方式"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        vertical_by: Option<InstitutionId> => ["垂直管理单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dual_with: Option<InstitutionId> => ["双重领导单位"],
+    }
+}
+
+record! {
+    /// 干部管理权限 (`management_list`): who manages a post, or the posts of an institution at
+    /// a rank — 主管, 协管, 备案 (`zugong_core::ManagementEntry`).
+    ManagementRecord in "management_list" {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        post: Option<PositionId> => ["职位", "职位编号"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        institution: Option<InstitutionId> => ["单位", "单位名称"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rank: Option<LeadershipRank> => ["职务层次"],
+        manager: OrgUnitId => ["主管", "主管党委"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        co_manager: Option<OrgUnitId> => ["协管", "协管单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        filed_with: Option<OrgUnitId> => ["备案", "备案单位"],
+    }
+}
 
 record! {
     /// 组织单位 (`org_units`): the serde form of `zugong_core::OrgUnit`.
@@ -33,6 +74,8 @@ record! {
         parent: Option<OrgUnitId> => ["上级", "上级党组织", "上级组织"],
         #[serde(default)]
         division: Option<DivisionCode> => ["区划代码", "行政区划代码"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        institution: Option<InstitutionId> => ["所在单位"],
     }
 }
 

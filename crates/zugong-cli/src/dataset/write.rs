@@ -117,6 +117,7 @@ pub(crate) type Lines<'a> = &'a mut dyn Iterator<Item = String>;
 macro_rules! with_tables {
     ($m:ident) => {
         $m!(
+            institutions,
             units,
             members,
             cadres,
@@ -139,7 +140,8 @@ macro_rules! with_tables {
             dues,
             outflows,
             quotas,
-            relations
+            relations,
+            management
         )
     };
 }

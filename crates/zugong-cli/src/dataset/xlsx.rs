@@ -15,8 +15,10 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use super::load::Grid;
 
 /// The tables and the Chinese sheet names they may carry.
-pub(crate) const SHEET_NAMES: [(&str, &[&str]); 23] = [
+pub(crate) const SHEET_NAMES: [(&str, &[&str]); 25] = [
+    ("institutions", &["单位", "单位名录"]),
     ("org_units", &["组织单位", "组织", "党组织"]),
+    ("management_list", &["干部管理权限", "干部职务名称表"]),
     ("members", &["党员", "党员花名册"]),
     ("cadres", &["干部", "干部名册"]),
     ("posts", &["职位", "职务"]),

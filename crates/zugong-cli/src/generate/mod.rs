@@ -250,6 +250,7 @@ pub(crate) fn generate<S: Sink>(
             host: None,
             parent: None,
             division: DivisionCode::from_number(640_000).ok(),
+            institution: None,
         })?;
         counts.units += 1;
     }
@@ -266,6 +267,7 @@ pub(crate) fn generate<S: Sink>(
             host: None,
             parent: province.as_ref().map(|p| p.0),
             division: DivisionCode::from_number(city_code).ok(),
+            institution: None,
         })?;
         counts.units += 1;
         let city = county::City {

@@ -121,6 +121,10 @@ pub(crate) struct Totals {
     pub(crate) posts: usize,
     /// Talents.
     pub(crate) talents: usize,
+    /// Institutions in the 单位 registry.
+    pub(crate) institutions: usize,
+    /// Rows of the management list (干部管理权限).
+    pub(crate) management_entries: usize,
 }
 
 /// Stars of a group of branches (a town, a county).

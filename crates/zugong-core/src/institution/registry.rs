@@ -185,8 +185,9 @@ impl InstitutionSlot {
 }
 
 /// The 单位 registry: every institution once, in preorder (each after the one it belongs to,
-/// a subtree contiguous), with its parent slot and subtree end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// a subtree contiguous), with its parent slot and subtree end. `Default` is the empty
+/// registry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct InstitutionRegistry {
     institutions: Vec<Institution>,
     #[serde(skip)]

@@ -7,6 +7,7 @@ mod branches;
 mod cadres;
 mod faults;
 mod grassroots;
+mod institutions;
 mod members;
 mod talents;
 mod training;
@@ -37,6 +38,10 @@ pub(crate) struct World {
     pub(crate) manifest: Manifest,
     /// The organization tree.
     pub(crate) tree: OrgTree,
+    /// The 单位 registry (empty when the dataset has no `institutions` table).
+    pub(crate) institutions: zugong_core::InstitutionRegistry,
+    /// 干部管理权限: the management list (empty without a `management_list` table).
+    pub(crate) management: zugong_core::ManagementList,
     /// Members, in table order.
     pub(crate) members: Vec<MemberRecord>,
     /// Flat member rows for the training roll-up (same order).
@@ -142,7 +147,9 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     };
     let as_of = data.manifest.as_of;
     names(&mut f, &data);
+    let institutions = institutions::registry(&mut f, &data.institutions);
     let tree = tree::build_tree(&data, &mut f);
+    institutions::links(&mut f, &tree, &institutions, &data.units);
     f.refuse(
         data.units
             .iter()
@@ -204,6 +211,13 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let (posts, post_ids) = cadres::posts(&mut f, &tree, data.posts);
     let cadres = cadres::cadres(&mut f, &tree, as_of, data.cadres, &posts, &post_ids);
     let quotas = cadres::quotas(&mut f, &tree, data.quotas);
+    let management = institutions::management(
+        &mut f,
+        &tree,
+        &institutions,
+        &post_ids.keys().copied().collect(),
+        data.management,
+    );
     let relations = cadres::relations(&mut f, data.relations, &cadres);
     let talents = talents::talents(&mut f, &tree, data.talents);
     f.flush_cascades();
@@ -216,6 +230,8 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     World {
         manifest: data.manifest,
         tree,
+        institutions,
+        management,
         members,
         member_rows,
         classes,

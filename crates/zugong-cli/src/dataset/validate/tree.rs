@@ -56,7 +56,7 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
                 host: u.host.clone(),
                 parent: u.parent,
                 division: u.division,
-                institution: None,
+                institution: u.institution,
             },
         ));
     }

@@ -105,6 +105,7 @@ impl<S: Sink> Ctx<'_, S> {
             host,
             parent: Some(parent),
             division: division.and_then(|d| DivisionCode::from_number(d).ok()),
+            institution: None,
         })?;
         self.counts.units += 1;
         Ok(Unit { id, name })

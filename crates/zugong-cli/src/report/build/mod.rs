@@ -92,6 +92,8 @@ pub(crate) fn build(world: &World, lang: Lang) -> Report {
             cadres: world.cadres.len(),
             posts: world.posts.len(),
             talents: world.talents.len(),
+            institutions: world.institutions.len(),
+            management_entries: world.management.entries.len(),
         },
         stars,
         training,

@@ -1,0 +1,194 @@
+//! The 单位 registry and the management list: institutions checked as one registry (each
+//! refused registry a fault naming its rule), Party organizations' 所在单位 links checked
+//! against it, and each management-list row naming a known post, or a known institution and a
+//! rank.
+
+use std::collections::{HashMap, HashSet};
+
+use zugong_core::journal::Refusal;
+use zugong_core::{
+    Institution, InstitutionError, InstitutionId, InstitutionRegistry, LinkError, Management,
+    ManagementEntry, ManagementList, OrgTree, PositionId, host_fits,
+};
+
+use super::faults::Faults;
+use crate::dataset::{InstitutionRecord, ManagementRecord, Row, UnitRecord};
+use crate::journals::language;
+use crate::lang::tr;
+
+/// Builds the registry from the `institutions` table. A row naming a parent or a manager the
+/// table lacks is a fault and left out; a registry the rules refuse as a whole (a cycle, a
+/// 规格 above its parent) is a fault on the row it names, and no registry is built.
+pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> InstitutionRegistry {
+    let table = "institutions";
+    let lang = language(f.lang);
+    let ids: HashSet<InstitutionId> = rows.iter().map(|r| r.record.id).collect();
+    let mut lines: HashMap<InstitutionId, u64> = HashMap::new();
+    let mut list = Vec::new();
+    for row in rows {
+        let (line, r) = (row.line, &row.record);
+        if let Some(first) = lines.insert(r.id, line) {
+            f.push(
+                table,
+                line,
+                "id",
+                tr!(
+                    f.lang,
+                    "单位已在第 {first} 行出现",
+                    "this institution is already on line {first}"
+                ),
+            );
+            continue;
+        }
+        let unknown = |id: Option<InstitutionId>| id.filter(|id| !ids.contains(id));
+        let refused = if let Some(parent) = unknown(r.parent) {
+            Some((
+                "parent",
+                InstitutionError::UnknownParent {
+                    institution: r.id,
+                    parent,
+                },
+            ))
+        } else {
+            unknown(r.vertical_by)
+                .map(|m| ("vertical_by", m))
+                .or_else(|| unknown(r.dual_with).map(|m| ("dual_with", m)))
+                .map(|(field, manager)| {
+                    (
+                        field,
+                        InstitutionError::UnknownManager {
+                            institution: r.id,
+                            manager,
+                        },
+                    )
+                })
+        };
+        if let Some((field, e)) = refused {
+            f.push(table, line, field, e.message(lang));
+            continue;
+        }
+        let mut inst = Institution::new(r.id, r.name.clone(), r.kind.clone(), r.area);
+        if let Some(g) = r.grade {
+            inst = inst.graded(g);
+        }
+        if let Some(p) = r.parent {
+            inst = inst.under(
+                p,
+                r.attachment
+                    .unwrap_or(zugong_core::Attachment::Administered),
+            );
+        }
+        if let Some(by) = r.vertical_by {
+            inst = inst.managed(Management::Vertical(by));
+        } else if let Some(with) = r.dual_with {
+            inst = inst.managed(Management::Dual(with));
+        }
+        list.push(inst);
+    }
+    match InstitutionRegistry::from_institutions(list) {
+        Ok(r) => r,
+        Err(e) => {
+            let at = match &e {
+                InstitutionError::Duplicate(id)
+                | InstitutionError::Cycle(id)
+                | InstitutionError::Unknown(id) => Some(*id),
+                InstitutionError::UnknownParent { institution, .. }
+                | InstitutionError::UnknownManager { institution, .. }
+                | InstitutionError::GradedAboveParent { institution } => Some(*institution),
+                _ => None,
+            };
+            let line = at.and_then(|id| lines.get(&id).copied()).unwrap_or(1);
+            f.push(table, line, "parent", e.message(lang));
+            InstitutionRegistry::default()
+        }
+    }
+}
+
+/// Checks each organization's 所在单位 link against the registry and its host kind.
+pub(super) fn links(
+    f: &mut Faults<'_>,
+    tree: &OrgTree,
+    registry: &InstitutionRegistry,
+    rows: &[Row<UnitRecord>],
+) {
+    let table = "org_units";
+    let lang = language(f.lang);
+    for row in rows {
+        let (line, u) = (row.line, &row.record);
+        let Some(at) = u.institution else { continue };
+        if !tree.contains(u.id) {
+            continue;
+        }
+        let error =
+            match registry.get(at) {
+                None => Some(LinkError::UnknownInstitution {
+                    unit: u.id,
+                    institution: at,
+                }),
+                Some(i) => u.host.as_ref().filter(|h| !host_fits(h, &i.kind)).map(|h| {
+                    LinkError::WrongKind {
+                        unit: u.id,
+                        host: h.clone(),
+                        kind: i.kind.clone(),
+                    }
+                }),
+            };
+        if let Some(e) = error {
+            f.push(table, line, "institution", e.message(lang));
+        }
+    }
+}
+
+/// Checks the management list: each row a known post, or a known institution with a rank;
+/// the bodies known. Returns the list of the rows that pass.
+pub(super) fn management(
+    f: &mut Faults<'_>,
+    tree: &OrgTree,
+    registry: &InstitutionRegistry,
+    posts: &HashSet<PositionId>,
+    rows: Vec<Row<ManagementRecord>>,
+) -> ManagementList {
+    let table = "management_list";
+    let mut entries = Vec::new();
+    for row in rows {
+        let (line, m) = (row.line, row.record);
+        let bodies = f.unit_known(tree, table, line, "manager", m.manager)
+            & m.co_manager
+                .is_none_or(|c| f.unit_known(tree, table, line, "co_manager", c))
+            & m.filed_with
+                .is_none_or(|b| f.unit_known(tree, table, line, "filed_with", b));
+        let entry = match (m.post, m.institution, m.rank) {
+            (Some(post), _, _) if posts.contains(&post) => {
+                Some(ManagementEntry::for_post(post, m.manager))
+            }
+            (None, Some(i), Some(rank)) if registry.get(i).is_some() => {
+                Some(ManagementEntry::for_class(i, rank, m.manager))
+            }
+            _ => None,
+        };
+        let Some(mut entry) = entry else {
+            f.push(
+                table,
+                line,
+                "post",
+                tr!(
+                    f.lang,
+                    "每行须写明一个已知职位，或一个已知单位及职务层次（干部管理权限）",
+                    "each row names a known post, or a known institution and a rank (干部管理权限)"
+                ),
+            );
+            continue;
+        };
+        if !bodies {
+            continue;
+        }
+        if let Some(c) = m.co_manager {
+            entry = entry.co_managed_by(c);
+        }
+        if let Some(b) = m.filed_with {
+            entry = entry.filed_with(b);
+        }
+        entries.push(entry);
+    }
+    ManagementList::new(entries)
+}
