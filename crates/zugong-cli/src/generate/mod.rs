@@ -22,9 +22,9 @@ use crate::dataset::record::Record;
 use crate::dataset::{
     ApplicantRecord, AttendanceRecord, BranchRecord, CadreRecord, ClassRecord,
     CollectiveReturnRecord, Dataset, DevelopmentPlanRecord, DuesRecord, ElectionRecord, FORMAT,
-    Manifest, MeetingRecord, MemberRecord, OutflowRecord, PostRecord, QuotaRecord, RelationRecord,
-    Row, ScoreRecord, SummonedMeetingRecord, TableWriter, TalentRow, TaskRecord, TermRecord,
-    TransferRecord, TwoNewRecord, UnitRecord, write_atomically,
+    InstitutionRecord, ManagementRecord, Manifest, MeetingRecord, MemberRecord, OutflowRecord,
+    PostRecord, QuotaRecord, RelationRecord, Row, ScoreRecord, SummonedMeetingRecord, TableWriter,
+    TalentRow, TaskRecord, TermRecord, TransferRecord, TwoNewRecord, UnitRecord, write_atomically,
 };
 use crate::progress::Progress;
 use rng::Rng;
@@ -129,6 +129,8 @@ tables!(
     ElectionRecord => elections,
     CollectiveReturnRecord => economy,
     TwoNewRecord => two_new,
+    InstitutionRecord => institutions,
+    ManagementRecord => management,
     ApplicantRecord => applicants,
     DevelopmentPlanRecord => plans,
     TransferRecord => transfers,

@@ -11,9 +11,12 @@ mod training;
 use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate};
-use zugong_core::{AdminLevel, CitizenIdNumber, DivisionCode, OrgKind, OrgUnitId, UnitKind};
+use zugong_core::{
+    AdminLevel, Attachment, CitizenIdNumber, DivisionCode, InstitutionId, InstitutionKind,
+    LeadershipRank, OrgKind, OrgUnitId, UnitKind,
+};
 
-use crate::dataset::UnitRecord;
+use crate::dataset::{InstitutionRecord, ManagementRecord, UnitRecord};
 use crate::generate::names::{self, BUREAUS, ENTERPRISES};
 use crate::generate::rng::Rng;
 use crate::generate::{Counts, Ids, Shape, Sink};
@@ -80,9 +83,44 @@ pub(super) struct Ctx<'a, S: Sink> {
     used: HashSet<(NaiveDate, u64)>,
     /// The same, for applicants (a set of their own, so that members' numbers never shift).
     applicant_ids: HashSet<(NaiveDate, u64)>,
+    /// Institutions made so far in the county (their ids are the county's own, apart from the
+    /// seed's counter, so that no other id shifts).
+    institutions: u128,
+    /// The institution the next unit is set up in (所在单位), taken by [`Ctx::unit`].
+    in_institution: Option<InstitutionId>,
 }
 
 impl<S: Sink> Ctx<'_, S> {
+    /// A 单位 of the county, written to the `institutions` table; the next unit made is set
+    /// up in it.
+    fn institution(
+        &mut self,
+        name: String,
+        kind: InstitutionKind,
+        grade: Option<LeadershipRank>,
+        parent: Option<(InstitutionId, Attachment)>,
+    ) -> std::io::Result<InstitutionId> {
+        let area = DivisionCode::from_number(self.region).map_err(std::io::Error::other)?;
+        self.institutions += 1;
+        let id = InstitutionId::from_parts(
+            Ids::at(),
+            (u128::from(self.region) << 40) | (1 << 39) | self.institutions,
+        );
+        self.sink.put(InstitutionRecord {
+            id,
+            name,
+            kind,
+            grade,
+            area,
+            parent: parent.map(|(p, _)| p),
+            attachment: parent.map(|(_, a)| a),
+            vertical_by: None,
+            dual_with: None,
+        })?;
+        self.in_institution = Some(id);
+        Ok(id)
+    }
+
     fn unit_id(&mut self) -> OrgUnitId {
         OrgUnitId::from_parts(Ids::at(), self.ids.bits())
     }
@@ -105,7 +143,7 @@ impl<S: Sink> Ctx<'_, S> {
             host,
             parent: Some(parent),
             division: division.and_then(|d| DivisionCode::from_number(d).ok()),
-            institution: None,
+            institution: self.in_institution.take(),
         })?;
         self.counts.units += 1;
         Ok(Unit { id, name })
@@ -131,8 +169,25 @@ pub(crate) fn county<S: Sink>(
         region,
         used: HashSet::new(),
         applicant_ids: HashSet::new(),
+        institutions: 0,
+        in_institution: None,
     };
     let cname = names::place(k, u64::from(city.code) / 100 + 11);
+    // The county's 单位: its government and its Party committee's organ; every Party
+    // organization below is set up in a 单位 of its own kind (所在单位).
+    let gov = cx.institution(
+        format!("{cname}县人民政府"),
+        InstitutionKind::Government,
+        Some(LeadershipRank::CountyDivisionChief),
+        None,
+    )?;
+    let party = cx.institution(
+        format!("中共{cname}县委员会"),
+        InstitutionKind::PartyOrgan,
+        Some(LeadershipRank::CountyDivisionChief),
+        None,
+    )?;
+    let mut managed: Vec<InstitutionId> = Vec::new();
     let county = cx.unit(
         format!("中共{cname}县委员会"),
         OrgKind::Committee,
@@ -141,6 +196,7 @@ pub(crate) fn county<S: Sink>(
         city.id,
         Some(region),
     )?;
+    cx.in_institution = Some(party);
     let organs = cx.unit(
         format!("中共{cname}县直属机关委员会"),
         OrgKind::GrassrootsCommittee,
@@ -170,6 +226,26 @@ pub(crate) fn county<S: Sink>(
         } else {
             format!("第{}", i as usize / BUREAUS.len() + 1)
         };
+        let (kind, parent) = if name.starts_with("县委") {
+            (
+                InstitutionKind::PartyOrgan,
+                Some((party, Attachment::WorkingDepartment)),
+            )
+        } else if name.contains("纪委监委") {
+            (InstitutionKind::Supervision, None)
+        } else {
+            (
+                InstitutionKind::GovernmentDepartment,
+                Some((gov, Attachment::WorkingDepartment)),
+            )
+        };
+        let bureau = cx.institution(
+            format!("{cname}{name}{suffix}"),
+            kind,
+            Some(LeadershipRank::TownshipSectionChief),
+            parent,
+        )?;
+        managed.push(bureau);
         let u = cx.unit(
             format!("中共{cname}{name}机关{suffix}党支部"),
             OrgKind::Branch,
@@ -192,6 +268,19 @@ pub(crate) fn county<S: Sink>(
         } else {
             names::place(i, 5)
         };
+        let (kind, parent) = match kind {
+            "state_owned_enterprise" => (
+                InstitutionKind::StateOwnedEnterprise,
+                Some((gov, Attachment::Administered)),
+            ),
+            "public_institution" => (
+                InstitutionKind::PublicInstitution,
+                Some((gov, Attachment::Administered)),
+            ),
+            "social_organization" => (InstitutionKind::SocialOrganization, None),
+            _ => (InstitutionKind::NonPublicEnterprise, None),
+        };
+        cx.institution(format!("{prefix}{name}"), kind, None, parent)?;
         let u = cx.unit(
             format!("{prefix}{name}党支部"),
             OrgKind::Branch,
@@ -207,6 +296,13 @@ pub(crate) fn county<S: Sink>(
     let mut towns = Vec::new();
     for t in 0..shape.towns_per_county {
         let tname = names::place(t, k * 3 + 1);
+        let township = cx.institution(
+            format!("{cname}县{tname}镇"),
+            InstitutionKind::Township,
+            Some(LeadershipRank::TownshipSectionChief),
+            Some((gov, Attachment::Administered)),
+        )?;
+        managed.push(township);
         let town = cx.unit(
             format!("中共{cname}县{tname}镇委员会"),
             OrgKind::Committee,
@@ -219,6 +315,16 @@ pub(crate) fn county<S: Sink>(
         for v in 0..shape.villages_per_town {
             let vname = names::place(v, t * 5 + 2);
             let community = v % 8 == 7;
+            cx.institution(
+                format!("{tname}镇{vname}{}", if community { "社区" } else { "村" }),
+                if community {
+                    InstitutionKind::Community
+                } else {
+                    InstitutionKind::Village
+                },
+                None,
+                Some((township, Attachment::Administered)),
+            )?;
             let u = cx.unit(
                 format!(
                     "{tname}镇{vname}{}党支部",
@@ -253,5 +359,22 @@ pub(crate) fn county<S: Sink>(
     cadres(&mut cx, &county, &bureaus, &towns, shape)?;
     talents(&mut cx, &bureaus, &enterprises)?;
     grassroots::two_new_orgs(&mut cx, &two_new, &enterprises, &towns)?;
+    // 干部管理权限: the county committee manages the leaders of its organs, departments and
+    // townships (下管一级, written out as the list).
+    for institution in managed {
+        for rank in [
+            LeadershipRank::TownshipSectionChief,
+            LeadershipRank::TownshipSectionDeputy,
+        ] {
+            cx.sink.put(ManagementRecord {
+                post: None,
+                institution: Some(institution),
+                rank: Some(rank),
+                manager: county.id,
+                co_manager: None,
+                filed_with: Some(city.id),
+            })?;
+        }
+    }
     Ok(())
 }
