@@ -520,37 +520,49 @@ fn the_member_section_counts_what_the_records_say() {
     assert!(m["mobile"].as_u64().unwrap() > 0 && m["transfers_pending"].as_u64().unwrap() > 0);
 }
 
-/// The 单位 registry and the management list: a registry that holds, a village branch set up in
-/// a bureau, an institution under itself, and a management row naming nothing — each a fault
-/// naming its rule.
+/// The 单位 registry and the management list: the sample's registry holds and every Party
+/// organization's 所在单位 fits; a village branch set up in a bureau, an institution under
+/// itself, and a management row naming nothing are each a fault naming its rule.
 #[test]
 fn institutions_and_the_management_list_are_checked() {
     let d = sample_dir("institutions");
-    let units: Vec<serde_json::Value> = std::fs::read_to_string(d.join("org_units.jsonl"))
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let county = units[0]["id"].as_str().unwrap().to_owned();
-    let rows = [
-        r#"{"id":"00000000-0000-0000-0000-0000000000a1","name":"新庄县人民政府","kind":"government","area":"640121"}"#,
-        r#"{"id":"00000000-0000-0000-0000-0000000000a2","name":"新庄县交通运输局","kind":"government_department","grade":"township_section_chief","area":"640121","parent":"00000000-0000-0000-0000-0000000000a1","attachment":"working_department"}"#,
-    ];
-    std::fs::write(d.join("institutions.jsonl"), rows.join("\n") + "\n").unwrap();
-    let management = format!(
-        r#"{{"institution":"00000000-0000-0000-0000-0000000000a2","rank":"township_section_deputy","manager":"{county}"}}"#
-    );
-    std::fs::write(d.join("management_list.jsonl"), management.clone() + "\n").unwrap();
-    let out = run(&["check", d.s()]);
-    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    let read = |table: &str| -> Vec<serde_json::Value> {
+        std::fs::read_to_string(d.join(&format!("{table}.jsonl")))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let institutions = read("institutions");
+    let units = read("org_units");
     let report: serde_json::Value =
         serde_json::from_str(&stdout(&run(&["report", d.s(), "--format", "json"]))).unwrap();
-    assert_eq!(report["totals"]["institutions"], 2);
-    assert_eq!(report["totals"]["management_entries"], 1);
-    // A village branch set up in the bureau; the bureau under itself; a row naming nothing.
+    assert_eq!(
+        report["totals"]["institutions"].as_u64().unwrap() as usize,
+        institutions.len()
+    );
+    assert_eq!(
+        report["totals"]["management_entries"].as_u64().unwrap() as usize,
+        read("management_list").len()
+    );
+    assert!(
+        units
+            .iter()
+            .filter(|u| u["institution"].is_string())
+            .count()
+            > 200,
+        "the sample's organizations are set up in their 单位"
+    );
+    let bureau = institutions
+        .iter()
+        .find(|i| i["kind"] == "government_department")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let village = units.iter().position(|u| u["host"] == "village").unwrap() + 1;
     edit_line(&d.join("org_units.jsonl"), village, |u| {
-        u["institution"] = serde_json::json!("00000000-0000-0000-0000-0000000000a2");
+        u["institution"] = serde_json::json!(bureau);
     });
     let wrong = stdout(&run(&["check", d.s()]));
     assert!(
@@ -558,31 +570,30 @@ fn institutions_and_the_management_list_are_checked() {
             && wrong.contains("不能设在"),
         "{wrong}"
     );
-    let circular = rows[1].replace(
-        r#""parent":"00000000-0000-0000-0000-0000000000a1""#,
-        r#""parent":"00000000-0000-0000-0000-0000000000a2""#,
-    );
-    std::fs::write(
-        d.join("institutions.jsonl"),
-        [rows[0], &circular].join("\n") + "\n",
-    )
-    .unwrap();
-    std::fs::write(
-        d.join("management_list.jsonl"),
-        format!(r#"{{"manager":"{county}"}}"#) + "\n",
-    )
-    .unwrap();
+    let own = institutions
+        .iter()
+        .position(|i| i["id"] == bureau.as_str())
+        .unwrap()
+        + 1;
+    edit_line(&d.join("institutions.jsonl"), own, |i| {
+        i["parent"] = i["id"].clone();
+    });
+    let county = units[0]["id"].as_str().unwrap().to_owned();
+    let mut list = std::fs::read_to_string(d.join("management_list.jsonl")).unwrap();
+    list.push_str(&format!(r#"{{"manager":"{county}"}}"#));
+    list.push('\n');
+    std::fs::write(d.join("management_list.jsonl"), list).unwrap();
     let out = run(&["check", d.s()]);
     assert_eq!(code(&out), 2);
     let listed = stdout(&out);
     assert!(
-        listed.contains("institutions.jsonl:2: parent") && listed.contains("不能隶属于自身"),
+        listed.contains(&format!("institutions.jsonl:{own}: parent"))
+            && listed.contains("不能隶属于自身"),
         "{listed}"
     );
-    assert!(listed.contains("management_list.jsonl:1: post"), "{listed}");
-    // With the registry refused, the link names an institution no registry holds.
+    let last = read("management_list").len();
     assert!(
-        listed.contains(&format!("org_units.jsonl:{village}: institution")),
+        listed.contains(&format!("management_list.jsonl:{last}: post")),
         "{listed}"
     );
 }

@@ -46,7 +46,7 @@ fn export_gives_back_the_imported_folder_byte_for_byte() {
         .unwrap();
     assert_eq!(imports.len(), 2);
     assert_eq!(imports[0].source, source.s());
-    assert_eq!((imports[0].tables, imports[1].entries), (23, 0));
+    assert_eq!((imports[0].tables, imports[1].entries), (25, 0));
     assert!(imports[0].entries > 0 && imports[0].rows > 20_000);
     // The store's report is the folder's.
     assert_eq!(
@@ -310,7 +310,7 @@ fn a_process_killed_at_any_point_leaves_the_store_whole() {
         );
         assert_eq!(
             store.tables().unwrap().len(),
-            23,
+            25,
             "round {round}: tables whole"
         );
     }
