@@ -368,13 +368,7 @@ fn grassroots_records_are_checked_with_their_rules() {
 #[test]
 fn the_grassroots_section_counts_what_the_records_say() {
     let d = sample_dir("grassroots-report");
-    let rows = |table: &str| -> Vec<serde_json::Value> {
-        std::fs::read_to_string(d.join(&format!("{table}.jsonl")))
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
-    };
+    let rows = |table: &str| read_rows(d.path(), table);
     let shells = rows("collective_economy")
         .iter()
         .filter(|r| {
@@ -482,13 +476,7 @@ fn member_records_are_checked_with_their_rules() {
 #[test]
 fn the_member_section_counts_what_the_records_say() {
     let d = sample_dir("member-report");
-    let rows = |table: &str| -> Vec<serde_json::Value> {
-        std::fs::read_to_string(d.join(&format!("{table}.jsonl")))
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
-    };
+    let rows = |table: &str| read_rows(d.path(), table);
     let lapsed = rows("dues")
         .iter()
         .filter(|r| {
@@ -526,13 +514,7 @@ fn the_member_section_counts_what_the_records_say() {
 #[test]
 fn institutions_and_the_management_list_are_checked() {
     let d = sample_dir("institutions");
-    let read = |table: &str| -> Vec<serde_json::Value> {
-        std::fs::read_to_string(d.join(&format!("{table}.jsonl")))
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
-    };
+    let read = |table: &str| read_rows(d.path(), table);
     let institutions = read("institutions");
     let units = read("org_units");
     let report: serde_json::Value =

@@ -91,6 +91,15 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
+/// Every record of a dataset's JSON Lines table, as JSON values.
+pub fn read_rows(dir: &Path, table: &str) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(dir.join(format!("{table}.jsonl")))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 /// Edits line `line` (1-based) of a JSON Lines file.
 pub fn edit_line(file: &Path, line: usize, f: impl FnOnce(&mut serde_json::Value)) {
     let text = std::fs::read_to_string(file).unwrap();
