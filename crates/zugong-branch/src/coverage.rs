@@ -240,23 +240,19 @@ impl Policy for CoveragePolicy {
     }
 
     fn validate(&self) -> Result<(), PolicyError> {
-        if !(1..=3).contains(&self.own_from_full_members) {
-            return Err(PolicyError::OutOfRange {
-                field: "own_from_full_members",
-                value: i64::from(self.own_from_full_members),
-                min: 1,
-                max: 3,
-            });
-        }
-        if !(2..=5).contains(&self.joint_max_units) {
-            return Err(PolicyError::OutOfRange {
-                field: "joint_max_units",
-                value: i64::from(self.joint_max_units),
-                min: 2,
-                max: 5,
-            });
-        }
-        Ok(())
+        let national = Self::default();
+        PolicyError::check_range(
+            "own_from_full_members",
+            self.own_from_full_members,
+            1,
+            national.own_from_full_members,
+        )?;
+        PolicyError::check_range(
+            "joint_max_units",
+            self.joint_max_units,
+            2,
+            national.joint_max_units,
+        )
     }
 }
 

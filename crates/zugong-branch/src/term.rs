@@ -102,18 +102,7 @@ impl Policy for TermPolicy {
 
     fn validate(&self) -> Result<(), PolicyError> {
         let n = Self::default();
-        let range = |field, value: u32, min: u32, max: u32| {
-            if value < min || value > max {
-                Err(PolicyError::OutOfRange {
-                    field,
-                    value: i64::from(value),
-                    min: i64::from(min),
-                    max: i64::from(max),
-                })
-            } else {
-                Ok(())
-            }
-        };
+        let range = PolicyError::check_range;
         // Terms are set nationally; a reminder may come earlier; shifts may be narrower; the
         // quorum and the 差额 may be stricter.
         range(

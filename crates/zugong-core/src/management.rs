@@ -279,15 +279,7 @@ impl Policy for CoManagementPolicy {
 
     /// A province may give the co-manager longer, never less than 5 working days.
     fn validate(&self) -> Result<(), PolicyError> {
-        if !(5..=60).contains(&self.reply_working_days) {
-            return Err(PolicyError::OutOfRange {
-                field: "reply_working_days",
-                value: i64::from(self.reply_working_days),
-                min: 5,
-                max: 60,
-            });
-        }
-        Ok(())
+        PolicyError::check_range("reply_working_days", self.reply_working_days, 5, 60)
     }
 }
 

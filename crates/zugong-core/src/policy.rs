@@ -18,6 +18,32 @@ use thiserror::Error;
 
 use crate::Citation;
 
+impl PolicyError {
+    /// `Ok` when `min <= value <= max`, else [`PolicyError::OutOfRange`] naming `field`: the
+    /// check every "tighten, never loosen" bound is written with.
+    ///
+    /// ```
+    /// use zugong_core::PolicyError;
+    /// assert!(PolicyError::check_range("reply_working_days", 10, 5, 60).is_ok());
+    /// assert!(PolicyError::check_range("reply_working_days", 4, 5, 60).is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`PolicyError::OutOfRange`].
+    pub fn check_range(field: &'static str, value: u32, min: u32, max: u32) -> Result<(), Self> {
+        if (min..=max).contains(&value) {
+            Ok(())
+        } else {
+            Err(Self::OutOfRange {
+                field,
+                value: i64::from(value),
+                min: i64::from(min),
+                max: i64::from(max),
+            })
+        }
+    }
+}
+
 /// A policy value that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PolicyError {

@@ -87,14 +87,7 @@ impl Policy for MobilityPolicy {
                 national.correction_max_months,
             ),
         ] {
-            if value == 0 || value > max {
-                return Err(PolicyError::OutOfRange {
-                    field,
-                    value: i64::from(value),
-                    min: 1,
-                    max: i64::from(max),
-                });
-            }
+            PolicyError::check_range(field, value, 1, max)?;
         }
         Ok(())
     }

@@ -106,6 +106,30 @@ pub enum PlanGroup {
     HighlyEducated,
 }
 
+impl PlanGroup {
+    /// 青年 in a plan's structure: 35 and under (35岁及以下) on the day, the age line of youth in
+    /// development statistics.
+    ///
+    /// # Provisional
+    /// The line is the one the Party's statistics use; a province may set its own plan groups.
+    pub const YOUTH_MAX_AGE: u32 = 35;
+
+    /// Whether someone born on `born` counts as 青年 on `day` (not yet 36).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zugong_member::PlanGroup;
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// assert!(PlanGroup::is_youth(d(1990, 6, 1), d(2026, 5, 31)));
+    /// assert!(!PlanGroup::is_youth(d(1990, 6, 1), d(2026, 6, 1)));
+    /// ```
+    #[must_use]
+    pub fn is_youth(born: NaiveDate, day: NaiveDate) -> bool {
+        zugong_core::dates::add_years(born, Self::YOUTH_MAX_AGE + 1)
+            .is_some_and(|limit| day < limit)
+    }
+}
+
 zugong_core::official_terms!(PlanGroup, "发展党员结构 (plan group)", {
     FrontLine => "一线" | "生产工作一线",
     Youth => "青年",

@@ -193,18 +193,7 @@ impl Policy for DevelopmentPolicy {
     /// no shorter 培养, fewer 介绍人, shorter training or 预备期, longer approval windows.
     fn validate(&self) -> Result<(), PolicyError> {
         let national = Self::default();
-        let at_least = |field: &'static str, value: u32, min: u32, max: u32| {
-            if value < min || value > max {
-                Err(PolicyError::OutOfRange {
-                    field,
-                    value: i64::from(value),
-                    min: i64::from(min),
-                    max: i64::from(max),
-                })
-            } else {
-                Ok(())
-            }
-        };
+        let at_least = PolicyError::check_range;
         at_least(
             "rush_threshold",
             self.rush_threshold,

@@ -41,6 +41,31 @@ impl Faults<'_> {
         self.out.push(Fault::at(file, line, field, msg));
     }
 
+    /// Whether `key` comes here for the first time; a repeat is a fault of `field` naming the
+    /// line it first stood on (`what`: the record, in Chinese and in English).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn first_time<K: Eq + std::hash::Hash>(
+        &mut self,
+        seen: &mut std::collections::HashMap<K, u64>,
+        key: K,
+        table: &str,
+        line: u64,
+        field: &str,
+        what: (&str, &str),
+    ) -> bool {
+        let Some(first) = seen.insert(key, line) else {
+            return true;
+        };
+        let (zh, en) = what;
+        let msg = tr!(
+            self.lang,
+            "{zh}已在第 {first} 行",
+            "{en} is already on line {first}"
+        );
+        self.push(table, line, field, msg);
+        false
+    }
+
     /// Whether `unit` is in `tree`; if not, a fault of `field` (or a cascade of a refused
     /// unit).
     pub(super) fn unit_known(

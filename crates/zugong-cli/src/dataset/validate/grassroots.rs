@@ -260,18 +260,18 @@ pub(super) fn economy(
             f.push(table, line, field, e.message(lang));
             continue;
         }
-        if let Some(first) = seen.insert((r.village, r.year), line) {
-            f.push(
-                table,
-                line,
-                "year",
-                tr!(
-                    f.lang,
-                    "该村 {} 年度的年报已在第 {first} 行填报",
-                    "this village's {} return is already on line {first}",
-                    r.year
-                ),
-            );
+        let what = (
+            format!("该村 {} 年度的年报", r.year),
+            format!("this village's {} return", r.year),
+        );
+        if !f.first_time(
+            &mut seen,
+            (r.village, r.year),
+            table,
+            line,
+            "year",
+            (&what.0, &what.1),
+        ) {
             continue;
         }
         out.push(made);
@@ -325,17 +325,14 @@ pub(super) fn two_new(
             f.push(table, line, field, e.message(lang));
             continue;
         }
-        if let Some(first) = seen.insert(o.id, line) {
-            f.push(
-                table,
-                line,
-                "id",
-                tr!(
-                    f.lang,
-                    "该组织已在第 {first} 行出现",
-                    "this organization is already on line {first}"
-                ),
-            );
+        if !f.first_time(
+            &mut seen,
+            o.id,
+            table,
+            line,
+            "id",
+            ("该组织", "this organization"),
+        ) {
             continue;
         }
         out.push(made);

@@ -27,17 +27,14 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
     let mut list = Vec::new();
     for row in rows {
         let (line, r) = (row.line, &row.record);
-        if let Some(first) = lines.insert(r.id, line) {
-            f.push(
-                table,
-                line,
-                "id",
-                tr!(
-                    f.lang,
-                    "单位已在第 {first} 行出现",
-                    "this institution is already on line {first}"
-                ),
-            );
+        if !f.first_time(
+            &mut lines,
+            r.id,
+            table,
+            line,
+            "id",
+            ("该单位", "this institution"),
+        ) {
             continue;
         }
         let unknown = |id: Option<InstitutionId>| id.filter(|id| !ids.contains(id));

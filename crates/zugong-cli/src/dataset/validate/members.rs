@@ -80,9 +80,6 @@ pub(crate) struct MemberRecords {
     pub(crate) outflows: Vec<Outflow>,
 }
 
-/// 青年 in the plan's structure: admitted before this birthday (35岁及以下).
-const YOUTH_UNTIL_AGE: u32 = 36;
-
 /// Checks the development roster: the branch known, and the days a path (`Milestones::check`).
 pub(super) fn applicants(
     f: &mut Faults<'_>,
@@ -117,9 +114,7 @@ pub(super) fn applicants(
         }
         let mut groups = Vec::new();
         let born = a.citizen_id.birth_date();
-        if a.admitted_on.is_some_and(|d| {
-            zugong_core::dates::add_years(born, YOUTH_UNTIL_AGE).is_some_and(|limit| d < limit)
-        }) {
+        if a.admitted_on.is_some_and(|d| PlanGroup::is_youth(born, d)) {
             groups.push(PlanGroup::Youth);
         }
         if a.citizen_id.sex() == zugong_core::Sex::Female {
@@ -152,18 +147,18 @@ pub(super) fn plans(
         if !f.unit_known(tree, table, line, "committee", p.committee) {
             continue;
         }
-        if let Some(first) = seen.insert((p.committee, p.year), line) {
-            f.push(
-                table,
-                line,
-                "year",
-                tr!(
-                    f.lang,
-                    "该党委 {} 年度的计划已在第 {first} 行",
-                    "this committee's {} plan is already on line {first}",
-                    p.year
-                ),
-            );
+        let what = (
+            format!("该党委 {} 年度的计划", p.year),
+            format!("this committee's {} plan", p.year),
+        );
+        if !f.first_time(
+            &mut seen,
+            (p.committee, p.year),
+            table,
+            line,
+            "year",
+            (&what.0, &what.1),
+        ) {
             continue;
         }
         let plan = DevelopmentPlan::new(p.committee, p.year, p.admissions);
@@ -268,17 +263,14 @@ pub(super) fn dues(
         let Some(member) = member_known(f, index, table, line, d.member) else {
             continue;
         };
-        if let Some(first) = seen.insert(d.member, line) {
-            f.push(
-                table,
-                line,
-                "member",
-                tr!(
-                    f.lang,
-                    "该党员的党费已在第 {first} 行",
-                    "this member's dues are already on line {first}"
-                ),
-            );
+        if !f.first_time(
+            &mut seen,
+            d.member,
+            table,
+            line,
+            "member",
+            ("该党员的党费", "this member's dues"),
+        ) {
             continue;
         }
         if d.paid_through
