@@ -22,11 +22,17 @@ pub enum AuthorityBody {
     PartyCommittee,
     /// 组织部: the committee's organization department, doing the work on its behalf.
     OrganizationDepartment,
+    /// 纪委（监委）: the committee's commission for discipline inspection. It acts on cadre
+    /// posts only where the management list gives it the nomination and inspection of a
+    /// 纪检监察 post (提名考察以上级纪委会同组织部门为主, [`crate::Nomination`]); it runs no other
+    /// process of the committee.
+    DisciplineCommission,
 }
 
 official_terms!(AuthorityBody, "权力主体 (authority body)", {
     PartyCommittee => "党委（党组）" | "党委" | "党组",
     OrganizationDepartment => "组织部" | "组织部门",
+    DisciplineCommission => "纪委（监委）" | "纪委" | "纪委监委",
 });
 
 /// 管理主体: a Party committee or its organization department at an org unit.
@@ -101,6 +107,15 @@ pub enum AuthorityError {
         /// Its kind.
         kind: OrgKind,
     },
+    /// The body does not do this work: a 纪委 acts on the nomination and inspection of
+    /// 纪检监察 posts only, never on branches, members, classes or ratings.
+    #[error(
+        "the {body} does not do this work: the Party committee or its organization department does"
+    )]
+    NotItsWork {
+        /// The body that tried.
+        body: AuthorityBody,
+    },
     /// The target lies outside the authority's org subtree.
     #[error(
         "{target_name} is outside the jurisdiction of {authority_name} (not in its org subtree)"
@@ -148,6 +163,9 @@ impl crate::journal::Refusal for AuthorityError {
             Self::NotACommittee { name, kind, .. } => {
                 format!("{name}是{kind}，不具有干部管理权限：应由其上级党委（党组）办理（{cite}）")
             }
+            Self::NotItsWork { body } => {
+                format!("{body}不办理此项工作：应由党委（党组）或其组织部门办理（{cite}）")
+            }
             Self::OutsideSubtree {
                 authority_name,
                 target_name,
@@ -166,6 +184,15 @@ impl crate::journal::Refusal for AuthorityError {
 }
 
 impl Authority {
+    /// The commission for discipline inspection (纪委（监委）) of `unit`'s committee.
+    #[must_use]
+    pub const fn discipline_commission(unit: OrgUnitId) -> Self {
+        Self {
+            unit,
+            body: AuthorityBody::DisciplineCommission,
+        }
+    }
+
     /// The organization department of `unit`.
     #[must_use]
     pub const fn organization_department(unit: OrgUnitId) -> Self {
@@ -188,9 +215,12 @@ impl Authority {
     /// committee and `target` lies in its subtree.
     ///
     /// # Errors
-    /// [`AuthorityError::UnknownUnit`], [`AuthorityError::NotACommittee`] or
-    /// [`AuthorityError::OutsideSubtree`].
+    /// [`AuthorityError::NotItsWork`] for a 纪委, [`AuthorityError::UnknownUnit`],
+    /// [`AuthorityError::NotACommittee`] or [`AuthorityError::OutsideSubtree`].
     pub fn check_unit(&self, tree: &OrgTree, target: OrgUnitId) -> Result<(), AuthorityError> {
+        if self.body == AuthorityBody::DisciplineCommission {
+            return Err(AuthorityError::NotItsWork { body: self.body });
+        }
         let unit = tree
             .get(self.unit)
             .ok_or(AuthorityError::UnknownUnit(self.unit))?;

@@ -59,6 +59,7 @@ pub mod citation;
 mod citizen_id;
 pub mod dates;
 mod division_code;
+mod holder;
 mod id;
 mod institution;
 pub mod journal;
@@ -77,6 +78,7 @@ pub use calendar::{CalendarError, HolidaySchedule, UncoveredYears, WorkCalendar}
 pub use citation::{Citation, SourceStatus};
 pub use citizen_id::{CitizenIdError, CitizenIdNumber};
 pub use division_code::{DivisionCode, DivisionCodeError, DivisionLevel, PROVINCE_PREFIXES};
+pub use holder::PostHolder;
 pub use id::{
     ActorId, AppraisalId, AssessmentRoundId, BranchId, CadreId, DevelopmentId, DuesLedgerId,
     HoursLedgerId, IdError, InstitutionId, MemberId, OrgUnitId, PersonId, PositionId, QuotaBookId,
@@ -88,7 +90,7 @@ pub use institution::{
 };
 pub use management::{
     CoManagementPolicy, CoManagerAnswer, CoManagerReply, Consultation, ManagementEntry,
-    ManagementError, ManagementList, PostClass,
+    ManagementError, ManagementList, Nomination, PostClass,
 };
 pub use member_group::MemberGroup;
 pub use money::Yuan;

@@ -12,9 +12,11 @@
 //! let county_committee = unit(1);
 //! let list = ManagementList::new(vec![
 //!     // The county committee manages the leaders of the county's transport bureau.
-//!     ManagementEntry::for_class(inst(2), LeadershipRank::TownshipSectionDeputy, county_committee),
+//!     ManagementEntry::for_class(PostHolder::Institution(inst(2)), LeadershipRank::TownshipSectionDeputy, county_committee),
 //! ]);
-//! let entry = list.lookup(PositionId::from_uuid(uuid::Uuid::from_u128(9)), inst(2), LeadershipRank::TownshipSectionDeputy)
+//! let post = PositionId::from_uuid(uuid::Uuid::from_u128(9));
+//! let entry = list
+//!     .lookup(post, PostHolder::Institution(inst(2)), Some(LeadershipRank::TownshipSectionDeputy))
 //!     .ok_or("no entry")?;
 //! // Only the committee itself decides; its organization department does the work.
 //! assert!(entry.check_decision(Authority::party_committee(county_committee)).is_ok());
@@ -30,8 +32,9 @@ use thiserror::Error;
 use crate::journal::{Language, Refusal};
 use crate::policy::{Policy, PolicyError};
 use crate::{
-    Authority, AuthorityBody, Citation, InstitutionId, LeadershipRank, OrgUnitId, PositionId,
-    SourceStatus, WorkCalendar,
+    Authority, AuthorityBody, Citation, InstitutionId, InstitutionRegistry, JurisdictionPolicy,
+    LeadershipRank, OrgKind, OrgTree, OrgUnitId, PositionId, PostHolder, SourceStatus,
+    WorkCalendar,
 };
 
 /// 干部管理权限: 党管干部 and 分级管理 by the management list (干部任用条例 第四条, 第五十八条).
@@ -53,8 +56,8 @@ const CO_MANAGEMENT_RULE: Citation = Citation::new(
     SourceStatus::Provisional,
 );
 
-/// The posts an entry covers: one post, or a class — the posts of an institution at a rank
-/// (县直部门正职, 乡镇党委副书记…).
+/// The posts an entry covers: one post, or a class — the posts of a holder (a 单位, a Party
+/// committee or a 党组) at a rank (县直部门正职, 乡镇党委副书记…).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "covers", rename_all = "snake_case")]
 pub enum PostClass {
@@ -63,14 +66,35 @@ pub enum PostClass {
         /// The post.
         post: PositionId,
     },
-    /// The posts of `institution` at `rank`.
+    /// The posts of `holder` at `rank`.
     Class {
-        /// The institution.
-        institution: InstitutionId,
+        /// The 单位, Party committee or 党组 the posts belong to.
+        holder: PostHolder,
         /// The rank.
         rank: LeadershipRank,
     },
 }
+
+/// 提名考察: who leads the nomination and inspection of the posts an entry covers.
+///
+/// For the 纪委书记 and 副书记 below it, the upper 纪委 (监委) leads, together with the
+/// organization department (提名考察以上级纪委会同组织部门为主: 《中国共产党纪律检查机关
+/// 监督执纪工作规则》and the 2015 rules on the nomination of 纪委 leaders; secondary). The
+/// decision stays with the managing committee either way.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nomination {
+    /// The managing committee's organization department (the rule for most posts).
+    #[default]
+    OrganizationDepartment,
+    /// The managing committee's 纪委 (监委), with the organization department.
+    DisciplineCommission,
+}
+
+crate::official_terms!(Nomination, "提名考察 (nomination and inspection)", {
+    OrganizationDepartment => "组织部门提名考察" | "组织部门",
+    DisciplineCommission => "纪委会同组织部门提名考察" | "纪委",
+});
 
 /// One row of the management list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +110,9 @@ pub struct ManagementEntry {
     /// 备案: the body appointments are filed with.
     #[serde(default)]
     pub filed_with: Option<OrgUnitId>,
+    /// Who leads the nomination and inspection.
+    #[serde(default)]
+    pub nomination: Nomination,
 }
 
 impl ManagementEntry {
@@ -97,22 +124,27 @@ impl ManagementEntry {
             manager,
             co_manager: None,
             filed_with: None,
+            nomination: Nomination::OrganizationDepartment,
         }
     }
 
-    /// A row for the posts of `institution` at `rank`, managed by `manager`.
+    /// A row for the posts of `holder` at `rank`, managed by `manager`.
     #[must_use]
-    pub const fn for_class(
-        institution: InstitutionId,
-        rank: LeadershipRank,
-        manager: OrgUnitId,
-    ) -> Self {
+    pub const fn for_class(holder: PostHolder, rank: LeadershipRank, manager: OrgUnitId) -> Self {
         Self {
-            posts: PostClass::Class { institution, rank },
+            posts: PostClass::Class { holder, rank },
             manager,
             co_manager: None,
             filed_with: None,
+            nomination: Nomination::OrganizationDepartment,
         }
+    }
+
+    /// The same row, nominated and inspected as `nomination` says.
+    #[must_use]
+    pub const fn nominated_by(mut self, nomination: Nomination) -> Self {
+        self.nomination = nomination;
+        self
     }
 
     /// The same row, co-managed by `co_manager` (双重管理).
@@ -146,19 +178,40 @@ impl ManagementEntry {
         Ok(())
     }
 
-    /// Whether `authority` may do the work for the managing committee (动议, 考察, 任职谈话,
-    /// 备案 paperwork): the committee or its organization department.
+    /// Whether `authority` may do the work for the managing committee (公示, 任职谈话, 备案
+    /// paperwork): the committee or its organization department.
     ///
     /// # Errors
-    /// [`ManagementError::NotTheManager`].
+    /// [`ManagementError::NotTheManager`], or [`ManagementError::NotItsWork`] for a 纪委.
     pub fn check_work(&self, authority: Authority) -> Result<(), ManagementError> {
-        if authority.unit == self.manager {
-            Ok(())
-        } else {
-            Err(ManagementError::NotTheManager {
+        if authority.unit != self.manager {
+            return Err(ManagementError::NotTheManager {
                 manager: self.manager,
-            })
+            });
         }
+        if authority.body == AuthorityBody::DisciplineCommission {
+            return Err(ManagementError::NotItsWork {
+                body: authority.body,
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether `authority` may nominate and inspect (动议, 民主推荐, 确定考察对象, 考察): the
+    /// committee or its organization department; for a row whose [`Nomination`] is the 纪委's,
+    /// the committee's 纪委 as well.
+    ///
+    /// # Errors
+    /// [`ManagementError::NotTheManager`], or [`ManagementError::NotItsWork`] for a 纪委 on a
+    /// row the organization department nominates.
+    pub fn check_nomination(&self, authority: Authority) -> Result<(), ManagementError> {
+        if authority.unit == self.manager
+            && authority.body == AuthorityBody::DisciplineCommission
+            && self.nomination == Nomination::DisciplineCommission
+        {
+            return Ok(());
+        }
+        self.check_work(authority)
     }
 }
 
@@ -178,23 +231,211 @@ impl ManagementList {
         Self { entries }
     }
 
-    /// The row that covers `post` (of `institution`, at `rank`): the post's own row, else its
-    /// class's; `None` when the list does not cover it.
+    /// The row that covers `post` (of `holder`, at `rank`): the post's own row, else its
+    /// class's; `None` when the list does not cover it. A post that carries a 职级 and no
+    /// leadership rank (`rank: None`) is covered only by a row of its own.
     #[must_use]
     pub fn lookup(
         &self,
         post: PositionId,
-        institution: InstitutionId,
-        rank: LeadershipRank,
+        holder: PostHolder,
+        rank: Option<LeadershipRank>,
     ) -> Option<&ManagementEntry> {
         self.entries
             .iter()
             .find(|e| e.posts == PostClass::Post { post })
             .or_else(|| {
+                let rank = rank?;
                 self.entries
                     .iter()
-                    .find(|e| e.posts == PostClass::Class { institution, rank })
+                    .find(|e| e.posts == PostClass::Class { holder, rank })
             })
+    }
+
+    /// The list 下管一级 makes for `classes` (each a holder and a rank): for each class, the
+    /// nearest local Party committee (党委, not a 工委 or 基层党委) above the holder whose level
+    /// manages the rank under `policy` — a county committee manages the 乡科级 leaders of its
+    /// bureaus and townships, the city committee the county's 县处级 leaders.
+    ///
+    /// - A 单位's posts are placed by the Party organization set up in it (所在单位), else in
+    ///   the nearest institution above it that has one, else by the committee of its area
+    ///   (属地管理, the committee whose division code is the institution's).
+    /// - 垂直管理: the Party organization set up in the managing institution above manages;
+    ///   the local committee co-manages (协管). 双重领导: the local committee manages and the
+    ///   one above co-manages.
+    /// - The posts of a 监察委员会 are nominated and inspected with the 纪委
+    ///   ([`Nomination::DisciplineCommission`]).
+    /// - A class for which no committee is found gets no row: a later [`Self::lookup`] finds
+    ///   nothing, and the lifecycles refuse it as not on the list.
+    ///
+    /// Duplicate classes give one row. Work is linear in the tree, the registry and `classes`.
+    ///
+    /// ```
+    /// use zugong_core::*;
+    /// let unit = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
+    /// let inst = |n: u128| InstitutionId::from_uuid(uuid::Uuid::from_u128(n));
+    /// let area: DivisionCode = "640121".parse()?;
+    /// let registry = InstitutionRegistry::from_institutions(vec![
+    ///     Institution::new(inst(1), "永宁县人民政府", InstitutionKind::Government, area),
+    ///     Institution::new(inst(2), "永宁县交通运输局", InstitutionKind::GovernmentDepartment, area)
+    ///         .under(inst(1), Attachment::WorkingDepartment),
+    /// ])?;
+    /// let tree = OrgTree::from_units(vec![
+    ///     OrgUnit::new(unit(1), "中共银川市委员会", OrgKind::Committee, AdminLevel::Prefectural),
+    ///     OrgUnit::new(unit(2), "中共永宁县委员会", OrgKind::Committee, AdminLevel::County)
+    ///         .with_parent(unit(1)).with_division(area),
+    ///     OrgUnit::new(unit(3), "中共永宁县直属机关工作委员会", OrgKind::WorkingCommittee, AdminLevel::County)
+    ///         .with_parent(unit(2)),
+    ///     OrgUnit::new(unit(4), "永宁县交通运输局机关党支部", OrgKind::Branch, AdminLevel::County)
+    ///         .with_parent(unit(3)).with_host(UnitKind::Organ).in_institution(inst(2)),
+    /// ])?;
+    /// let bureau = PostHolder::Institution(inst(2));
+    /// let county = PostHolder::PartyCommittee(unit(2));
+    /// let list = ManagementList::one_level_down(&tree, &registry, &JurisdictionPolicy::default(), [
+    ///     (bureau, LeadershipRank::TownshipSectionChief),
+    ///     (county, LeadershipRank::CountyDivisionChief),
+    /// ]);
+    /// let post = PositionId::from_uuid(uuid::Uuid::from_u128(9));
+    /// // The bureau's 局长 is the county committee's, not the 机关工委's.
+    /// let row = list.lookup(post, bureau, Some(LeadershipRank::TownshipSectionChief)).ok_or("no row")?;
+    /// assert_eq!(row.manager, unit(2));
+    /// // The county's own 县委书记 is the city's.
+    /// let row = list.lookup(post, county, Some(LeadershipRank::CountyDivisionChief)).ok_or("no row")?;
+    /// assert_eq!(row.manager, unit(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn one_level_down(
+        tree: &OrgTree,
+        registry: &InstitutionRegistry,
+        policy: &JurisdictionPolicy,
+        classes: impl IntoIterator<Item = (PostHolder, LeadershipRank)>,
+    ) -> Self {
+        let places = Places::new(tree);
+        let mut seen = std::collections::HashSet::new();
+        let mut entries = Vec::new();
+        for (holder, rank) in classes {
+            if !seen.insert((holder, rank)) {
+                continue;
+            }
+            if let Some(entry) = places.entry(tree, registry, policy, holder, rank) {
+                entries.push(entry);
+            }
+        }
+        Self { entries }
+    }
+}
+
+/// Where the posts of a holder sit in the Party tree, for [`ManagementList::one_level_down`].
+struct Places {
+    /// The Party organization set up in each institution: the highest-tier one, the first in
+    /// tree order among equals.
+    set_up_in: std::collections::HashMap<InstitutionId, (u8, OrgUnitId)>,
+    /// The local committee of each area.
+    area_committee: std::collections::HashMap<crate::DivisionCode, OrgUnitId>,
+}
+
+impl Places {
+    fn new(tree: &OrgTree) -> Self {
+        let mut set_up_in = std::collections::HashMap::new();
+        let mut area_committee = std::collections::HashMap::new();
+        for unit in tree.units() {
+            if let Some(i) = unit.institution {
+                let tier = unit.kind.tier();
+                set_up_in
+                    .entry(i)
+                    .and_modify(|e: &mut (u8, OrgUnitId)| {
+                        if tier < e.0 {
+                            *e = (tier, unit.id);
+                        }
+                    })
+                    .or_insert((tier, unit.id));
+            }
+            if unit.kind == OrgKind::Committee
+                && let Some(d) = unit.division
+            {
+                area_committee.entry(d).or_insert(unit.id);
+            }
+        }
+        Self {
+            set_up_in,
+            area_committee,
+        }
+    }
+
+    /// The Party organization an institution's posts hang from.
+    fn anchor(
+        &self,
+        registry: &InstitutionRegistry,
+        institution: InstitutionId,
+    ) -> Option<OrgUnitId> {
+        let own = registry.get(institution)?;
+        std::iter::once(own)
+            .chain(registry.ancestors(institution).ok()?)
+            .find_map(|i| self.set_up_in.get(&i.id).map(|e| e.1))
+            .or_else(|| self.area_committee.get(&own.area).copied())
+    }
+
+    /// The nearest local committee at or above `from` that manages `rank`.
+    fn manager(
+        tree: &OrgTree,
+        policy: &JurisdictionPolicy,
+        from: OrgUnitId,
+        rank: LeadershipRank,
+    ) -> Option<OrgUnitId> {
+        let own = tree.get(from)?;
+        std::iter::once(own)
+            .chain(tree.ancestors(from).ok()?)
+            .filter(|u| u.kind == OrgKind::Committee)
+            .find(|u| {
+                Authority::party_committee(u.id)
+                    .managed_rank_levels(tree, policy)
+                    .is_ok_and(|levels| levels.contains(&rank.level()))
+            })
+            .map(|u| u.id)
+    }
+
+    fn entry(
+        &self,
+        tree: &OrgTree,
+        registry: &InstitutionRegistry,
+        policy: &JurisdictionPolicy,
+        holder: PostHolder,
+        rank: LeadershipRank,
+    ) -> Option<ManagementEntry> {
+        let (local, above, supervision) = match holder {
+            PostHolder::PartyCommittee(u) | PostHolder::LeadingGroup(u) => (Some(u), None, false),
+            PostHolder::Institution(i) => {
+                let inst = registry.get(i)?;
+                let above = inst
+                    .management
+                    .from_above()
+                    .and_then(|by| self.set_up_in.get(&by).map(|e| e.1));
+                (
+                    self.anchor(registry, i),
+                    above.map(|a| (a, inst.management)),
+                    inst.kind == crate::InstitutionKind::Supervision,
+                )
+            }
+        };
+        let local_manager = local.and_then(|l| Self::manager(tree, policy, l, rank));
+        let mut entry = match above {
+            Some((system, crate::Management::Vertical(_))) => {
+                let mut e = ManagementEntry::for_class(holder, rank, system);
+                e.co_manager = local_manager;
+                e
+            }
+            Some((system, _)) => {
+                let mut e = ManagementEntry::for_class(holder, rank, local_manager?);
+                e.co_manager = Some(system);
+                e
+            }
+            None => ManagementEntry::for_class(holder, rank, local_manager?),
+        };
+        if supervision {
+            entry.nomination = Nomination::DisciplineCommission;
+        }
+        Some(entry)
     }
 }
 
@@ -328,6 +569,15 @@ pub enum ManagementError {
         /// The managing committee.
         manager: OrgUnitId,
     },
+    /// A body that does not do this work (a 纪委 outside the nomination it is given).
+    #[error("the {body} does not do this work for the committee")]
+    NotItsWork {
+        /// The body that tried.
+        body: AuthorityBody,
+    },
+    /// The post is not on the management list.
+    #[error("the post is not on the management list: add its row (or its class's) first")]
+    NotListed,
     /// An organization department may do the work, not decide.
     #[error(
         "an organization department works for its committee; only the committee (常委会 or 党组) decides"
@@ -353,7 +603,7 @@ pub enum ManagementError {
 impl Refusal for ManagementError {
     fn citation(&self) -> Citation {
         match self {
-            Self::NotTheManager { .. } => LIST_RULE,
+            Self::NotTheManager { .. } | Self::NotItsWork { .. } | Self::NotListed => LIST_RULE,
             Self::DepartmentCannotDecide => DECISION_RULE,
             Self::NotConsulted { .. } | Self::ConsultationPending { .. } | Self::Calendar(_) => {
                 CO_MANAGEMENT_RULE
@@ -367,6 +617,12 @@ impl Refusal for ManagementError {
             (Language::English, _) => format!("{self} ({cite})"),
             (Language::Chinese, Self::NotTheManager { .. }) => {
                 format!("按干部管理权限，该职务由其他党委管理（{cite}）")
+            }
+            (Language::Chinese, Self::NotItsWork { body }) => {
+                format!("{body}不办理此项工作：由党委（党组）或其组织部门办理（{cite}）")
+            }
+            (Language::Chinese, Self::NotListed) => {
+                format!("该职务不在干部职务名称表中：先列入名称表（职务或其类别）（{cite}）")
             }
             (Language::Chinese, Self::DepartmentCannotDecide) => {
                 format!("组织部门受党委委托办理，讨论决定须由党委（常委会）或党组作出（{cite}）")

@@ -27,14 +27,18 @@ const PROVINCIAL_TAX: u128 = 4;
 
 #[test]
 fn a_bureau_deputy_is_decided_by_the_county_committee_alone() {
-    let bureau = inst(10);
+    let bureau = PostHolder::Institution(inst(10));
     let list = ManagementList::new(vec![ManagementEntry::for_class(
         bureau,
         LeadershipRank::TownshipSectionDeputy,
         unit(COUNTY_COMMITTEE),
     )]);
     let row = *list
-        .lookup(post(100), bureau, LeadershipRank::TownshipSectionDeputy)
+        .lookup(
+            post(100),
+            bureau,
+            Some(LeadershipRank::TownshipSectionDeputy),
+        )
         .unwrap();
     assert!(
         row.check_decision(Authority::party_committee(unit(COUNTY_COMMITTEE)))
@@ -59,14 +63,18 @@ fn a_bureau_deputy_is_decided_by_the_county_committee_alone() {
     );
     // A class the list does not cover is not covered.
     assert!(
-        list.lookup(post(100), bureau, LeadershipRank::TownshipSectionChief)
-            .is_none()
+        list.lookup(
+            post(100),
+            bureau,
+            Some(LeadershipRank::TownshipSectionChief)
+        )
+        .is_none()
     );
 }
 
 #[test]
 fn a_post_of_its_own_row_is_managed_by_that_row() {
-    let office = inst(20);
+    let office = PostHolder::Institution(inst(20));
     let list = ManagementList::new(vec![
         ManagementEntry::for_class(
             office,
@@ -77,7 +85,11 @@ fn a_post_of_its_own_row_is_managed_by_that_row() {
         ManagementEntry::for_post(post(200), unit(PROVINCIAL_TAX)),
     ]);
     let head = list
-        .lookup(post(200), office, LeadershipRank::TownshipSectionChief)
+        .lookup(
+            post(200),
+            office,
+            Some(LeadershipRank::TownshipSectionChief),
+        )
         .unwrap();
     assert_eq!(head.manager, unit(PROVINCIAL_TAX));
     assert!(
@@ -85,7 +97,11 @@ fn a_post_of_its_own_row_is_managed_by_that_row() {
             .is_err()
     );
     let other = list
-        .lookup(post(201), office, LeadershipRank::TownshipSectionChief)
+        .lookup(
+            post(201),
+            office,
+            Some(LeadershipRank::TownshipSectionChief),
+        )
         .unwrap();
     assert_eq!(other.manager, unit(COUNTY_COMMITTEE));
 }
@@ -132,4 +148,254 @@ fn the_co_manager_is_consulted_before_the_decision() {
     let mut short = policy;
     short.reply_working_days = 2;
     assert!(zugong_core::Policy::validate(&short).is_err());
+}
+
+#[test]
+fn a_disciplinary_post_is_nominated_with_the_discipline_commission() {
+    let row = ManagementEntry::for_class(
+        PostHolder::Institution(inst(30)),
+        LeadershipRank::TownshipSectionChief,
+        unit(COUNTY_COMMITTEE),
+    );
+    let commission = Authority::discipline_commission(unit(COUNTY_COMMITTEE));
+    // Without the 纪委's nomination, the 纪委 does no work on the post.
+    assert!(matches!(
+        row.check_nomination(commission),
+        Err(ManagementError::NotItsWork { .. })
+    ));
+    let row = row.nominated_by(Nomination::DisciplineCommission);
+    assert!(row.check_nomination(commission).is_ok());
+    assert!(
+        row.check_nomination(Authority::organization_department(unit(COUNTY_COMMITTEE)))
+            .is_ok()
+    );
+    // It nominates and inspects; it neither decides nor does the department's other work.
+    assert!(row.check_work(commission).is_err());
+    assert!(row.check_decision(commission).is_err());
+    // Nor does it run the committee's other processes.
+    let tree = OrgTree::from_units(vec![OrgUnit::new(
+        unit(COUNTY_COMMITTEE),
+        "中共新庄县委员会",
+        OrgKind::Committee,
+        AdminLevel::County,
+    )])
+    .unwrap();
+    assert!(matches!(
+        commission.check_unit(&tree, unit(COUNTY_COMMITTEE)),
+        Err(AuthorityError::NotItsWork { .. })
+    ));
+    assert_eq!(
+        "纪委".parse::<AuthorityBody>().unwrap(),
+        AuthorityBody::DisciplineCommission
+    );
+}
+
+/// A city above a county; the county's organs under a 机关工委; a bureau with its branch, a
+/// township, a 纪委监委, a vertically managed tax office and a dual-led office.
+fn county() -> (OrgTree, InstitutionRegistry) {
+    let area: DivisionCode = "640121".parse().unwrap();
+    let city_area: DivisionCode = "640100".parse().unwrap();
+    let registry = InstitutionRegistry::from_institutions(vec![
+        Institution::new(inst(1), "新庄县人民政府", InstitutionKind::Government, area),
+        Institution::new(
+            inst(2),
+            "新庄县交通运输局",
+            InstitutionKind::GovernmentDepartment,
+            area,
+        )
+        .under(inst(1), Attachment::WorkingDepartment),
+        Institution::new(
+            inst(3),
+            "新庄县纪委监委",
+            InstitutionKind::Supervision,
+            area,
+        ),
+        Institution::new(
+            inst(4),
+            "市税务局",
+            InstitutionKind::GovernmentDepartment,
+            city_area,
+        ),
+        Institution::new(
+            inst(5),
+            "新庄县税务局",
+            InstitutionKind::GovernmentDepartment,
+            area,
+        )
+        .managed(Management::Vertical(inst(4))),
+        Institution::new(
+            inst(6),
+            "新庄县气象局",
+            InstitutionKind::PublicInstitution,
+            area,
+        )
+        .managed(Management::Dual(inst(4))),
+        Institution::new(inst(7), "新庄县沙洲镇", InstitutionKind::Township, area)
+            .under(inst(1), Attachment::Administered),
+    ])
+    .unwrap();
+    let tree = OrgTree::from_units(vec![
+        OrgUnit::new(
+            unit(100),
+            "中共银川市委员会",
+            OrgKind::Committee,
+            AdminLevel::Prefectural,
+        )
+        .with_division(city_area),
+        OrgUnit::new(
+            unit(101),
+            "中共市税务局党委",
+            OrgKind::Committee,
+            AdminLevel::Prefectural,
+        )
+        .with_parent(unit(100))
+        .in_institution(inst(4)),
+        OrgUnit::new(
+            unit(COUNTY_COMMITTEE),
+            "中共新庄县委员会",
+            OrgKind::Committee,
+            AdminLevel::County,
+        )
+        .with_parent(unit(100))
+        .with_division(area),
+        OrgUnit::new(
+            unit(ORGANS_WORK_COMMITTEE),
+            "中共新庄县直属机关工作委员会",
+            OrgKind::WorkingCommittee,
+            AdminLevel::County,
+        )
+        .with_parent(unit(COUNTY_COMMITTEE)),
+        OrgUnit::new(
+            unit(102),
+            "新庄县交通运输局机关党支部",
+            OrgKind::Branch,
+            AdminLevel::County,
+        )
+        .with_parent(unit(ORGANS_WORK_COMMITTEE))
+        .with_host(UnitKind::Organ)
+        .in_institution(inst(2)),
+        OrgUnit::new(
+            unit(103),
+            "中共新庄县沙洲镇委员会",
+            OrgKind::Committee,
+            AdminLevel::Township,
+        )
+        .with_parent(unit(COUNTY_COMMITTEE))
+        .in_institution(inst(7)),
+    ])
+    .unwrap();
+    (tree, registry)
+}
+
+#[test]
+fn one_level_down_makes_the_default_list() {
+    let (tree, registry) = county();
+    let chief = LeadershipRank::TownshipSectionChief;
+    let classes = [
+        (PostHolder::Institution(inst(2)), chief),
+        (PostHolder::Institution(inst(2)), chief),
+        (PostHolder::Institution(inst(3)), chief),
+        (PostHolder::Institution(inst(5)), chief),
+        (PostHolder::Institution(inst(6)), chief),
+        (PostHolder::Institution(inst(7)), chief),
+        (PostHolder::PartyCommittee(unit(103)), chief),
+        (
+            PostHolder::PartyCommittee(unit(COUNTY_COMMITTEE)),
+            LeadershipRank::CountyDivisionChief,
+        ),
+        (
+            PostHolder::PartyCommittee(unit(100)),
+            LeadershipRank::BureauDepartmentChief,
+        ),
+    ];
+    let list =
+        ManagementList::one_level_down(&tree, &registry, &JurisdictionPolicy::default(), classes);
+    let row = |h: PostHolder, r: LeadershipRank| *list.lookup(post(1), h, Some(r)).unwrap();
+    // Duplicates give one row; the city's own leaders have no committee above them here.
+    assert_eq!(list.entries.len(), 7);
+    assert!(
+        list.lookup(
+            post(1),
+            PostHolder::PartyCommittee(unit(100)),
+            Some(LeadershipRank::BureauDepartmentChief)
+        )
+        .is_none()
+    );
+    // The bureau's 局长: the county committee, not the 机关工委 the branch sits under.
+    let bureau = row(PostHolder::Institution(inst(2)), chief);
+    assert_eq!(bureau.manager, unit(COUNTY_COMMITTEE));
+    assert_eq!(bureau.co_manager, None);
+    // The 纪委监委 has no Party organization of its own here: its area's committee manages,
+    // and the 纪委 nominates with the department.
+    let supervision = row(PostHolder::Institution(inst(3)), chief);
+    assert_eq!(supervision.manager, unit(COUNTY_COMMITTEE));
+    assert_eq!(supervision.nomination, Nomination::DisciplineCommission);
+    // Vertically managed: the system's committee manages, the county co-manages.
+    let tax = row(PostHolder::Institution(inst(5)), chief);
+    assert_eq!(tax.manager, unit(101));
+    assert_eq!(tax.co_manager, Some(unit(COUNTY_COMMITTEE)));
+    // Dual leadership: the county manages, the system co-manages.
+    let weather = row(PostHolder::Institution(inst(6)), chief);
+    assert_eq!(weather.manager, unit(COUNTY_COMMITTEE));
+    assert_eq!(weather.co_manager, Some(unit(101)));
+    // The township and its committee: the county (a township committee manages no rank).
+    assert_eq!(
+        row(PostHolder::Institution(inst(7)), chief).manager,
+        unit(COUNTY_COMMITTEE)
+    );
+    assert_eq!(
+        row(PostHolder::PartyCommittee(unit(103)), chief).manager,
+        unit(COUNTY_COMMITTEE)
+    );
+    // The county's 县委书记: the city.
+    assert_eq!(
+        row(
+            PostHolder::PartyCommittee(unit(COUNTY_COMMITTEE)),
+            LeadershipRank::CountyDivisionChief
+        )
+        .manager,
+        unit(100)
+    );
+    // Under 下管两级 the nearest committee that manages the rank still comes first.
+    let two = ManagementList::one_level_down(
+        &tree,
+        &registry,
+        &JurisdictionPolicy { levels_down: 2 },
+        [(PostHolder::Institution(inst(2)), chief)],
+    );
+    assert_eq!(two.entries[0].manager, unit(COUNTY_COMMITTEE));
+}
+
+#[test]
+fn post_holders_pool_upward_in_their_own_tree() {
+    let (tree, registry) = county();
+    assert_eq!(
+        PostHolder::Institution(inst(2)).above(&tree, &registry),
+        vec![PostHolder::Institution(inst(1))]
+    );
+    assert_eq!(
+        PostHolder::PartyCommittee(unit(103)).above(&tree, &registry),
+        vec![
+            PostHolder::PartyCommittee(unit(COUNTY_COMMITTEE)),
+            PostHolder::PartyCommittee(unit(100))
+        ]
+    );
+    assert!(
+        PostHolder::Institution(inst(99))
+            .above(&tree, &registry)
+            .is_empty()
+    );
+    assert_eq!(
+        PostHolder::Institution(inst(2)).name(&tree, &registry),
+        Some("新庄县交通运输局")
+    );
+    assert!(PostHolder::PartyCommittee(unit(103)).is_party_body());
+    assert_eq!(
+        PostHolder::of_party_organization(unit(102), OrgKind::Branch),
+        None
+    );
+    assert_eq!(
+        PostHolder::of_party_organization(unit(3), OrgKind::LeadingGroup),
+        Some(PostHolder::LeadingGroup(unit(3)))
+    );
 }
