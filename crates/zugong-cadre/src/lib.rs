@@ -23,10 +23,21 @@
 //! use zugong_core::*;
 //!
 //! let id = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
+//! let inst = |n: u128| InstitutionId::from_uuid(uuid::Uuid::from_u128(n));
+//! let area: DivisionCode = "640121".parse()?;
+//! // Two trees: the 单位 (a government and its education bureau) and the Party
+//! // organizations (the county committee and the bureau's 党组, set up in the bureau).
+//! let registry = InstitutionRegistry::from_institutions(vec![
+//!     Institution::new(inst(1), "永宁县人民政府", InstitutionKind::Government, area),
+//!     Institution::new(inst(2), "永宁县教育局", InstitutionKind::GovernmentDepartment, area)
+//!         .under(inst(1), Attachment::WorkingDepartment),
+//! ])?;
 //! let tree = OrgTree::from_units(vec![
 //!     OrgUnit::new(id(1), "中共永宁县委员会", OrgKind::Committee, AdminLevel::County),
-//!     OrgUnit::new(id(2), "县教育局党组", OrgKind::LeadingGroup, AdminLevel::County).with_parent(id(1)),
+//!     OrgUnit::new(id(2), "县教育局党组", OrgKind::LeadingGroup, AdminLevel::County)
+//!         .with_parent(id(1)).in_institution(inst(2)),
 //! ])?;
+//! let bureau = PostHolder::Institution(inst(2));
 //! let clerk = ActorId::from_uuid(uuid::Uuid::from_u128(77));
 //! // The organization department proposes and inspects; the committee decides (讨论决定).
 //! let department = Authority::organization_department(id(1));
@@ -34,16 +45,20 @@
 //! let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).unwrap();
 //! let policy = SelectionPolicy::default();
 //! let calendar = WorkCalendar::official();
-//! let jurisdiction = JurisdictionPolicy::default();
 //! let deputy = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
+//! // 干部管理权限: the county committee manages the bureau's 副局长 (下管一级 makes the row).
+//! let management = ManagementList::one_level_down(&tree, &registry, &JurisdictionPolicy::default(),
+//!     [(bureau, LeadershipRank::TownshipSectionDeputy)]);
+//! let co_management = CoManagementPolicy::default();
 //!
 //! // One 副局长 post approved, none filled: the 台账 as the data records it.
-//! let quota = QuotaBook::opening([QuotaOpeningLine { unit: id(2), rank: deputy,
+//! let quota = QuotaBook::opening([QuotaOpeningLine { holder: bureau, rank: deputy,
 //!     line: QuotaLine { allotted: 1, occupied: 0, planned_departures: 0 } }]);
-//! let ctx = SelectionContext { tree: &tree, jurisdiction: &jurisdiction, policy: &policy, calendar: &calendar, quota: &quota };
+//! let ctx = SelectionContext { tree: &tree, registry: &registry, management: &management,
+//!     co_management: &co_management, policy: &policy, calendar: &calendar, quota: &quota };
 //!
-//! let post = Post { id: PositionId::from_uuid(uuid::Uuid::from_u128(3)), unit: id(2), title: "县教育局副局长".into(),
-//!     rank: deputy, party_post: false, elected: false, probation_applies: true };
+//! let post = Post::new(PositionId::from_uuid(uuid::Uuid::from_u128(3)), bureau, "县教育局副局长",
+//!     deputy, Tenure::Appointed);
 //! let alice = CadreId::from_uuid(uuid::Uuid::from_u128(10));
 //! let ok = || PoliticalReview::uniform(90, "政治素质好");
 //! let selection = SelectionId::from_uuid(uuid::Uuid::from_u128(5));
@@ -58,7 +73,7 @@
 //!     (SelectionCommand::Inspect { cadre: alice, review: ok(), record: InspectionRecord {
 //!         notice_published: true, team_size: 2, individual_talks: 25, evaluation: (24, 26), file_reviewed: true,
 //!         personal_matters: PersonalMatters::Truthful, discipline_opinion_clear: true, complaints_checked: true, feedback_given: true } }, d(3, 25), department),
-//!     (SelectionCommand::Decide { members: 11, present: 9, votes: BTreeMap::from([(alice, VoteCount { agree: 9, disagree: 0, defer: 0 })]), review: ok() }, d(4, 8), committee),
+//!     (SelectionCommand::Decide { members: 11, present: 9, votes: BTreeMap::from([(alice, VoteCount { agree: 9, disagree: 0, defer: 0 })]), review: ok(), consultation: None }, d(4, 8), committee),
 //!     (SelectionCommand::StartPublicity { review: ok() }, d(4, 9), department),
 //! ];
 //! for (cmd, on, by) in steps {
@@ -94,9 +109,11 @@
 //! ```compile_fail
 //! # use zugong_cadre::*;
 //! # use zugong_core::*;
-//! # fn f(tree: &OrgTree, jurisdiction: &JurisdictionPolicy, policy: &SelectionPolicy,
+//! # fn f(tree: &OrgTree, registry: &InstitutionRegistry, management: &ManagementList,
+//! #      co_management: &CoManagementPolicy, policy: &SelectionPolicy,
 //! #      calendar: &WorkCalendar, quota: &QuotaBook, day: chrono::NaiveDate, county: Authority) {
-//! let ctx = SelectionContext { on: day, authority: county, tree, jurisdiction, policy, calendar, quota };
+//! let ctx = SelectionContext { on: day, authority: county, tree, registry, management,
+//!     co_management, policy, calendar, quota };
 //! # }
 //! ```
 //!
@@ -107,8 +124,8 @@
 //! ```compile_fail
 //! # use zugong_cadre::*;
 //! # use zugong_core::*;
-//! # fn f(unit: OrgUnitId, rank: RankOrGrade) {
-//! let fill = QuotaCommand::Occupy { unit, rank };
+//! # fn f(holder: PostHolder, rank: RankOrGrade) {
+//! let fill = QuotaCommand::Occupy { holder, rank };
 //! # }
 //! ```
 //!
@@ -163,7 +180,7 @@ pub use eligibility::{
 pub use mistakes::{Distinction, MistakeClass, MistakePolicy, MistakeRecord, MistakeUse};
 pub use policy::SelectionPolicy;
 pub use political::{PoliticalDimension, PoliticalReview};
-pub use post::Post;
+pub use post::{PROBATION_POSTS, Post, Tenure};
 pub use quota::{
     QuotaBook, QuotaBookStage, QuotaCommand, QuotaContext, QuotaError, QuotaEvent, QuotaLine,
     QuotaOpeningLine,

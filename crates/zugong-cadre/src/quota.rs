@@ -1,4 +1,4 @@
-//! Post quotas (职数): allotments per unit and rank, occupancy, planned departures and
+//! Post quotas (职数): allotments per holder and rank, occupancy, planned departures and
 //! vacancies, as a journaled lifecycle.
 
 use std::collections::BTreeMap;
@@ -6,11 +6,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
-use zugong_core::{AuthorityError, Citation, OrgTree, OrgUnitId, QuotaBookId, RankOrGrade};
+use zugong_core::{
+    Authority, AuthorityError, Citation, InstitutionRegistry, ManagementError, ManagementList,
+    OrgTree, PostHolder, QuotaBookId, RankOrGrade,
+};
 
 use crate::policy::CIVIL_SERVANT_LAW_ART_43;
 
-/// One unit's quota for one rank or grade.
+/// One holder's quota for one rank or grade.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuotaLine {
     /// 核定职数: posts approved.
@@ -35,7 +38,7 @@ impl QuotaLine {
     }
 }
 
-/// 职数台账: quotas per (unit, rank), where an upper unit's line is the pool its sub-units'
+/// 职数台账: quotas per (holder, rank), where an upper holder's line is the pool its sub-units'
 /// lines are carved from: for every line, its own occupancy plus the allotments of the nearest
 /// lines below it never exceed its allotment.
 ///
@@ -47,7 +50,7 @@ impl QuotaLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(into = "Vec<QuotaOpeningLine>")]
 pub struct QuotaBook {
-    lines: BTreeMap<(OrgUnitId, RankOrGradeKey), (RankOrGrade, QuotaLine)>,
+    lines: BTreeMap<(PostHolder, RankOrGradeKey), (RankOrGrade, QuotaLine)>,
     opened: bool,
 }
 
@@ -62,11 +65,11 @@ fn key(r: RankOrGrade) -> RankOrGradeKey {
     }
 }
 
-/// One line of a book as read from data: a unit, a rank and its counts.
+/// One line of a book as read from data: a holder, a rank and its counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuotaOpeningLine {
-    /// The unit.
-    pub unit: OrgUnitId,
+    /// The 单位, Party committee or 党组 whose posts they are.
+    pub holder: PostHolder,
     /// The rank or grade.
     pub rank: RankOrGrade,
     /// Its counts.
@@ -77,7 +80,7 @@ impl From<QuotaBook> for Vec<QuotaOpeningLine> {
     fn from(b: QuotaBook) -> Self {
         b.lines
             .into_iter()
-            .map(|((unit, _), (rank, line))| QuotaOpeningLine { unit, rank, line })
+            .map(|((holder, _), (rank, line))| QuotaOpeningLine { holder, rank, line })
             .collect()
     }
 }
@@ -99,64 +102,79 @@ zugong_core::official_terms!(QuotaBookStage, "职数台账状态 (quota book sta
 });
 
 impl QuotaBook {
-    /// The book as the data records it (核定职数 and 在职 per unit and rank, as approved by the
+    /// The book as the data records it (核定职数 and 在职 per holder and rank, as approved by the
     /// 编制 authority and read from the roster). Over-filled lines are kept as they are: a
-    /// report shows them as 超职数 findings. A later line for the same unit and rank replaces
+    /// report shows them as 超职数 findings. A later line for the same holder and rank replaces
     /// an earlier one.
     #[must_use]
     pub fn opening(lines: impl IntoIterator<Item = QuotaOpeningLine>) -> Self {
         Self {
             lines: lines
                 .into_iter()
-                .map(|l| ((l.unit, key(l.rank)), (l.rank, l.line)))
+                .map(|l| ((l.holder, key(l.rank)), (l.rank, l.line)))
                 .collect(),
             opened: true,
         }
     }
 
-    /// The line of a unit and rank.
+    /// The line of a holder and rank.
     #[must_use]
-    pub fn line(&self, unit: OrgUnitId, rank: RankOrGrade) -> Option<QuotaLine> {
-        self.lines.get(&(unit, key(rank))).map(|(_, l)| *l)
+    pub fn line(&self, holder: PostHolder, rank: RankOrGrade) -> Option<QuotaLine> {
+        self.lines.get(&(holder, key(rank))).map(|(_, l)| *l)
     }
 
     /// Every line.
-    pub fn lines(&self) -> impl Iterator<Item = (OrgUnitId, RankOrGrade, QuotaLine)> + '_ {
+    pub fn lines(&self) -> impl Iterator<Item = (PostHolder, RankOrGrade, QuotaLine)> + '_ {
         self.lines.iter().map(|((u, _), (r, l))| (*u, *r, *l))
     }
 
-    /// The nearest unit strictly above `unit` that has a line for `rank` (or is `assumed`,
-    /// a unit treated as having one).
+    /// The nearest holder strictly above `holder` (in its own tree: institutions for a 单位,
+    /// committees for a committee or 党组) that has a line for `rank` (or is `assumed`, a
+    /// holder treated as having one).
     fn parent_line(
         &self,
-        tree: &OrgTree,
-        unit: OrgUnitId,
+        trees: Trees<'_>,
+        holder: PostHolder,
         rank: RankOrGrade,
-        assumed: Option<OrgUnitId>,
-    ) -> Option<OrgUnitId> {
-        tree.ancestors(unit)
-            .ok()?
-            .map(|u| u.id)
+        assumed: Option<PostHolder>,
+    ) -> Option<PostHolder> {
+        holder
+            .above(trees.tree, trees.registry)
+            .into_iter()
             .find(|u| Some(*u) == assumed || self.lines.contains_key(&(*u, key(rank))))
     }
 
-    /// Allotments of the lines whose nearest line above is `unit`'s (whether or not `unit` has
-    /// a line yet).
-    fn carved(&self, tree: &OrgTree, unit: OrgUnitId, rank: RankOrGrade) -> u32 {
+    /// Allotments of the lines whose nearest line above is `holder`'s (whether or not
+    /// `holder` has a line yet).
+    fn carved(&self, trees: Trees<'_>, holder: PostHolder, rank: RankOrGrade) -> u32 {
         self.lines
             .iter()
-            .filter(|((u, k), _)| *k == key(rank) && *u != unit)
-            .filter(|((u, _), _)| self.parent_line(tree, *u, rank, Some(unit)) == Some(unit))
+            .filter(|((u, k), _)| *k == key(rank) && *u != holder)
+            .filter(|((u, _), _)| self.parent_line(trees, *u, rank, Some(holder)) == Some(holder))
             .map(|(_, (_, l))| l.allotted)
             .fold(0u32, u32::saturating_add)
     }
 
-    /// What a line uses of its allotment: own occupancy plus what it allots below.
+    /// What a line uses of its allotment: own occupancy plus what it allots below (the lines
+    /// of the holders under it in the institution tree, or under it in the Party tree).
     #[must_use]
-    pub fn used(&self, tree: &OrgTree, unit: OrgUnitId, rank: RankOrGrade) -> u32 {
-        let own = self.line(unit, rank).map_or(0, |l| l.occupied);
-        own.saturating_add(self.carved(tree, unit, rank))
+    pub fn used(
+        &self,
+        tree: &OrgTree,
+        registry: &InstitutionRegistry,
+        holder: PostHolder,
+        rank: RankOrGrade,
+    ) -> u32 {
+        let own = self.line(holder, rank).map_or(0, |l| l.occupied);
+        own.saturating_add(self.carved(Trees { tree, registry }, holder, rank))
     }
+}
+
+/// The two trees, borrowed together.
+#[derive(Clone, Copy)]
+struct Trees<'c> {
+    tree: &'c OrgTree,
+    registry: &'c InstitutionRegistry,
 }
 
 /// What may be asked of the quota book.
@@ -168,10 +186,10 @@ pub enum QuotaCommand {
         /// The lines.
         lines: Vec<QuotaOpeningLine>,
     },
-    /// 核定职数: set a unit's allotment for a rank.
+    /// 核定职数: set a holder's allotment for a rank.
     Allot {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank or grade.
         rank: RankOrGrade,
         /// Posts approved.
@@ -179,15 +197,15 @@ pub enum QuotaCommand {
     },
     /// Free one post (removal, transfer, retirement).
     Release {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank or grade.
         rank: RankOrGrade,
     },
     /// Record a planned departure, or cancel one (`planned: false`).
     PlanDeparture {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank or grade.
         rank: RankOrGrade,
         /// Add (true) or cancel (false).
@@ -206,8 +224,8 @@ pub enum QuotaEvent {
     },
     /// Allotment set.
     Allotted {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank.
         rank: RankOrGrade,
         /// Count.
@@ -215,15 +233,15 @@ pub enum QuotaEvent {
     },
     /// A post freed.
     Released {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank.
         rank: RankOrGrade,
     },
     /// Planned departures changed by +1 or −1.
     DepartureChanged {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank.
         rank: RankOrGrade,
         /// Added or cancelled.
@@ -231,32 +249,78 @@ pub enum QuotaEvent {
     },
 }
 
-/// What the quota rules need.
+/// What the quota rules need: both trees (lines pool upward in their own) and the management
+/// list (who may set a holder's 职数).
 #[derive(Debug, Clone, Copy)]
 pub struct QuotaContext<'c> {
-    /// The tree.
+    /// The Party tree.
     pub tree: &'c OrgTree,
+    /// The 单位 registry.
+    pub registry: &'c InstitutionRegistry,
+    /// 干部管理权限.
+    pub management: &'c ManagementList,
+}
+
+impl QuotaContext<'_> {
+    fn trees(&self) -> Trees<'_> {
+        Trees {
+            tree: self.tree,
+            registry: self.registry,
+        }
+    }
+
+    /// Checks that `authority` may keep the book of `holder`'s `rank` posts: the committee
+    /// that manages them under the list (its own row for the class, else any row of the
+    /// holder), or a committee above it. A committee's or 党组's own posts not on the list
+    /// fall to the committee above them in the Party tree.
+    fn check_authority(
+        &self,
+        authority: Authority,
+        holder: PostHolder,
+        rank: RankOrGrade,
+    ) -> Result<(), QuotaError> {
+        let class = match rank {
+            RankOrGrade::Leadership(r) => self
+                .management
+                .entries
+                .iter()
+                .find(|e| e.posts == zugong_core::PostClass::Class { holder, rank: r }),
+            RankOrGrade::Grade(_) => None,
+        };
+        let any = || {
+            self.management.entries.iter().find(|e| {
+                matches!(e.posts, zugong_core::PostClass::Class { holder: h, .. } if h == holder)
+            })
+        };
+        let target = match (class.or_else(any), holder.party_organization()) {
+            (Some(e), _) => e.manager,
+            (None, Some(u)) => u,
+            (None, None) => return Err(QuotaError::NotListed { holder, rank }),
+        };
+        authority.check_unit(self.tree, target)?;
+        Ok(())
+    }
 }
 
 /// A quota command refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QuotaError {
-    /// No quota line for the unit and rank: no post may be filled (公务员法 第四十三条).
-    #[error("the unit has no quota for {rank} ({})", CIVIL_SERVANT_LAW_ART_43)]
+    /// No quota line for the holder and rank: no post may be filled (公务员法 第四十三条).
+    #[error("the holder has no quota for {rank} ({})", CIVIL_SERVANT_LAW_ART_43)]
     NoQuota {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank.
         rank: RankOrGrade,
     },
     /// Every approved post is filled (超职数配备 is refused, 公务员法 第四十三条).
     #[error(
-        "the unit has no vacancy for {rank}: {occupied} of {allotted} filled ({})",
+        "the holder has no vacancy for {rank}: {occupied} of {allotted} filled ({})",
         CIVIL_SERVANT_LAW_ART_43
     )]
     NoVacancy {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank.
         rank: RankOrGrade,
         /// Approved.
@@ -264,11 +328,11 @@ pub enum QuotaError {
         /// Filled.
         occupied: u32,
     },
-    /// The allotment would exceed what the unit above allots, or fall below what is used.
+    /// The allotment would exceed what the holder above allots, or fall below what is used.
     #[error("allotting {count} for {rank} breaks the pool: {reason}")]
     PoolExceeded {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank.
         rank: RankOrGrade,
         /// Count asked.
@@ -279,14 +343,23 @@ pub enum QuotaError {
     /// Releasing a post nobody holds, or cancelling a departure never planned.
     #[error("nothing to release for {rank}: no post is filled")]
     NothingToRelease {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose posts they are.
+        holder: PostHolder,
         /// Rank.
         rank: RankOrGrade,
     },
     /// Authority refused.
     #[error("authority refused: {0}")]
     Authority(#[from] AuthorityError),
+    /// A 单位's posts that no row of the management list covers: nobody is known to keep
+    /// their book.
+    #[error("no row of the management list covers the holder's {rank} posts")]
+    NotListed {
+        /// The holder.
+        holder: PostHolder,
+        /// Rank.
+        rank: RankOrGrade,
+    },
     /// A command before the book was opened, or a second opening.
     #[error("{}", if *.opened { "the quota book is already open" } else { "open the quota book (建账) first" })]
     Opening {
@@ -299,6 +372,7 @@ impl Refusal for QuotaError {
     fn citation(&self) -> Citation {
         match self {
             Self::Authority(e) => e.citation(),
+            Self::NotListed { .. } => ManagementError::NotListed.citation(),
             _ => CIVIL_SERVANT_LAW_ART_43,
         }
     }
@@ -306,9 +380,13 @@ impl Refusal for QuotaError {
     fn message(&self, language: Language) -> String {
         let (zh, en): (String, String) = match self {
             Self::Authority(e) => return e.message(language),
+            Self::NotListed { rank, .. } => (
+                format!("干部职务名称表未列该单位{rank}职务，无法确定由谁管理职数：先列入名称表"),
+                format!("no row of the management list covers these {rank} posts: list them first"),
+            ),
             Self::NoQuota { rank, .. } => (
                 format!("该单位未核定{rank}职数：先核定职数"),
-                format!("the unit has no quota for {rank}: allot one first"),
+                format!("the holder has no quota for {rank}: allot one first"),
             ),
             Self::NoVacancy {
                 rank,
@@ -388,76 +466,76 @@ impl Lifecycle for QuotaBook {
         ctx: &QuotaContext<'_>,
         _: &Peers<'_, Self>,
     ) -> Result<Vec<QuotaEvent>, QuotaError> {
-        let (unit, rank) = match command {
+        let (holder, rank) = match command {
             QuotaCommand::Open { lines } => {
                 if self.opened {
                     return Err(QuotaError::Opening { opened: true });
                 }
                 for l in lines {
-                    act.authority().check_unit(ctx.tree, l.unit)?;
+                    ctx.check_authority(act.authority(), l.holder, l.rank)?;
                 }
                 return Ok(vec![QuotaEvent::Opened {
                     lines: lines.clone(),
                 }]);
             }
-            QuotaCommand::Allot { unit, rank, .. }
-            | QuotaCommand::Release { unit, rank }
-            | QuotaCommand::PlanDeparture { unit, rank, .. } => (*unit, *rank),
+            QuotaCommand::Allot { holder, rank, .. }
+            | QuotaCommand::Release { holder, rank }
+            | QuotaCommand::PlanDeparture { holder, rank, .. } => (*holder, *rank),
         };
         if !self.opened {
             return Err(QuotaError::Opening { opened: false });
         }
-        act.authority().check_unit(ctx.tree, unit)?;
-        let line = self.line(unit, rank);
+        ctx.check_authority(act.authority(), holder, rank)?;
+        let line = self.line(holder, rank);
         match command {
             QuotaCommand::Open { .. } => Err(QuotaError::Opening { opened: true }),
             QuotaCommand::Allot { count, .. } => {
-                if self.used(ctx.tree, unit, rank) > *count {
+                if self.used(ctx.tree, ctx.registry, holder, rank) > *count {
                     return Err(QuotaError::PoolExceeded {
-                        unit,
+                        holder,
                         rank,
                         count: *count,
                         reason: "below what is filled and allotted below",
                     });
                 }
-                if let Some(parent) = self.parent_line(ctx.tree, unit, rank, None) {
+                if let Some(parent) = self.parent_line(ctx.trees(), holder, rank, None) {
                     let parent_line = self.line(parent, rank).unwrap_or_default();
                     let others = self
-                        .used(ctx.tree, parent, rank)
+                        .used(ctx.tree, ctx.registry, parent, rank)
                         .saturating_sub(line.map_or(0, |l| l.allotted));
                     if others.saturating_add(*count) > parent_line.allotted {
                         return Err(QuotaError::PoolExceeded {
-                            unit,
+                            holder,
                             rank,
                             count: *count,
-                            reason: "above what the unit above allots",
+                            reason: "above what the holder above allots",
                         });
                     }
                 }
                 Ok(vec![QuotaEvent::Allotted {
-                    unit,
+                    holder,
                     rank,
                     count: *count,
                 }])
             }
             QuotaCommand::Release { .. } => {
                 if line.is_none_or(|l| l.occupied == 0) {
-                    return Err(QuotaError::NothingToRelease { unit, rank });
+                    return Err(QuotaError::NothingToRelease { holder, rank });
                 }
-                Ok(vec![QuotaEvent::Released { unit, rank }])
+                Ok(vec![QuotaEvent::Released { holder, rank }])
             }
             QuotaCommand::PlanDeparture { planned, .. } => {
-                let l = line.ok_or(QuotaError::NoQuota { unit, rank })?;
+                let l = line.ok_or(QuotaError::NoQuota { holder, rank })?;
                 let ok = if *planned {
                     l.planned_departures < l.occupied
                 } else {
                     l.planned_departures > 0
                 };
                 if !ok {
-                    return Err(QuotaError::NothingToRelease { unit, rank });
+                    return Err(QuotaError::NothingToRelease { holder, rank });
                 }
                 Ok(vec![QuotaEvent::DepartureChanged {
-                    unit,
+                    holder,
                     rank,
                     planned: *planned,
                 }])
@@ -466,18 +544,18 @@ impl Lifecycle for QuotaBook {
     }
 
     fn apply(&mut self, event: &QuotaEvent, _: &Applying) {
-        let (unit, rank) = match event {
+        let (holder, rank) = match event {
             QuotaEvent::Opened { lines } => {
                 *self = Self::opening(lines.iter().copied());
                 return;
             }
-            QuotaEvent::Allotted { unit, rank, .. }
-            | QuotaEvent::Released { unit, rank }
-            | QuotaEvent::DepartureChanged { unit, rank, .. } => (*unit, *rank),
+            QuotaEvent::Allotted { holder, rank, .. }
+            | QuotaEvent::Released { holder, rank }
+            | QuotaEvent::DepartureChanged { holder, rank, .. } => (*holder, *rank),
         };
         let (_, l) = self
             .lines
-            .entry((unit, key(rank)))
+            .entry((holder, key(rank)))
             .or_insert((rank, QuotaLine::default()));
         match event {
             QuotaEvent::Allotted { count, .. } => l.allotted = *count,

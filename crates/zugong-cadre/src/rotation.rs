@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use zugong_core::dates::{add_years, completed_months};
 use zugong_core::policy::{Policy, PolicyError};
-use zugong_core::{CadreId, Citation, OrgUnitId, RankOrGrade, SourceStatus};
+use zugong_core::{CadreId, Citation, PostHolder, RankOrGrade, SourceStatus};
 
 use crate::{Post, QuotaBook};
 
@@ -175,10 +175,10 @@ pub struct RotationMove {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RotationProblem {
-    /// After every move, a unit would hold more than its quota for a rank.
+    /// After every move, a holder would have more than its quota for a rank filled.
     OverQuota {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组.
+        holder: PostHolder,
         /// Rank.
         rank: RankOrGrade,
         /// Holders after the plan.
@@ -191,7 +191,7 @@ pub enum RotationProblem {
 }
 
 /// Checks a rotation plan against the quotas on both sides, all moves at once: every move frees
-/// its old post and fills its new one, and no (unit, rank) ends above its approved number.
+/// its old post and fills its new one, and no (holder, rank) ends above its approved number.
 ///
 /// # Errors
 /// Every [`RotationProblem`].
@@ -201,26 +201,26 @@ pub fn check_rotation_plan(
 ) -> Result<(), Vec<RotationProblem>> {
     let mut problems = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    let mut delta: BTreeMap<(OrgUnitId, String), (RankOrGrade, i64)> = BTreeMap::new();
+    let mut delta: BTreeMap<(PostHolder, String), (RankOrGrade, i64)> = BTreeMap::new();
     for m in moves {
         if !seen.insert(m.cadre) {
             problems.push(RotationProblem::MovedTwice(m.cadre));
         }
         delta
-            .entry((m.from.unit, format!("{:?}", m.from.rank)))
+            .entry((m.from.holder, format!("{:?}", m.from.rank)))
             .or_insert((m.from.rank, 0))
             .1 -= 1;
         delta
-            .entry((m.to.unit, format!("{:?}", m.to.rank)))
+            .entry((m.to.holder, format!("{:?}", m.to.rank)))
             .or_insert((m.to.rank, 0))
             .1 += 1;
     }
-    for ((unit, _), (rank, d)) in delta {
-        let line = quota.line(unit, rank).unwrap_or_default();
+    for ((holder, _), (rank, d)) in delta {
+        let line = quota.line(holder, rank).unwrap_or_default();
         let after = i64::from(line.occupied) + d;
         if after > i64::from(line.allotted) {
             problems.push(RotationProblem::OverQuota {
-                unit,
+                holder,
                 rank,
                 after: u32::try_from(after).unwrap_or(u32::MAX),
                 allotted: line.allotted,

@@ -12,8 +12,8 @@ use zugong_core::publicity::{
     ObjectionId, ObjectionOutcome, Publicity, PublicityDays, PublicityError, PublicityEvent,
 };
 use zugong_core::{
-    AuthorityBody, AuthorityError, CadreId, Citation, JurisdictionPolicy, OrgTree, RankOrGrade,
-    SelectionId, WorkCalendar,
+    CadreId, Citation, CoManagementPolicy, Consultation, InstitutionRegistry, ManagementEntry,
+    ManagementError, ManagementList, OrgTree, SelectionId, WorkCalendar,
 };
 
 use crate::policy::{ART_3, CH_4, CH_5, CH_6, CH_7};
@@ -282,6 +282,10 @@ pub enum SelectionCommand {
         votes: BTreeMap<CadreId, VoteCount>,
         /// Political review of the decided person.
         review: PoliticalReview,
+        /// 征求协管方意见: the co-manager's consultation, for a post the list co-manages
+        /// (双重管理); recorded with the decision.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        consultation: Option<Consultation>,
     },
     /// 任前公示 from the context's day.
     StartPublicity {
@@ -376,6 +380,9 @@ pub enum SelectionEvent {
     },
     /// 讨论决定 taken.
     Decided {
+        /// The co-manager's consultation, for a co-managed post.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        consultation: Option<Consultation>,
         /// On.
         on: NaiveDate,
         /// The person.
@@ -411,14 +418,19 @@ pub enum SelectionEvent {
     },
 }
 
-/// What the selection rules need besides the act: the tree, 下管一级, the numbers, the
-/// calendar and the quota book. No date and no authority: those are the [`Act`]'s.
+/// What the selection rules need besides the act: both trees, the management list (who
+/// manages, co-manages and nominates for the post), the numbers, the calendar and the quota
+/// book. No date and no authority: those are the [`Act`]'s.
 #[derive(Debug, Clone, Copy)]
 pub struct SelectionContext<'c> {
-    /// The tree.
+    /// The Party tree.
     pub tree: &'c OrgTree,
-    /// 下管一级.
-    pub jurisdiction: &'c JurisdictionPolicy,
+    /// The 单位 registry (a post's 试用期 follows from its institution's place).
+    pub registry: &'c InstitutionRegistry,
+    /// 干部管理权限: every step is checked against the post's row.
+    pub management: &'c ManagementList,
+    /// How long a co-manager has to answer.
+    pub co_management: &'c CoManagementPolicy,
     /// The rules' numbers.
     pub policy: &'c SelectionPolicy,
     /// The work calendar (任前公示 in working days).
@@ -448,19 +460,11 @@ pub enum SelectionError {
         /// The stage.
         stage: SelectionStage,
     },
-    /// The authority may not act on this post.
-    #[error("authority refused: {0}")]
-    Authority(#[from] AuthorityError),
-    /// 讨论决定 by a body that may not decide: only the Party committee (党委（党组）) decides
-    /// an appointment, by collective discussion (Ch 6).
-    #[error(
-        "讨论决定 is the Party committee's (党委（党组）); the {body} may propose and inspect, not decide ({})",
-        CH_6
-    )]
-    NotTheCommittee {
-        /// The body that tried.
-        body: AuthorityBody,
-    },
+    /// The management list refused the body: not the post's manager, a department deciding
+    /// (讨论决定 is the committee's, Ch 6), a 纪委 outside its nomination, the post not on the
+    /// list, or the co-manager not yet heard.
+    #[error("management: {0}")]
+    Management(#[from] ManagementError),
     /// A blank plan.
     #[error("a motion needs a work plan")]
     NoPlan,
@@ -561,11 +565,11 @@ impl Refusal for SelectionError {
             | Self::UnknownCandidate(_)
             | Self::NoCandidates
             | Self::MissingReview(_) => CH_5,
-            Self::DuplicateVotes { .. } | Self::NotTheCommittee { .. } => CH_6,
+            Self::DuplicateVotes { .. } => CH_6,
             Self::Publicity(_) | Self::NoTalk | Self::ProbationNotOver { .. } => CH_7,
             Self::Quota(e) => e.citation(),
             Self::Recusal(f) => f.citation(),
-            Self::Authority(e) => e.citation(),
+            Self::Management(e) => e.citation(),
             Self::NotStarted
             | Self::AlreadyStarted
             | Self::Ended(_)
@@ -578,7 +582,7 @@ impl Refusal for SelectionError {
     fn message(&self, language: Language) -> String {
         let cite = self.citation();
         match self {
-            Self::Authority(e) => return e.message(language),
+            Self::Management(e) => return e.message(language),
             Self::Quota(e) => return e.message(language),
             _ => {}
         }
@@ -592,10 +596,7 @@ impl Refusal for SelectionError {
             Self::OutOfOrder { command, stage } => {
                 format!("当前环节为“{stage}”，不能进行“{command}”：按程序依次进行")
             }
-            Self::Authority(e) => format!("超出管理权限：{e}"),
-            Self::NotTheCommittee { body } => {
-                format!("讨论决定须由党委（党组）集体讨论作出，{body}不能作出决定")
-            }
+            Self::Management(e) => e.message(Language::Chinese),
             Self::NoPlan => "动议须附工作方案".to_owned(),
             Self::RecommendationOrder(t) => (*t).to_owned(),
             Self::QuorumNotMet {
@@ -664,21 +665,54 @@ fn gate_failed_reason(g: &GateRecord) -> String {
     )
 }
 
-impl Selection {
-    fn check_authority(
-        &self,
-        post: &Post,
-        act: &Act,
-        ctx: &SelectionContext<'_>,
-    ) -> Result<(), SelectionError> {
-        let authority = act.authority();
-        match post.rank {
-            RankOrGrade::Leadership(r) => {
-                authority.check_post(ctx.tree, ctx.jurisdiction, post.unit, r)?
-            }
-            RankOrGrade::Grade(_) => authority.check_unit(ctx.tree, post.unit)?,
+/// Which kind of work a command is, for the management list's check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Work {
+    /// 动议, 民主推荐, 确定考察对象, 考察: the nomination and inspection.
+    Nomination,
+    /// 讨论决定 and 调整: the committee's own.
+    Decision,
+    /// 公示, 任职, 试用期满: the department's work for the committee.
+    Procedure,
+}
+
+impl Work {
+    const fn of(command: &SelectionCommand) -> Self {
+        match command {
+            SelectionCommand::Motion { .. }
+            | SelectionCommand::Recommend { .. }
+            | SelectionCommand::ChooseCandidates { .. }
+            | SelectionCommand::Inspect { .. } => Self::Nomination,
+            SelectionCommand::Decide { .. } | SelectionCommand::Adjust { .. } => Self::Decision,
+            SelectionCommand::StartPublicity { .. }
+            | SelectionCommand::Object { .. }
+            | SelectionCommand::ResolveObjection { .. }
+            | SelectionCommand::Appoint { .. }
+            | SelectionCommand::EndProbation { .. } => Self::Procedure,
         }
-        Ok(())
+    }
+}
+
+impl Selection {
+    /// The post's row of the management list, and the act's body checked against it for
+    /// `command`'s kind of work.
+    fn check_authority<'c>(
+        post: &Post,
+        command: &SelectionCommand,
+        act: &Act,
+        ctx: &SelectionContext<'c>,
+    ) -> Result<&'c ManagementEntry, SelectionError> {
+        let entry = ctx
+            .management
+            .lookup(post.id, post.holder, post.leadership_rank())
+            .ok_or(ManagementError::NotListed)?;
+        let authority = act.authority();
+        match Work::of(command) {
+            Work::Nomination => entry.check_nomination(authority)?,
+            Work::Decision => entry.check_decision(authority)?,
+            Work::Procedure => entry.check_work(authority)?,
+        }
+        Ok(entry)
     }
 
     fn quorum(present: u32, members: u32, policy: &SelectionPolicy) -> Result<(), SelectionError> {
@@ -728,7 +762,7 @@ impl Selection {
                     && !matches!(s.stage, SelectionStage::Returned | SelectionStage::Adjusted)
             })
             .filter_map(|(_, s)| s.post.as_ref())
-            .filter(|p| p.unit == post.unit && p.rank == post.rank)
+            .filter(|p| p.holder == post.holder && p.rank == post.rank)
             .count();
         u32::try_from(n).unwrap_or(u32::MAX)
     }
@@ -768,7 +802,7 @@ impl Lifecycle for Selection {
             if self.post.is_some() {
                 return Err(SelectionError::AlreadyStarted);
             }
-            self.check_authority(post, act, ctx)?;
+            Self::check_authority(post, command, act, ctx)?;
             if plan.trim().is_empty() {
                 return Err(SelectionError::NoPlan);
             }
@@ -792,7 +826,7 @@ impl Lifecycle for Selection {
         if let Some(reason) = &self.ended {
             return Err(SelectionError::Ended(reason.clone()));
         }
-        self.check_authority(post, act, ctx)?;
+        let entry = Self::check_authority(post, command, act, ctx)?;
         let stage = self.stage;
         let on = act.day();
         match command {
@@ -968,15 +1002,17 @@ impl Lifecycle for Selection {
                 present,
                 votes,
                 review,
+                consultation,
             } => {
                 if stage != SelectionStage::Inspection {
                     return Err(out_of_order("讨论决定", stage));
                 }
-                if act.authority().body != AuthorityBody::PartyCommittee {
-                    return Err(SelectionError::NotTheCommittee {
-                        body: act.authority().body,
-                    });
-                }
+                entry.check_consulted(
+                    consultation.as_ref(),
+                    on,
+                    ctx.calendar,
+                    ctx.co_management,
+                )?;
                 if let Some(c) = self
                     .candidates
                     .iter()
@@ -1009,7 +1045,11 @@ impl Lifecycle for Selection {
                         Some(c),
                         review,
                         pass,
-                        vec![SelectionEvent::Decided { on, cadre: c }],
+                        vec![SelectionEvent::Decided {
+                            on,
+                            cadre: c,
+                            consultation: *consultation,
+                        }],
                     )),
                     None if votes
                         .values()
@@ -1102,22 +1142,22 @@ impl Lifecycle for Selection {
                 }
                 let line = ctx
                     .quota
-                    .line(post.unit, post.rank)
+                    .line(post.holder, post.rank)
                     .ok_or(QuotaError::NoQuota {
-                        unit: post.unit,
+                        holder: post.holder,
                         rank: post.rank,
                     })?;
                 let elsewhere = Self::filled_by_peers(post, peers);
                 if line.vacancies() <= elsewhere {
                     return Err(QuotaError::NoVacancy {
-                        unit: post.unit,
+                        holder: post.holder,
                         rank: post.rank,
                         allotted: line.allotted,
                         occupied: line.occupied.saturating_add(elsewhere),
                     }
                     .into());
                 }
-                let probation_until = if post.has_probation() {
+                let probation_until = if post.has_probation(ctx.registry) {
                     add_months(on, ctx.policy.probation_months)
                 } else {
                     None
@@ -1137,11 +1177,6 @@ impl Lifecycle for Selection {
             SelectionCommand::Adjust { kind, reason } => {
                 if !matches!(stage, SelectionStage::Appointed | SelectionStage::Confirmed) {
                     return Err(out_of_order("调整", stage));
-                }
-                if act.authority().body != AuthorityBody::PartyCommittee {
-                    return Err(SelectionError::NotTheCommittee {
-                        body: act.authority().body,
-                    });
                 }
                 if reason.trim().is_empty() {
                     return Err(SelectionError::NoAdjustmentReason);
@@ -1197,7 +1232,7 @@ impl Lifecycle for Selection {
                 self.dropped.insert(*cadre, reason.clone());
             }
             SelectionEvent::Deferred { .. } => {}
-            SelectionEvent::Decided { on, cadre } => {
+            SelectionEvent::Decided { on, cadre, .. } => {
                 self.decided = Some((*on, *cadre));
                 self.stage = SelectionStage::Decided;
             }

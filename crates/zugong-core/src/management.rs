@@ -564,7 +564,7 @@ impl ManagementEntry {
 #[non_exhaustive]
 pub enum ManagementError {
     /// The body is not the one the list names.
-    #[error("the post is managed by {manager}'s committee under the management list")]
+    #[error("the post is managed by another committee under the management list")]
     NotTheManager {
         /// The managing committee.
         manager: OrgUnitId,

@@ -7,15 +7,49 @@ use crate::support::*;
 
 const DEPUTY: RankOrGrade = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
 
+/// Both trees and the list, as a quota book's context reads them.
+struct Trees {
+    tree: OrgTree,
+    registry: InstitutionRegistry,
+    management: ManagementList,
+}
+
+impl Trees {
+    fn new() -> Self {
+        let (tree, registry) = (tree(), registry());
+        Self {
+            management: management(&tree, &registry),
+            tree,
+            registry,
+        }
+    }
+
+    fn ctx(&self) -> QuotaContext<'_> {
+        QuotaContext {
+            tree: &self.tree,
+            registry: &self.registry,
+            management: &self.management,
+        }
+    }
+}
+
+/// The county government's 职数 pool, the bureau's and the township's lines.
+const GOVERNMENT: PostHolder =
+    PostHolder::Institution(InstitutionId::from_uuid(uuid::Uuid::from_u128(10)));
+const BUREAU: PostHolder =
+    PostHolder::Institution(InstitutionId::from_uuid(uuid::Uuid::from_u128(3)));
+const TOWNSHIP: PostHolder =
+    PostHolder::Institution(InstitutionId::from_uuid(uuid::Uuid::from_u128(4)));
+
 fn run(
     book: &mut QuotaBook,
     j: &mut Journal<QuotaBook>,
-    tree: &OrgTree,
+    tree: &Trees,
     cmd: QuotaCommand,
     who: Authority,
 ) -> Result<(), QuotaError> {
     let before = book.clone();
-    let r = crate::support::run(book, j, &cmd, &QuotaContext { tree }, d(2026, 1, 5), who)
+    let r = crate::support::run(book, j, &cmd, &tree.ctx(), d(2026, 1, 5), who)
         .map(|_| ())
         .map_err(|e| match e {
             ExecuteError::Refused(e) => e,
@@ -27,9 +61,9 @@ fn run(
     r
 }
 
-fn opening(unit: OrgUnitId, allotted: u32, occupied: u32) -> QuotaOpeningLine {
+fn opening(holder: PostHolder, allotted: u32, occupied: u32) -> QuotaOpeningLine {
     QuotaOpeningLine {
-        unit,
+        holder,
         rank: DEPUTY,
         line: QuotaLine {
             allotted,
@@ -41,12 +75,12 @@ fn opening(unit: OrgUnitId, allotted: u32, occupied: u32) -> QuotaOpeningLine {
 
 #[test]
 fn a_book_opens_once_before_anything_else() {
-    let tree = tree();
+    let tree = Trees::new();
     let county = Authority::organization_department(id(2));
     let (mut b, mut j) = (QuotaBook::default(), Journal::new());
     assert_eq!(b.stage(), QuotaBookStage::NotOpened);
     let allot = QuotaCommand::Allot {
-        unit: id(3),
+        holder: BUREAU,
         rank: DEPUTY,
         count: 2,
     };
@@ -55,7 +89,7 @@ fn a_book_opens_once_before_anything_else() {
         Err(QuotaError::Opening { opened: false })
     );
     let open = QuotaCommand::Open {
-        lines: vec![opening(id(2), 3, 0)],
+        lines: vec![opening(GOVERNMENT, 3, 0)],
     };
     run(&mut b, &mut j, &tree, open.clone(), county).unwrap();
     assert_eq!(b.stage().to_string(), "已建账");
@@ -68,7 +102,7 @@ fn a_book_opens_once_before_anything_else() {
 
 #[test]
 fn pools_releases_and_refusals() {
-    let tree = tree();
+    let tree = Trees::new();
     let county = Authority::organization_department(id(2));
     let (mut b, mut j) = (QuotaBook::default(), Journal::new());
     // The county's pool of 3 deputies, 2 of them carved out for the bureau (both filled).
@@ -77,7 +111,7 @@ fn pools_releases_and_refusals() {
         &mut j,
         &tree,
         QuotaCommand::Open {
-            lines: vec![opening(id(2), 3, 0), opening(id(3), 2, 2)],
+            lines: vec![opening(GOVERNMENT, 3, 0), opening(BUREAU, 2, 2)],
         },
         county,
     )
@@ -88,7 +122,7 @@ fn pools_releases_and_refusals() {
         &mut j,
         &tree,
         QuotaCommand::Allot {
-            unit: id(4),
+            holder: TOWNSHIP,
             rank: DEPUTY,
             count: 2,
         },
@@ -104,7 +138,7 @@ fn pools_releases_and_refusals() {
             &mut j,
             &tree,
             QuotaCommand::Allot {
-                unit: id(3),
+                holder: BUREAU,
                 rank: DEPUTY,
                 count: 1
             },
@@ -113,42 +147,73 @@ fn pools_releases_and_refusals() {
         Err(QuotaError::PoolExceeded { .. })
     ));
     let release = QuotaCommand::Release {
-        unit: id(3),
+        holder: BUREAU,
         rank: DEPUTY,
     };
     run(&mut b, &mut j, &tree, release.clone(), county).unwrap();
-    assert_eq!(b.line(id(3), DEPUTY).map(|l| l.vacancies()), Some(1));
+    assert_eq!(b.line(BUREAU, DEPUTY).map(|l| l.vacancies()), Some(1));
     // Another county's department may not touch these lines.
     let other = Authority::organization_department(id(5));
     assert!(matches!(
         run(&mut b, &mut j, &tree, release, other),
         Err(QuotaError::Authority(_))
     ));
-    assert_eq!(verified(&j, || QuotaContext { tree: &tree }), b);
+    assert_eq!(verified(&j, || tree.ctx()), b);
 }
 
 proptest! {
     #[test]
     fn random_sequences_never_exceed_a_quota(ops in prop::collection::vec((0u8..3, 0usize..3, 0u32..5, any::<bool>()), 0..60)) {
-        let tree = tree();
+        let tree = Trees::new();
         let city = Authority::organization_department(id(1));
         let (mut b, mut j) = (QuotaBook::default(), Journal::new());
-        run(&mut b, &mut j, &tree, QuotaCommand::Open { lines: vec![opening(id(2), 4, 1), opening(id(3), 2, 2)] }, city).unwrap();
-        let units = [id(2), id(3), id(4)];
+        run(&mut b, &mut j, &tree, QuotaCommand::Open { lines: vec![opening(GOVERNMENT, 4, 1), opening(BUREAU, 2, 2)] }, city).unwrap();
+        let units = [GOVERNMENT, BUREAU, TOWNSHIP];
         for (kind, u, n, flag) in ops {
-            let unit = units[u];
+            let holder = units[u];
             let cmd = match kind {
-                0 => QuotaCommand::Allot { unit, rank: DEPUTY, count: n },
-                1 => QuotaCommand::Release { unit, rank: DEPUTY },
-                _ => QuotaCommand::PlanDeparture { unit, rank: DEPUTY, planned: flag },
+                0 => QuotaCommand::Allot { holder, rank: DEPUTY, count: n },
+                1 => QuotaCommand::Release { holder, rank: DEPUTY },
+                _ => QuotaCommand::PlanDeparture { holder, rank: DEPUTY, planned: flag },
             };
             let _ = run(&mut b, &mut j, &tree, cmd, city);
-            for (unit, rank, line) in b.lines() {
+            for (holder, rank, line) in b.lines() {
                 prop_assert!(line.occupied <= line.allotted);
-                prop_assert!(b.used(&tree, unit, rank) <= line.allotted, "{unit} uses more than allotted");
+                prop_assert!(b.used(&tree.tree, &tree.registry, holder, rank) <= line.allotted, "{holder:?} uses more than allotted");
                 prop_assert!(line.planned_departures <= line.occupied);
             }
         }
-        prop_assert_eq!(verified(&j, || QuotaContext { tree: &tree }), b);
+        prop_assert_eq!(verified(&j, || tree.ctx()), b);
     }
+}
+
+#[test]
+fn a_line_nobody_manages_is_refused() {
+    let tree = Trees::new();
+    let county = Authority::organization_department(id(2));
+    let (mut b, mut j) = (QuotaBook::default(), Journal::new());
+    let stray = PostHolder::Institution(inst(99));
+    let err = run(
+        &mut b,
+        &mut j,
+        &tree,
+        QuotaCommand::Open {
+            lines: vec![opening(stray, 1, 0)],
+        },
+        county,
+    )
+    .unwrap_err();
+    assert!(matches!(err, QuotaError::NotListed { .. }));
+    // A committee's own posts fall to the committee itself when the list has no row.
+    let township_committee = PostHolder::PartyCommittee(id(4));
+    run(
+        &mut b,
+        &mut j,
+        &tree,
+        QuotaCommand::Open {
+            lines: vec![opening(township_committee, 3, 0)],
+        },
+        county,
+    )
+    .unwrap();
 }

@@ -44,17 +44,22 @@ fn tenure_flags_at_their_thresholds() {
 
 #[test]
 fn rotation_plans_respect_quotas_on_both_sides() {
-    let tree = tree();
+    let (tree, registry) = (tree(), registry());
+    let management = management(&tree, &registry);
     let deputy = RankOrGrade::Leadership(LeadershipRank::TownshipSectionDeputy);
     let county = Authority::organization_department(id(2));
     let (mut q, mut j) = (QuotaBook::default(), Journal::new());
-    let ctx = QuotaContext { tree: &tree };
-    let line = |unit, n| QuotaOpeningLine {
-        unit,
+    let ctx = QuotaContext {
+        tree: &tree,
+        registry: &registry,
+        management: &management,
+    };
+    let line = |n: u128, count| QuotaOpeningLine {
+        holder: PostHolder::Institution(inst(n)),
         rank: deputy,
         line: QuotaLine {
-            allotted: n,
-            occupied: n,
+            allotted: count,
+            occupied: count,
             planned_departures: 0,
         },
     };
@@ -62,46 +67,46 @@ fn rotation_plans_respect_quotas_on_both_sides() {
         &mut q,
         &mut j,
         &QuotaCommand::Open {
-            lines: vec![line(id(3), 2), line(id(4), 1)],
+            lines: vec![line(3, 2), line(4, 1)],
         },
         &ctx,
         d(2026, 1, 1),
         county,
     )
     .unwrap();
-    let post = |unit| Post {
-        id: PositionId::from_uuid(uuid::Uuid::nil()),
-        unit,
-        title: "副职".into(),
-        rank: deputy,
-        party_post: false,
-        elected: false,
-        probation_applies: true,
+    let post = |n| {
+        Post::new(
+            PositionId::from_uuid(uuid::Uuid::nil()),
+            PostHolder::Institution(inst(n)),
+            "副职",
+            deputy,
+            Tenure::Appointed,
+        )
     };
     // A swap between the bureau and the township keeps both within quota.
     let swap = [
         RotationMove {
             cadre: cadre(1),
-            from: post(id(3)),
-            to: post(id(4)),
+            from: post(3),
+            to: post(4),
         },
         RotationMove {
             cadre: cadre(2),
-            from: post(id(4)),
-            to: post(id(3)),
+            from: post(4),
+            to: post(3),
         },
     ];
     assert_eq!(check_rotation_plan(&swap, &q), Ok(()));
     // A one-way move into the full township is refused.
     let one_way = [RotationMove {
         cadre: cadre(1),
-        from: post(id(3)),
-        to: post(id(4)),
+        from: post(3),
+        to: post(4),
     }];
     assert_eq!(
         check_rotation_plan(&one_way, &q),
         Err(vec![RotationProblem::OverQuota {
-            unit: id(4),
+            holder: PostHolder::Institution(inst(4)),
             rank: deputy,
             after: 2,
             allotted: 1
@@ -116,11 +121,16 @@ fn rotation_plans_respect_quotas_on_both_sides() {
     // A departure recorded in the book frees the post (an appointment's own adjustment is
     // `SelectionCommand::Adjust`).
     let free = QuotaCommand::Release {
-        unit: id(4),
+        holder: PostHolder::Institution(inst(4)),
         rank: deputy,
     };
     crate::support::run(&mut q, &mut j, &free, &ctx, d(2026, 2, 1), county).unwrap();
-    assert_eq!(q.line(id(4), deputy).unwrap().vacancies(), 1);
+    assert_eq!(
+        q.line(PostHolder::Institution(inst(4)), deputy)
+            .unwrap()
+            .vacancies(),
+        1
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use zugong_cadre::*;
-use zugong_core::journal::{Entry, ExecuteError, Journal, Refusal};
+use zugong_core::journal::{Entry, ExecuteError, Journal, Language, Refusal};
 use zugong_core::publicity::{ObjectionId, ObjectionOutcome, PublicityError};
 use zugong_core::*;
 
@@ -13,17 +13,20 @@ const DEPUTY: RankOrGrade = RankOrGrade::Leadership(LeadershipRank::TownshipSect
 
 struct World {
     tree: OrgTree,
+    registry: InstitutionRegistry,
+    management: ManagementList,
+    co_management: CoManagementPolicy,
     policy: SelectionPolicy,
     calendar: WorkCalendar,
-    jurisdiction: JurisdictionPolicy,
     quota: QuotaBook,
 }
 
 impl World {
     fn new(seats: u32) -> Self {
         let tree = tree();
+        let registry = registry();
         let quota = QuotaBook::opening([QuotaOpeningLine {
-            unit: id(3),
+            holder: PostHolder::Institution(inst(3)),
             rank: DEPUTY,
             line: QuotaLine {
                 allotted: seats,
@@ -32,10 +35,12 @@ impl World {
             },
         }]);
         Self {
+            management: management(&tree, &registry),
             tree,
+            registry,
+            co_management: CoManagementPolicy::default(),
             policy: SelectionPolicy::default(),
             calendar: WorkCalendar::official(),
-            jurisdiction: JurisdictionPolicy::default(),
             quota,
         }
     }
@@ -80,7 +85,9 @@ impl World {
     fn ctx(&self) -> SelectionContext<'_> {
         SelectionContext {
             tree: &self.tree,
-            jurisdiction: &self.jurisdiction,
+            registry: &self.registry,
+            management: &self.management,
+            co_management: &self.co_management,
             policy: &self.policy,
             calendar: &self.calendar,
             quota: &self.quota,
@@ -99,17 +106,18 @@ impl World {
 const SID: SelectionId = SelectionId::from_uuid(uuid::Uuid::from_u128(900));
 const SID2: SelectionId = SelectionId::from_uuid(uuid::Uuid::from_u128(901));
 
-fn post(unit: OrgUnitId, rank: RankOrGrade) -> Post {
-    Post {
-        id: PositionId::from_uuid(uuid::Uuid::from_u128(77)),
-        unit,
-        title: "副局长".into(),
+fn post(holder: PostHolder, rank: RankOrGrade) -> Post {
+    Post::new(
+        PositionId::from_uuid(uuid::Uuid::from_u128(77)),
+        holder,
+        "副局长",
         rank,
-        party_post: false,
-        elected: false,
-        probation_applies: true,
-    }
+        Tenure::Appointed,
+    )
 }
+
+const BUREAU: PostHolder =
+    PostHolder::Institution(InstitutionId::from_uuid(uuid::Uuid::from_u128(3)));
 
 fn ok() -> PoliticalReview {
     PoliticalReview::uniform(85, "政治过硬")
@@ -144,7 +152,7 @@ fn rec(kind: RecommendationKind, held_on: NaiveDate, tallies: &[(u128, u32)]) ->
 
 fn motion(mode: SelectionMode) -> SelectionCommand {
     SelectionCommand::Motion {
-        post: post(id(3), DEPUTY),
+        post: post(BUREAU, DEPUTY),
         mode,
         plan: "配齐班子".into(),
         review: ok(),
@@ -233,6 +241,7 @@ fn to_decision(w: &World, sel: &mut Selection, j: &mut Journal<Selection>, decid
             present: 8,
             votes,
             review: ok(),
+            consultation: None,
         },
         decided_on,
     )
@@ -432,7 +441,8 @@ fn quorum_majority_and_votes() {
                 members: 10,
                 present: 9,
                 votes: BTreeMap::new(),
-                review: ok()
+                review: ok(),
+                consultation: None
             },
             d(2026, 3, 9)
         ),
@@ -490,7 +500,8 @@ fn quorum_majority_and_votes() {
                 members: 10,
                 present: 6,
                 votes: vote(6, 0),
-                review: ok()
+                review: ok(),
+                consultation: None
             },
             d(2026, 3, 10)
         ),
@@ -504,7 +515,8 @@ fn quorum_majority_and_votes() {
                 members: 10,
                 present: 7,
                 votes: vote(8, 0),
-                review: ok()
+                review: ok(),
+                consultation: None
             },
             d(2026, 3, 10)
         ),
@@ -520,6 +532,7 @@ fn quorum_majority_and_votes() {
                 present: 7,
                 votes: vote(2, 5),
                 review: ok(),
+                consultation: None,
             },
             d(2026, 3, 10),
         )
@@ -535,6 +548,7 @@ fn quorum_majority_and_votes() {
                 present: 7,
                 votes: vote(5, 0),
                 review: ok(),
+                consultation: None,
             },
             d(2026, 3, 17),
         )
@@ -687,7 +701,7 @@ fn order_staleness_gates_and_authority() {
     // 下管一级: the county may not select its own 县处级 post; the city may.
     let county_post = SelectionCommand::Motion {
         post: post(
-            id(2),
+            PostHolder::PartyCommittee(id(2)),
             RankOrGrade::Leadership(LeadershipRank::CountyDivisionDeputy),
         ),
         mode: SelectionMode::IndividualPromotion,
@@ -697,8 +711,8 @@ fn order_staleness_gates_and_authority() {
     let (mut s3, mut j3) = (Selection::default(), Journal::new());
     assert!(matches!(
         w.run(&mut s3, &mut j3, county_post.clone(), d(2026, 3, 2)),
-        Err(SelectionError::Authority(
-            AuthorityError::RankOutsideJurisdiction { .. }
+        Err(SelectionError::Management(
+            ManagementError::NotTheManager { .. }
         ))
     ));
     w.run_as(
@@ -719,7 +733,9 @@ fn order_staleness_gates_and_authority() {
             d(2026, 3, 2),
             Authority::party_committee(id(5))
         ),
-        Err(SelectionError::Authority(_))
+        Err(SelectionError::Management(
+            ManagementError::NotTheManager { .. }
+        ))
     ));
     assert_eq!(
         w.run(
@@ -927,7 +943,8 @@ fn every_candidate_is_inspected_before_the_decision() {
                 members: 10,
                 present: 9,
                 votes,
-                review: ok()
+                review: ok(),
+                consultation: None
             },
             d(2026, 3, 10)
         ),
@@ -974,7 +991,7 @@ proptest! {
                     r.discipline_opinion_clear = clear;
                     SelectionCommand::Inspect { cadre: cadre(1), record: r, review: PoliticalReview::uniform(p, "考察") }
                 }
-                Op::Decide(present, agree) => SelectionCommand::Decide { members: 11, present, votes: BTreeMap::from([(cadre(1), VoteCount { agree, disagree: 0, defer: 0 })]), review: ok() },
+                Op::Decide(present, agree) => SelectionCommand::Decide { members: 11, present, votes: BTreeMap::from([(cadre(1), VoteCount { agree, disagree: 0, defer: 0 })]), review: ok(), consultation: None },
                 Op::Publicize => SelectionCommand::StartPublicity { review: ok() },
                 Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok(), recusal: vec![] },
             };
@@ -1053,6 +1070,7 @@ fn walk_to_publicity() -> Vec<(SelectionCommand, NaiveDate)> {
             present: 8,
             votes: BTreeMap::from([(cadre(1), vote(7, 1)), (cadre(2), vote(1, 7))]),
             review: ok(),
+            consultation: None,
         },
         d(2026, 3, 16),
     ));
@@ -1103,7 +1121,9 @@ fn appointing_fills_the_place_and_an_adjustment_frees_it_in_the_same_entry() {
     let dept = Authority::organization_department(id(2));
     assert!(matches!(
         run(&mut j, SID, removal("不适宜担任现职"), d(2026, 6, 1), dept),
-        Err(SelectionError::NotTheCommittee { .. })
+        Err(SelectionError::Management(
+            ManagementError::DepartmentCannotDecide
+        ))
     ));
     assert_eq!(
         run(&mut j, SID, removal(" "), d(2026, 6, 1), committee),
@@ -1183,4 +1203,153 @@ fn an_appointment_before_the_publicity_ended_is_found_by_verify() {
         "{err}"
     );
     assert_eq!(err.stream(), Some(SID.to_string().as_str()));
+}
+
+/// The steps up to the decision for `post`, by `who` (the decision excluded).
+fn walk_to_decision(post: Post) -> Vec<SelectionCommand> {
+    let mut steps: Vec<SelectionCommand> = walk_to_publicity()
+        .into_iter()
+        .map(|(c, _)| c)
+        .take_while(|c| !matches!(c, SelectionCommand::Decide { .. }))
+        .collect();
+    steps[0] = SelectionCommand::Motion {
+        post,
+        mode: SelectionMode::IndividualPromotion,
+        plan: "配齐班子".into(),
+        review: ok(),
+    };
+    steps
+}
+
+fn decide(consultation: Option<Consultation>) -> SelectionCommand {
+    SelectionCommand::Decide {
+        members: 11,
+        present: 9,
+        votes: BTreeMap::from([(
+            cadre(1),
+            VoteCount {
+                agree: 8,
+                disagree: 1,
+                defer: 0,
+            },
+        )]),
+        review: ok(),
+        consultation,
+    }
+}
+
+#[test]
+fn a_co_managed_post_is_decided_after_the_co_manager_is_heard() {
+    let w = World::new(1);
+    let (mut sel, mut j) = (Selection::default(), Journal::new());
+    let dual = post(PostHolder::Institution(inst(7)), DEPUTY);
+    let row = *w
+        .management
+        .lookup(dual.id, dual.holder, dual.leadership_rank())
+        .unwrap();
+    // 双重领导: the county manages; the city's tax bureau committee co-manages.
+    assert_eq!((row.manager, row.co_manager), (id(2), Some(id(8))));
+    for (i, cmd) in walk_to_decision(dual).into_iter().enumerate() {
+        w.run(&mut sel, &mut j, cmd, d(2026, 3, 2 + i as u32))
+            .unwrap();
+    }
+    // Without asking the co-manager: refused, with the rule.
+    let err = w
+        .run(&mut sel, &mut j, decide(None), d(2026, 3, 16))
+        .unwrap_err();
+    assert_eq!(
+        err,
+        SelectionError::Management(ManagementError::NotConsulted { co_manager: id(8) })
+    );
+    assert!(err.message(Language::Chinese).contains("征求协管方意见"));
+    // Asked on 9 March and not yet answered: the ten working days run to 23 March.
+    let asked = Consultation::asked(id(8), d(2026, 3, 9));
+    assert!(matches!(
+        w.run(&mut sel, &mut j, decide(Some(asked)), d(2026, 3, 16)),
+        Err(SelectionError::Management(
+            ManagementError::ConsultationPending { .. }
+        ))
+    ));
+    // Answered: the decision stands and the answer is on record.
+    let answered = asked.answered(CoManagerAnswer::Agreed, d(2026, 3, 12));
+    let events = w
+        .run(&mut sel, &mut j, decide(Some(answered)), d(2026, 3, 16))
+        .unwrap();
+    assert!(events.iter().any(|e| matches!(
+        e,
+        SelectionEvent::Decided { consultation: Some(c), .. } if *c == answered
+    )));
+    assert_eq!(w.verified(&j), sel);
+}
+
+#[test]
+fn the_discipline_commission_nominates_for_its_posts_and_nowhere_else() {
+    let w = World::new(1);
+    let commission = Authority::discipline_commission(id(2));
+    let supervision = post(PostHolder::Institution(inst(6)), DEPUTY);
+    let (mut sel, mut j) = (Selection::default(), Journal::new());
+    let steps = walk_to_decision(supervision);
+    // The 纪委 moves, recommends, chooses and inspects for a 纪委监委 post…
+    for (i, cmd) in steps.into_iter().enumerate() {
+        w.run_as(&mut sel, &mut j, cmd, d(2026, 3, 2 + i as u32), commission)
+            .unwrap();
+    }
+    // …but does not decide.
+    assert!(matches!(
+        w.run_as(&mut sel, &mut j, decide(None), d(2026, 3, 16), commission),
+        Err(SelectionError::Management(
+            ManagementError::DepartmentCannotDecide
+        ))
+    ));
+    w.run(&mut sel, &mut j, decide(None), d(2026, 3, 16))
+        .unwrap();
+    // On the bureau's posts it has no part.
+    let (mut other, mut j2) = (Selection::default(), Journal::new());
+    assert!(matches!(
+        w.run_as(
+            &mut other,
+            &mut j2,
+            motion(SelectionMode::IndividualPromotion),
+            d(2026, 3, 2),
+            commission
+        ),
+        Err(SelectionError::Management(
+            ManagementError::NotItsWork { .. }
+        ))
+    ));
+}
+
+#[test]
+fn a_post_off_the_list_is_refused_and_probation_follows_the_post() {
+    let w = World::new(1);
+    let (mut sel, mut j) = (Selection::default(), Journal::new());
+    let stray = post(PostHolder::Institution(inst(99)), DEPUTY);
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Motion {
+                post: stray,
+                mode: SelectionMode::IndividualPromotion,
+                plan: "配齐班子".into(),
+                review: ok(),
+            },
+            d(2026, 3, 2)
+        ),
+        Err(SelectionError::Management(ManagementError::NotListed))
+    );
+    let chief = RankOrGrade::Leadership(LeadershipRank::TownshipSectionChief);
+    // A working department's deputy has a 试用期; its head, an elected post, a committee's
+    // post and an unknown institution's do not; an internal office's head does.
+    assert!(post(BUREAU, DEPUTY).has_probation(&w.registry));
+    assert!(!post(BUREAU, chief).has_probation(&w.registry));
+    let mut elected = post(BUREAU, DEPUTY);
+    elected.tenure = Tenure::Elected;
+    assert!(!elected.has_probation(&w.registry));
+    assert!(!post(PostHolder::PartyCommittee(id(4)), DEPUTY).has_probation(&w.registry));
+    assert!(post(PostHolder::Institution(inst(30)), chief).has_probation(&w.registry));
+    assert!(!post(PostHolder::Institution(inst(99)), DEPUTY).has_probation(&w.registry));
+    assert!(post(PostHolder::PartyCommittee(id(4)), DEPUTY).is_party_post());
+    assert!(!post(BUREAU, DEPUTY).is_party_post());
+    assert_eq!("选举产生".parse::<Tenure>().unwrap(), Tenure::Elected);
 }

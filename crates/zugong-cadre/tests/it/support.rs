@@ -10,6 +10,84 @@ pub fn id(n: u128) -> OrgUnitId {
     OrgUnitId::from_uuid(uuid::Uuid::from_u128(n))
 }
 
+pub fn inst(n: u128) -> InstitutionId {
+    InstitutionId::from_uuid(uuid::Uuid::from_u128(n))
+}
+
+/// The county's 单位: its government 10, the education bureau 3 (a working department), its
+/// 人事股 30 (an internal office), the township 4, the 纪委监委 6, a vertically managed tax
+/// office 7 (of the city's bureau 8); and the other county's bureau 5.
+pub fn registry() -> InstitutionRegistry {
+    let area: DivisionCode = "640121".parse().unwrap();
+    let city: DivisionCode = "640100".parse().unwrap();
+    let other: DivisionCode = "640122".parse().unwrap();
+    InstitutionRegistry::from_institutions(vec![
+        Institution::new(
+            inst(10),
+            "永宁县人民政府",
+            InstitutionKind::Government,
+            area,
+        ),
+        Institution::new(
+            inst(3),
+            "永宁县教育局",
+            InstitutionKind::GovernmentDepartment,
+            area,
+        )
+        .under(inst(10), Attachment::WorkingDepartment),
+        Institution::new(
+            inst(30),
+            "永宁县教育局人事股",
+            InstitutionKind::InternalOffice,
+            area,
+        )
+        .under(inst(3), Attachment::InternalOffice),
+        Institution::new(inst(4), "永宁县望洪镇", InstitutionKind::Township, area)
+            .under(inst(10), Attachment::Administered),
+        Institution::new(
+            inst(6),
+            "永宁县纪委监委",
+            InstitutionKind::Supervision,
+            area,
+        ),
+        Institution::new(
+            inst(8),
+            "银川市税务局",
+            InstitutionKind::GovernmentDepartment,
+            city,
+        ),
+        Institution::new(
+            inst(7),
+            "永宁县税务局",
+            InstitutionKind::GovernmentDepartment,
+            area,
+        )
+        .managed(Management::Dual(inst(8))),
+        Institution::new(
+            inst(5),
+            "贺兰县教育局",
+            InstitutionKind::GovernmentDepartment,
+            other,
+        ),
+    ])
+    .unwrap()
+}
+
+/// The list 下管一级 makes for the fixtures' posts.
+pub fn management(tree: &OrgTree, registry: &InstitutionRegistry) -> ManagementList {
+    use LeadershipRank as R;
+    let mut classes = Vec::new();
+    for i in [10, 3, 30, 4, 6, 7, 5] {
+        for r in [R::TownshipSectionChief, R::TownshipSectionDeputy] {
+            classes.push((PostHolder::Institution(inst(i)), r));
+        }
+    }
+    for r in [R::CountyDivisionChief, R::CountyDivisionDeputy] {
+        classes.push((PostHolder::PartyCommittee(id(2)), r));
+    }
+    ManagementList::one_level_down(tree, registry, &JurisdictionPolicy::default(), classes)
+}
+
 pub fn cadre(n: u128) -> CadreId {
     CadreId::from_uuid(uuid::Uuid::from_u128(n))
 }
@@ -19,7 +97,8 @@ pub fn act(on: NaiveDate, who: Authority) -> Act {
     Act::on_day(on, 0, ActorId::from_uuid(uuid::Uuid::from_u128(1)), who)
 }
 
-/// City 1 → county 2 → bureau 3 (county level) and township 4; county 5 elsewhere.
+/// City 1 → county 2 → bureau 3's 党组 (county level) and township 4; county 5 elsewhere;
+/// the city's tax bureau committee 8.
 pub fn tree() -> OrgTree {
     OrgTree::from_units(vec![
         OrgUnit::new(
@@ -34,28 +113,40 @@ pub fn tree() -> OrgTree {
             OrgKind::Committee,
             AdminLevel::County,
         )
-        .with_parent(id(1)),
+        .with_parent(id(1))
+        .with_division("640121".parse().unwrap()),
         OrgUnit::new(
             id(3),
             "县教育局党组",
             OrgKind::LeadingGroup,
             AdminLevel::County,
         )
-        .with_parent(id(2)),
+        .with_parent(id(2))
+        .in_institution(inst(3)),
         OrgUnit::new(
             id(4),
             "中共望洪镇委员会",
             OrgKind::Committee,
             AdminLevel::Township,
         )
-        .with_parent(id(2)),
+        .with_parent(id(2))
+        .in_institution(inst(4)),
         OrgUnit::new(
             id(5),
             "中共贺兰县委员会",
             OrgKind::Committee,
             AdminLevel::County,
         )
-        .with_parent(id(1)),
+        .with_parent(id(1))
+        .with_division("640122".parse().unwrap()),
+        OrgUnit::new(
+            id(8),
+            "中共银川市税务局委员会",
+            OrgKind::Committee,
+            AdminLevel::Prefectural,
+        )
+        .with_parent(id(1))
+        .in_institution(inst(8)),
     ])
     .unwrap()
 }
