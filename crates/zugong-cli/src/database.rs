@@ -101,12 +101,7 @@ pub(crate) fn import(
         if !faults.is_empty() {
             return Err(CliError::InvalidDataset(faults));
         }
-        let rules = Rules::new(
-            &world.tree,
-            &world.quotas,
-            &world.cadres,
-            world.rubric.as_ref(),
-        );
+        let rules = world.rules();
         for file in &world.journals {
             let base = file.file.rsplit('/').next().unwrap_or(&file.file);
             let head = heads.get(base).copied();
@@ -220,12 +215,7 @@ where
     Journal<L>: Send,
 {
     let name = JournalName::new(name)?;
-    let rules = Rules::new(
-        &world.tree,
-        &world.quotas,
-        &world.cadres,
-        world.rubric.as_ref(),
-    );
+    let rules = world.rules();
     let Some(contexts) = L::contexts(&rules) else {
         return Err(CliError::BadArgument(tr!(
             lang,

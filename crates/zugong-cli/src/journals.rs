@@ -6,23 +6,21 @@
 //! History that does not verify is a [`JournalFailure`] (the file, the line, the stream and
 //! the rule), never a fact: the report lists it as a finding and leaves the journal out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
 use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 use zugong_branch::{RatingContext, RatingRound, Rubric};
-use zugong_cadre::{
-    QuotaBook, QuotaLine, QuotaOpeningLine, Selection, SelectionContext, SelectionPolicy,
-};
+use zugong_cadre::{QuotaBook, Selection, SelectionContext, SelectionPolicy};
 use zugong_core::citation::sources;
 use zugong_core::journal::{Digest, Entry, Journal, Language, Lifecycle, Refusal};
-use zugong_core::{JurisdictionPolicy, OrgTree, RankOrGrade, WorkCalendar};
+use zugong_core::{CoManagementPolicy, InstitutionRegistry, ManagementList, OrgTree, WorkCalendar};
 use zugong_member::{Development, DevelopmentContext, DevelopmentPlans, DevelopmentPolicy};
 use zugong_training::{ClassContext, TrainingClass, TrainingPolicy};
 
-use crate::dataset::{CadreRecord, JournalFile, QuotaRecord, write_atomically};
+use crate::dataset::{JournalFile, write_atomically};
 use crate::lang::{Lang, tr};
 
 /// The file, inside `journals/`, where the dataset records each journal's head (the digest of
@@ -89,8 +87,10 @@ pub(crate) fn stream_uuid(kind: JournalKind, parts: &[&[u8]]) -> uuid::Uuid {
 /// quota book, rubric and the national policies.
 pub(crate) struct Rules<'w> {
     tree: &'w OrgTree,
+    registry: &'w InstitutionRegistry,
+    management: &'w ManagementList,
+    co_management: CoManagementPolicy,
     calendar: WorkCalendar,
-    jurisdiction: JurisdictionPolicy,
     selection: SelectionPolicy,
     quota: QuotaBook,
     rubric: Option<&'w Rubric>,
@@ -103,16 +103,19 @@ impl<'w> Rules<'w> {
     /// The rules of a dataset.
     pub(crate) fn new(
         tree: &'w OrgTree,
-        quotas: &[QuotaRecord],
-        cadres: &[CadreRecord],
+        registry: &'w InstitutionRegistry,
+        management: &'w ManagementList,
+        quota: QuotaBook,
         rubric: Option<&'w Rubric>,
     ) -> Self {
         Self {
             tree,
+            registry,
+            management,
+            co_management: CoManagementPolicy::default(),
             calendar: WorkCalendar::official(),
-            jurisdiction: JurisdictionPolicy::default(),
             selection: SelectionPolicy::default(),
-            quota: quota_book(quotas, cadres),
+            quota,
             rubric,
             training: TrainingPolicy::default(),
             development: DevelopmentPolicy::default(),
@@ -124,7 +127,9 @@ impl<'w> Rules<'w> {
     pub(crate) fn selection(&self) -> SelectionContext<'_> {
         SelectionContext {
             tree: self.tree,
-            jurisdiction: &self.jurisdiction,
+            registry: self.registry,
+            management: self.management,
+            co_management: &self.co_management,
             policy: &self.selection,
             calendar: &self.calendar,
             quota: &self.quota,
@@ -157,25 +162,6 @@ impl<'w> Rules<'w> {
             policy: &self.training,
         }
     }
-}
-
-/// The quota book of the tables: every line as approved (核定职数), its holders counted from
-/// the roster (在职) and its planned departures. Lines over their allotment stay as they are;
-/// the report lists them as 超职数配备.
-fn quota_book(quotas: &[QuotaRecord], cadres: &[CadreRecord]) -> QuotaBook {
-    let mut held: HashMap<(zugong_core::OrgUnitId, RankOrGrade), u32> = HashMap::new();
-    for c in cadres.iter().filter(|c| c.post.is_some()) {
-        *held.entry((c.unit, c.rank)).or_default() += 1;
-    }
-    QuotaBook::opening(quotas.iter().map(|q| QuotaOpeningLine {
-        unit: q.unit,
-        rank: q.rank,
-        line: QuotaLine {
-            allotted: q.allotted,
-            occupied: held.get(&(q.unit, q.rank)).copied().unwrap_or(0),
-            planned_departures: q.planned_departures.unwrap_or(0),
-        },
-    }))
 }
 
 /// A journal that verified: its file and the journal rebuilt from its entries.

@@ -10,11 +10,11 @@ use zugong_branch::{
     CoverageMethod, ElectionMethod, Lecturer, MeetingKind, Points, RectificationStatus, StarLevel,
     TaskBasis, TermBody, WeakCategory,
 };
-use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
+use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
-    InstitutionKind, LeadershipRank, MemberId, OrgKind, OrgUnitId, PositionId, RankOrGrade,
-    TalentId, TrainingClassId, UnitKind,
+    InstitutionKind, LeadershipRank, MemberId, Nomination, OrgKind, OrgUnitId, PositionId,
+    RankOrGrade, TalentId, TrainingClassId, UnitKind,
 };
 use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
@@ -362,7 +362,9 @@ term_fields!(
     InstitutionKind,
     LeadershipRank,
     Attachment,
-    DivisionCode
+    DivisionCode,
+    Tenure,
+    Nomination
 );
 
 /// 学时 as `16` or `16.5` (tenths), or with the unit.

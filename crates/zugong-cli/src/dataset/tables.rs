@@ -9,11 +9,11 @@ use zugong_branch::{
     CoverageMethod, ElectionMethod, Lecturer, MeetingKind, Points, RectificationStatus, StarLevel,
     TaskBasis, TermBody, WeakCategory,
 };
-use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
+use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
-    InstitutionKind, LeadershipRank, MemberId, OrgKind, OrgUnitId, PositionId, RankOrGrade,
-    TalentId, TrainingClassId, UnitKind,
+    InstitutionKind, LeadershipRank, MemberId, Nomination, OrgKind, OrgUnitId, PositionId,
+    RankOrGrade, TalentId, TrainingClassId, UnitKind,
 };
 use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
@@ -44,13 +44,17 @@ record! {
 }
 
 record! {
-    /// 干部管理权限 (`management_list`): who manages a post, or the posts of an institution at
-    /// a rank — 主管, 协管, 备案 (`zugong_core::ManagementEntry`).
+    /// 干部管理权限 (`management_list`): who manages a post, or the posts of an institution
+    /// (or of a Party committee or 党组) at a rank — 主管, 协管, 备案, 提名考察
+    /// (`zugong_core::ManagementEntry`). Without this table, the list 下管一级 makes for the
+    /// dataset's posts is used (`zugong_core::ManagementList::one_level_down`).
     ManagementRecord in "management_list" {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         post: Option<PositionId> => ["职位", "职位编号"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
         institution: Option<InstitutionId> => ["单位", "单位名称"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        committee: Option<OrgUnitId> => ["党委（党组）", "所属党委", "党组"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rank: Option<LeadershipRank> => ["职务层次"],
         manager: OrgUnitId => ["主管", "主管党委"],
@@ -58,6 +62,8 @@ record! {
         co_manager: Option<OrgUnitId> => ["协管", "协管单位"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
         filed_with: Option<OrgUnitId> => ["备案", "备案单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        nomination: Option<Nomination> => ["提名考察"],
     }
 }
 
@@ -367,25 +373,29 @@ record! {
 }
 
 record! {
-    /// 职位 (`posts`): the serde form of `zugong_cadre::Post`.
+    /// 职位 (`posts`): a post of a 单位 (`institution`), or of a Party committee or 党组
+    /// (`committee`) — exactly one of the two (`zugong_cadre::Post`).
     PostRecord in "posts" keyed Position {
         id: PositionId => ["职位编号", "编号"],
-        unit: OrgUnitId => ["单位", "所在单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        institution: Option<InstitutionId> => ["单位", "所在单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        committee: Option<OrgUnitId> => ["党委（党组）", "所属党委", "党组"],
         title: String => ["职务名称", "职务"],
         rank: RankOrGrade => ["职务层次", "职级"],
         #[serde(default)]
-        party_post: bool => ["党内职务"],
-        #[serde(default)]
-        elected: bool => ["选任制", "选举产生"],
-        #[serde(default)]
-        probation_applies: bool => ["实行试用期", "试用期"],
+        tenure: Tenure => ["任用方式"],
     }
 }
 
 record! {
-    /// 职数 (`quotas`): the posts a unit may fill at a rank.
+    /// 职数 (`quotas`): the posts a 单位 (`institution`), or a Party committee or 党组
+    /// (`committee`), may fill at a rank — exactly one of the two.
     QuotaRecord in "quotas" {
-        unit: OrgUnitId => ["单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        institution: Option<InstitutionId> => ["单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        committee: Option<OrgUnitId> => ["党委（党组）", "所属党委", "党组"],
         rank: RankOrGrade => ["职务层次", "职级"],
         allotted: u32 => ["核定职数", "职数"],
         #[serde(default)]

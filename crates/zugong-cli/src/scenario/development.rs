@@ -17,7 +17,7 @@ use super::{Target, issue};
 use crate::cli::{Data, JournalArgs, load_world_from};
 use crate::dataset::World;
 use crate::error::CliError;
-use crate::journals::{JournalKind, Rules, stream_uuid};
+use crate::journals::{JournalKind, stream_uuid};
 use crate::lang::Lang;
 use crate::scenario::rating::scope_of;
 
@@ -119,7 +119,7 @@ pub(crate) fn develop(
     scope: OrgUnitId,
     on: NaiveDate,
 ) -> (Cohort, Journal<Development>) {
-    let rules = Rules::new(&world.tree, &world.quotas, &world.cadres, None);
+    let rules = world.rules();
     let ctx = rules.development();
     let lang = Lang::current();
     let mut journal = Journal::<Development>::new();

@@ -18,14 +18,14 @@ use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::Journal;
 use zugong_core::publicity::Publicity;
 use zugong_core::{
-    AdminLevel, Authority, JurisdictionPolicy, PositionId, RankOrGrade, SelectionId,
+    Authority, CoManagerAnswer, Consultation, ManagementEntry, PositionId, RankOrGrade, SelectionId,
 };
 
 use super::{Target, Until, issue};
 use crate::cli::{Data, JournalArgs, load_world_from};
 use crate::dataset::{CadreRecord, World};
 use crate::error::CliError;
-use crate::journals::{JournalKind, Rules, stream_uuid};
+use crate::journals::{JournalKind, stream_uuid};
 use crate::lang::{Lang, tr};
 
 /// Cadres as flat screening rows on `on` (same order as `world.cadres`).
@@ -91,23 +91,12 @@ fn rank_step(rank: RankOrGrade) -> u8 {
     }
 }
 
-/// The body that decides on a post: the nearest committee above it whose jurisdiction (下管一级)
-/// covers the post's rank.
-pub(crate) fn deciding_authority(world: &World, post: &Post) -> Option<Authority> {
-    let rank = post.leadership_rank()?;
-    let policy = JurisdictionPolicy::default();
-    let chain =
-        std::iter::once(world.tree.get(post.unit)?).chain(world.tree.ancestors(post.unit).ok()?);
-    for unit in chain {
-        if !unit.kind.is_committee() {
-            continue;
-        }
-        let a = Authority::party_committee(unit.id);
-        if a.check_post(&world.tree, &policy, post.unit, rank).is_ok() {
-            return Some(a);
-        }
-    }
-    None
+/// The post's row of the dataset's management list (干部管理权限): who decides on it, who is
+/// consulted.
+pub(crate) fn management_row<'w>(world: &'w World, post: &Post) -> Option<&'w ManagementEntry> {
+    world
+        .management
+        .lookup(post.id, post.holder, post.leadership_rank())
 }
 
 /// The age band screening considers: the scenario's choice, not a rule (the national rule sets no
@@ -218,10 +207,8 @@ fn pick_post(world: &World, post: Option<&str>) -> Result<Post, CliError> {
         .iter()
         .filter(|p| !held.contains(&p.id) && !journaled(p))
         .filter(|p| {
-            world
-                .tree
-                .get(p.unit)
-                .is_some_and(|u| u.level <= AdminLevel::County)
+            p.leadership_rank()
+                .is_some_and(|r| r.level() <= zugong_core::RankLevel::TownshipSection)
         })
         .min_by_key(|p| (rank_step(p.rank) != 1, p.title.clone()))
         .cloned()
@@ -252,15 +239,18 @@ pub(crate) fn walk(
     on: NaiveDate,
 ) -> Result<Walk, CliError> {
     let post = pick_post(world, post)?;
-    let authority = deciding_authority(world, &post).ok_or_else(|| {
-        CliError::BadArgument(tr!(
-            crate::lang::Lang::current(),
-            "数据集中没有党委有权决定职位 {}（{}）",
-            "no committee in the dataset may decide on post {} ({})",
-            post.id,
-            post.rank
-        ))
-    })?;
+    let row = management_row(world, &post).copied();
+    let authority = row
+        .map(|r| Authority::party_committee(r.manager))
+        .ok_or_else(|| {
+            CliError::BadArgument(tr!(
+                crate::lang::Lang::current(),
+                "数据集中没有党委有权决定职位 {}（{}）",
+                "no committee in the dataset may decide on post {} ({})",
+                post.id,
+                post.rank
+            ))
+        })?;
     let rows = cadre_rows(world, on);
     let policy = SelectionPolicy::default();
     let screening = screen(&world.tree, &rows, &profile(&post, &authority, &policy));
@@ -270,7 +260,7 @@ pub(crate) fn walk(
         .filter_map(|r| world.cadres.get(r.row))
         .take(3)
         .collect();
-    let rules = Rules::new(&world.tree, &world.quotas, &world.cadres, None);
+    let rules = world.rules();
     let ctx = rules.selection();
     let lang = Lang::current();
     let id = selection_id(&post, on);
@@ -335,11 +325,7 @@ pub(crate) fn walk(
                 "{} {} ({})",
                 post.title,
                 post.rank,
-                world
-                    .tree
-                    .get(post.unit)
-                    .map(|u| u.name.as_str())
-                    .unwrap_or("")
+                world.holder_name(post.holder)
             ),
         ) {
             break 'walk false;
@@ -460,6 +446,11 @@ pub(crate) fn walk(
                 present: 9,
                 votes,
                 review: gate.clone(),
+                // 双重管理: the co-manager's views, sought at the motion and given a week on.
+                consultation: row.and_then(|r| r.co_manager).map(|co| {
+                    Consultation::asked(co, on)
+                        .answered(CoManagerAnswer::Agreed, on + Duration::days(7))
+                }),
             },
             "常委会 11 人，到会 9 人".into(),
         ) {
@@ -495,11 +486,13 @@ pub(crate) fn walk(
         let head = world
             .cadres
             .iter()
-            .find(|c| c.unit == post.unit && c.leads_unit)
+            .find(|c| c.leads_unit && world.cadre_holder(c) == Some(post.holder))
             .map(|c| c.id);
         let proposed = Holding {
             cadre: chosen,
-            unit: post.unit,
+            unit: head
+                .and_then(|h| world.cadres.iter().find(|c| c.id == h))
+                .map_or(cadre.unit, |c| c.unit),
             leads_unit: false,
             direct_leader: head,
             function: cadre.function.unwrap_or(WorkFunction::Other),
@@ -595,11 +588,7 @@ pub(crate) fn run(
         path.record(&world, &w.journal, lang)?;
     }
     let mut out = String::new();
-    let unit = world
-        .tree
-        .get(w.post.unit)
-        .map(|u| u.name.as_str())
-        .unwrap_or("");
+    let unit = world.holder_name(w.post.holder);
     out.push_str(&format!(
         "{} {} — {} ({})\n",
         lang.t("选拔任用", "Selection for"),

@@ -5,19 +5,21 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Datelike, NaiveDate};
 use zugong_cadre::{Post, RelationBook};
 use zugong_core::dates::add_years;
-use zugong_core::{CadreId, OrgTree, OrgUnitId, PositionId};
+use zugong_core::{
+    CadreId, InstitutionRegistry, OrgTree, OrgUnitId, PositionId, PostHolder, RankOrGrade,
+};
 
 use super::faults::Faults;
 use crate::dataset::{CadreRecord, Fault, PostRecord, QuotaRecord, RelationRecord, Row};
 use crate::lang::tr;
 
-/// Checks the posts.
+/// Checks the posts: each belongs to one known holder.
 pub(super) fn posts(
     f: &mut Faults<'_>,
     tree: &OrgTree,
+    registry: &InstitutionRegistry,
     rows: Vec<Row<PostRecord>>,
 ) -> (Vec<Post>, HashMap<PositionId, usize>) {
-    let known = |id: OrgUnitId| tree.contains(id);
     let ids: Vec<(PositionId, uuid::Uuid)> = rows
         .iter()
         .map(|r| (r.record.id, *r.record.id.as_uuid()))
@@ -35,28 +37,20 @@ pub(super) fn posts(
                 tr!(f.lang, "职位 {} 重复出现", "post {} appears twice", p.id),
             );
         }
-        if !known(p.unit) {
-            f.missing(
-                Some(p.id.as_uuid()),
-                "posts",
-                line,
-                "unit",
-                "unit",
-                p.unit.as_uuid(),
-                "org_units",
-            );
-        }
-        if f.mark() == before {
+        let holder = f.holder(
+            tree,
+            registry,
+            Some(p.id.as_uuid()),
+            "posts",
+            line,
+            p.institution,
+            p.committee,
+        );
+        if let Some(holder) = holder
+            && f.mark() == before
+        {
             post_ids.insert(p.id, posts.len());
-            posts.push(Post {
-                id: p.id,
-                unit: p.unit,
-                title: p.title,
-                rank: p.rank,
-                party_post: p.party_post,
-                elected: p.elected,
-                probation_applies: p.probation_applies,
-            });
+            posts.push(Post::new(p.id, holder, p.title, p.rank, p.tenure));
         }
     }
 
@@ -179,16 +173,16 @@ pub(super) fn cadres(
                     "posts",
                 ),
                 Some(p) => {
-                    if p.unit != c.unit {
+                    if !works_at(tree, c.unit, p.holder) {
                         f.push(
                             file,
                             line,
                             "post",
                             tr!(
                                 f.lang,
-                                "职位 {post} 属于另一单位（{}）",
-                                "post {post} belongs to another unit ({})",
-                                p.unit
+                                "职位 {post}（{}）不属于该干部的单位",
+                                "post {post} ({}) is not of the cadre's unit",
+                                p.title
                             ),
                         );
                     }
@@ -244,39 +238,83 @@ pub(super) fn cadres(
 }
 
 /// Checks the quota lines.
+/// Whether the cadre's unit (a Party organization) is the post's holder's: the committee or
+/// 党组 itself, or an organization set up in the post's institution.
+pub(crate) fn works_at(tree: &OrgTree, unit: OrgUnitId, holder: PostHolder) -> bool {
+    match holder {
+        PostHolder::Institution(i) => tree.get(unit).is_some_and(|u| u.institution == Some(i)),
+        PostHolder::PartyCommittee(u) | PostHolder::LeadingGroup(u) => u == unit,
+    }
+}
+
+/// The holder a cadre counts against: the post's, else the institution its unit is set up in,
+/// else its unit's own (a committee or 党组).
+pub(crate) fn holder_of(
+    tree: &OrgTree,
+    posts: &[Post],
+    post_ids: &HashMap<PositionId, usize>,
+    cadre: &CadreRecord,
+) -> Option<PostHolder> {
+    if let Some(p) = cadre
+        .post
+        .and_then(|p| post_ids.get(&p))
+        .and_then(|i| posts.get(*i))
+    {
+        return Some(p.holder);
+    }
+    let unit = tree.get(cadre.unit)?;
+    unit.institution
+        .map(PostHolder::Institution)
+        .or_else(|| PostHolder::of_party_organization(unit.id, unit.kind))
+}
+
+/// One 职数 line as validated: its holder, rank, approved number and planned departures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Quota {
+    /// The 单位, Party committee or 党组.
+    pub(crate) holder: PostHolder,
+    /// The rank or grade.
+    pub(crate) rank: RankOrGrade,
+    /// 核定职数.
+    pub(crate) allotted: u32,
+    /// 拟退出.
+    pub(crate) planned_departures: u32,
+}
+
+/// Checks the quota lines: one known holder each, one line per holder and rank.
 pub(super) fn quotas(
     f: &mut Faults<'_>,
     tree: &OrgTree,
+    registry: &InstitutionRegistry,
     rows: Vec<Row<QuotaRecord>>,
-) -> Vec<QuotaRecord> {
-    let known = |id: OrgUnitId| tree.contains(id);
+) -> Vec<Quota> {
     let mut quotas = Vec::new();
     let mut quota_keys = HashSet::new();
     for row in rows {
         let (line, q) = (row.line, row.record);
         let before = f.mark();
-        if !known(q.unit) {
-            f.missing(
-                None,
-                "quotas",
-                line,
-                "unit",
-                "unit",
-                q.unit.as_uuid(),
-                "org_units",
-            );
-        }
-        if !quota_keys.insert((q.unit, q.rank)) {
+        let holder = f.holder(
+            tree,
+            registry,
+            None,
+            "quotas",
+            line,
+            q.institution,
+            q.committee,
+        );
+        if let Some(h) = holder
+            && !quota_keys.insert((h, q.rank))
+        {
             f.push(
                 "quotas",
                 line,
                 "rank",
                 tr!(
                     f.lang,
-                    "{} 在 {} 的职数重复核定",
+                    "{}：{} 的职数重复核定",
                     "a second line for {} at {}",
                     q.rank,
-                    q.unit
+                    h.name(tree, registry).unwrap_or_default()
                 ),
             );
         }
@@ -292,8 +330,15 @@ pub(super) fn quotas(
                 ),
             );
         }
-        if f.mark() == before {
-            quotas.push(q);
+        if let Some(holder) = holder
+            && f.mark() == before
+        {
+            quotas.push(Quota {
+                holder,
+                rank: q.rank,
+                allotted: q.allotted,
+                planned_departures: q.planned_departures.unwrap_or(0),
+            });
         }
     }
 

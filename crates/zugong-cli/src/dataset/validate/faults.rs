@@ -91,6 +91,74 @@ impl Faults<'_> {
         false
     }
 
+    /// The holder a row's posts belong to: a known 单位 (`institution`), or a known Party
+    /// committee or 党组 (`committee`) — exactly one. Each wrong case is a fault.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn holder(
+        &mut self,
+        tree: &zugong_core::OrgTree,
+        registry: &zugong_core::InstitutionRegistry,
+        from: Option<&uuid::Uuid>,
+        table: &str,
+        line: u64,
+        institution: Option<zugong_core::InstitutionId>,
+        committee: Option<zugong_core::OrgUnitId>,
+    ) -> Option<zugong_core::PostHolder> {
+        match (institution, committee) {
+            (Some(i), None) => {
+                if registry.get(i).is_some() {
+                    Some(zugong_core::PostHolder::Institution(i))
+                } else {
+                    self.missing(
+                        from,
+                        table,
+                        line,
+                        "institution",
+                        "institution",
+                        i.as_uuid(),
+                        "institutions",
+                    );
+                    None
+                }
+            }
+            (None, Some(u)) => {
+                if !self.unit_known(tree, table, line, "committee", u) {
+                    return None;
+                }
+                let unit = tree.get(u)?;
+                let holder = zugong_core::PostHolder::of_party_organization(u, unit.kind);
+                if holder.is_none() {
+                    self.push(
+                        table,
+                        line,
+                        "committee",
+                        tr!(
+                            self.lang,
+                            "{}是{}，没有本级领导职务：职位属于其所在单位（填“单位”）或其上级党委",
+                            "{} is a {}, which has no leadership posts of its own: name its institution or the committee above",
+                            unit.name,
+                            unit.kind
+                        ),
+                    );
+                }
+                holder
+            }
+            _ => {
+                self.push(
+                    table,
+                    line,
+                    "institution",
+                    tr!(
+                        self.lang,
+                        "须且只须填写一项：所属单位（单位）或所属党委（党组）",
+                        "name exactly one of the institution or the Party committee (党组) the posts belong to"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
     /// A reference to a record that is not there: a fault, or a cascade of a refused record.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn missing(

@@ -5,10 +5,11 @@
 
 use std::collections::{HashMap, HashSet};
 
+use zugong_cadre::Post;
 use zugong_core::journal::Refusal;
 use zugong_core::{
-    Institution, InstitutionError, InstitutionId, InstitutionRegistry, LinkError, Management,
-    ManagementEntry, ManagementList, OrgTree, PositionId, host_fits,
+    Institution, InstitutionError, InstitutionId, InstitutionRegistry, JurisdictionPolicy,
+    LinkError, Management, ManagementEntry, ManagementList, OrgTree, PositionId, host_fits,
 };
 
 use super::faults::Faults;
@@ -136,15 +137,28 @@ pub(super) fn links(
     }
 }
 
-/// Checks the management list: each row a known post, or a known institution with a rank;
-/// the bodies known. Returns the list of the rows that pass.
+/// Checks the management list: each row a known post, or a known holder (an institution, or a
+/// Party committee or 党组) with a rank; the bodies known. Returns the list of the rows that
+/// pass. A dataset without the table gets the list 下管一级 makes for its posts.
 pub(super) fn management(
     f: &mut Faults<'_>,
     tree: &OrgTree,
     registry: &InstitutionRegistry,
-    posts: &HashSet<PositionId>,
+    posts: &[Post],
     rows: Vec<Row<ManagementRecord>>,
 ) -> ManagementList {
+    if rows.is_empty() {
+        let classes = posts
+            .iter()
+            .filter_map(|p| p.leadership_rank().map(|r| (p.holder, r)));
+        return ManagementList::one_level_down(
+            tree,
+            registry,
+            &JurisdictionPolicy::default(),
+            classes,
+        );
+    }
+    let known_posts: HashSet<PositionId> = posts.iter().map(|p| p.id).collect();
     let table = "management_list";
     let mut entries = Vec::new();
     for row in rows {
@@ -154,26 +168,36 @@ pub(super) fn management(
                 .is_none_or(|c| f.unit_known(tree, table, line, "co_manager", c))
             & m.filed_with
                 .is_none_or(|b| f.unit_known(tree, table, line, "filed_with", b));
-        let entry = match (m.post, m.institution, m.rank) {
-            (Some(post), _, _) if posts.contains(&post) => {
+        let entry = match (m.post, m.rank) {
+            (Some(post), _) if known_posts.contains(&post) => {
                 Some(ManagementEntry::for_post(post, m.manager))
             }
-            (None, Some(i), Some(rank)) if registry.get(i).is_some() => {
-                Some(ManagementEntry::for_class(i, rank, m.manager))
+            (None, Some(rank)) => f
+                .holder(
+                    tree,
+                    registry,
+                    None,
+                    table,
+                    line,
+                    m.institution,
+                    m.committee,
+                )
+                .map(|h| ManagementEntry::for_class(h, rank, m.manager)),
+            _ => {
+                f.push(
+                    table,
+                    line,
+                    "post",
+                    tr!(
+                        f.lang,
+                        "每行须写明一个已知职位，或一个已知单位（党委、党组）及职务层次（干部管理权限）",
+                        "each row names a known post, or a known institution (committee, 党组) and a rank (干部管理权限)"
+                    ),
+                );
+                None
             }
-            _ => None,
         };
         let Some(mut entry) = entry else {
-            f.push(
-                table,
-                line,
-                "post",
-                tr!(
-                    f.lang,
-                    "每行须写明一个已知职位，或一个已知单位及职务层次（干部管理权限）",
-                    "each row names a known post, or a known institution and a rank (干部管理权限)"
-                ),
-            );
             continue;
         };
         if !bodies {
@@ -184,6 +208,9 @@ pub(super) fn management(
         }
         if let Some(b) = m.filed_with {
             entry = entry.filed_with(b);
+        }
+        if let Some(n) = m.nomination {
+            entry = entry.nominated_by(n);
         }
         entries.push(entry);
     }

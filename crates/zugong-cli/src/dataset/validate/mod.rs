@@ -23,7 +23,7 @@ use zugong_training::{AttendanceRow, MemberGroup, MemberRow, StudyHours, Trainin
 
 use super::{
     BranchRecord, CadreRecord, ClassRecord, Dataset, Fault, JournalFile, Manifest, MemberRecord,
-    QuotaRecord, TalentRow, TaskRecord,
+    TalentRow, TaskRecord,
 };
 use crate::journals::{Records, Rules, verify_all};
 use crate::lang::tr;
@@ -74,7 +74,7 @@ pub(crate) struct World {
     /// Posts.
     pub(crate) posts: Vec<Post>,
     /// Quota lines.
-    pub(crate) quotas: Vec<QuotaRecord>,
+    pub(crate) quotas: Vec<cadres::Quota>,
     /// Cadres.
     pub(crate) cadres: Vec<CadreRecord>,
     /// Kinship among cadres.
@@ -89,7 +89,79 @@ pub(crate) struct World {
     pub(crate) records: Records,
 }
 
+/// The quota book of the tables: every line as approved (核定职数), its holders counted from
+/// the roster (在职: cadres in a post of the line's holder and rank) and its planned
+/// departures. Lines over their allotment stay as they are; the report lists them as
+/// 超职数配备.
+pub(crate) fn quota_book(
+    tree: &OrgTree,
+    quotas: &[cadres::Quota],
+    roster: &[CadreRecord],
+    posts: &[Post],
+    post_ids: &HashMap<zugong_core::PositionId, usize>,
+) -> zugong_cadre::QuotaBook {
+    let mut held: HashMap<(zugong_core::PostHolder, zugong_core::RankOrGrade), u32> =
+        HashMap::new();
+    for c in roster.iter().filter(|c| c.post.is_some()) {
+        if let Some(h) = cadres::holder_of(tree, posts, post_ids, c) {
+            *held.entry((h, c.rank)).or_default() += 1;
+        }
+    }
+    zugong_cadre::QuotaBook::opening(quotas.iter().map(|q| zugong_cadre::QuotaOpeningLine {
+        holder: q.holder,
+        rank: q.rank,
+        line: zugong_cadre::QuotaLine {
+            allotted: q.allotted,
+            occupied: held.get(&(q.holder, q.rank)).copied().unwrap_or(0),
+            planned_departures: q.planned_departures,
+        },
+    }))
+}
+
 impl World {
+    /// The rules the dataset's journals are decided under.
+    pub(crate) fn rules(&self) -> Rules<'_> {
+        let post_ids: HashMap<zugong_core::PositionId, usize> = self
+            .posts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i))
+            .collect();
+        let book = quota_book(
+            &self.tree,
+            &self.quotas,
+            &self.cadres,
+            &self.posts,
+            &post_ids,
+        );
+        Rules::new(
+            &self.tree,
+            &self.institutions,
+            &self.management,
+            book,
+            self.rubric.as_ref(),
+        )
+    }
+
+    /// The name of a post's holder, from the tree or the registry.
+    pub(crate) fn holder_name(&self, holder: zugong_core::PostHolder) -> String {
+        holder
+            .name(&self.tree, &self.institutions)
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The holder a cadre counts against (its post's, else its unit's institution).
+    pub(crate) fn cadre_holder(&self, cadre: &CadreRecord) -> Option<zugong_core::PostHolder> {
+        let post_ids: HashMap<zugong_core::PositionId, usize> = self
+            .posts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id, i))
+            .collect();
+        cadres::holder_of(&self.tree, &self.posts, &post_ids, cadre)
+    }
+
     /// Every cadre's holding, for the recusal checks (a cadre without a recorded function
     /// counts as 其他).
     pub(crate) fn holdings(&self) -> Vec<zugong_cadre::Holding> {
@@ -208,21 +280,17 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         ),
         outflows: members::outflows(&mut f, as_of, data.outflows, &member_index, &members),
     };
-    let (posts, post_ids) = cadres::posts(&mut f, &tree, data.posts);
+    let (posts, post_ids) = cadres::posts(&mut f, &tree, &institutions, data.posts);
     let cadres = cadres::cadres(&mut f, &tree, as_of, data.cadres, &posts, &post_ids);
-    let quotas = cadres::quotas(&mut f, &tree, data.quotas);
-    let management = institutions::management(
-        &mut f,
-        &tree,
-        &institutions,
-        &post_ids.keys().copied().collect(),
-        data.management,
-    );
+    let quotas = cadres::quotas(&mut f, &tree, &institutions, data.quotas);
+    let management =
+        institutions::management(&mut f, &tree, &institutions, &posts, data.management);
     let relations = cadres::relations(&mut f, data.relations, &cadres);
     let talents = talents::talents(&mut f, &tree, data.talents);
     f.flush_cascades();
     let records = {
-        let rules = Rules::new(&tree, &quotas, &cadres, rubric.as_ref());
+        let book = quota_book(&tree, &quotas, &cadres, &posts, &post_ids);
+        let rules = Rules::new(&tree, &institutions, &management, book, rubric.as_ref());
         verify_all(&data.journals, &data.journal_heads, &rules, f.lang)
     };
     let mut branches = branches;

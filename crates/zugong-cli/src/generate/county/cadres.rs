@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration};
-use zugong_cadre::{AssessmentGrade, Kinship, WorkFunction};
+use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     CadreId, CivilServiceGrade, DivisionCode, EducationLevel, LeadershipRank, OrgUnitId,
-    PositionId, RankOrGrade,
+    PositionId, PostHolder, RankOrGrade,
 };
 
 use crate::dataset::{CadreRecord, PostRecord, QuotaRecord, RelationRecord};
@@ -33,13 +33,51 @@ pub(super) const GRADES: [CivilServiceGrade; 5] = [
 
 /// A post to create (and usually fill).
 pub(super) struct PostPlan<'a> {
+    /// The 单位, committee or 党组 the post belongs to.
+    holder: PostHolder,
+    /// The Party organization its holder works in (the cadre's unit).
     unit: &'a Unit,
     title: &'static str,
     rank: RankOrGrade,
-    party_post: bool,
-    elected: bool,
+    tenure: Tenure,
     head: bool,
     function: Option<WorkFunction>,
+}
+
+impl<'a> PostPlan<'a> {
+    /// A post of `unit`'s own: its institution's (a bureau's 局长, a township's 镇长) or, for
+    /// `committee`, the Party committee's.
+    fn of(
+        unit: &'a Unit,
+        committee: bool,
+        title: &'static str,
+        rank: RankOrGrade,
+        tenure: Tenure,
+    ) -> Self {
+        let holder = match unit.institution {
+            Some(i) if !committee => PostHolder::Institution(i),
+            _ => PostHolder::PartyCommittee(unit.id),
+        };
+        Self {
+            holder,
+            unit,
+            title,
+            rank,
+            tenure,
+            head: false,
+            function: None,
+        }
+    }
+
+    fn head(mut self) -> Self {
+        self.head = true;
+        self
+    }
+
+    fn with_function(mut self, function: Option<WorkFunction>) -> Self {
+        self.function = function;
+        self
+    }
 }
 
 /// The titles of a bureau's head and deputies (乡科级正职 and 副职).
@@ -65,86 +103,46 @@ pub(super) fn function_of(f: Option<&str>) -> Option<WorkFunction> {
 pub(super) fn cadres<S: Sink>(
     cx: &mut Ctx<'_, S>,
     county: &Unit,
+    government: &Unit,
     bureaus: &[(Unit, Option<&str>)],
     towns: &[(Unit, Vec<Unit>)],
     shape: &Shape,
 ) -> std::io::Result<()> {
     let county_chief = RankOrGrade::Leadership(LeadershipRank::CountyDivisionChief);
     let county_deputy = RankOrGrade::Leadership(LeadershipRank::CountyDivisionDeputy);
+    // The county committee's posts are its own (选任制); the government's belong to the
+    // government (elected by the people's congress), its leaders working in its 党组.
     let mut plans = vec![
-        PostPlan {
-            unit: county,
-            title: "县委书记",
-            rank: county_chief,
-            party_post: true,
-            elected: false,
-            head: true,
-            function: None,
-        },
-        PostPlan {
-            unit: county,
-            title: "县长",
-            rank: county_chief,
-            party_post: false,
-            elected: true,
-            head: false,
-            function: None,
-        },
+        PostPlan::of(county, true, "县委书记", county_chief, Tenure::Elected).head(),
+        PostPlan::of(government, false, "县长", county_chief, Tenure::Elected),
+        PostPlan::of(county, true, "县委副书记", county_deputy, Tenure::Elected),
     ];
-    for title in ["县委副书记", "常务副县长", "副县长", "副县长"] {
-        plans.push(PostPlan {
-            unit: county,
+    for title in ["常务副县长", "副县长", "副县长"] {
+        plans.push(PostPlan::of(
+            government,
+            false,
             title,
-            rank: county_deputy,
-            party_post: title.starts_with("县委"),
-            elected: !title.starts_with("县委"),
-            head: false,
-            function: None,
-        });
+            county_deputy,
+            Tenure::Elected,
+        ));
     }
     for (b, f) in bureaus {
         let function = function_of(*f);
         let (head, deputy) = head_titles(&b.name);
-        plans.push(PostPlan {
-            unit: b,
-            title: head,
-            rank: CHIEF,
-            party_post: false,
-            elected: false,
-            head: true,
-            function,
-        });
+        plans.push(
+            PostPlan::of(b, false, head, CHIEF, Tenure::Appointed)
+                .head()
+                .with_function(function),
+        );
         for title in [deputy, deputy] {
-            plans.push(PostPlan {
-                unit: b,
-                title,
-                rank: DEPUTY,
-                party_post: false,
-                elected: false,
-                head: false,
-                function,
-            });
+            plans.push(
+                PostPlan::of(b, false, title, DEPUTY, Tenure::Appointed).with_function(function),
+            );
         }
     }
     for (t, _) in towns {
-        plans.push(PostPlan {
-            unit: t,
-            title: "镇党委书记",
-            rank: CHIEF,
-            party_post: true,
-            elected: false,
-            head: true,
-            function: None,
-        });
-        plans.push(PostPlan {
-            unit: t,
-            title: "镇长",
-            rank: CHIEF,
-            party_post: false,
-            elected: true,
-            head: false,
-            function: None,
-        });
+        plans.push(PostPlan::of(t, true, "镇党委书记", CHIEF, Tenure::Elected).head());
+        plans.push(PostPlan::of(t, false, "镇长", CHIEF, Tenure::Elected));
         for title in [
             "镇党委副书记",
             "副镇长",
@@ -152,31 +150,25 @@ pub(super) fn cadres<S: Sink>(
             "镇党委委员",
             "镇党委委员",
         ] {
-            plans.push(PostPlan {
-                unit: t,
-                title,
-                rank: DEPUTY,
-                party_post: title.starts_with("镇党委"),
-                elected: title == "副镇长",
-                head: false,
-                function: None,
-            });
+            let committee = title.starts_with("镇党委");
+            plans.push(PostPlan::of(t, committee, title, DEPUTY, Tenure::Elected));
         }
     }
-    // Quota lines: one per unit and rank, as many as the posts.
-    let mut lines: Vec<(OrgUnitId, RankOrGrade, u32)> = Vec::new();
+    // Quota lines: one per holder and rank, as many as the posts.
+    let mut lines: Vec<(PostHolder, RankOrGrade, u32)> = Vec::new();
     for p in &plans {
         match lines
             .iter_mut()
-            .find(|(u, r, _)| *u == p.unit.id && *r == p.rank)
+            .find(|(h, r, _)| *h == p.holder && *r == p.rank)
         {
             Some(line) => line.2 += 1,
-            None => lines.push((p.unit.id, p.rank, 1)),
+            None => lines.push((p.holder, p.rank, 1)),
         }
     }
-    for (unit, rank, allotted) in lines {
+    for (holder, rank, allotted) in lines {
         cx.sink.put(QuotaRecord {
-            unit,
+            institution: holder.institution(),
+            committee: holder.party_organization(),
             rank,
             allotted,
             planned_departures: None,
@@ -194,12 +186,11 @@ pub(super) fn cadres<S: Sink>(
         let post = PositionId::from_parts(Ids::at(), cx.ids.bits());
         cx.sink.put(PostRecord {
             id: post,
-            unit: p.unit.id,
+            institution: p.holder.institution(),
+            committee: p.holder.party_organization(),
             title: p.title.into(),
             rank: p.rank,
-            party_post: p.party_post,
-            elected: p.elected,
-            probation_applies: !p.elected && !p.head,
+            tenure: p.tenure,
         })?;
         if cx.rng.chance(80) {
             continue; // vacant

@@ -70,6 +70,8 @@ pub(super) fn citizen(
 pub(super) struct Unit {
     id: OrgUnitId,
     name: String,
+    /// The 单位 it is set up in (所在单位), if any.
+    institution: Option<InstitutionId>,
 }
 
 /// What a county's generation needs at hand.
@@ -135,6 +137,7 @@ impl<S: Sink> Ctx<'_, S> {
         division: Option<u32>,
     ) -> std::io::Result<Unit> {
         let id = self.unit_id();
+        let institution = self.in_institution.take();
         self.sink.put(UnitRecord {
             id,
             name: name.clone(),
@@ -143,10 +146,14 @@ impl<S: Sink> Ctx<'_, S> {
             host,
             parent: Some(parent),
             division: division.and_then(|d| DivisionCode::from_number(d).ok()),
-            institution: self.in_institution.take(),
+            institution,
         })?;
         self.counts.units += 1;
-        Ok(Unit { id, name })
+        Ok(Unit {
+            id,
+            name,
+            institution,
+        })
     }
 }
 
@@ -187,7 +194,9 @@ pub(crate) fn county<S: Sink>(
         Some(LeadershipRank::CountyDivisionChief),
         None,
     )?;
-    let mut managed: Vec<InstitutionId> = Vec::new();
+    // The institutions whose 乡科级 leaders the county manages, and whether each is the
+    // 纪委监委 (its posts nominated with the 纪委).
+    let mut managed: Vec<(InstitutionId, bool)> = Vec::new();
     let county = cx.unit(
         format!("中共{cname}县委员会"),
         OrgKind::Committee,
@@ -195,6 +204,16 @@ pub(crate) fn county<S: Sink>(
         None,
         city.id,
         Some(region),
+    )?;
+    // The government's 党组, set up in the government: its leaders' Party organization.
+    cx.in_institution = Some(gov);
+    let government = cx.unit(
+        format!("中共{cname}县人民政府党组"),
+        OrgKind::LeadingGroup,
+        AdminLevel::County,
+        None,
+        county.id,
+        None,
     )?;
     cx.in_institution = Some(party);
     let organs = cx.unit(
@@ -239,13 +258,14 @@ pub(crate) fn county<S: Sink>(
                 Some((gov, Attachment::WorkingDepartment)),
             )
         };
+        let supervision = kind == InstitutionKind::Supervision;
         let bureau = cx.institution(
             format!("{cname}{name}{suffix}"),
             kind,
             Some(LeadershipRank::TownshipSectionChief),
             parent,
         )?;
-        managed.push(bureau);
+        managed.push((bureau, supervision));
         let u = cx.unit(
             format!("中共{cname}{name}机关{suffix}党支部"),
             OrgKind::Branch,
@@ -302,7 +322,7 @@ pub(crate) fn county<S: Sink>(
             Some(LeadershipRank::TownshipSectionChief),
             Some((gov, Attachment::Administered)),
         )?;
-        managed.push(township);
+        managed.push((township, false));
         let town = cx.unit(
             format!("中共{cname}县{tname}镇委员会"),
             OrgKind::Committee,
@@ -356,25 +376,52 @@ pub(crate) fn county<S: Sink>(
         &enterprises,
         &towns,
     )?;
-    cadres(&mut cx, &county, &bureaus, &towns, shape)?;
+    cadres(&mut cx, &county, &government, &bureaus, &towns, shape)?;
     talents(&mut cx, &bureaus, &enterprises)?;
     grassroots::two_new_orgs(&mut cx, &two_new, &enterprises, &towns)?;
-    // 干部管理权限: the county committee manages the leaders of its organs, departments and
-    // townships (下管一级, written out as the list).
-    for institution in managed {
-        for rank in [
-            LeadershipRank::TownshipSectionChief,
-            LeadershipRank::TownshipSectionDeputy,
-        ] {
-            cx.sink.put(ManagementRecord {
-                post: None,
-                institution: Some(institution),
-                rank: Some(rank),
-                manager: county.id,
-                co_manager: None,
-                filed_with: Some(city.id),
-            })?;
+    // 干部管理权限 (下管一级, written out as the list): the county committee manages the
+    // 乡科级 leaders of its organs, departments and townships and of the township committees
+    // (filed with the city); the city manages the county's own 县处级 leaders.
+    let row = |institution: Option<InstitutionId>,
+               committee: Option<OrgUnitId>,
+               rank: LeadershipRank,
+               manager: OrgUnitId,
+               filed_with: Option<OrgUnitId>| ManagementRecord {
+        post: None,
+        institution,
+        committee,
+        rank: Some(rank),
+        manager,
+        co_manager: None,
+        filed_with,
+        nomination: None,
+    };
+    let section = [
+        LeadershipRank::TownshipSectionChief,
+        LeadershipRank::TownshipSectionDeputy,
+    ];
+    for (institution, supervision) in managed {
+        for rank in section {
+            let mut r = row(Some(institution), None, rank, county.id, Some(city.id));
+            if supervision {
+                r.nomination = Some(zugong_core::Nomination::DisciplineCommission);
+            }
+            cx.sink.put(r)?;
         }
+    }
+    for (town, _) in &towns {
+        for rank in section {
+            cx.sink
+                .put(row(None, Some(town.id), rank, county.id, Some(city.id)))?;
+        }
+    }
+    for rank in [
+        LeadershipRank::CountyDivisionChief,
+        LeadershipRank::CountyDivisionDeputy,
+    ] {
+        cx.sink
+            .put(row(None, Some(county.id), rank, city.id, None))?;
+        cx.sink.put(row(Some(gov), None, rank, city.id, None))?;
     }
     Ok(())
 }

@@ -27,21 +27,25 @@ pub(super) fn cadre_section(
     let tree = &world.tree;
     let as_of = world.manifest.as_of;
     let unit_name = |id| tree.get(id).map(|u| u.name.clone()).unwrap_or_default();
-    // Quotas: held = cadres at the unit and rank.
-    let mut held: HashMap<(zugong_core::OrgUnitId, zugong_core::RankOrGrade), u32> = HashMap::new();
+    // Quotas: held = cadres of the holder (their post's, else their unit's institution) at the
+    // rank.
+    let mut held: HashMap<(zugong_core::PostHolder, zugong_core::RankOrGrade), u32> =
+        HashMap::new();
     for c in &world.cadres {
-        *held.entry((c.unit, c.rank)).or_default() += 1;
+        if let Some(h) = world.cadre_holder(c) {
+            *held.entry((h, c.rank)).or_default() += 1;
+        }
     }
     let mut quotas = Vec::new();
     let mut over = Vec::new();
     let (mut allotted, mut used) = (0u64, 0u64);
     for q in &world.quotas {
-        let n = held.get(&(q.unit, q.rank)).copied().unwrap_or(0);
+        let n = held.get(&(q.holder, q.rank)).copied().unwrap_or(0);
         allotted += u64::from(q.allotted);
         used += u64::from(n);
         if n > q.allotted {
             over.push((
-                unit_name(q.unit),
+                world.holder_name(q.holder),
                 match lang {
                     Lang::Zh => format!("{} 核定 {} 名，实配 {} 名", q.rank, q.allotted, n),
                     Lang::En => format!("{}: {} allotted, {} held", q.rank, q.allotted, n),
@@ -49,7 +53,7 @@ pub(super) fn cadre_section(
             ));
         }
         quotas.push(QuotaRow {
-            unit: unit_name(q.unit),
+            unit: world.holder_name(q.holder),
             rank: q.rank.to_string(),
             allotted: q.allotted,
             used: n,
@@ -57,7 +61,7 @@ pub(super) fn cadre_section(
     }
     if !over.is_empty() {
         let citation = QuotaError::NoQuota {
-            unit: zugong_core::OrgUnitId::from_uuid(uuid::Uuid::nil()),
+            holder: q_any_holder(),
             rank: zugong_core::RankOrGrade::Leadership(
                 zugong_core::LeadershipRank::TownshipSectionDeputy,
             ),
@@ -79,7 +83,13 @@ pub(super) fn cadre_section(
         .posts
         .iter()
         .filter(|p| !holders.contains(&p.id))
-        .map(|p| (p.title.clone(), unit_name(p.unit), p.rank.to_string()))
+        .map(|p| {
+            (
+                p.title.clone(),
+                world.holder_name(p.holder),
+                p.rank.to_string(),
+            )
+        })
         .collect();
     // Selections in the journals.
     let cadre_name: HashMap<CadreId, &str> = world
@@ -96,7 +106,7 @@ pub(super) fn cadre_section(
             selections.push(SelectionRow {
                 journal: v.file.clone(),
                 post: post.title.clone(),
-                unit: unit_name(post.unit),
+                unit: world.holder_name(post.holder),
                 stage: stage_term(sel.stage(), lang).into(),
                 candidates: sel
                     .candidates()
@@ -345,4 +355,9 @@ pub(super) fn recusal_text(
             format!("principal post in the home prefecture {area}")
         }
     }
+}
+
+/// A holder for naming the quota rule's citation (the citation does not depend on it).
+fn q_any_holder() -> zugong_core::PostHolder {
+    zugong_core::PostHolder::Institution(zugong_core::InstitutionId::from_uuid(uuid::Uuid::nil()))
 }
