@@ -8,7 +8,8 @@ use thiserror::Error;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{
-    AssessmentRoundId, AuthorityError, CadreId, Citation, OrgTree, OrgUnitId, SourceStatus,
+    AssessmentRoundId, AuthorityError, CadreId, Citation, InstitutionKind, InstitutionRegistry,
+    ManagementList, OrgTree, PostHolder, SourceStatus,
 };
 
 /// 《公务员法》 第三十八条: four grades.
@@ -89,6 +90,22 @@ pub enum AssessmentRegime {
     CivilServant,
     /// 事业单位工作人员: 15%, up to 20%.
     PublicInstitution,
+}
+
+impl AssessmentRegime {
+    /// The regime of an institution's staff: 事业单位 and 高等学校 assess under the 事业单位
+    /// rules; every other kind (机关, and for want of a rule of their own, enterprises,
+    /// villages and social organizations) under the civil-service rules, whose cap is the
+    /// stricter of the two only in part — a province sets its own for the others.
+    #[must_use]
+    pub fn of(kind: &InstitutionKind) -> Self {
+        match kind {
+            InstitutionKind::PublicInstitution | InstitutionKind::University => {
+                Self::PublicInstitution
+            }
+            _ => Self::CivilServant,
+        }
+    }
 }
 
 /// How a share of a headcount becomes a whole number of people.
@@ -197,7 +214,9 @@ impl Policy for AssessmentPolicy {
     }
 }
 
-/// 年度考核: one unit's assessment of one year, built from its events.
+/// 年度考核: one holder's assessment of one year (a 单位's staff, or a Party committee's or
+/// 党组's members), built from its events. The 优秀 cap counts the holder's staff under the
+/// regime of its institution ([`AssessmentRegime::of`]).
 ///
 /// A year-end assessment and its consequences:
 ///
@@ -208,17 +227,30 @@ impl Policy for AssessmentPolicy {
 /// use zugong_core::*;
 ///
 /// let id = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
-/// let tree = OrgTree::from_units(vec![OrgUnit::new(id(1), "中共永宁县委员会", OrgKind::Committee, AdminLevel::County)])?;
+/// let area: DivisionCode = "640121".parse()?;
+/// let bureau = InstitutionId::from_uuid(uuid::Uuid::from_u128(2));
+/// let registry = InstitutionRegistry::from_institutions(vec![
+///     Institution::new(bureau, "永宁县教育局", InstitutionKind::GovernmentDepartment, area),
+/// ])?;
+/// let tree = OrgTree::from_units(vec![
+///     OrgUnit::new(id(1), "中共永宁县委员会", OrgKind::Committee, AdminLevel::County).with_division(area),
+/// ])?;
+/// // The county committee manages the bureau's leaders, and keeps its assessment.
+/// let holder = PostHolder::Institution(bureau);
+/// let management = ManagementList::one_level_down(&tree, &registry, &JurisdictionPolicy::default(),
+///     [(holder, LeadershipRank::TownshipSectionChief)]);
 /// let dept = Authority::organization_department(id(1));
 /// let policy = AssessmentPolicy::default();
-/// let ctx = AssessmentContext { tree: &tree, policy: &policy };
+/// let public = AssessmentPolicy::for_regime(AssessmentRegime::PublicInstitution);
+/// let ctx = AssessmentContext { tree: &tree, registry: &registry, management: &management,
+///     civil_service: &policy, public_institution: &public };
 /// let day = NaiveDate::from_ymd_opt(2026, 12, 28).unwrap();
 /// let clerk = ActorId::from_uuid(uuid::Uuid::nil());
 /// let act = |step| Act::on_day(day, step, clerk, dept);
 /// let staff: Vec<CadreId> = (1..=10).map(|n| CadreId::from_uuid(uuid::Uuid::from_u128(n))).collect();
 /// let round = AssessmentRoundId::from_uuid(uuid::Uuid::from_u128(50));
 /// let mut journal = Journal::<AssessmentRound>::new();
-/// let open = AssessmentCommand::Open { unit: id(1), year: 2026, staff: staff.clone(), higher_cap_approval: None };
+/// let open = AssessmentCommand::Open { holder, year: 2026, staff: staff.clone(), higher_cap_approval: None };
 /// journal.execute(round, open, act(0), "年度考核", &ctx)?;
 /// let excellent = |c: CadreId| AssessmentCommand::Grade { cadre: c, grade: AssessmentGrade::Excellent, restriction: GradeRestriction::None };
 /// journal.execute(round, excellent(staff[0]), act(1), "年度考核", &ctx)?;
@@ -236,7 +268,7 @@ impl Policy for AssessmentPolicy {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct AssessmentRound {
-    unit: Option<OrgUnitId>,
+    holder: Option<PostHolder>,
     year: i32,
     staff: Vec<CadreId>,
     higher_cap_approval: Option<String>,
@@ -245,10 +277,10 @@ pub struct AssessmentRound {
 }
 
 impl AssessmentRound {
-    /// The unit.
+    /// The 单位 (or committee, or 党组) whose staff are assessed.
     #[must_use]
-    pub fn unit(&self) -> Option<OrgUnitId> {
-        self.unit
+    pub fn holder(&self) -> Option<PostHolder> {
+        self.holder
     }
     /// The year.
     #[must_use]
@@ -281,10 +313,10 @@ impl AssessmentRound {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssessmentCommand {
-    /// Open the round for the unit's staff.
+    /// Open the round for a holder's staff.
     Open {
-        /// The unit.
-        unit: OrgUnitId,
+        /// The 单位, Party committee or 党组 whose staff are assessed.
+        holder: PostHolder,
         /// The year.
         year: i32,
         /// Everyone assessed.
@@ -311,8 +343,8 @@ pub enum AssessmentCommand {
 pub enum AssessmentEvent {
     /// Opened.
     Opened {
-        /// Unit.
-        unit: OrgUnitId,
+        /// The holder.
+        holder: PostHolder,
         /// Year.
         year: i32,
         /// Staff.
@@ -331,13 +363,51 @@ pub enum AssessmentEvent {
     Closed,
 }
 
-/// What the assessment rules need.
+/// What the assessment rules need: the trees, the management list (the committee that
+/// keeps a holder's assessment, [`ManagementList::keeper`]) and the numbers of each regime.
 #[derive(Debug, Clone, Copy)]
 pub struct AssessmentContext<'c> {
-    /// The tree.
+    /// The Party tree.
     pub tree: &'c OrgTree,
-    /// The numbers.
-    pub policy: &'c AssessmentPolicy,
+    /// The 单位 registry (an institution's kind picks its regime).
+    pub registry: &'c InstitutionRegistry,
+    /// 干部管理权限.
+    pub management: &'c ManagementList,
+    /// The numbers for 公务员 (机关 and the kinds without a rule of their own).
+    pub civil_service: &'c AssessmentPolicy,
+    /// The numbers for 事业单位 staff.
+    pub public_institution: &'c AssessmentPolicy,
+}
+
+impl AssessmentContext<'_> {
+    /// The policy of `holder`'s regime: a committee's or 党组's members, and a 单位 the
+    /// registry does not hold, are assessed as civil servants.
+    #[must_use]
+    pub fn policy(&self, holder: PostHolder) -> &AssessmentPolicy {
+        let regime = holder
+            .institution()
+            .and_then(|i| self.registry.get(i))
+            .map_or(AssessmentRegime::CivilServant, |i| {
+                AssessmentRegime::of(&i.kind)
+            });
+        match regime {
+            AssessmentRegime::CivilServant => self.civil_service,
+            AssessmentRegime::PublicInstitution => self.public_institution,
+        }
+    }
+
+    fn check_authority(
+        &self,
+        authority: zugong_core::Authority,
+        holder: PostHolder,
+    ) -> Result<(), AssessmentError> {
+        let keeper = self
+            .management
+            .keeper(holder, None)
+            .ok_or(AssessmentError::NotListed(holder))?;
+        authority.check_unit(self.tree, keeper)?;
+        Ok(())
+    }
 }
 
 /// An assessment command refused.
@@ -378,6 +448,9 @@ pub enum AssessmentError {
     /// Authority refused.
     #[error("authority refused: {0}")]
     Authority(#[from] AuthorityError),
+    /// A 单位 no row of the management list covers: nobody is known to keep its assessment.
+    #[error("no row of the management list covers the institution: list its posts first")]
+    NotListed(PostHolder),
 }
 
 /// Where an assessment round stands.
@@ -401,7 +474,7 @@ zugong_core::official_terms!(AssessmentStage, "考核环节 (assessment stage)",
 
 impl AssessmentRound {
     fn stage_now(&self) -> AssessmentStage {
-        match (self.unit, self.closed) {
+        match (self.holder, self.closed) {
             (None, _) => AssessmentStage::NotOpened,
             (Some(_), false) => AssessmentStage::Open,
             (Some(_), true) => AssessmentStage::Closed,
@@ -413,6 +486,7 @@ impl Refusal for AssessmentError {
     fn citation(&self) -> Citation {
         match self {
             Self::Authority(e) => e.citation(),
+            Self::NotListed(_) => zugong_core::ManagementError::NotListed.citation(),
             _ => RULES_2020,
         }
     }
@@ -420,6 +494,10 @@ impl Refusal for AssessmentError {
     fn message(&self, language: Language) -> String {
         let (zh, en): (String, String) = match self {
             Self::Authority(e) => return e.message(language),
+            Self::NotListed(_) => (
+                "干部职务名称表未列该单位职务，无法确定由谁组织考核：先列入名称表".into(),
+                "no row of the management list covers the institution: list its posts first".into(),
+            ),
             Self::NotOpened => (
                 "年度考核尚未启动：先启动考核".into(),
                 "the assessment round has not been opened: open it first".into(),
@@ -487,25 +565,25 @@ impl Lifecycle for AssessmentRound {
         _peers: &Peers<'_, Self>,
     ) -> Result<Vec<AssessmentEvent>, AssessmentError> {
         if let AssessmentCommand::Open {
-            unit,
+            holder,
             year,
             staff,
             higher_cap_approval,
         } = command
         {
-            if self.unit.is_some() {
+            if self.holder.is_some() {
                 return Err(AssessmentError::AlreadyOpened);
             }
-            act.authority().check_unit(ctx.tree, *unit)?;
+            ctx.check_authority(act.authority(), *holder)?;
             return Ok(vec![AssessmentEvent::Opened {
-                unit: *unit,
+                holder: *holder,
                 year: *year,
                 staff: staff.clone(),
                 higher_cap_approval: higher_cap_approval.clone(),
             }]);
         }
-        let unit = self.unit.ok_or(AssessmentError::NotOpened)?;
-        act.authority().check_unit(ctx.tree, unit)?;
+        let holder = self.holder.ok_or(AssessmentError::NotOpened)?;
+        ctx.check_authority(act.authority(), holder)?;
         if self.closed {
             return Err(AssessmentError::Closed);
         }
@@ -535,7 +613,7 @@ impl Lifecycle for AssessmentRound {
                 if outcome == AssessmentOutcome::Graded(AssessmentGrade::Excellent) {
                     let headcount = u32::try_from(self.staff.len()).unwrap_or(u32::MAX);
                     let cap = ctx
-                        .policy
+                        .policy(holder)
                         .excellent_cap(headcount, self.higher_cap_approval.is_some());
                     if self.excellent_count() >= cap {
                         return Err(AssessmentError::ExcellentCapReached { cap, headcount });
@@ -558,12 +636,12 @@ impl Lifecycle for AssessmentRound {
     fn apply(&mut self, event: &AssessmentEvent, _: &Applying) {
         match event {
             AssessmentEvent::Opened {
-                unit,
+                holder,
                 year,
                 staff,
                 higher_cap_approval,
             } => {
-                self.unit = Some(*unit);
+                self.holder = Some(*holder);
                 self.year = *year;
                 self.staff = staff.clone();
                 self.higher_cap_approval = higher_cap_approval.clone();

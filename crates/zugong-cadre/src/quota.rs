@@ -279,25 +279,15 @@ impl QuotaContext<'_> {
         holder: PostHolder,
         rank: RankOrGrade,
     ) -> Result<(), QuotaError> {
-        let class = match rank {
-            RankOrGrade::Leadership(r) => self
-                .management
-                .entries
-                .iter()
-                .find(|e| e.posts == zugong_core::PostClass::Class { holder, rank: r }),
+        let rank_of = match rank {
+            RankOrGrade::Leadership(r) => Some(r),
             RankOrGrade::Grade(_) => None,
         };
-        let any = || {
-            self.management.entries.iter().find(|e| {
-                matches!(e.posts, zugong_core::PostClass::Class { holder: h, .. } if h == holder)
-            })
-        };
-        let target = match (class.or_else(any), holder.party_organization()) {
-            (Some(e), _) => e.manager,
-            (None, Some(u)) => u,
-            (None, None) => return Err(QuotaError::NotListed { holder, rank }),
-        };
-        authority.check_unit(self.tree, target)?;
+        let keeper = self
+            .management
+            .keeper(holder, rank_of)
+            .ok_or(QuotaError::NotListed { holder, rank })?;
+        authority.check_unit(self.tree, keeper)?;
         Ok(())
     }
 }

@@ -252,6 +252,27 @@ impl ManagementList {
             })
     }
 
+    /// The committee that keeps the records of `holder`'s posts at `rank` (its 职数 book, its
+    /// annual assessment): the manager of the class's row; for a 职级 or a rank without a row,
+    /// the manager of any class row of the holder; for a Party committee or 党组 without a
+    /// row, the body itself. `None` when the list says nothing of a 单位.
+    #[must_use]
+    pub fn keeper(&self, holder: PostHolder, rank: Option<LeadershipRank>) -> Option<OrgUnitId> {
+        let class = rank.and_then(|rank| {
+            self.entries
+                .iter()
+                .find(|e| e.posts == PostClass::Class { holder, rank })
+        });
+        class
+            .or_else(|| {
+                self.entries
+                    .iter()
+                    .find(|e| matches!(e.posts, PostClass::Class { holder: h, .. } if h == holder))
+            })
+            .map(|e| e.manager)
+            .or_else(|| holder.party_organization())
+    }
+
     /// The list 下管一级 makes for `classes` (each a holder and a rank): for each class, the
     /// nearest local Party committee (党委, not a 工委 or 基层党委) above the holder whose level
     /// manages the rank under `policy` — a county committee manages the 乡科级 leaders of its

@@ -6,17 +6,26 @@ use zugong_core::*;
 
 use crate::support::*;
 
+const BUREAU: PostHolder =
+    PostHolder::Institution(InstitutionId::from_uuid(uuid::Uuid::from_u128(3)));
+
 fn open(
     n: u128,
     approval: Option<&str>,
 ) -> (AssessmentRound, Journal<AssessmentRound>, Vec<CadreId>) {
-    let tree = tree();
+    open_for(BUREAU, n, approval)
+}
+
+fn open_for(
+    holder: PostHolder,
+    n: u128,
+    approval: Option<&str>,
+) -> (AssessmentRound, Journal<AssessmentRound>, Vec<CadreId>) {
     let staff: Vec<CadreId> = (1..=n).map(cadre).collect();
     let (mut r, mut j) = (AssessmentRound::default(), Journal::new());
-    let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
     let cmd = AssessmentCommand::Open {
-        unit: id(3),
+        holder,
         year: 2026,
         staff: staff.clone(),
         higher_cap_approval: approval.map(Into::into),
@@ -25,10 +34,7 @@ fn open(
         &mut r,
         &mut j,
         &cmd,
-        &AssessmentContext {
-            tree: &tree,
-            policy: &policy,
-        },
+        &Fixture::new().assessment(),
         d(2026, 12, 20),
         who,
     )
@@ -43,8 +49,6 @@ fn grade(
     g: AssessmentGrade,
     restriction: GradeRestriction,
 ) -> Result<(), AssessmentError> {
-    let tree = tree();
-    let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
     let before = r.clone();
     let out = crate::support::run(
@@ -55,10 +59,7 @@ fn grade(
             grade: g,
             restriction,
         },
-        &AssessmentContext {
-            tree: &tree,
-            policy: &policy,
-        },
+        &Fixture::new().assessment(),
         d(2026, 12, 21),
         who,
     )
@@ -164,13 +165,9 @@ fn restrictions_and_closing() {
         grade(&mut r, &mut j, cadre(99), Competent, GradeRestriction::None),
         Err(AssessmentError::NotOnStaff(cadre(99)))
     );
-    let tree = tree();
-    let policy = AssessmentPolicy::default();
     let who = Authority::organization_department(id(2));
-    let ctx = AssessmentContext {
-        tree: &tree,
-        policy: &policy,
-    };
+    let fixture = Fixture::new();
+    let ctx = fixture.assessment();
     assert_eq!(
         crate::support::run(
             &mut r,
@@ -225,15 +222,12 @@ fn restrictions_and_closing() {
         &mut AssessmentRound::default(),
         &mut Journal::new(),
         &AssessmentCommand::Open {
-            unit: id(3),
+            holder: BUREAU,
             year: 2026,
             staff: vec![],
             higher_cap_approval: None,
         },
-        &AssessmentContext {
-            tree: &tree,
-            policy: &policy,
-        },
+        &Fixture::new().assessment(),
         d(2026, 12, 22),
         other,
     );
@@ -306,7 +300,54 @@ proptest! {
         }
         let cap = AssessmentPolicy::default().excellent_cap(n as u32, approval);
         prop_assert!(r.excellent_count() <= cap);
-        let (tree, policy) = (tree(), AssessmentPolicy::default());
-        prop_assert_eq!(verified(&j, || AssessmentContext { tree: &tree, policy: &policy }), r);
+        let fx = Fixture::new();
+        prop_assert_eq!(verified(&j, || fx.assessment()), r);
     }
+}
+
+#[test]
+fn a_public_institution_caps_excellent_at_its_own_share() {
+    // 事业单位: 15% of 20 is three 优秀; a bureau of 20 (公务员) has four.
+    let school = PostHolder::Institution(inst(9));
+    let (mut r, mut j, staff) = open_for(school, 20, None);
+    for c in &staff[..3] {
+        grade(&mut r, &mut j, *c, Excellent, GradeRestriction::None).unwrap();
+    }
+    assert_eq!(
+        grade(&mut r, &mut j, staff[3], Excellent, GradeRestriction::None),
+        Err(AssessmentError::ExcellentCapReached {
+            cap: 3,
+            headcount: 20
+        })
+    );
+    let (mut r, mut j, staff) = open(20, None);
+    for c in &staff[..4] {
+        grade(&mut r, &mut j, *c, Excellent, GradeRestriction::None).unwrap();
+    }
+    assert_eq!(
+        AssessmentRegime::of(&InstitutionKind::University),
+        AssessmentRegime::PublicInstitution
+    );
+    assert_eq!(
+        AssessmentRegime::of(&InstitutionKind::GovernmentDepartment),
+        AssessmentRegime::CivilServant
+    );
+    // An institution nobody manages on the list has nobody to keep its assessment.
+    let stray = crate::support::run(
+        &mut AssessmentRound::default(),
+        &mut Journal::new(),
+        &AssessmentCommand::Open {
+            holder: PostHolder::Institution(inst(99)),
+            year: 2026,
+            staff: vec![],
+            higher_cap_approval: None,
+        },
+        &Fixture::new().assessment(),
+        d(2026, 12, 22),
+        Authority::organization_department(id(2)),
+    );
+    assert!(matches!(
+        stray,
+        Err(ExecuteError::Refused(AssessmentError::NotListed(_)))
+    ));
 }

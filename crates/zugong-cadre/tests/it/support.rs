@@ -64,6 +64,13 @@ pub fn registry() -> InstitutionRegistry {
         )
         .managed(Management::Dual(inst(8))),
         Institution::new(
+            inst(9),
+            "永宁县第一中学",
+            InstitutionKind::PublicInstitution,
+            area,
+        )
+        .under(inst(3), Attachment::DirectlyAffiliated),
+        Institution::new(
             inst(5),
             "贺兰县教育局",
             InstitutionKind::GovernmentDepartment,
@@ -77,7 +84,7 @@ pub fn registry() -> InstitutionRegistry {
 pub fn management(tree: &OrgTree, registry: &InstitutionRegistry) -> ManagementList {
     use LeadershipRank as R;
     let mut classes = Vec::new();
-    for i in [10, 3, 30, 4, 6, 7, 5] {
+    for i in [10, 3, 30, 4, 6, 7, 9, 5] {
         for r in [R::TownshipSectionChief, R::TownshipSectionDeputy] {
             classes.push((PostHolder::Institution(inst(i)), r));
         }
@@ -86,6 +93,40 @@ pub fn management(tree: &OrgTree, registry: &InstitutionRegistry) -> ManagementL
         classes.push((PostHolder::PartyCommittee(id(2)), r));
     }
     ManagementList::one_level_down(tree, registry, &JurisdictionPolicy::default(), classes)
+}
+
+/// Both trees, the list and the assessment numbers, owned, for contexts that borrow them.
+pub struct Fixture {
+    pub tree: OrgTree,
+    pub registry: InstitutionRegistry,
+    pub management: ManagementList,
+    pub civil_service: zugong_cadre::AssessmentPolicy,
+    pub public_institution: zugong_cadre::AssessmentPolicy,
+}
+
+impl Fixture {
+    pub fn new() -> Self {
+        let (tree, registry) = (tree(), registry());
+        Self {
+            management: management(&tree, &registry),
+            tree,
+            registry,
+            civil_service: zugong_cadre::AssessmentPolicy::default(),
+            public_institution: zugong_cadre::AssessmentPolicy::for_regime(
+                zugong_cadre::AssessmentRegime::PublicInstitution,
+            ),
+        }
+    }
+
+    pub fn assessment(&self) -> zugong_cadre::AssessmentContext<'_> {
+        zugong_cadre::AssessmentContext {
+            tree: &self.tree,
+            registry: &self.registry,
+            management: &self.management,
+            civil_service: &self.civil_service,
+            public_institution: &self.public_institution,
+        }
+    }
 }
 
 pub fn cadre(n: u128) -> CadreId {

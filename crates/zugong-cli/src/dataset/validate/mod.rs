@@ -73,6 +73,8 @@ pub(crate) struct World {
     pub(crate) member_records: MemberRecords,
     /// Posts.
     pub(crate) posts: Vec<Post>,
+    /// Each post's place in `posts`.
+    pub(crate) post_index: HashMap<zugong_core::PositionId, usize>,
     /// Quota lines.
     pub(crate) quotas: Vec<cadres::Quota>,
     /// Cadres.
@@ -121,18 +123,12 @@ pub(crate) fn quota_book(
 impl World {
     /// The rules the dataset's journals are decided under.
     pub(crate) fn rules(&self) -> Rules<'_> {
-        let post_ids: HashMap<zugong_core::PositionId, usize> = self
-            .posts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id, i))
-            .collect();
         let book = quota_book(
             &self.tree,
             &self.quotas,
             &self.cadres,
             &self.posts,
-            &post_ids,
+            &self.post_index,
         );
         Rules::new(
             &self.tree,
@@ -153,13 +149,7 @@ impl World {
 
     /// The holder a cadre counts against (its post's, else its unit's institution).
     pub(crate) fn cadre_holder(&self, cadre: &CadreRecord) -> Option<zugong_core::PostHolder> {
-        let post_ids: HashMap<zugong_core::PositionId, usize> = self
-            .posts
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id, i))
-            .collect();
-        cadres::holder_of(&self.tree, &self.posts, &post_ids, cadre)
+        cadres::holder_of(&self.tree, &self.posts, &self.post_index, cadre)
     }
 
     /// Every cadre's holding, for the recusal checks (a cadre without a recorded function
@@ -315,6 +305,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         two_new,
         member_records,
         posts,
+        post_index: post_ids,
         quotas,
         cadres,
         relations,

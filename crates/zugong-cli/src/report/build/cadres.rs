@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Datelike;
 use zugong_cadre::{
-    AssessmentGrade, AssessmentPolicy, PostTenure, QuotaError, RecusalFinding, RotationFlag,
-    RotationPolicy, recusal_report, rotation_flags,
+    AssessmentGrade, AssessmentPolicy, AssessmentRegime, PostTenure, QuotaError, RecusalFinding,
+    RotationFlag, RotationPolicy, recusal_report, rotation_flags,
 };
 use zugong_core::CadreId;
 
@@ -131,7 +131,10 @@ pub(super) fn cadre_section(
         .filter(|y| *y <= as_of.year())
         .max();
     let mut grades = [0u64; 4];
-    let mut by_unit: BTreeMap<zugong_core::OrgUnitId, (u32, u32)> = BTreeMap::new();
+    // Counted per 单位: the institution of the cadre's post (a committee's or 党组's post counts
+    // in the institution the committee is set up in: a township's committee and government
+    // are one team), else the institution the cadre's unit is set up in.
+    let mut by_holder: BTreeMap<zugong_core::PostHolder, (u32, u32)> = BTreeMap::new();
     if let Some(year) = year {
         for c in &world.cadres {
             let Some(g) = c.assessments.get(&year) else {
@@ -146,18 +149,37 @@ pub(super) fn cadre_section(
             if let Some(n) = grades.get_mut(i) {
                 *n += 1;
             }
-            let e = by_unit.entry(c.unit).or_default();
+            let Some(holder) = world.cadre_holder(c) else {
+                continue;
+            };
+            let holder = holder
+                .party_organization()
+                .and_then(|u| tree.get(u))
+                .and_then(|u| u.institution)
+                .map_or(holder, zugong_core::PostHolder::Institution);
+            let e = by_holder.entry(holder).or_default();
             e.0 += 1;
             e.1 += u32::from(*g == AssessmentGrade::Excellent);
         }
     }
     let mut assessment = Vec::new();
     let mut over_cap = Vec::new();
-    for (unit, (graded, excellent)) in &by_unit {
-        let cap = policy.excellent_cap(*graded, false);
+    let public = AssessmentPolicy::for_regime(AssessmentRegime::PublicInstitution);
+    for (holder, (graded, excellent)) in &by_holder {
+        let regime = holder
+            .institution()
+            .and_then(|i| world.institutions.get(i))
+            .map_or(AssessmentRegime::CivilServant, |i| {
+                AssessmentRegime::of(&i.kind)
+            });
+        let own = match regime {
+            AssessmentRegime::CivilServant => &policy,
+            AssessmentRegime::PublicInstitution => &public,
+        };
+        let cap = own.excellent_cap(*graded, false);
         if *excellent > cap {
             over_cap.push((
-                unit_name(*unit),
+                world.holder_name(*holder),
                 match lang {
                     Lang::Zh => format!(
                         "{} 年 {graded} 人参加考核，优秀 {excellent} 人，上限 {cap} 人",
@@ -171,7 +193,7 @@ pub(super) fn cadre_section(
             ));
         }
         assessment.push(AssessmentRow {
-            unit: unit_name(*unit),
+            unit: world.holder_name(*holder),
             graded: *graded,
             excellent: *excellent,
             cap,
