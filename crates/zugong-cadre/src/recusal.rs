@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use zugong_core::{CadreId, Citation, DivisionCode, DivisionLevel, OrgUnitId, SourceStatus};
+use zugong_core::{CadreId, Citation, DivisionCode, DivisionLevel, InstitutionId, SourceStatus};
 
 const KINSHIP: Citation = Citation::new(
     "《党政领导干部任职回避暂行规定》(2006)；《公务员法》",
@@ -143,19 +143,53 @@ impl WorkFunction {
     }
 }
 
-/// A post held (or proposed) in the recusal check.
+/// A post held (or proposed) in the recusal check: who, in which 单位, in what function, under
+/// whom. "The same organ" of the kinship rules is the same 单位 (institution), not the same
+/// Party organization: a bureau's cadres sit in one institution whatever branch they belong
+/// to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Holding {
     /// Who.
     pub cadre: CadreId,
-    /// The body.
-    pub unit: OrgUnitId,
-    /// Whether the holder leads the body.
-    pub leads_unit: bool,
+    /// The 单位 the post is in (a committee's post: the institution the committee is set up
+    /// in).
+    pub institution: InstitutionId,
+    /// Whether the holder is a leader of the institution (领导成员).
+    pub leads_institution: bool,
     /// The holder's direct leader, if any.
     pub direct_leader: Option<CadreId>,
     /// The work function.
     pub function: WorkFunction,
+}
+
+impl Holding {
+    /// A post of `institution` held by `cadre` in `function`, not a leader's, with no direct
+    /// leader recorded.
+    #[must_use]
+    pub const fn new(cadre: CadreId, institution: InstitutionId, function: WorkFunction) -> Self {
+        Self {
+            cadre,
+            institution,
+            leads_institution: false,
+            direct_leader: None,
+            function,
+        }
+    }
+
+    /// The same holding, as one of the institution's leaders (领导成员).
+    #[must_use]
+    pub const fn leading(mut self) -> Self {
+        self.leads_institution = true;
+        self
+    }
+
+    /// The same holding, directly under `leader`.
+    #[must_use]
+    pub const fn under(mut self, leader: Option<CadreId>) -> Self {
+        self.direct_leader = leader;
+        self
+    }
 }
 
 /// A principal post subject to 地域回避.
@@ -190,10 +224,10 @@ pub enum RecusalFinding {
         /// How related.
         kinship: Kinship,
     },
-    /// A family business regulated by the body.
+    /// A family business regulated by the institution.
     BusinessInterest {
-        /// The body.
-        unit: OrgUnitId,
+        /// The institution.
+        institution: InstitutionId,
     },
     /// 地域回避: a county principal post where the cadre grew up (不得).
     HomeCounty {
@@ -254,9 +288,9 @@ fn kinship_findings(a: &Holding, b: &Holding, kinship: Kinship, out: &mut Vec<Re
     if a.direct_leader == Some(b.cadre) || b.direct_leader == Some(a.cadre) {
         out.push(RecusalFinding::SuperiorSubordinate { relative, kinship });
     }
-    let sensitive = a.unit == b.unit
-        && ((a.function.is_sensitive() && b.leads_unit)
-            || (b.function.is_sensitive() && a.leads_unit));
+    let sensitive = a.institution == b.institution
+        && ((a.function.is_sensitive() && b.leads_institution)
+            || (b.function.is_sensitive() && a.leads_institution));
     if sensitive {
         out.push(RecusalFinding::SensitiveFunction { relative, kinship });
     }
@@ -265,14 +299,15 @@ fn kinship_findings(a: &Holding, b: &Holding, kinship: Kinship, out: &mut Vec<Re
 /// Checks a proposed holding against everyone in post, the family's business regulators and
 /// the home region (《党政领导干部任职回避暂行规定》 第三至五条; 《公务员法》 第七十四、七十五条).
 ///
-/// `home` is where the cadre grew up (a county code); `regional` is set when the post is one of
+/// `business_regulators` are the institutions that regulate the family's businesses; `home` is
+/// where the cadre grew up (a county code); `regional` is set when the post is one of
 /// the principal posts the home-region rule covers.
 #[must_use]
 pub fn check_recusal(
     proposed: &Holding,
     holders: &[Holding],
     relations: &RelationBook,
-    business_regulators: &[OrgUnitId],
+    business_regulators: &[InstitutionId],
     home: Option<DivisionCode>,
     regional: Option<RegionalPrincipalPost>,
 ) -> Vec<RecusalFinding> {
@@ -282,9 +317,9 @@ pub fn check_recusal(
             kinship_findings(proposed, h, k, &mut out);
         }
     }
-    if business_regulators.contains(&proposed.unit) {
+    if business_regulators.contains(&proposed.institution) {
         out.push(RecusalFinding::BusinessInterest {
-            unit: proposed.unit,
+            institution: proposed.institution,
         });
     }
     if let (Some(home), Some(post)) = (home, regional) {

@@ -6,18 +6,13 @@ use crate::support::*;
 
 fn holding(
     n: u128,
-    unit: OrgUnitId,
+    institution: InstitutionId,
     leads: bool,
     leader: Option<u128>,
     function: WorkFunction,
 ) -> Holding {
-    Holding {
-        cadre: cadre(n),
-        unit,
-        leads_unit: leads,
-        direct_leader: leader.map(cadre),
-        function,
-    }
+    let h = Holding::new(cadre(n), institution, function).under(leader.map(cadre));
+    if leads { h.leading() } else { h }
 }
 
 #[test]
@@ -26,11 +21,11 @@ fn kinship_business_and_home_region() {
     rel.relate(cadre(2), cadre(1), Kinship::Spouse);
     rel.relate(cadre(3), cadre(4), Kinship::CollateralWithinThree);
     let holders = vec![
-        holding(1, id(3), true, None, WorkFunction::Other),
-        holding(3, id(3), false, Some(1), WorkFunction::Other),
+        holding(1, inst(3), true, None, WorkFunction::Other),
+        holding(3, inst(3), false, Some(1), WorkFunction::Other),
     ];
     // The leader's spouse proposed as the bureau's finance head.
-    let proposed = holding(2, id(3), false, Some(1), WorkFunction::Finance);
+    let proposed = holding(2, inst(3), false, Some(1), WorkFunction::Finance);
     let f = check_recusal(&proposed, &holders, &rel, &[], None, None);
     assert!(f.contains(&RecusalFinding::SuperiorSubordinate {
         relative: cadre(1),
@@ -41,7 +36,7 @@ fn kinship_business_and_home_region() {
         kinship: Kinship::Spouse
     }));
     // A cousin under the same direct leader.
-    let cousin = holding(4, id(3), false, Some(1), WorkFunction::Other);
+    let cousin = holding(4, inst(3), false, Some(1), WorkFunction::Other);
     assert_eq!(
         check_recusal(&cousin, &holders, &rel, &[], None, None),
         [RecusalFinding::SameDirectLeader {
@@ -50,10 +45,12 @@ fn kinship_business_and_home_region() {
         }]
     );
     // Business interests and home region.
-    let plain = holding(9, id(4), true, None, WorkFunction::Other);
+    let plain = holding(9, inst(4), true, None, WorkFunction::Other);
     assert_eq!(
-        check_recusal(&plain, &holders, &rel, &[id(4)], None, None),
-        [RecusalFinding::BusinessInterest { unit: id(4) }]
+        check_recusal(&plain, &holders, &rel, &[inst(4)], None, None),
+        [RecusalFinding::BusinessInterest {
+            institution: inst(4)
+        }]
     );
     let yongning = DivisionCode::new("640121").unwrap();
     let county_post = Some(RegionalPrincipalPost { area: yongning });
@@ -77,6 +74,9 @@ fn kinship_business_and_home_region() {
         )
         .is_empty()
     );
+    // Relatives in two institutions are not in the same organ, whatever their branches.
+    let elsewhere = holding(2, inst(5), false, None, WorkFunction::Finance);
+    assert!(check_recusal(&elsewhere, &holders, &rel, &[], None, None).is_empty());
     // The whole pool.
     let mut all = holders.clone();
     all.push(cousin);
@@ -109,7 +109,7 @@ proptest! {
             backward.relate(cadre(*b), cadre(*a), Kinship::DirectBlood);
         }
         prop_assert_eq!(&forward, &backward);
-        let holders: Vec<Holding> = (1..8).map(|n| holding(n, id(3), n == 1, (n != 1).then_some(1), WorkFunction::Audit)).collect();
+        let holders: Vec<Holding> = (1..8).map(|n| holding(n, inst(3), n == 1, (n != 1).then_some(1), WorkFunction::Audit)).collect();
         for h in &holders {
             let a = check_recusal(h, &holders, &forward, &[], None, None);
             let b = check_recusal(h, &holders, &backward, &[], None, None);

@@ -488,23 +488,26 @@ pub(crate) fn walk(
             .iter()
             .find(|c| c.leads_unit && world.cadre_holder(c) == Some(post.holder))
             .map(|c| c.id);
-        let proposed = Holding {
-            cadre: chosen,
-            unit: head
-                .and_then(|h| world.cadres.iter().find(|c| c.id == h))
-                .map_or(cadre.unit, |c| c.unit),
-            leads_unit: false,
-            direct_leader: head,
-            function: cadre.function.unwrap_or(WorkFunction::Other),
-        };
-        let recusal = check_recusal(
-            &proposed,
-            &holdings,
-            &world.relations,
-            &[],
-            cadre.home_area,
-            None,
-        );
+        // The post's 单位: its own, or the institution its committee is set up in.
+        let institution = post.holder.institution().or_else(|| {
+            post.holder
+                .party_organization()
+                .and_then(|u| world.tree.get(u))
+                .and_then(|u| u.institution)
+        });
+        let proposed = institution.map(|i| {
+            Holding::new(chosen, i, cadre.function.unwrap_or(WorkFunction::Other)).under(head)
+        });
+        let recusal = proposed.map_or_else(Vec::new, |proposed| {
+            check_recusal(
+                &proposed,
+                &holdings,
+                &world.relations,
+                &[],
+                cadre.home_area,
+                None,
+            )
+        });
         run(
             &mut sel,
             "任职",

@@ -152,17 +152,32 @@ impl World {
         cadres::holder_of(&self.tree, &self.posts, &self.post_index, cadre)
     }
 
+    /// The 单位 a cadre works in: its post's institution (a committee's or 党组's post: the
+    /// institution the committee is set up in), else its unit's.
+    pub(crate) fn cadre_institution(
+        &self,
+        cadre: &CadreRecord,
+    ) -> Option<zugong_core::InstitutionId> {
+        let holder = self.cadre_holder(cadre)?;
+        holder.institution().or_else(|| {
+            holder
+                .party_organization()
+                .and_then(|u| self.tree.get(u))
+                .and_then(|u| u.institution)
+        })
+    }
+
     /// Every cadre's holding, for the recusal checks (a cadre without a recorded function
-    /// counts as 其他).
+    /// counts as 其他; one whose 单位 is not known is left out: no organ to share).
     pub(crate) fn holdings(&self) -> Vec<zugong_cadre::Holding> {
         self.cadres
             .iter()
-            .map(|c| zugong_cadre::Holding {
-                cadre: c.id,
-                unit: c.unit,
-                leads_unit: c.leads_unit,
-                direct_leader: c.direct_leader,
-                function: c.function.unwrap_or(zugong_cadre::WorkFunction::Other),
+            .filter_map(|c| {
+                let institution = self.cadre_institution(c)?;
+                let function = c.function.unwrap_or(zugong_cadre::WorkFunction::Other);
+                let h =
+                    zugong_cadre::Holding::new(c.id, institution, function).under(c.direct_leader);
+                Some(if c.leads_unit { h.leading() } else { h })
             })
             .collect()
     }

@@ -97,8 +97,18 @@ pub(super) fn cadre_section(
         .iter()
         .map(|c| (c.id, c.name.as_str()))
         .collect();
-    let cadre_unit: HashMap<CadreId, zugong_core::OrgUnitId> =
-        world.cadres.iter().map(|c| (c.id, c.unit)).collect();
+    // A cadre is named with the 单位 it works in (its unit's name where the 单位 is unknown).
+    let cadre_place: HashMap<CadreId, String> = world
+        .cadres
+        .iter()
+        .map(|c| {
+            let place = world
+                .cadre_institution(c)
+                .and_then(|i| world.institutions.get(i))
+                .map_or_else(|| unit_name(c.unit), |i| i.name.clone());
+            (c.id, place)
+        })
+        .collect();
     let mut selections = Vec::new();
     for v in &world.records.selections {
         for (id, sel) in v.journal.streams() {
@@ -258,7 +268,11 @@ pub(super) fn cadre_section(
                 })
                 .items
                 .push((
-                    format!("{}（{}）", c.name, unit_name(c.unit)),
+                    format!(
+                        "{}（{}）",
+                        c.name,
+                        cadre_place.get(&c.id).map_or("", String::as_str)
+                    ),
                     rotation_text(&f, lang),
                 ));
         }
@@ -275,10 +289,7 @@ pub(super) fn cadre_section(
     let recusals = found.len();
     let mut by_rule: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for (cadre, f) in &found {
-        let unit = cadre_unit
-            .get(cadre)
-            .map(|u| unit_name(*u))
-            .unwrap_or_default();
+        let unit = cadre_place.get(cadre).map_or("", String::as_str);
         by_rule.entry(f.citation().to_string()).or_default().push((
             format!("{}（{unit}）", name(*cadre)),
             recusal_text(f, lang, &name),
