@@ -28,10 +28,12 @@
 
 mod kind;
 mod links;
+mod placement;
 mod registry;
 
 pub use kind::{Attachment, InstitutionKind, Management};
 pub use links::{LinkError, check_links, host_fits};
+pub use placement::PartyPlacement;
 pub use registry::{
     BelongsTo, Institution, InstitutionError, InstitutionRegistry, InstitutionSlot,
 };

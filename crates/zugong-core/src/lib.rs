@@ -86,7 +86,7 @@ pub use id::{
 };
 pub use institution::{
     Attachment, BelongsTo, Institution, InstitutionError, InstitutionKind, InstitutionRegistry,
-    InstitutionSlot, LinkError, Management, check_links, host_fits,
+    InstitutionSlot, LinkError, Management, PartyPlacement, check_links, host_fits,
 };
 pub use management::{
     CoManagementPolicy, CoManagerAnswer, CoManagerReply, Consultation, ManagementEntry,

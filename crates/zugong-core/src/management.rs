@@ -32,8 +32,8 @@ use thiserror::Error;
 use crate::journal::{Language, Refusal};
 use crate::policy::{Policy, PolicyError};
 use crate::{
-    Authority, AuthorityBody, Citation, InstitutionId, InstitutionRegistry, JurisdictionPolicy,
-    LeadershipRank, OrgKind, OrgTree, OrgUnitId, PositionId, PostHolder, SourceStatus,
+    Authority, AuthorityBody, Citation, InstitutionRegistry, JurisdictionPolicy, LeadershipRank,
+    OrgKind, OrgTree, OrgUnitId, PartyPlacement, PositionId, PostHolder, SourceStatus,
     WorkCalendar,
 };
 
@@ -332,7 +332,10 @@ impl ManagementList {
         policy: &JurisdictionPolicy,
         classes: impl IntoIterator<Item = (PostHolder, LeadershipRank)>,
     ) -> Self {
-        let places = Places::new(tree);
+        let placement = PartyPlacement::new(tree);
+        let places = Places {
+            placement: &placement,
+        };
         let mut seen = std::collections::HashSet::new();
         let mut entries = Vec::new();
         for (holder, rank) in classes {
@@ -347,56 +350,12 @@ impl ManagementList {
     }
 }
 
-/// Where the posts of a holder sit in the Party tree, for [`ManagementList::one_level_down`].
-struct Places {
-    /// The Party organization set up in each institution: the highest-tier one, the first in
-    /// tree order among equals.
-    set_up_in: std::collections::HashMap<InstitutionId, (u8, OrgUnitId)>,
-    /// The local committee of each area.
-    area_committee: std::collections::HashMap<crate::DivisionCode, OrgUnitId>,
+/// The manager of a class under 下管一级, for [`ManagementList::one_level_down`].
+struct Places<'p> {
+    placement: &'p PartyPlacement,
 }
 
-impl Places {
-    fn new(tree: &OrgTree) -> Self {
-        let mut set_up_in = std::collections::HashMap::new();
-        let mut area_committee = std::collections::HashMap::new();
-        for unit in tree.units() {
-            if let Some(i) = unit.institution {
-                let tier = unit.kind.tier();
-                set_up_in
-                    .entry(i)
-                    .and_modify(|e: &mut (u8, OrgUnitId)| {
-                        if tier < e.0 {
-                            *e = (tier, unit.id);
-                        }
-                    })
-                    .or_insert((tier, unit.id));
-            }
-            if unit.kind == OrgKind::Committee
-                && let Some(d) = unit.division
-            {
-                area_committee.entry(d).or_insert(unit.id);
-            }
-        }
-        Self {
-            set_up_in,
-            area_committee,
-        }
-    }
-
-    /// The Party organization an institution's posts hang from.
-    fn anchor(
-        &self,
-        registry: &InstitutionRegistry,
-        institution: InstitutionId,
-    ) -> Option<OrgUnitId> {
-        let own = registry.get(institution)?;
-        std::iter::once(own)
-            .chain(registry.ancestors(institution).ok()?)
-            .find_map(|i| self.set_up_in.get(&i.id).map(|e| e.1))
-            .or_else(|| self.area_committee.get(&own.area).copied())
-    }
-
+impl Places<'_> {
     /// The nearest local committee at or above `from` that manages `rank`.
     fn manager(
         tree: &OrgTree,
@@ -431,9 +390,9 @@ impl Places {
                 let above = inst
                     .management
                     .from_above()
-                    .and_then(|by| self.set_up_in.get(&by).map(|e| e.1));
+                    .and_then(|by| self.placement.set_up_in(by));
                 (
-                    self.anchor(registry, i),
+                    self.placement.anchor(registry, i),
                     above.map(|a| (a, inst.management)),
                     inst.kind == crate::InstitutionKind::Supervision,
                 )

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use zugong_core::dates::{add_months, completed_years};
-use zugong_core::{OrgTree, OrgTreeError, TalentId};
+use zugong_core::{InstitutionError, InstitutionRegistry, TalentId};
 
 use crate::{ProgrammeDefinition, TalentRecord, TalentTier, TenureEnd};
 
@@ -72,22 +72,26 @@ pub fn pool_matrix(records: &[TalentRecord], as_of: NaiveDate) -> BTreeMap<PoolC
     out
 }
 
-/// Talents in a tenure per tier for every org unit's subtree (by slot), counted at the unit
-/// the talent is employed by or hosted at.
+/// Talents in a tenure per tier for every institution's subtree (by registry slot), counted
+/// at the institution the talent is employed by or hosted at: a university's count includes
+/// its colleges', a government's the institutions under it.
 ///
 /// # Errors
-/// [`OrgTreeError::UnknownUnit`] for a talent attached to a unit outside the tree.
-pub fn pool_by_unit(
-    tree: &OrgTree,
+/// [`InstitutionError::Unknown`] for a talent attached to an institution outside the
+/// registry.
+pub fn pool_by_institution(
+    registry: &InstitutionRegistry,
     records: &[TalentRecord],
-) -> Result<Vec<[u64; 4]>, OrgTreeError> {
-    let mut own = vec![[0u64; 4]; tree.len()];
+) -> Result<Vec<[u64; 4]>, InstitutionError> {
+    let mut own = vec![[0u64; 4]; registry.len()];
     for r in records {
         let (Some(t), Some(e)) = (r.active(), r.engagement()) else {
             continue;
         };
-        let unit = e.unit();
-        let slot = tree.slot(unit).ok_or(OrgTreeError::UnknownUnit(unit))?;
+        let institution = e.institution();
+        let slot = registry
+            .slot(institution)
+            .ok_or(InstitutionError::Unknown(institution))?;
         if let Some(c) = own
             .get_mut(slot.index())
             .and_then(|row| row.get_mut(t.agreement.tier as usize))
@@ -95,7 +99,7 @@ pub fn pool_by_unit(
             *c += 1;
         }
     }
-    tree.rollup_in_place(&mut own, |acc, child| {
+    registry.rollup_in_place(&mut own, |acc, child| {
         for (a, b) in acc.iter_mut().zip(child) {
             *a += b;
         }

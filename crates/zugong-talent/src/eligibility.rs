@@ -3,24 +3,26 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use zugong_core::dates::completed_years;
-use zugong_core::{Citation, EducationLevel, OrgUnitId, TalentId};
+use zugong_core::{Citation, EducationLevel, InstitutionId, TalentId};
 
 use crate::{ProfessionalTitle, ProgrammeDefinition, ResearchField, TalentTier};
 
-/// How a talent serves the region.
+/// How a talent serves the region, and through which 单位: the employer (用人单位) or the host
+/// (依托单位) is an institution — a university, an institute, an enterprise — not the Party
+/// organization set up in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Engagement {
-    /// Employed by a unit in the region.
+    /// Employed by an institution in the region.
     Employed {
-        /// The employer.
-        employer: OrgUnitId,
+        /// 用人单位.
+        employer: InstitutionId,
     },
     /// 柔性引进 (不求我有、但求我用): serves the region without being employed here, through a
-    /// host unit and an agreement.
+    /// host institution and an agreement.
     Flexible {
-        /// The host unit in the region.
-        host: OrgUnitId,
+        /// 依托单位: the host institution in the region.
+        host: InstitutionId,
         /// Where the person is employed.
         home_institution: String,
         /// Days a year committed to the region.
@@ -29,9 +31,9 @@ pub enum Engagement {
 }
 
 impl Engagement {
-    /// The unit in the region that the talent is attached to.
+    /// The institution in the region that the talent is attached to.
     #[must_use]
-    pub fn unit(&self) -> OrgUnitId {
+    pub fn institution(&self) -> InstitutionId {
         match self {
             Self::Employed { employer } => *employer,
             Self::Flexible { host, .. } => *host,
@@ -127,7 +129,7 @@ pub struct UnmetCondition {
 ///     industry: Some("goji".into()),
 ///     current_tiers: vec![],
 ///     non_professional_leader: false,
-///     engagement: Engagement::Employed { employer: OrgUnitId::from_uuid(uuid::Uuid::nil()) },
+///     engagement: Engagement::Employed { employer: InstitutionId::from_uuid(uuid::Uuid::nil()) },
 /// };
 /// assert!(check_eligibility(&ProgrammeDefinition::young_nurtured(), &applicant, deadline).is_empty());
 /// ```

@@ -17,16 +17,24 @@
 //! use zugong_talent::*;
 //!
 //! let id = |n: u128| OrgUnitId::from_uuid(uuid::Uuid::from_u128(n));
+//! let academy = InstitutionId::from_uuid(uuid::Uuid::from_u128(20));
+//! let region: DivisionCode = "640000".parse()?;
+//! // The employer is a 单位 (the academy); its Party committee is set up in it.
+//! let registry = InstitutionRegistry::from_institutions(vec![
+//!     Institution::new(academy, "宁夏农林科学院", InstitutionKind::PublicInstitution, region),
+//! ])?;
 //! let tree = OrgTree::from_units(vec![
 //!     OrgUnit::new(id(1), "中共宁夏回族自治区委员会", OrgKind::Committee, AdminLevel::Provincial),
-//!     OrgUnit::new(id(2), "宁夏农林科学院党委", OrgKind::GrassrootsCommittee, AdminLevel::Provincial).with_parent(id(1)),
+//!     OrgUnit::new(id(2), "中共宁夏农林科学院委员会", OrgKind::GrassrootsCommittee, AdminLevel::Provincial)
+//!         .with_parent(id(1)).in_institution(academy),
 //! ])?;
+//! let placement = PartyPlacement::new(&tree);
 //! let office = Authority::organization_department(id(1)); // 自治区党委人才办 sits in the 组织部
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! // The act the rules check and the journal records: the office, on a day.
 //! let act = |on: NaiveDate| Act::on_day(on, 0, ActorId::from_uuid(uuid::Uuid::nil()), office);
 //! let talent = TalentId::from_uuid(uuid::Uuid::from_u128(7));
-//! let engagement = Engagement::Employed { employer: id(2) };
+//! let engagement = Engagement::Employed { employer: academy };
 //!
 //! // A 2024 青年托举 round: apply, review, publicize, confirm.
 //! let round = TalentRoundId::from_uuid(uuid::Uuid::from_u128(24));
@@ -51,7 +59,7 @@
 //! // The talent's record: a three-year tenure, the grant paid, graduated, then promoted.
 //! let record = talent; // a talent record is the stream of its talent
 //! let mut tj = Journal::<TalentRecord>::new();
-//! let rctx = RecordContext { tree: &tree };
+//! let rctx = RecordContext { tree: &tree, registry: &registry, placement: &placement };
 //! let agreement = |tier, starts_on, years, grant| Agreement {
 //!     tier, programme: format!("{tier}"), batch: 2024, starts_on, cycle_years: Some(years), grant,
 //!     shares: vec![(FundingSource::RegionalGrant, 1000)], industry: Some("goji".into()),
@@ -80,7 +88,8 @@ mod round;
 mod tier;
 
 pub use analytics::{
-    AgeBand, DueItem, DueKind, Pipeline, PoolCell, due_within, pipeline, pool_by_unit, pool_matrix,
+    AgeBand, DueItem, DueKind, Pipeline, PoolCell, due_within, pipeline, pool_by_institution,
+    pool_matrix,
 };
 pub use eligibility::{Applicant, Engagement, Ineligibility, UnmetCondition, check_eligibility};
 pub use industry::{CatalogueData, CatalogueError, Industry, IndustryCatalogue, IndustryGroup};

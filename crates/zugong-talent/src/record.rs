@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::dates::add_years;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
-use zugong_core::{AuthorityError, Citation, OrgTree, TalentId};
+use zugong_core::{
+    AuthorityError, Citation, InstitutionId, InstitutionRegistry, OrgTree, PartyPlacement, TalentId,
+};
 
 use crate::{Engagement, FundingSource, ProfessionalTitle, TalentTier, Yuan};
 
@@ -284,11 +286,32 @@ pub enum RecordEvent {
     },
 }
 
-/// What the record rules need.
+/// What the record rules need: the Party tree, the 单位 registry and where each institution
+/// sits in the tree (a talent's record is kept by the talent office whose committee's subtree
+/// holds the employer's Party organization).
 #[derive(Debug, Clone, Copy)]
 pub struct RecordContext<'c> {
-    /// The tree.
+    /// The Party tree.
     pub tree: &'c OrgTree,
+    /// The 单位 registry.
+    pub registry: &'c InstitutionRegistry,
+    /// The Party organization each institution hangs from.
+    pub placement: &'c PartyPlacement,
+}
+
+impl RecordContext<'_> {
+    fn check_authority(
+        &self,
+        authority: zugong_core::Authority,
+        institution: InstitutionId,
+    ) -> Result<(), RecordError> {
+        let anchor = self
+            .placement
+            .anchor(self.registry, institution)
+            .ok_or(RecordError::UnplacedInstitution(institution))?;
+        authority.check_unit(self.tree, anchor)?;
+        Ok(())
+    }
 }
 
 /// A record command refused.
@@ -303,6 +326,11 @@ pub enum RecordError {
     /// Authority refused.
     #[error("authority refused: {0}")]
     Authority(#[from] AuthorityError),
+    /// The employer or host is not in the registry, or no Party organization is found for it
+    /// (none set up in it or above it, no committee of its area): nobody is known to keep the
+    /// record.
+    #[error("the employer is not a known institution with a Party organization over it")]
+    UnplacedInstitution(InstitutionId),
     /// A tenure is already in progress (never two tiers at once).
     #[error("a tenure in {0} is in progress")]
     TenureInProgress(TalentTier),
@@ -386,6 +414,7 @@ impl Refusal for RecordError {
     fn citation(&self) -> Citation {
         match self {
             Self::Authority(e) => e.citation(),
+            Self::UnplacedInstitution(_) => zugong_core::citation::sources::ONE_LEVEL_DOWN_1984,
             _ => crate::programme::TOP_TALENT,
         }
     }
@@ -400,6 +429,10 @@ impl Refusal for RecordError {
             Self::AlreadyRegistered => (
                 "该人才已建档".into(),
                 "the talent is already registered".into(),
+            ),
+            Self::UnplacedInstitution(_) => (
+                "用人（依托）单位不在单位名录中，或找不到其所在党组织：先录入单位及其党组织".into(),
+                "the employer is not a known institution with a Party organization over it: record the institution and its Party organization first".into(),
             ),
             Self::TenureInProgress(t) => (
                 format!("{t}培养期尚未结束"),
@@ -484,7 +517,7 @@ impl Lifecycle for TalentRecord {
             if name.trim().is_empty() {
                 return Err(RecordError::Blank("name"));
             }
-            act.authority().check_unit(ctx.tree, engagement.unit())?;
+            ctx.check_authority(act.authority(), engagement.institution())?;
             return Ok(vec![RecordEvent::Registered {
                 talent: *talent,
                 name: name.clone(),
@@ -492,12 +525,12 @@ impl Lifecycle for TalentRecord {
                 engagement: engagement.clone(),
             }]);
         }
-        let unit = self
+        let institution = self
             .engagement
             .as_ref()
-            .map(Engagement::unit)
+            .map(Engagement::institution)
             .ok_or(RecordError::NotRegistered)?;
-        act.authority().check_unit(ctx.tree, unit)?;
+        ctx.check_authority(act.authority(), institution)?;
         let on = act.day();
         match command {
             RecordCommand::Register { .. } => Err(RecordError::AlreadyRegistered),

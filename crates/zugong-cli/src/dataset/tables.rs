@@ -452,7 +452,7 @@ record! {
         id: TalentId => ["编号", "人才编号"],
         name: String => ["姓名"],
         birth_date: NaiveDate => ["出生日期"],
-        employer: OrgUnitId => ["工作单位", "用人单位", "依托单位"],
+        employer: InstitutionId => ["工作单位", "用人单位", "依托单位"],
         tier: TalentTier => ["人才类别", "梯次"],
         #[serde(default)]
         industry: Option<String> => ["产业", "产业领域"],

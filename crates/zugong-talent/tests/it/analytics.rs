@@ -7,10 +7,9 @@ use crate::support::*;
 fn record(
     n: u128,
     birth: chrono::NaiveDate,
-    employer: OrgUnitId,
+    employer: InstitutionId,
     steps: &[(RecordCommand, chrono::NaiveDate)],
 ) -> TalentRecord {
-    let tree = tree();
     let office = Authority::organization_department(id(1));
     let (mut rec, mut j) = (TalentRecord::default(), Journal::new());
     let mut all = vec![(
@@ -24,15 +23,7 @@ fn record(
     )];
     all.extend(steps.iter().cloned());
     for (cmd, on) in all {
-        crate::support::run(
-            &mut rec,
-            &mut j,
-            &cmd,
-            &RecordContext { tree: &tree },
-            on,
-            office,
-        )
-        .unwrap();
+        crate::support::run(&mut rec, &mut j, &cmd, &Places::new().record(), on, office).unwrap();
     }
     rec
 }
@@ -57,11 +48,10 @@ fn agreement(
 
 #[test]
 fn pool_pipeline_and_due() {
-    let tree = tree();
     let a = record(
         1,
         d(1991, 6, 1),
-        id(3),
+        inst(3),
         &[(
             RecordCommand::Start(agreement(
                 TalentTier::YoungNurtured,
@@ -75,7 +65,7 @@ fn pool_pipeline_and_due() {
     let b = record(
         2,
         d(1975, 1, 1),
-        id(4),
+        inst(4),
         &[
             (
                 RecordCommand::Start(agreement(
@@ -100,7 +90,7 @@ fn pool_pipeline_and_due() {
     let c = record(
         3,
         d(1980, 1, 1),
-        id(3),
+        inst(3),
         &[
             (
                 RecordCommand::Start(agreement(
@@ -141,17 +131,16 @@ fn pool_pipeline_and_due() {
         1
     );
 
-    let by_unit = pool_by_unit(&tree, &records).unwrap();
+    let registry = registry();
+    let by_institution = pool_by_institution(&registry, &records).unwrap();
+    let at = |n| by_institution[registry.slot(inst(n)).unwrap().index()];
+    assert_eq!(at(1), [1, 0, 1, 0], "the region counts everyone active");
     assert_eq!(
-        by_unit[0],
-        [1, 0, 1, 0],
-        "the region counts everyone active"
-    );
-    assert_eq!(
-        by_unit[1],
+        at(2),
         [1, 0, 0, 0],
-        "the city counts its employer's talent"
+        "the city counts its enterprise's talent"
     );
+    assert_eq!(at(4), [0, 0, 1, 0], "the university counts its own");
 
     let p = pipeline(&records, 2025, as_of);
     assert_eq!(
@@ -178,8 +167,8 @@ fn pool_pipeline_and_due() {
             .any(|x| x.kind == DueKind::AgeingOut && x.on == d(2027, 6, 1))
     );
     assert!(due.iter().all(|x| x.kind != DueKind::MidTermEvaluation));
-    let ghost = OrgTree::new();
-    assert!(pool_by_unit(&ghost, &records).is_err());
+    let ghost = InstitutionRegistry::default();
+    assert!(pool_by_institution(&ghost, &records).is_err());
     assert_eq!(AgeBand::of(35), AgeBand::UpTo35);
     assert_eq!(AgeBand::of(36), AgeBand::From36To45);
 }

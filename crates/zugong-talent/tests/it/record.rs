@@ -28,25 +28,22 @@ fn agreement(tier: TalentTier, starts_on: chrono::NaiveDate, years: u32, grant: 
 fn run(
     rec: &mut TalentRecord,
     j: &mut Journal<TalentRecord>,
-    tree: &OrgTree,
+    tree: &Places,
     cmd: RecordCommand,
     on: chrono::NaiveDate,
 ) -> Result<Vec<RecordEvent>, RecordError> {
     let before = (rec.clone(), j.len());
-    let r =
-        crate::support::run(rec, j, &cmd, &RecordContext { tree }, on, office()).map_err(
-            |e| match e {
-                ExecuteError::Refused(e) => e,
-                ExecuteError::Journal(e) => panic!("{e}"),
-            },
-        );
+    let r = crate::support::run(rec, j, &cmd, &tree.record(), on, office()).map_err(|e| match e {
+        ExecuteError::Refused(e) => e,
+        ExecuteError::Journal(e) => panic!("{e}"),
+    });
     if r.is_err() {
         assert_eq!((rec.clone(), j.len()), before);
     }
     r
 }
 
-fn registered(tree: &OrgTree, engagement: Engagement) -> (TalentRecord, Journal<TalentRecord>) {
+fn registered(tree: &Places, engagement: Engagement) -> (TalentRecord, Journal<TalentRecord>) {
     let (mut rec, mut j) = (TalentRecord::default(), Journal::new());
     run(
         &mut rec,
@@ -66,10 +63,10 @@ fn registered(tree: &OrgTree, engagement: Engagement) -> (TalentRecord, Journal<
 
 #[test]
 fn distinguished_tenure_with_flexible_engagement() {
-    let tree = tree();
+    let tree = Places::new();
     // 不求我有、但求我用: employed elsewhere, hosted by 宁夏大学 for 60 days a year.
     let flexible = Engagement::Flexible {
-        host: id(4),
+        host: inst(4),
         home_institution: "某部属高校".into(),
         days_per_year: 60,
     };
@@ -272,14 +269,14 @@ fn distinguished_tenure_with_flexible_engagement() {
 
 #[test]
 fn promotion_and_refusals() {
-    let tree = tree();
-    let (mut rec, mut j) = registered(&tree, Engagement::Employed { employer: id(3) });
+    let tree = Places::new();
+    let (mut rec, mut j) = registered(&tree, Engagement::Employed { employer: inst(3) });
     let other_tree_authority = Authority::organization_department(id(4));
     let err = crate::support::run(
         &mut rec,
         &mut j,
         &RecordCommand::Exit { reason: "x".into() },
-        &RecordContext { tree: &tree },
+        &tree.record(),
         d(2023, 1, 1),
         other_tree_authority,
     )
@@ -297,7 +294,7 @@ fn promotion_and_refusals() {
                 talent: talent(1),
                 name: "x".into(),
                 birth_date: d(1970, 1, 1),
-                engagement: Engagement::Employed { employer: id(3) }
+                engagement: Engagement::Employed { employer: inst(3) }
             },
             d(2023, 1, 1)
         ),
@@ -409,8 +406,8 @@ fn op() -> impl Strategy<Value = Op> {
 proptest! {
     #[test]
     fn funds_never_exceed_the_grant_and_one_tier_at_a_time(ops in prop::collection::vec(op(), 0..40)) {
-        let tree = tree();
-        let (mut rec, mut j) = registered(&tree, Engagement::Employed { employer: id(3) });
+        let tree = Places::new();
+        let (mut rec, mut j) = registered(&tree, Engagement::Employed { employer: inst(3) });
         let tiers = [TalentTier::YoungNurtured, TalentTier::YoungTopTalent, TalentTier::IndustryLeader, TalentTier::DistinguishedSciTech];
         let outcomes = [EvaluationOutcome::Continue, EvaluationOutcome::Warn, EvaluationOutcome::Terminate, EvaluationOutcome::Graduate];
         let mut on = d(2023, 1, 1);
@@ -434,6 +431,52 @@ proptest! {
             }
         }
         prop_assert_eq!(j.state(crate::support::stream::<TalentRecord>()).cloned().unwrap_or_default(), rec.clone());
-        prop_assert_eq!(crate::support::verified(&j, || RecordContext { tree: &tree }), rec);
+        prop_assert_eq!(crate::support::verified(&j, || tree.record()), rec);
     }
+}
+
+#[test]
+fn an_employer_outside_the_registry_has_nobody_to_keep_the_record() {
+    let tree = Places::new();
+    let (mut rec, mut j) = (TalentRecord::default(), Journal::new());
+    let err = run(
+        &mut rec,
+        &mut j,
+        &tree,
+        RecordCommand::Register {
+            talent: talent(9),
+            name: "王强".into(),
+            birth_date: d(1985, 1, 1),
+            engagement: Engagement::Employed { employer: inst(99) },
+        },
+        d(2026, 1, 5),
+    )
+    .unwrap_err();
+    assert_eq!(err, RecordError::UnplacedInstitution(inst(99)));
+    assert!(
+        zugong_core::journal::Refusal::message(&err, zugong_core::journal::Language::Chinese)
+            .contains("单位名录")
+    );
+    // The university's talent is kept by the region's office, whose subtree holds the
+    // university's committee; the city's office may not.
+    let city = Authority::organization_department(id(2));
+    let university = Engagement::Employed { employer: inst(4) };
+    let (mut rec, mut j) = (TalentRecord::default(), Journal::new());
+    let refused = crate::support::run(
+        &mut rec,
+        &mut j,
+        &RecordCommand::Register {
+            talent: talent(10),
+            name: "李敏".into(),
+            birth_date: d(1985, 1, 1),
+            engagement: university,
+        },
+        &tree.record(),
+        d(2026, 1, 5),
+        city,
+    );
+    assert!(matches!(
+        refused,
+        Err(ExecuteError::Refused(RecordError::Authority(_)))
+    ));
 }

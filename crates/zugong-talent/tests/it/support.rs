@@ -10,6 +10,63 @@ pub fn id(n: u128) -> OrgUnitId {
     OrgUnitId::from_uuid(uuid::Uuid::from_u128(n))
 }
 
+pub fn inst(n: u128) -> InstitutionId {
+    InstitutionId::from_uuid(uuid::Uuid::from_u128(n))
+}
+
+/// The region's government 1, the city's 2 (administered by it), an enterprise 3 in the city
+/// and the university 4 of the region: the talents' employers are these 单位.
+pub fn registry() -> InstitutionRegistry {
+    let region: DivisionCode = "640000".parse().unwrap();
+    let city: DivisionCode = "640100".parse().unwrap();
+    InstitutionRegistry::from_institutions(vec![
+        Institution::new(
+            inst(1),
+            "宁夏回族自治区人民政府",
+            InstitutionKind::Government,
+            region,
+        ),
+        Institution::new(inst(2), "银川市人民政府", InstitutionKind::Government, city)
+            .under(inst(1), Attachment::Administered),
+        Institution::new(
+            inst(3),
+            "银川某企业",
+            InstitutionKind::StateOwnedEnterprise,
+            city,
+        )
+        .under(inst(2), Attachment::Administered),
+        Institution::new(inst(4), "宁夏大学", InstitutionKind::University, region)
+            .under(inst(1), Attachment::Administered),
+    ])
+    .unwrap()
+}
+
+/// The trees and the placement, owned, for the record rules' context.
+pub struct Places {
+    pub tree: OrgTree,
+    pub registry: InstitutionRegistry,
+    pub placement: PartyPlacement,
+}
+
+impl Places {
+    pub fn new() -> Self {
+        let tree = tree();
+        Self {
+            placement: PartyPlacement::new(&tree),
+            registry: registry(),
+            tree,
+        }
+    }
+
+    pub fn record(&self) -> RecordContext<'_> {
+        RecordContext {
+            tree: &self.tree,
+            registry: &self.registry,
+            placement: &self.placement,
+        }
+    }
+}
+
 pub fn talent(n: u128) -> TalentId {
     TalentId::from_uuid(uuid::Uuid::from_u128(n))
 }
@@ -36,14 +93,16 @@ pub fn tree() -> OrgTree {
             OrgKind::GrassrootsCommittee,
             AdminLevel::Prefectural,
         )
-        .with_parent(id(2)),
+        .with_parent(id(2))
+        .in_institution(inst(3)),
         OrgUnit::new(
             id(4),
             "宁夏大学党委",
             OrgKind::GrassrootsCommittee,
             AdminLevel::Provincial,
         )
-        .with_parent(id(1)),
+        .with_parent(id(1))
+        .in_institution(inst(4)),
     ])
     .unwrap()
 }
@@ -59,7 +118,7 @@ pub fn applicant(n: u128, birth: NaiveDate, field: ResearchField) -> Applicant {
         industry: Some("wine".into()),
         current_tiers: vec![],
         non_professional_leader: false,
-        engagement: Engagement::Employed { employer: id(3) },
+        engagement: Engagement::Employed { employer: inst(3) },
     }
 }
 

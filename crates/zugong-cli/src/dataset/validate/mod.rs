@@ -291,7 +291,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let management =
         institutions::management(&mut f, &tree, &institutions, &posts, data.management);
     let relations = cadres::relations(&mut f, data.relations, &cadres);
-    let talents = talents::talents(&mut f, &tree, data.talents);
+    let talents = talents::talents(&mut f, &tree, &institutions, data.talents);
     f.flush_cascades();
     let records = {
         let book = quota_book(&tree, &quotas, &cadres, &posts, &post_ids);

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use zugong_core::journal::{ExecuteError, Journal, Refusal};
-use zugong_core::{Authority, OrgTree, OrgUnitId, TalentId};
+use zugong_core::{Authority, InstitutionRegistry, OrgTree, PartyPlacement, TalentId};
 use zugong_talent::{
     Agreement, Engagement, FundingSource, IndustryCatalogue, RecordCommand, RecordContext,
     TalentRecord,
@@ -14,13 +14,27 @@ use super::faults::Faults;
 use crate::dataset::{Row, TalentRow};
 use crate::lang::tr;
 
+/// The trees and the placement a talent's record is checked against.
+#[derive(Clone, Copy)]
+pub(super) struct Places<'p> {
+    tree: &'p OrgTree,
+    registry: &'p InstitutionRegistry,
+    placement: &'p PartyPlacement,
+}
+
 /// Checks the talents and builds their records.
 pub(super) fn talents(
     f: &mut Faults<'_>,
     tree: &OrgTree,
+    registry: &InstitutionRegistry,
     rows: Vec<Row<TalentRow>>,
 ) -> Vec<(TalentRow, TalentRecord)> {
-    let known = |id: OrgUnitId| tree.contains(id);
+    let placement = PartyPlacement::new(tree);
+    let places = Places {
+        tree,
+        registry,
+        placement: &placement,
+    };
     let catalogue = IndustryCatalogue::ningxia_2024();
     let mut talents = Vec::new();
     let mut talent_ids: HashSet<TalentId> = HashSet::new();
@@ -35,15 +49,15 @@ pub(super) fn talents(
                 tr!(f.lang, "人才 {} 重复出现", "talent {} appears twice", t.id),
             );
         }
-        if !known(t.employer) {
+        if registry.get(t.employer).is_none() {
             f.missing(
                 Some(t.id.as_uuid()),
                 "talents",
                 line,
                 "employer",
-                "unit",
+                "institution",
                 t.employer.as_uuid(),
-                "org_units",
+                "institutions",
             );
         }
         if let Some(code) = &t.industry
@@ -75,7 +89,7 @@ pub(super) fn talents(
         if f.mark() != before {
             continue;
         }
-        match talent_record(&t, tree, f.lang) {
+        match talent_record(&t, places, f.lang) {
             Ok(rec) => talents.push((t, rec)),
             Err(msg) => f.push("talents", line, "tier", msg),
         }
@@ -87,14 +101,27 @@ pub(super) fn talents(
 /// Builds a talent's record through its lifecycle (registration, start, title).
 pub(super) fn talent_record(
     t: &TalentRow,
-    tree: &OrgTree,
+    places: Places<'_>,
     lang: crate::lang::Lang,
 ) -> Result<TalentRecord, String> {
+    // The record is kept by the talent office (组织部) at the top of the employer's Party
+    // organization's tree.
+    let tree = places.tree;
+    let anchor = places
+        .placement
+        .anchor(places.registry, t.employer)
+        .ok_or_else(|| {
+            tr!(
+                lang,
+                "用人单位找不到其所在党组织",
+                "the employer has no Party organization over it"
+            )
+        })?;
     let authority = Authority::organization_department(
-        tree.ancestors(t.employer)
+        tree.ancestors(anchor)
             .ok()
             .and_then(|a| a.last())
-            .map_or(t.employer, |u| u.id),
+            .map_or(anchor, |u| u.id),
     );
     let engagement = match &t.flexible_home {
         Some(home) => Engagement::Flexible {
@@ -133,7 +160,11 @@ pub(super) fn talent_record(
     // The talents table is read as the commands that would have made each record, decided by
     // the record's own rules: a row the rules would refuse is a fault, not a record.
     let mut journal = Journal::<TalentRecord>::new();
-    let ctx = RecordContext { tree };
+    let ctx = RecordContext {
+        tree,
+        registry: places.registry,
+        placement: places.placement,
+    };
     for (step, cmd) in (0u32..).zip(commands) {
         journal
             .execute(

@@ -1,7 +1,7 @@
 //! Talents across the four tiers.
 
 use chrono::Datelike;
-use zugong_core::TalentId;
+use zugong_core::{InstitutionId, TalentId};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 
 use crate::dataset::TalentRow;
@@ -32,9 +32,11 @@ pub(super) fn talents<S: Sink>(
     bureaus: &[(Unit, Option<&str>)],
     enterprises: &[Unit],
 ) -> std::io::Result<()> {
-    let employers: Vec<&Unit> = enterprises
+    // The employers are the 单位 the enterprises' and bureaus' branches are set up in.
+    let employers: Vec<InstitutionId> = enterprises
         .iter()
         .chain(bureaus.iter().map(|(u, _)| u))
+        .filter_map(|u| u.institution)
         .collect();
     let plan: [(TalentTier, u32); 4] = [
         (TalentTier::YoungNurtured, 6),
@@ -70,7 +72,7 @@ pub(super) fn talents<S: Sink>(
                 id: TalentId::from_parts(Ids::at(), cx.ids.bits()),
                 name: names::person(cx.rng),
                 birth_date: birth,
-                employer: employer.id,
+                employer,
                 tier,
                 industry,
                 batch: (starts_on.year() - 2021) as u32,
