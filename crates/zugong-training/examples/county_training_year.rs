@@ -236,6 +236,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             id: c.class,
             name: format!("2026年{}", c.tier),
             organizer: c.organizer,
+            delivered_by: None,
             tier: c.tier,
             kind: TrainingKind::Rotational,
             mode: TrainingMode::Concentrated,

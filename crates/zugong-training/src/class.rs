@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
-use zugong_core::{AuthorityError, Citation, MemberId, OrgTree, OrgUnitId, TrainingClassId};
+use zugong_core::{
+    AuthorityError, Citation, InstitutionId, MemberId, OrgTree, OrgUnitId, TrainingClassId,
+};
 
 use crate::policy::{CADRE_TRAINING_ART_15, MEMBER_EDUCATION_ART_40};
 use crate::{MemberGroup, StudyHours, TrainingKind, TrainingMode, TrainingPolicy, TrainingTier};
@@ -18,8 +20,13 @@ pub struct ClassPlan {
     pub id: TrainingClassId,
     /// Name (班次名称), e.g. `2026年永宁县党员集中轮训第一期`.
     pub name: String,
-    /// The organizing committee (主办单位).
+    /// 主办单位: the organizing committee (or its organization department); members of its
+    /// subtree may attend, and its level decides the tier.
     pub organizer: OrgUnitId,
+    /// 承办单位: the 单位 that delivers the class — a 党校 (行政学院), a 干部学院, a training
+    /// base — when it is not the organizer itself. A record of who taught, not a rule input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivered_by: Option<InstitutionId>,
     /// The tier it belongs to; must match the organizer's level.
     pub tier: TrainingTier,
     /// Kind of training.

@@ -34,7 +34,7 @@
 //!     let mut journal = Journal::<TrainingClass>::new();
 //!     let plan = ClassPlan {
 //!         id: class,
-//!         name: format!("{tier}"), organizer, tier,
+//!         name: format!("{tier}"), organizer, delivered_by: None, tier,
 //!         kind: TrainingKind::Rotational, mode: TrainingMode::Concentrated,
 //!         targets: vec![MemberGroup::Member], starts_on: day, ends_on: day,
 //!         days: 1, hours: StudyHours::whole(hours), capacity: 30,

@@ -107,6 +107,8 @@ record! {
         name: String => ["班次名称", "名称"],
         tier: TrainingTier => ["培训层级", "层级"],
         organizer: OrgUnitId => ["主办单位", "举办单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        delivered_by: Option<InstitutionId> => ["承办单位", "承办机构"],
         starts_on: NaiveDate => ["开班日期", "开始日期"],
         ends_on: NaiveDate => ["结业日期", "结束日期"],
         hours: StudyHours => ["学时"],

@@ -132,6 +132,7 @@ pub(crate) fn run_fallback(
                 ),
                 name: format!("{name}党员兜底补训班"),
                 organizer: *organizer,
+                delivered_by: None,
                 tier: TrainingTier::GrassrootsFallback,
                 kind: TrainingKind::Thematic,
                 mode: TrainingMode::Concentrated,

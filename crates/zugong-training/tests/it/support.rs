@@ -74,6 +74,7 @@ pub fn plan(organizer: OrgUnitId, tier: TrainingTier, hours: u32, capacity: u32)
         id: TrainingClassId::from_uuid(uuid::Uuid::from_u128(500)),
         name: "2026年党员集中轮训".into(),
         organizer,
+        delivered_by: None,
         tier,
         kind: TrainingKind::Rotational,
         mode: TrainingMode::Concentrated,

@@ -235,7 +235,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     );
     let (members, member_rows, member_index) =
         training::members(&mut f, &tree, as_of, data.members);
-    let (classes, class_ids) = training::classes(&mut f, &tree, data.classes);
+    let (classes, class_ids) = training::classes(&mut f, &tree, &institutions, data.classes);
     let attendance = training::attendance(
         &mut f,
         as_of,

@@ -138,6 +138,7 @@ pub(super) fn members(
 pub(super) fn classes(
     f: &mut Faults<'_>,
     tree: &OrgTree,
+    registry: &zugong_core::InstitutionRegistry,
     rows: Vec<Row<ClassRecord>>,
 ) -> (Vec<ClassRecord>, HashMap<TrainingClassId, usize>) {
     let known = |id: OrgUnitId| tree.contains(id);
@@ -168,6 +169,19 @@ pub(super) fn classes(
                 "unit",
                 c.organizer.as_uuid(),
                 "org_units",
+            );
+        }
+        if let Some(school) = c.delivered_by
+            && registry.get(school).is_none()
+        {
+            f.missing(
+                Some(c.id.as_uuid()),
+                file,
+                line,
+                "delivered_by",
+                "institution",
+                school.as_uuid(),
+                "institutions",
             );
         }
         if let Some(organizer) = tree.get(c.organizer) {

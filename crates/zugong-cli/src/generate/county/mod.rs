@@ -90,6 +90,8 @@ pub(super) struct Ctx<'a, S: Sink> {
     institutions: u128,
     /// The institution the next unit is set up in (所在单位), taken by [`Ctx::unit`].
     in_institution: Option<InstitutionId>,
+    /// The county's 党校, which delivers its classes.
+    party_school: Option<InstitutionId>,
 }
 
 impl<S: Sink> Ctx<'_, S> {
@@ -178,6 +180,7 @@ pub(crate) fn county<S: Sink>(
         applicant_ids: HashSet::new(),
         institutions: 0,
         in_institution: None,
+        party_school: None,
     };
     let cname = names::place(k, u64::from(city.code) / 100 + 11);
     // The county's 单位: its government and its Party committee's organ; every Party
@@ -205,6 +208,13 @@ pub(crate) fn county<S: Sink>(
         city.id,
         Some(region),
     )?;
+    // The county 党校, under the committee's organ: it delivers the county's classes.
+    cx.party_school = Some(cx.institution(
+        format!("中共{cname}县委党校"),
+        InstitutionKind::PublicInstitution,
+        Some(LeadershipRank::TownshipSectionChief),
+        Some((party, Attachment::DirectlyAffiliated)),
+    )?);
     // The government's 党组, set up in the government: its leaders' Party organization.
     cx.in_institution = Some(gov);
     let government = cx.unit(

@@ -29,11 +29,16 @@ pub(super) fn class<S: Sink>(
     capacity: u32,
     targets: Vec<MemberGroup>,
 ) -> std::io::Result<ClassRecord> {
+    // The county's own classes are delivered by its 党校.
+    let delivered_by = (tier == TrainingTier::CountyUniversal)
+        .then_some(cx.party_school)
+        .flatten();
     let c = ClassRecord {
         id: TrainingClassId::from_parts(Ids::at(), cx.ids.bits()),
         name,
         tier,
         organizer,
+        delivered_by,
         starts_on,
         ends_on: starts_on + Duration::days(days),
         hours: StudyHours::whole(hours),
