@@ -144,7 +144,9 @@ pub(super) fn cadre_section(
     // Counted per 单位: the institution of the cadre's post (a committee's or 党组's post counts
     // in the institution the committee is set up in: a township's committee and government
     // are one team), else the institution the cadre's unit is set up in.
-    let mut by_holder: BTreeMap<zugong_core::PostHolder, (u32, u32)> = BTreeMap::new();
+    // Leaders in posts on the management list are assessed by the committee that manages them,
+    // against a share of their own (领导干部年度考核); everyone else in their 单位.
+    let mut by_holder: BTreeMap<Pool, (u32, u32)> = BTreeMap::new();
     if let Some(year) = year {
         for c in &world.cadres {
             let Some(g) = c.assessments.get(&year) else {
@@ -159,15 +161,10 @@ pub(super) fn cadre_section(
             if let Some(n) = grades.get_mut(i) {
                 *n += 1;
             }
-            let Some(holder) = world.cadre_holder(c) else {
+            let Some(pool) = pool_of(world, c) else {
                 continue;
             };
-            let holder = holder
-                .party_organization()
-                .and_then(|u| tree.get(u))
-                .and_then(|u| u.institution)
-                .map_or(holder, zugong_core::PostHolder::Institution);
-            let e = by_holder.entry(holder).or_default();
+            let e = by_holder.entry(pool).or_default();
             e.0 += 1;
             e.1 += u32::from(*g == AssessmentGrade::Excellent);
         }
@@ -175,8 +172,8 @@ pub(super) fn cadre_section(
     let mut assessment = Vec::new();
     let mut over_cap = Vec::new();
     let public = AssessmentPolicy::for_regime(AssessmentRegime::PublicInstitution);
-    for (holder, (graded, excellent)) in &by_holder {
-        let regime = holder
+    for (pool, (graded, excellent)) in &by_holder {
+        let regime = pool
             .institution()
             .and_then(|i| world.institutions.get(i))
             .map_or(AssessmentRegime::CivilServant, |i| {
@@ -189,7 +186,7 @@ pub(super) fn cadre_section(
         let cap = own.excellent_cap(*graded, false);
         if *excellent > cap {
             over_cap.push((
-                world.holder_name(*holder),
+                pool.name(world, lang),
                 match lang {
                     Lang::Zh => format!(
                         "{} 年 {graded} 人参加考核，优秀 {excellent} 人，上限 {cap} 人",
@@ -203,7 +200,7 @@ pub(super) fn cadre_section(
             ));
         }
         assessment.push(AssessmentRow {
-            unit: world.holder_name(*holder),
+            unit: pool.name(world, lang),
             graded: *graded,
             excellent: *excellent,
             cap,
@@ -393,4 +390,61 @@ pub(super) fn recusal_text(
 /// A holder for naming the quota rule's citation (the citation does not depend on it).
 fn q_any_holder() -> zugong_core::PostHolder {
     zugong_core::PostHolder::Institution(zugong_core::InstitutionId::from_uuid(uuid::Uuid::nil()))
+}
+
+/// Where a cadre's 年度考核 result counts against an 优秀 share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Pool {
+    /// The staff of a 单位 (or of a committee or 党组 set up in none).
+    Staff(zugong_core::PostHolder),
+    /// The leaders a committee manages under the management list.
+    Leaders(zugong_core::OrgUnitId),
+}
+
+impl Pool {
+    /// The institution whose regime sets the share (a leaders' pool: the civil service's).
+    fn institution(self) -> Option<zugong_core::InstitutionId> {
+        match self {
+            Self::Staff(h) => h.institution(),
+            Self::Leaders(_) => None,
+        }
+    }
+
+    fn name(self, world: &World, lang: Lang) -> String {
+        match self {
+            Self::Staff(h) => world.holder_name(h),
+            Self::Leaders(m) => {
+                let name = world.tree.get(m).map_or("", |u| u.name.as_str());
+                match lang {
+                    Lang::Zh => format!("{name}管理的领导干部"),
+                    Lang::En => format!("leaders managed by {name}"),
+                }
+            }
+        }
+    }
+}
+
+/// The pool of a cadre: a leader in a listed post counts with the leaders its manager
+/// assesses; anyone else with the staff of the 单位 of the post (a committee's post: the
+/// institution the committee is set up in), else of the cadre's unit.
+fn pool_of(world: &World, c: &crate::dataset::CadreRecord) -> Option<Pool> {
+    let post = c
+        .post
+        .and_then(|p| world.post_index.get(&p))
+        .and_then(|i| world.posts.get(*i));
+    if let Some(post) = post
+        && let Some(row) = world
+            .management
+            .lookup(post.id, post.holder, post.leadership_rank())
+    {
+        return Some(Pool::Leaders(row.manager));
+    }
+    let holder = world.cadre_holder(c)?;
+    Some(Pool::Staff(
+        holder
+            .party_organization()
+            .and_then(|u| world.tree.get(u))
+            .and_then(|u| u.institution)
+            .map_or(holder, zugong_core::PostHolder::Institution),
+    ))
 }
