@@ -6,7 +6,7 @@
 //! back and times, on the same entries:
 //!
 //! - **verify**: `Journal::verify` of each journal with its recorded head, against the
-//!   dataset's tree, quota book, rubric and calendar (every digest recomputed, every command
+//!   dataset's trees, the management list 下管一级 makes, quota book, rubric and calendar (every digest recomputed, every command
 //!   decided again, every event applied);
 //! - **replay**: a hand-written loop that folds each journal's recorded events into what the
 //!   report shows (a selection's stage, a round's stars, a class's credited 学时), trusting
@@ -33,7 +33,11 @@ use zugong_cadre::{
     SelectionPolicy,
 };
 use zugong_core::journal::{Digest, Entry, Journal, Lifecycle};
-use zugong_core::{JurisdictionPolicy, OrgTree, OrgUnit, OrgUnitId, RankOrGrade, WorkCalendar};
+use zugong_core::{
+    Attachment, CoManagementPolicy, Institution, InstitutionId, InstitutionRegistry,
+    JurisdictionPolicy, ManagementList, OrgTree, OrgUnit, OrgUnitId, PositionId, PostHolder,
+    RankOrGrade, WorkCalendar,
+};
 use zugong_training::{ClassContext, ClassEvent, TrainingClass, TrainingPolicy};
 
 fn zugong(args: &[&str]) -> bool {
@@ -77,8 +81,15 @@ fn city() -> PathBuf {
     dir
 }
 
+/// A field of a JSON record, typed (`None` when absent or of another type).
+fn field<T: serde::de::DeserializeOwned>(v: &serde_json::Value, k: &str) -> Option<T> {
+    serde_json::from_value(v[k].clone()).ok()
+}
+
 struct Data {
     tree: OrgTree,
+    registry: InstitutionRegistry,
+    management: ManagementList,
     quota: QuotaBook,
     heads: BTreeMap<String, Digest>,
     files: Vec<(String, Vec<String>)>,
@@ -90,26 +101,78 @@ fn load(dir: &Path) -> Data {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let tree = OrgTree::from_units(units).unwrap();
-    let mut held: HashMap<(OrgUnitId, RankOrGrade), u32> = HashMap::new();
-    for l in lines(&dir.join("cadres.jsonl")) {
-        let v: serde_json::Value = serde_json::from_str(&l).unwrap();
-        if v["post"].is_null() {
-            continue;
+    let value = |l: &String| serde_json::from_str::<serde_json::Value>(l).unwrap();
+    let registry = InstitutionRegistry::from_institutions(
+        lines(&dir.join("institutions.jsonl"))
+            .iter()
+            .map(|l| {
+                let v = value(l);
+                let i = Institution::new(
+                    field(&v, "id").unwrap(),
+                    v["name"].as_str().unwrap(),
+                    field(&v, "kind").unwrap(),
+                    field(&v, "area").unwrap(),
+                );
+                let i = match field::<Option<_>>(&v, "grade").flatten() {
+                    Some(g) => i.graded(g),
+                    None => i,
+                };
+                match field::<Option<InstitutionId>>(&v, "parent").flatten() {
+                    Some(p) => i.under(
+                        p,
+                        field(&v, "attachment").unwrap_or(Attachment::Administered),
+                    ),
+                    None => i,
+                }
+            })
+            .collect(),
+    )
+    .unwrap();
+    let holder = |v: &serde_json::Value| -> PostHolder {
+        match field::<Option<InstitutionId>>(v, "institution").flatten() {
+            Some(i) => PostHolder::Institution(i),
+            None => {
+                let u: OrgUnitId = field(v, "committee").unwrap();
+                PostHolder::of_party_organization(u, tree.get(u).unwrap().kind).unwrap()
+            }
         }
-        let unit: OrgUnitId = serde_json::from_value(v["unit"].clone()).unwrap();
-        let rank: RankOrGrade = serde_json::from_value(v["rank"].clone()).unwrap();
-        *held.entry((unit, rank)).or_default() += 1;
+    };
+    let mut posts: HashMap<PositionId, (PostHolder, RankOrGrade)> = HashMap::new();
+    for l in lines(&dir.join("posts.jsonl")) {
+        let v = value(&l);
+        posts.insert(
+            field(&v, "id").unwrap(),
+            (holder(&v), field(&v, "rank").unwrap()),
+        );
+    }
+    let management = ManagementList::one_level_down(
+        &tree,
+        &registry,
+        &JurisdictionPolicy::default(),
+        posts.values().filter_map(|(h, r)| match r {
+            RankOrGrade::Leadership(r) => Some((*h, *r)),
+            RankOrGrade::Grade(_) => None,
+        }),
+    );
+    let mut held: HashMap<(PostHolder, RankOrGrade), u32> = HashMap::new();
+    for l in lines(&dir.join("cadres.jsonl")) {
+        let v = value(&l);
+        let Some(post) = field::<Option<PositionId>>(&v, "post").flatten() else {
+            continue;
+        };
+        let rank: RankOrGrade = field(&v, "rank").unwrap();
+        *held.entry((posts[&post].0, rank)).or_default() += 1;
     }
     let quota = QuotaBook::opening(lines(&dir.join("quotas.jsonl")).iter().map(|l| {
-        let v: serde_json::Value = serde_json::from_str(l).unwrap();
-        let unit: OrgUnitId = serde_json::from_value(v["unit"].clone()).unwrap();
-        let rank: RankOrGrade = serde_json::from_value(v["rank"].clone()).unwrap();
+        let v = value(l);
+        let holder = holder(&v);
+        let rank: RankOrGrade = field(&v, "rank").unwrap();
         QuotaOpeningLine {
-            unit,
+            holder,
             rank,
             line: QuotaLine {
                 allotted: v["allotted"].as_u64().unwrap() as u32,
-                occupied: held.get(&(unit, rank)).copied().unwrap_or(0),
+                occupied: held.get(&(holder, rank)).copied().unwrap_or(0),
                 planned_departures: v["planned_departures"].as_u64().unwrap_or(0) as u32,
             },
         }
@@ -132,6 +195,8 @@ fn load(dir: &Path) -> Data {
     files.sort();
     Data {
         tree,
+        registry,
+        management,
         quota,
         heads,
         files,
@@ -175,9 +240,11 @@ fn parse_all(data: &Data) -> Parsed {
 
 struct Rules<'d> {
     tree: &'d OrgTree,
+    registry: &'d InstitutionRegistry,
+    management: &'d ManagementList,
+    co_management: CoManagementPolicy,
     quota: &'d QuotaBook,
     calendar: WorkCalendar,
-    jurisdiction: JurisdictionPolicy,
     selection: SelectionPolicy,
     rubric: zugong_branch::Rubric,
     training: TrainingPolicy,
@@ -187,7 +254,9 @@ struct Rules<'d> {
 fn verify(p: Parsed, r: &Rules<'_>) -> usize {
     let sel = SelectionContext {
         tree: r.tree,
-        jurisdiction: &r.jurisdiction,
+        registry: r.registry,
+        management: r.management,
+        co_management: &r.co_management,
         policy: &r.selection,
         calendar: &r.calendar,
         quota: r.quota,
@@ -286,9 +355,11 @@ fn bench(c: &mut Criterion) {
     let data = load(&dir);
     let rules = Rules {
         tree: &data.tree,
+        registry: &data.registry,
+        management: &data.management,
+        co_management: CoManagementPolicy::default(),
         quota: &data.quota,
         calendar: WorkCalendar::official(),
-        jurisdiction: JurisdictionPolicy::default(),
         selection: SelectionPolicy::default(),
         rubric: presets::five_star_110().unwrap(),
         training: TrainingPolicy::default(),

@@ -24,7 +24,7 @@ pub enum AuthorityBody {
     OrganizationDepartment,
     /// 纪委（监委）: the committee's commission for discipline inspection. It acts on cadre
     /// posts only where the management list gives it the nomination and inspection of a
-    /// 纪检监察 post (提名考察以上级纪委会同组织部门为主, [`crate::Nomination`]); it runs no other
+    /// 纪检监察 post (提名考察以上级纪委会同组织部门为主, [`crate::NominationLead`]); it runs no other
     /// process of the committee.
     DisciplineCommission,
 }

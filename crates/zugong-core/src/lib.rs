@@ -90,7 +90,7 @@ pub use institution::{
 };
 pub use management::{
     CoManagementPolicy, CoManagerAnswer, CoManagerReply, Consultation, ManagementEntry,
-    ManagementError, ManagementList, Nomination, PostClass,
+    ManagementError, ManagementList, NominationLead, PostClass,
 };
 pub use member_group::MemberGroup;
 pub use money::Yuan;

@@ -83,7 +83,7 @@ pub enum PostClass {
 /// decision stays with the managing committee either way.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Nomination {
+pub enum NominationLead {
     /// The managing committee's organization department (the rule for most posts).
     #[default]
     OrganizationDepartment,
@@ -91,7 +91,7 @@ pub enum Nomination {
     DisciplineCommission,
 }
 
-crate::official_terms!(Nomination, "提名考察 (nomination and inspection)", {
+crate::official_terms!(NominationLead, "提名考察 (nomination and inspection)", {
     OrganizationDepartment => "组织部门提名考察" | "组织部门",
     DisciplineCommission => "纪委会同组织部门提名考察" | "纪委",
 });
@@ -112,7 +112,7 @@ pub struct ManagementEntry {
     pub filed_with: Option<OrgUnitId>,
     /// Who leads the nomination and inspection.
     #[serde(default)]
-    pub nomination: Nomination,
+    pub nomination: NominationLead,
 }
 
 impl ManagementEntry {
@@ -124,7 +124,7 @@ impl ManagementEntry {
             manager,
             co_manager: None,
             filed_with: None,
-            nomination: Nomination::OrganizationDepartment,
+            nomination: NominationLead::OrganizationDepartment,
         }
     }
 
@@ -136,13 +136,13 @@ impl ManagementEntry {
             manager,
             co_manager: None,
             filed_with: None,
-            nomination: Nomination::OrganizationDepartment,
+            nomination: NominationLead::OrganizationDepartment,
         }
     }
 
     /// The same row, nominated and inspected as `nomination` says.
     #[must_use]
-    pub const fn nominated_by(mut self, nomination: Nomination) -> Self {
+    pub const fn nominated_by(mut self, nomination: NominationLead) -> Self {
         self.nomination = nomination;
         self
     }
@@ -198,7 +198,7 @@ impl ManagementEntry {
     }
 
     /// Whether `authority` may nominate and inspect (动议, 民主推荐, 确定考察对象, 考察): the
-    /// committee or its organization department; for a row whose [`Nomination`] is the 纪委's,
+    /// committee or its organization department; for a row whose [`NominationLead`] is the 纪委's,
     /// the committee's 纪委 as well.
     ///
     /// # Errors
@@ -207,7 +207,7 @@ impl ManagementEntry {
     pub fn check_nomination(&self, authority: Authority) -> Result<(), ManagementError> {
         if authority.unit == self.manager
             && authority.body == AuthorityBody::DisciplineCommission
-            && self.nomination == Nomination::DisciplineCommission
+            && self.nomination == NominationLead::DisciplineCommission
         {
             return Ok(());
         }
@@ -285,7 +285,7 @@ impl ManagementList {
     ///   the local committee co-manages (协管). 双重领导: the local committee manages and the
     ///   one above co-manages.
     /// - The posts of a 监察委员会 are nominated and inspected with the 纪委
-    ///   ([`Nomination::DisciplineCommission`]).
+    ///   ([`NominationLead::DisciplineCommission`]).
     /// - A class for which no committee is found gets no row: a later [`Self::lookup`] finds
     ///   nothing, and the lifecycles refuse it as not on the list.
     ///
@@ -413,7 +413,7 @@ impl Places<'_> {
             None => ManagementEntry::for_class(holder, rank, local_manager?),
         };
         if supervision {
-            entry.nomination = Nomination::DisciplineCommission;
+            entry.nomination = NominationLead::DisciplineCommission;
         }
         Some(entry)
     }

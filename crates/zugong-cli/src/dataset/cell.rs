@@ -13,7 +13,7 @@ use zugong_branch::{
 use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
-    InstitutionKind, LeadershipRank, MemberId, Nomination, OrgKind, OrgUnitId, PositionId,
+    InstitutionKind, LeadershipRank, MemberId, NominationLead, OrgKind, OrgUnitId, PositionId,
     RankOrGrade, TalentId, TrainingClassId, UnitKind,
 };
 use zugong_member::{DuesCategory, Fen, Month};
@@ -364,7 +364,7 @@ term_fields!(
     Attachment,
     DivisionCode,
     Tenure,
-    Nomination
+    NominationLead
 );
 
 /// 学时 as `16` or `16.5` (tenths), or with the unit.

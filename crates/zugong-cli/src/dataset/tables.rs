@@ -12,7 +12,7 @@ use zugong_branch::{
 use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
-    InstitutionKind, LeadershipRank, MemberId, Nomination, OrgKind, OrgUnitId, PositionId,
+    InstitutionKind, LeadershipRank, MemberId, NominationLead, OrgKind, OrgUnitId, PositionId,
     RankOrGrade, TalentId, TrainingClassId, UnitKind,
 };
 use zugong_member::{DuesCategory, Fen, Month};
@@ -63,7 +63,7 @@ record! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         filed_with: Option<OrgUnitId> => ["备案", "备案单位"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        nomination: Option<Nomination> => ["提名考察"],
+        nomination: Option<NominationLead> => ["提名考察"],
     }
 }
 

@@ -163,7 +163,7 @@ fn a_disciplinary_post_is_nominated_with_the_discipline_commission() {
         row.check_nomination(commission),
         Err(ManagementError::NotItsWork { .. })
     ));
-    let row = row.nominated_by(Nomination::DisciplineCommission);
+    let row = row.nominated_by(NominationLead::DisciplineCommission);
     assert!(row.check_nomination(commission).is_ok());
     assert!(
         row.check_nomination(Authority::organization_department(unit(COUNTY_COMMITTEE)))
@@ -329,7 +329,7 @@ fn one_level_down_makes_the_default_list() {
     // and the 纪委 nominates with the department.
     let supervision = row(PostHolder::Institution(inst(3)), chief);
     assert_eq!(supervision.manager, unit(COUNTY_COMMITTEE));
-    assert_eq!(supervision.nomination, Nomination::DisciplineCommission);
+    assert_eq!(supervision.nomination, NominationLead::DisciplineCommission);
     // Vertically managed: the system's committee manages, the county co-manages.
     let tax = row(PostHolder::Institution(inst(5)), chief);
     assert_eq!(tax.manager, unit(101));

@@ -414,7 +414,7 @@ pub(crate) fn county<S: Sink>(
         for rank in section {
             let mut r = row(Some(institution), None, rank, county.id, Some(city.id));
             if supervision {
-                r.nomination = Some(zugong_core::Nomination::DisciplineCommission);
+                r.nomination = Some(zugong_core::NominationLead::DisciplineCommission);
             }
             cx.sink.put(r)?;
         }
