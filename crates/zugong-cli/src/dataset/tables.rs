@@ -24,7 +24,8 @@ use super::record::record;
 record! {
     /// 单位 (`institutions`): the 单位 registry beside the Party tree
     /// (`zugong_core::Institution`): kind, 规格, area, what it belongs to and how, and who
-    /// manages it when not the area (垂直管理, 双重领导).
+    /// manages it when not the area (垂直管理, 双重领导), the Party organization that leads it
+    /// (领导关系) and its approved 编制.
     InstitutionRecord in "institutions" keyed Institution by name {
         id: InstitutionId => ["单位编号", "编号", "统一社会信用代码"],
         name: String => ["单位名称", "名称"],
@@ -40,6 +41,10 @@ record! {
         vertical_by: Option<InstitutionId> => ["垂直管理单位"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
         dual_with: Option<InstitutionId> => ["双重领导单位"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        led_by: Option<OrgUnitId> => ["领导党组织", "党组（党委）"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        establishment: Option<u32> => ["编制数", "核定编制"],
     }
 }
 

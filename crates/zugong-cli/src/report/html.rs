@@ -538,7 +538,9 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         "<p>{}</p>",
         esc(&match lang {
             Lang::Zh => format!(
-                "职数 {} 条，核定 {} 名，实配 {} 名；超职数 {} 条；空缺职位 {} 个；到达交流年限 {} 人；亲属回避发现 {} 条。",
+                "编制 {} 名（{} 个单位）；职数 {} 条，核定 {} 名，实配 {} 名；超职数 {} 条；空缺职位 {} 个；到达交流年限 {} 人；亲属回避发现 {} 条。",
+                c.establishment.staff,
+                c.establishment.institutions,
                 c.quotas.len(),
                 c.allotted,
                 c.used,
@@ -548,7 +550,9 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 c.recusals
             ),
             Lang::En => format!(
-                "{} quota lines, {} allotted, {} held; {} over quota; {} vacant posts; {} cadres due to rotate; {} kinship findings.",
+                "{} staff approved in {} institutions; {} quota lines, {} allotted, {} held; {} over quota; {} vacant posts; {} cadres due to rotate; {} kinship findings.",
+                c.establishment.staff,
+                c.establishment.institutions,
                 c.quotas.len(),
                 c.allotted,
                 c.used,

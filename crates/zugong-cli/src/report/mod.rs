@@ -312,6 +312,20 @@ pub(crate) struct CadreSection {
     pub(crate) rotations_due: usize,
     /// Kinship findings.
     pub(crate) recusals: usize,
+    /// 编制 beside 职数: the 单位 with an approved establishment, its total, and the
+    /// leadership 职数 approved for 单位 (not for committees or 党组).
+    pub(crate) establishment: Establishment,
+}
+
+/// 编制 (staff establishment) over the 单位 registry, beside the 职数 of the same 单位.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub(crate) struct Establishment {
+    /// 单位 with an approved establishment.
+    pub(crate) institutions: usize,
+    /// Their approved staff, together.
+    pub(crate) staff: u64,
+    /// 领导职数 approved for 单位 (the quota lines held by institutions).
+    pub(crate) leadership_posts: u64,
 }
 
 /// 人才梯次.

@@ -556,6 +556,23 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             ),
         }
     );
+    if c.establishment.institutions > 0 {
+        let e = c.establishment;
+        let _ = writeln!(
+            o,
+            "{}",
+            match lang {
+                Lang::Zh => format!(
+                    "编制：{} 个单位核定编制 {} 名，其中单位领导职数 {} 名",
+                    e.institutions, e.staff, e.leadership_posts
+                ),
+                Lang::En => format!(
+                    "Establishment: {} institutions, {} staff approved, of which {} leadership posts",
+                    e.institutions, e.staff, e.leadership_posts
+                ),
+            }
+        );
+    }
     for (post, unit, rank) in c.vacancies.iter().take(8) {
         let _ = writeln!(o, "  {} {unit} {post}（{rank}）", lang.t("空缺", "vacant"));
     }

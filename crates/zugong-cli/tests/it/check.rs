@@ -579,3 +579,67 @@ fn institutions_and_the_management_list_are_checked() {
         "{listed}"
     );
 }
+
+/// Posts in their holders, 领导关系 and one id per organization: a post naming both a 单位 and
+/// a committee, a post hung on a branch, an institution led by an organization the tree lacks,
+/// and a 两新 organization reusing another 单位's id are each a fault; without a management
+/// list the dataset is read with the one 下管一级 makes.
+#[test]
+fn posts_belong_to_one_holder_and_the_default_list_stands_in() {
+    let d = sample_dir("holders");
+    let read = |table: &str| read_rows(d.path(), table);
+    let units = read("org_units");
+    let institutions = read("institutions");
+    // The sample's 单位 are led by their Party organizations, and carry their 编制.
+    assert!(
+        institutions
+            .iter()
+            .filter(|i| i["led_by"].is_string())
+            .count()
+            > 150
+    );
+    // Without the management list, the default one covers every leadership post.
+    std::fs::remove_file(d.join("management_list.jsonl")).unwrap();
+    let report: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["report", d.s(), "--format", "json"]))).unwrap();
+    assert!(report["totals"]["management_entries"].as_u64().unwrap() > 50);
+    assert!(report["cadres"]["establishment"]["staff"].as_u64().unwrap() > 0);
+    assert_eq!(code(&run(&["check", d.s()])), 0);
+    // A post of both a 单位 and a committee; a post of a branch.
+    let branch = units.iter().find(|u| u["kind"] == "branch").unwrap()["id"].clone();
+    let county = units[0]["id"].clone();
+    edit_line(&d.join("posts.jsonl"), 1, |p| {
+        p["committee"] = county.clone();
+        p["institution"] = institutions[0]["id"].clone();
+    });
+    edit_line(&d.join("posts.jsonl"), 2, |p| {
+        p.as_object_mut().unwrap().remove("institution");
+        p["committee"] = branch.clone();
+    });
+    // A 单位 led by an organization the tree lacks.
+    edit_line(&d.join("institutions.jsonl"), 1, |i| {
+        i["led_by"] = serde_json::json!("019b76da-a800-7000-8000-00000000dead");
+    });
+    // A 两新 organization under another 单位's id.
+    edit_line(&d.join("two_new_orgs.jsonl"), 1, |o| {
+        o["id"] = institutions[0]["id"].clone();
+    });
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    let listed = stdout(&out);
+    for expected in [
+        "posts.jsonl:1: institution",
+        "须且只须",
+        "posts.jsonl:2: committee",
+        "没有本级领导职务",
+        "institutions.jsonl:1: led_by",
+        "领导党组织",
+        "two_new_orgs.jsonl:1: id",
+        "同一组织须同名",
+    ] {
+        assert!(
+            listed.contains(expected),
+            "{expected} missing from:\n{listed}"
+        );
+    }
+}

@@ -26,6 +26,22 @@ pub enum LinkError {
         /// The institution it names.
         institution: InstitutionId,
     },
+    /// An institution names a leading Party organization (领导关系) the tree does not hold.
+    #[error("{institution} is led by {unit}, which is not in the organization tree")]
+    UnknownLeader {
+        /// The institution.
+        institution: InstitutionId,
+        /// The organization it names.
+        unit: OrgUnitId,
+    },
+    /// A 党小组 named as an institution's leading organization: a group leads no 单位.
+    #[error("{institution} is led by a 党小组, which leads no 单位")]
+    GroupCannotLead {
+        /// The institution.
+        institution: InstitutionId,
+        /// The group.
+        unit: OrgUnitId,
+    },
     /// The organization's host kind does not fit the institution's kind (a 村党支部 in a
     /// bureau, a 机关党支部 in an enterprise).
     #[error("a Party organization of a {host} is set up in a {kind}")]
@@ -50,6 +66,12 @@ impl Refusal for LinkError {
             (Language::English, _) => format!("{self} ({cite})"),
             (Language::Chinese, Self::UnknownInstitution { .. }) => {
                 format!("党组织所在单位不在单位名录中（{cite}）")
+            }
+            (Language::Chinese, Self::UnknownLeader { .. }) => {
+                format!("单位的领导党组织不在组织树中（{cite}）")
+            }
+            (Language::Chinese, Self::GroupCannotLead { .. }) => {
+                format!("党小组不能作为单位的领导党组织：应为党组、党委或基层党组织（{cite}）")
             }
             (Language::Chinese, Self::WrongKind { host, kind, .. }) => {
                 format!("{host}的党组织不能设在{kind}中（{cite}）")
@@ -82,9 +104,10 @@ pub fn host_fits(host: &UnitKind, kind: &InstitutionKind) -> bool {
     }
 }
 
-/// Checks every 所在单位 link of `tree` against `registry`: the institution is there, and the
-/// organization's host kind fits it. Organizations without a link, or without a host kind, are
-/// not judged on kind.
+/// Checks every link between the trees: each 所在单位 link of `tree` (the institution is there,
+/// and the organization's host kind fits it; organizations without a link, or without a host
+/// kind, are not judged on kind), then each institution's 领导关系 (the leading organization
+/// is in the tree and is not a 党小组).
 ///
 /// ```
 /// use zugong_core::*;
@@ -132,6 +155,26 @@ pub fn check_links(tree: &OrgTree, registry: &InstitutionRegistry) -> Result<(),
                 host: host.clone(),
                 kind: institution.kind.clone(),
             });
+        }
+    }
+    for institution in registry.institutions() {
+        let Some(leader) = institution.led_by else {
+            continue;
+        };
+        match tree.get(leader) {
+            None => {
+                return Err(LinkError::UnknownLeader {
+                    institution: institution.id,
+                    unit: leader,
+                });
+            }
+            Some(u) if u.kind == crate::OrgKind::Group => {
+                return Err(LinkError::GroupCannotLead {
+                    institution: institution.id,
+                    unit: leader,
+                });
+            }
+            Some(_) => {}
         }
     }
     Ok(())

@@ -84,10 +84,10 @@ impl PartyPlacement {
         self.area_committee.get(&area).copied()
     }
 
-    /// The Party organization an institution's matters hang from: the one set up in it, else
-    /// in the nearest institution above it that has one, else the committee of its area
-    /// (属地管理). `None` for an institution the registry does not hold, or one with none of
-    /// these.
+    /// The Party organization an institution's matters hang from: the one that leads it
+    /// (领导关系, [`crate::Institution::led_by`]) or is set up in it, else the same of the
+    /// nearest institution above it that has one, else the committee of its area (属地管理).
+    /// `None` for an institution the registry does not hold, or one with none of these.
     #[must_use]
     pub fn anchor(
         &self,
@@ -97,7 +97,7 @@ impl PartyPlacement {
         let own = registry.get(institution)?;
         std::iter::once(own)
             .chain(registry.ancestors(institution).ok()?)
-            .find_map(|i| self.set_up_in(i.id))
+            .find_map(|i| i.led_by.or_else(|| self.set_up_in(i.id)))
             .or_else(|| self.area_committee(own.area))
     }
 }

@@ -8,7 +8,7 @@ use thiserror::Error;
 
 use super::{Attachment, InstitutionKind, Management};
 use crate::journal::{Language, Refusal};
-use crate::{Citation, DivisionCode, InstitutionId, LeadershipRank, SourceStatus};
+use crate::{Citation, DivisionCode, InstitutionId, LeadershipRank, OrgUnitId, SourceStatus};
 
 /// 机构编制: institutions are set up, graded and attached by the 机构编制 bodies (the 三定规定).
 const ESTABLISHMENT_RULE: Citation = Citation::new(
@@ -38,6 +38,14 @@ pub struct Institution {
     /// 属地管理, 垂直管理 or 双重领导.
     #[serde(default)]
     pub management: Management,
+    /// 领导关系: the Party organization that leads it — its 党组, its 机关党委, or the
+    /// 基层党组织 of a village, enterprise or school (checked by [`crate::check_links`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub led_by: Option<OrgUnitId>,
+    /// 编制: the staff establishment the 编办 approved (核定编制数), if recorded. 领导职数 are
+    /// counted inside it; [`InstitutionRegistry::establishment_rollup`] totals a subtree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub establishment: Option<u32>,
 }
 
 impl Institution {
@@ -57,7 +65,23 @@ impl Institution {
             area,
             parent: None,
             management: Management::Local,
+            led_by: None,
+            establishment: None,
         }
+    }
+
+    /// The same institution, led by the Party organization `unit` (领导关系).
+    #[must_use]
+    pub fn led_by(mut self, unit: OrgUnitId) -> Self {
+        self.led_by = Some(unit);
+        self
+    }
+
+    /// The same institution, with an approved establishment of `staff` (核定编制).
+    #[must_use]
+    pub fn with_establishment(mut self, staff: u32) -> Self {
+        self.establishment = Some(staff);
+        self
     }
 
     /// The same institution with its 规格.
@@ -405,6 +429,38 @@ impl InstitutionRegistry {
         let sc = self.lookup(scope)?.index();
         let end = self.ends.get(sc).copied().unwrap_or(0) as usize;
         Ok(s >= sc && s < end)
+    }
+
+    /// 编制 by subtree, one total per slot: each institution's own approved establishment
+    /// plus that of everything under it (a government's total is its departments' and
+    /// their units'). An institution without a recorded establishment adds nothing.
+    ///
+    /// ```
+    /// use zugong_core::*;
+    /// let id = |n: u128| InstitutionId::from_uuid(uuid::Uuid::from_u128(n));
+    /// let area = DivisionCode::from_number(640_121)?;
+    /// let registry = InstitutionRegistry::from_institutions(vec![
+    ///     Institution::new(id(1), "新庄县人民政府", InstitutionKind::Government, area).with_establishment(20),
+    ///     Institution::new(id(2), "新庄县交通运输局", InstitutionKind::GovernmentDepartment, area)
+    ///         .under(id(1), Attachment::WorkingDepartment).with_establishment(15),
+    ///     Institution::new(id(3), "新庄县公路养护中心", InstitutionKind::PublicInstitution, area)
+    ///         .under(id(2), Attachment::DirectlyAffiliated),
+    /// ])?;
+    /// let totals = registry.establishment_rollup();
+    /// let at = |n| registry.slot(id(n)).map(|s| totals[s.index()]);
+    /// assert_eq!((at(1), at(2), at(3)), (Some(35), Some(15), Some(0)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn establishment_rollup(&self) -> Vec<u64> {
+        let mut totals: Vec<u64> = self
+            .institutions
+            .iter()
+            .map(|i| u64::from(i.establishment.unwrap_or(0)))
+            .collect();
+        // One value per institution by construction: the length always matches.
+        let _ = self.rollup_in_place(&mut totals, |acc, child| *acc = acc.saturating_add(*child));
+        totals
     }
 
     /// Rolls per-institution values (one per slot) up the registry: each becomes its whole

@@ -399,3 +399,62 @@ fn post_holders_pool_upward_in_their_own_tree() {
         Some(PostHolder::LeadingGroup(unit(3)))
     );
 }
+
+#[test]
+fn an_institution_names_the_party_organization_that_leads_it() {
+    let area: DivisionCode = "640121".parse().unwrap();
+    let tree = OrgTree::from_units(vec![
+        OrgUnit::new(
+            unit(COUNTY_COMMITTEE),
+            "中共新庄县委员会",
+            OrgKind::Committee,
+            AdminLevel::County,
+        )
+        .with_division(area),
+        OrgUnit::new(
+            unit(103),
+            "中共新庄县人民政府党组",
+            OrgKind::LeadingGroup,
+            AdminLevel::County,
+        )
+        .with_parent(unit(COUNTY_COMMITTEE)),
+    ])
+    .unwrap();
+    // The government is led by a committee the tree holds: its posts hang from it.
+    let led = InstitutionRegistry::from_institutions(vec![
+        Institution::new(inst(1), "新庄县人民政府", InstitutionKind::Government, area)
+            .led_by(unit(103))
+            .with_establishment(30),
+    ])
+    .unwrap();
+    assert!(check_links(&tree, &led).is_ok());
+    assert_eq!(
+        PartyPlacement::new(&tree).anchor(&led, inst(1)),
+        Some(unit(103))
+    );
+    assert_eq!(led.establishment_rollup(), vec![30]);
+    // A leader the tree lacks is refused, with the rule.
+    let ghost = InstitutionRegistry::from_institutions(vec![
+        Institution::new(inst(1), "新庄县人民政府", InstitutionKind::Government, area)
+            .led_by(unit(999)),
+    ])
+    .unwrap();
+    let e = check_links(&tree, &ghost).unwrap_err();
+    assert!(matches!(e, LinkError::UnknownLeader { .. }));
+    assert!(e.message(Language::Chinese).contains("领导党组织"));
+    // Without a leader, the area's committee.
+    let plain = InstitutionRegistry::from_institutions(vec![Institution::new(
+        inst(1),
+        "新庄县人民政府",
+        InstitutionKind::Government,
+        area,
+    )])
+    .unwrap();
+    assert_eq!(
+        PartyPlacement::new(&tree).anchor(&plain, inst(1)),
+        Some(unit(COUNTY_COMMITTEE))
+    );
+    let json = serde_json::to_string(led.institutions()).unwrap();
+    let back: Vec<Institution> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, led.institutions());
+}

@@ -285,6 +285,7 @@ pub(super) fn economy(
 pub(super) fn two_new(
     f: &mut Faults<'_>,
     tree: &OrgTree,
+    registry: &zugong_core::InstitutionRegistry,
     rows: Vec<Row<TwoNewRecord>>,
 ) -> Vec<TwoNewOrganization> {
     let table = "two_new_orgs";
@@ -293,6 +294,25 @@ pub(super) fn two_new(
     let mut out = Vec::new();
     for row in rows {
         let (line, o) = (row.line, row.record);
+        // One organization, one id: a 两新 organization the registry also holds is the same
+        // 单位, under the same name.
+        if let Some(same) = registry.get(o.id)
+            && same.name != o.name
+        {
+            f.push(
+                table,
+                line,
+                "id",
+                tr!(
+                    f.lang,
+                    "编号与单位名录中的“{}”相同，名称却是“{}”：同一组织须同名，不同组织须不同编号",
+                    "the id is that of {:?} in the institutions table, named {:?} here: one organization, one name; two organizations, two ids",
+                    same.name,
+                    o.name
+                ),
+            );
+            continue;
+        }
         if !f.unit_known(tree, table, line, "area", o.area)
             || o.party_unit
                 .is_some_and(|u| !f.unit_known(tree, table, line, "party_unit", u))

@@ -76,6 +76,12 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
                     .unwrap_or(zugong_core::Attachment::Administered),
             );
         }
+        if let Some(leader) = r.led_by {
+            inst = inst.led_by(leader);
+        }
+        if let Some(staff) = r.establishment {
+            inst = inst.with_establishment(staff);
+        }
         if let Some(by) = r.vertical_by {
             inst = inst.managed(Management::Vertical(by));
         } else if let Some(with) = r.dual_with {
@@ -98,6 +104,31 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
             let line = at.and_then(|id| lines.get(&id).copied()).unwrap_or(1);
             f.push(table, line, "parent", e.message(lang));
             InstitutionRegistry::default()
+        }
+    }
+}
+
+/// Checks each institution's 领导关系: the leading organization is in the tree and is not a
+/// 党小组.
+pub(super) fn leaders(f: &mut Faults<'_>, tree: &OrgTree, rows: &[Row<InstitutionRecord>]) {
+    let table = "institutions";
+    let lang = language(f.lang);
+    for row in rows {
+        let (line, r) = (row.line, &row.record);
+        let Some(leader) = r.led_by else { continue };
+        let error = match tree.get(leader) {
+            None => Some(LinkError::UnknownLeader {
+                institution: r.id,
+                unit: leader,
+            }),
+            Some(u) if u.kind == zugong_core::OrgKind::Group => Some(LinkError::GroupCannotLead {
+                institution: r.id,
+                unit: leader,
+            }),
+            Some(_) => None,
+        };
+        if let Some(e) = error {
+            f.push(table, line, "led_by", e.message(lang));
         }
     }
 }

@@ -227,6 +227,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let institutions = institutions::registry(&mut f, &data.institutions);
     let tree = tree::build_tree(&data, &mut f);
     institutions::links(&mut f, &tree, &institutions, &data.units);
+    institutions::leaders(&mut f, &tree, &data.institutions);
     f.refuse(
         data.units
             .iter()
@@ -264,7 +265,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     );
     let elections = grassroots::elections(&mut f, &tree, as_of, data.elections);
     let economy = grassroots::economy(&mut f, &tree, as_of, data.economy);
-    let two_new = grassroots::two_new(&mut f, &tree, data.two_new);
+    let two_new = grassroots::two_new(&mut f, &tree, &institutions, data.two_new);
     let member_records = MemberRecords {
         applicants: members::applicants(
             &mut f,

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration};
 use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
 use zugong_core::{
-    CadreId, CivilServiceGrade, DivisionCode, EducationLevel, LeadershipRank, OrgUnitId,
-    PositionId, PostHolder, RankOrGrade,
+    CadreId, CivilServiceGrade, DivisionCode, EducationLevel, InstitutionId, LeadershipRank,
+    OrgUnitId, PositionId, PostHolder, RankOrGrade,
 };
 
 use crate::dataset::{CadreRecord, PostRecord, QuotaRecord, RelationRecord};
@@ -100,10 +100,12 @@ pub(super) fn function_of(f: Option<&str>) -> Option<WorkFunction> {
 
 /// The county's posts, quota lines, cadres (leaders, deputies, 职级 holders, now and then one
 /// over the quota) and kin in the same unit.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn cadres<S: Sink>(
     cx: &mut Ctx<'_, S>,
     county: &Unit,
     government: &Unit,
+    organs_of_state: &[(Unit, InstitutionId, &'static str, RankOrGrade)],
     bureaus: &[(Unit, Option<&str>)],
     towns: &[(Unit, Vec<Unit>)],
     shape: &Shape,
@@ -125,6 +127,11 @@ pub(super) fn cadres<S: Sink>(
             county_deputy,
             Tenure::Elected,
         ));
+    }
+    // The organs of state's principal posts: elected by the congress, their holders working in
+    // the organ's 党组.
+    for (group, _, title, rank) in organs_of_state {
+        plans.push(PostPlan::of(group, false, title, *rank, Tenure::Elected).head());
     }
     for (b, f) in bureaus {
         let function = function_of(*f);

@@ -328,8 +328,10 @@ pub(super) fn two_new_orgs<S: Sink>(
     let region = cx.region;
     for e in enterprises {
         let full = rng.range(3, 25) as u32;
+        // The same organization in the 单位 registry and in the 两新 table: one id.
+        let id = e.institution.unwrap_or_else(|| next_id(region));
         cx.sink.put(TwoNewRecord {
-            id: next_id(region),
+            id,
             name: e.name.trim_end_matches("党支部").to_owned(),
             kind: UnitKind::NonPublicEnterprise,
             area: two_new.id,

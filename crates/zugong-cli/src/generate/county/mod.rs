@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use chrono::{Duration, NaiveDate};
 use zugong_core::{
     AdminLevel, Attachment, CitizenIdNumber, DivisionCode, InstitutionId, InstitutionKind,
-    LeadershipRank, OrgKind, OrgUnitId, UnitKind,
+    LeadershipRank, OrgKind, OrgUnitId, RankOrGrade, UnitKind,
 };
 
 use crate::dataset::{InstitutionRecord, ManagementRecord, UnitRecord};
@@ -92,6 +92,9 @@ pub(super) struct Ctx<'a, S: Sink> {
     in_institution: Option<InstitutionId>,
     /// The county's 党校, which delivers its classes.
     party_school: Option<InstitutionId>,
+    /// The county's 单位, written at the end of the county once the Party organizations that
+    /// lead them (领导关系) are known.
+    pending: Vec<InstitutionRecord>,
 }
 
 impl<S: Sink> Ctx<'_, S> {
@@ -110,7 +113,20 @@ impl<S: Sink> Ctx<'_, S> {
             Ids::at(),
             (u128::from(self.region) << 40) | (1 << 39) | self.institutions,
         );
-        self.sink.put(InstitutionRecord {
+        // 编制 (provisional figures, not drawn from the random stream): organs and townships
+        // have an establishment; villages, enterprises and social organizations none.
+        let establishment = match &kind {
+            InstitutionKind::Government | InstitutionKind::PartyOrgan => Some(30),
+            InstitutionKind::Township => Some(40),
+            InstitutionKind::PeoplesCongressOrgan | InstitutionKind::CppccOrgan => Some(18),
+            InstitutionKind::Court | InstitutionKind::Procuratorate => Some(45),
+            InstitutionKind::GovernmentDepartment | InstitutionKind::Supervision => {
+                Some(12 + (self.institutions % 9) as u32)
+            }
+            InstitutionKind::PublicInstitution => Some(15),
+            _ => None,
+        };
+        self.pending.push(InstitutionRecord {
             id,
             name,
             kind,
@@ -120,7 +136,9 @@ impl<S: Sink> Ctx<'_, S> {
             attachment: parent.map(|(_, a)| a),
             vertical_by: None,
             dual_with: None,
-        })?;
+            led_by: None,
+            establishment,
+        });
         self.in_institution = Some(id);
         Ok(id)
     }
@@ -140,6 +158,23 @@ impl<S: Sink> Ctx<'_, S> {
     ) -> std::io::Result<Unit> {
         let id = self.unit_id();
         let institution = self.in_institution.take();
+        // 领导关系: a 党组 leads its organ; a committee leads the 单位 it is the first set up in;
+        // a branch leads a village, community, enterprise or social organization, not an organ.
+        if let Some(i) = institution
+            && let Some(record) = self.pending.iter_mut().find(|r| r.id == i)
+        {
+            let leads = match kind {
+                OrgKind::LeadingGroup => true,
+                OrgKind::Committee | OrgKind::GrassrootsCommittee => record.led_by.is_none(),
+                OrgKind::Branch | OrgKind::JointBranch => {
+                    record.led_by.is_none() && host.as_ref().is_some_and(|h| *h != UnitKind::Organ)
+                }
+                _ => false,
+            };
+            if leads {
+                record.led_by = Some(id);
+            }
+        }
         self.sink.put(UnitRecord {
             id,
             name: name.clone(),
@@ -181,6 +216,7 @@ pub(crate) fn county<S: Sink>(
         institutions: 0,
         in_institution: None,
         party_school: None,
+        pending: Vec::new(),
     };
     let cname = names::place(k, u64::from(city.code) / 100 + 11);
     // The county's 单位: its government and its Party committee's organ; every Party
@@ -225,6 +261,47 @@ pub(crate) fn county<S: Sink>(
         county.id,
         None,
     )?;
+    // The organs of state beside the government: the people's congress standing committee,
+    // the CPPCC, the court and the procuratorate, each led by its 党组; their principal posts
+    // are elected by the congress and managed by the city.
+    let mut organs_of_state = Vec::new();
+    for (name, kind, title, rank) in [
+        (
+            "人大常委会",
+            InstitutionKind::PeoplesCongressOrgan,
+            "人大常委会主任",
+            LeadershipRank::CountyDivisionChief,
+        ),
+        (
+            "政协",
+            InstitutionKind::CppccOrgan,
+            "政协主席",
+            LeadershipRank::CountyDivisionChief,
+        ),
+        (
+            "人民法院",
+            InstitutionKind::Court,
+            "法院院长",
+            LeadershipRank::CountyDivisionDeputy,
+        ),
+        (
+            "人民检察院",
+            InstitutionKind::Procuratorate,
+            "检察院检察长",
+            LeadershipRank::CountyDivisionDeputy,
+        ),
+    ] {
+        let organ = cx.institution(format!("{cname}县{name}"), kind, Some(rank), None)?;
+        let group = cx.unit(
+            format!("中共{cname}县{name}党组"),
+            OrgKind::LeadingGroup,
+            AdminLevel::County,
+            None,
+            county.id,
+            None,
+        )?;
+        organs_of_state.push((group, organ, title, RankOrGrade::Leadership(rank)));
+    }
     cx.in_institution = Some(party);
     let organs = cx.unit(
         format!("中共{cname}县直属机关委员会"),
@@ -386,7 +463,15 @@ pub(crate) fn county<S: Sink>(
         &enterprises,
         &towns,
     )?;
-    cadres(&mut cx, &county, &government, &bureaus, &towns, shape)?;
+    cadres(
+        &mut cx,
+        &county,
+        &government,
+        &organs_of_state,
+        &bureaus,
+        &towns,
+        shape,
+    )?;
     talents(&mut cx, &bureaus, &enterprises)?;
     grassroots::two_new_orgs(&mut cx, &two_new, &enterprises, &towns)?;
     // 干部管理权限 (下管一级, written out as the list): the county committee manages the
@@ -432,6 +517,14 @@ pub(crate) fn county<S: Sink>(
         cx.sink
             .put(row(None, Some(county.id), rank, city.id, None))?;
         cx.sink.put(row(Some(gov), None, rank, city.id, None))?;
+    }
+    for (_, organ, _, rank) in &organs_of_state {
+        if let RankOrGrade::Leadership(rank) = rank {
+            cx.sink.put(row(Some(*organ), None, *rank, city.id, None))?;
+        }
+    }
+    for record in std::mem::take(&mut cx.pending) {
+        cx.sink.put(record)?;
     }
     Ok(())
 }

@@ -302,7 +302,30 @@ pub(super) fn cadre_section(
             items,
         });
     }
+    let establishment = crate::report::Establishment {
+        institutions: world
+            .institutions
+            .institutions()
+            .iter()
+            .filter(|i| i.establishment.is_some())
+            .count(),
+        staff: world
+            .institutions
+            .institutions()
+            .iter()
+            .filter_map(|i| i.establishment)
+            .map(u64::from)
+            .sum(),
+        leadership_posts: world
+            .quotas
+            .iter()
+            .filter(|q| q.holder.institution().is_some())
+            .filter(|q| matches!(q.rank, zugong_core::RankOrGrade::Leadership(_)))
+            .map(|q| u64::from(q.allotted))
+            .sum(),
+    };
     CadreSection {
+        establishment,
         quotas,
         allotted,
         used,
