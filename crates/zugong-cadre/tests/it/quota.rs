@@ -217,3 +217,63 @@ fn a_line_nobody_manages_is_refused() {
     )
     .unwrap();
 }
+
+proptest! {
+    /// Random institution trees with random posts: every post counts in exactly one line,
+    /// vacancies are counted once, a holder's pool chain is its institution's ancestors, and
+    /// 职数 rolled up over the registry equal the sum of their parts.
+    #[test]
+    fn random_registries_keep_their_counts(
+        parents in prop::collection::vec(any::<prop::sample::Index>(), 1..30),
+        posts in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>()), 0..60),
+    ) {
+        let area: DivisionCode = "640121".parse().unwrap();
+        let list: Vec<Institution> = parents
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let n = Institution::new(inst(1000 + i as u128), format!("单位{i}"), InstitutionKind::PublicInstitution, area);
+                if i == 0 { n } else { n.under(inst(1000 + p.index(i) as u128), Attachment::DirectlyAffiliated) }
+            })
+            .collect();
+        let registry = InstitutionRegistry::from_institutions(list).unwrap();
+        let tree = tree();
+        let mut lines: std::collections::BTreeMap<PostHolder, (u32, u32)> = Default::default();
+        let mut unfilled = 0u32;
+        for (at, filled) in &posts {
+            let holder = PostHolder::Institution(inst(1000 + at.index(parents.len()) as u128));
+            let line = lines.entry(holder).or_default();
+            line.0 += 1;
+            line.1 += u32::from(*filled);
+            unfilled += u32::from(!filled);
+        }
+        let book = QuotaBook::opening(lines.iter().map(|(h, (allotted, occupied))| QuotaOpeningLine {
+            holder: *h,
+            rank: DEPUTY,
+            line: QuotaLine { allotted: *allotted, occupied: *occupied, planned_departures: 0 },
+        }));
+        let vacancies: u32 = book.lines().map(|(_, _, l)| l.vacancies()).sum();
+        prop_assert_eq!(vacancies, unfilled);
+        let total: u32 = book.lines().map(|(_, _, l)| l.allotted).sum();
+        prop_assert_eq!(total as usize, posts.len());
+        // Rolled up over the registry: each institution's subtree total is the sum of the
+        // lines of the institutions within it.
+        let mut per_slot = vec![0u64; registry.len()];
+        for (h, _, l) in book.lines() {
+            let slot = registry.slot(h.institution().unwrap()).unwrap();
+            per_slot[slot.index()] += u64::from(l.allotted);
+        }
+        let mut rolled = per_slot.clone();
+        registry.rollup_in_place(&mut rolled, |a, c| *a += *c).unwrap();
+        for i in registry.institutions() {
+            let expected: u64 = registry
+                .subtree(i.id)
+                .unwrap()
+                .map(|x| per_slot[registry.slot(x.id).unwrap().index()])
+                .sum();
+            prop_assert_eq!(rolled[registry.slot(i.id).unwrap().index()], expected);
+            let chain: Vec<PostHolder> = registry.ancestors(i.id).unwrap().map(|a| PostHolder::Institution(a.id)).collect();
+            prop_assert_eq!(PostHolder::Institution(i.id).above(&tree, &registry), chain);
+        }
+    }
+}

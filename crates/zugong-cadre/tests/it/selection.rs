@@ -1353,3 +1353,73 @@ fn a_post_off_the_list_is_refused_and_probation_follows_the_post() {
     assert!(!post(BUREAU, DEPUTY).is_party_post());
     assert_eq!("选举产生".parse::<Tenure>().unwrap(), Tenure::Elected);
 }
+
+#[test]
+fn a_bureau_deputy_is_decided_by_the_county_standing_committee_alone() {
+    let w = World::new(1);
+    let department = Authority::organization_department(id(2));
+    let (mut sel, mut j) = (Selection::default(), Journal::new());
+    for (i, cmd) in walk_to_decision(post(BUREAU, DEPUTY))
+        .into_iter()
+        .enumerate()
+    {
+        w.run_as(&mut sel, &mut j, cmd, d(2026, 3, 2 + i as u32), department)
+            .unwrap();
+    }
+    // Not the 县直机关工委, not the bureau's own 党组, not the county organization department.
+    for who in [
+        Authority::party_committee(id(6)),
+        Authority::party_committee(id(3)),
+        department,
+    ] {
+        assert!(
+            matches!(
+                w.run_as(&mut sel, &mut j, decide(None), d(2026, 3, 16), who),
+                Err(SelectionError::Management(
+                    ManagementError::NotTheManager { .. } | ManagementError::DepartmentCannotDecide
+                ))
+            ),
+            "{who:?} decided"
+        );
+    }
+    w.run(&mut sel, &mut j, decide(None), d(2026, 3, 16))
+        .unwrap();
+    let decider = j
+        .entries()
+        .iter()
+        .find(|e| {
+            e.events()
+                .iter()
+                .any(|ev| matches!(ev, SelectionEvent::Decided { .. }))
+        })
+        .map(|e| e.act().authority());
+    assert_eq!(decider, Some(Authority::party_committee(id(2))));
+    // A vertically managed office's post is the system's, not the county's.
+    let vertical = SelectionCommand::Motion {
+        post: post(PostHolder::Institution(inst(12)), DEPUTY),
+        mode: SelectionMode::IndividualPromotion,
+        plan: "配齐班子".into(),
+        review: ok(),
+    };
+    let (mut s2, mut j2) = (Selection::default(), Journal::new());
+    assert!(matches!(
+        w.run_as(
+            &mut s2,
+            &mut j2,
+            vertical.clone(),
+            d(2026, 3, 2),
+            department
+        ),
+        Err(SelectionError::Management(
+            ManagementError::NotTheManager { .. }
+        ))
+    ));
+    w.run_as(
+        &mut s2,
+        &mut j2,
+        vertical,
+        d(2026, 3, 2),
+        Authority::organization_department(id(8)),
+    )
+    .unwrap();
+}

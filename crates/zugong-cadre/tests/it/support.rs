@@ -64,6 +64,13 @@ pub fn registry() -> InstitutionRegistry {
         )
         .managed(Management::Dual(inst(8))),
         Institution::new(
+            inst(12),
+            "永宁县税务分局",
+            InstitutionKind::GovernmentDepartment,
+            area,
+        )
+        .managed(Management::Vertical(inst(8))),
+        Institution::new(
             inst(9),
             "永宁县第一中学",
             InstitutionKind::PublicInstitution,
@@ -84,7 +91,7 @@ pub fn registry() -> InstitutionRegistry {
 pub fn management(tree: &OrgTree, registry: &InstitutionRegistry) -> ManagementList {
     use LeadershipRank as R;
     let mut classes = Vec::new();
-    for i in [10, 3, 30, 4, 6, 7, 9, 5] {
+    for i in [10, 3, 30, 4, 6, 7, 12, 9, 5] {
         for r in [R::TownshipSectionChief, R::TownshipSectionDeputy] {
             classes.push((PostHolder::Institution(inst(i)), r));
         }
@@ -180,6 +187,13 @@ pub fn tree() -> OrgTree {
         )
         .with_parent(id(1))
         .with_division("640122".parse().unwrap()),
+        OrgUnit::new(
+            id(6),
+            "中共永宁县直属机关工作委员会",
+            OrgKind::WorkingCommittee,
+            AdminLevel::County,
+        )
+        .with_parent(id(2)),
         OrgUnit::new(
             id(8),
             "中共银川市税务局委员会",

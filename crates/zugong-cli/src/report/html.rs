@@ -593,6 +593,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             lang.t("单位", "unit"),
             lang.t("环节", "stage"),
             lang.t("考察对象", "candidates"),
+            lang.t("决定", "decided by"),
             lang.t("公示", "publicity"),
             lang.t("日志", "journal"),
         ],
@@ -602,6 +603,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 s.unit.clone(),
                 s.stage.clone(),
                 s.candidates.join("、"),
+                s.decided_by.clone().unwrap_or_default(),
                 s.publicity
                     .map(|(a, b)| format!("{a} – {b}"))
                     .unwrap_or_default(),

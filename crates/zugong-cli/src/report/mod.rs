@@ -272,6 +272,9 @@ pub(crate) struct SelectionRow {
     pub(crate) candidates: Vec<String>,
     /// The 公示, if started.
     pub(crate) publicity: Option<(NaiveDate, NaiveDate)>,
+    /// The body that took the 讨论决定, as the journal recorded it (e.g. `中共新庄县委员会
+    /// 党委（党组）`), once decided.
+    pub(crate) decided_by: Option<String>,
     /// Journal entries.
     pub(crate) entries: usize,
 }

@@ -596,12 +596,16 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     for sel in &c.selections {
         let _ = writeln!(
             o,
-            "  {} {}（{}）— {}：{}{}",
+            "  {} {}（{}）— {}：{}{}{}",
             sel.unit,
             sel.post,
             sel.candidates.join("、"),
             lang.t("环节", "stage"),
             sel.stage,
+            sel.decided_by
+                .as_ref()
+                .map(|d| format!("，{} {d}", lang.t("决定", "decided by")))
+                .unwrap_or_default(),
             sel.publicity
                 .map(|(a, b)| format!("，{} {a} 至 {b}", lang.t("公示", "publicity")))
                 .unwrap_or_default()

@@ -587,6 +587,7 @@ fn institutions_and_the_management_list_are_checked() {
 #[test]
 fn posts_belong_to_one_holder_and_the_default_list_stands_in() {
     let d = sample_dir("holders");
+    no_post_hangs_on_a_branch(d.path());
     let read = |table: &str| read_rows(d.path(), table);
     let units = read("org_units");
     let institutions = read("institutions");
@@ -641,5 +642,30 @@ fn posts_belong_to_one_holder_and_the_default_list_stands_in() {
             listed.contains(expected),
             "{expected} missing from:\n{listed}"
         );
+    }
+}
+
+/// Every post of a dataset belongs to a 单位 or to a committee or 党组 — none to a branch.
+pub fn no_post_hangs_on_a_branch(dir: &std::path::Path) {
+    let units = read_rows(dir, "org_units");
+    let kind: std::collections::HashMap<&str, &str> = units
+        .iter()
+        .map(|u| (u["id"].as_str().unwrap(), u["kind"].as_str().unwrap()))
+        .collect();
+    let posts = read_rows(dir, "posts");
+    assert!(!posts.is_empty());
+    for p in &posts {
+        match (p["institution"].as_str(), p["committee"].as_str()) {
+            (Some(_), None) => {}
+            (None, Some(c)) => assert!(
+                matches!(
+                    kind[c],
+                    "committee" | "leading_group" | "working_committee" | "grassroots_committee"
+                ),
+                "a post on a {}: {p}",
+                kind[c]
+            ),
+            _ => panic!("a post without exactly one holder: {p}"),
+        }
     }
 }

@@ -45,6 +45,7 @@ fn a_generated_city_is_valid_and_reported_on() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let check = run(&["check", d.s()]);
     assert_eq!(code(&check), 0, "{}", stdout(&check));
+    crate::check::no_post_hangs_on_a_branch(d.path());
     let out = run(&["report", d.s(), "--format", "json"]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -128,6 +128,30 @@ pub(super) fn cadre_section(
                     })
                     .collect(),
                 publicity: sel.publicity().map(|p| (p.from(), p.until())),
+                decided_by: v
+                    .journal
+                    .stream_entries(id)
+                    .find(|e| {
+                        e.events()
+                            .iter()
+                            .any(|ev| matches!(ev, zugong_cadre::SelectionEvent::Decided { .. }))
+                    })
+                    .map(|e| {
+                        let a = e.act().authority();
+                        let body = match lang {
+                            Lang::Zh => a.body.to_string(),
+                            Lang::En => match a.body {
+                                zugong_core::AuthorityBody::PartyCommittee => "committee".into(),
+                                zugong_core::AuthorityBody::OrganizationDepartment => {
+                                    "organization department".into()
+                                }
+                                zugong_core::AuthorityBody::DisciplineCommission => {
+                                    "discipline commission".into()
+                                }
+                            },
+                        };
+                        format!("{} {body}", unit_name(a.unit))
+                    }),
                 entries: v.journal.stream_entries(id).count(),
             });
         }
