@@ -68,6 +68,18 @@ impl PostHolder {
         }
     }
 
+    /// The 单位 the holder's posts sit in: the institution itself, or for a committee or 党组
+    /// the institution it is set up in (所在单位: a township committee's posts sit in the
+    /// township, beside its government's). `None` for a committee set up in none, or one the
+    /// tree does not hold.
+    #[must_use]
+    pub fn seated_in(self, tree: &OrgTree) -> Option<InstitutionId> {
+        match self {
+            Self::Institution(i) => Some(i),
+            Self::PartyCommittee(u) | Self::LeadingGroup(u) => tree.get(u)?.institution,
+        }
+    }
+
     /// Whether the post is one of a Party body (党委 or 党组): a 党的领导职务 in the sense of
     /// 《党政领导干部选拔任用工作条例》第八条(七), to which the 党龄 requirement applies.
     #[must_use]

@@ -489,12 +489,7 @@ pub(crate) fn walk(
             .find(|c| c.leads_unit && world.cadre_holder(c) == Some(post.holder))
             .map(|c| c.id);
         // The post's 单位: its own, or the institution its committee is set up in.
-        let institution = post.holder.institution().or_else(|| {
-            post.holder
-                .party_organization()
-                .and_then(|u| world.tree.get(u))
-                .and_then(|u| u.institution)
-        });
+        let institution = post.holder.seated_in(&world.tree);
         let proposed = institution.map(|i| {
             Holding::new(chosen, i, cadre.function.unwrap_or(WorkFunction::Other)).under(head)
         });

@@ -390,6 +390,15 @@ fn post_holders_pool_upward_in_their_own_tree() {
         Some("新庄县交通运输局")
     );
     assert!(PostHolder::PartyCommittee(unit(103)).is_party_body());
+    // A committee's posts sit in the 单位 it is set up in.
+    assert_eq!(
+        PostHolder::PartyCommittee(unit(103)).seated_in(&tree),
+        Some(inst(7))
+    );
+    assert_eq!(
+        PostHolder::PartyCommittee(unit(COUNTY_COMMITTEE)).seated_in(&tree),
+        None
+    );
     assert_eq!(
         PostHolder::of_party_organization(unit(102), OrgKind::Branch),
         None

@@ -158,13 +158,7 @@ impl World {
         &self,
         cadre: &CadreRecord,
     ) -> Option<zugong_core::InstitutionId> {
-        let holder = self.cadre_holder(cadre)?;
-        holder.institution().or_else(|| {
-            holder
-                .party_organization()
-                .and_then(|u| self.tree.get(u))
-                .and_then(|u| u.institution)
-        })
+        self.cadre_holder(cadre)?.seated_in(&self.tree)
     }
 
     /// Every cadre's holding, for the recusal checks (a cadre without a recorded function

@@ -489,9 +489,7 @@ fn pool_of(world: &World, c: &crate::dataset::CadreRecord) -> Option<Pool> {
     let holder = world.cadre_holder(c)?;
     Some(Pool::Staff(
         holder
-            .party_organization()
-            .and_then(|u| world.tree.get(u))
-            .and_then(|u| u.institution)
+            .seated_in(&world.tree)
             .map_or(holder, zugong_core::PostHolder::Institution),
     ))
 }
