@@ -64,6 +64,7 @@ pub struct Branch {
 /// at least 3 full members and normally has at most 50; from 7 full members it has a committee
 /// of 3–5 (at most 7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct BranchStructurePolicy {
     /// Fewest full members for a branch of one's own (else a 联合党支部): 3.
     pub min_full_members: u32,
@@ -76,6 +77,8 @@ pub struct BranchStructurePolicy {
     /// Committee size, hard maximum: 7.
     pub committee_max: u32,
 }
+
+zugong_core::validated_policy_serde!(BranchStructurePolicy);
 
 impl Default for BranchStructurePolicy {
     fn default() -> Self {
@@ -104,6 +107,32 @@ impl Policy for BranchStructurePolicy {
     }
 
     fn validate(&self) -> Result<(), PolicyError> {
+        let national = Self::default();
+        let rule = sources::BRANCH_WORK_RULES;
+        PolicyError::at_least(
+            "min_full_members",
+            self.min_full_members,
+            national.min_full_members,
+            rule.clone(),
+        )?;
+        PolicyError::at_most(
+            "committee_required_at",
+            self.committee_required_at,
+            national.committee_required_at,
+            rule.clone(),
+        )?;
+        PolicyError::at_most(
+            "committee_max",
+            self.committee_max,
+            national.committee_max,
+            rule,
+        )?;
+        PolicyError::within(
+            "soft_max_members",
+            self.soft_max_members,
+            self.min_full_members,
+            u32::MAX,
+        )?;
         let (lo, hi) = self.committee_size;
         if lo == 0 || lo > hi || hi > self.committee_max {
             return Err(PolicyError::Invalid {

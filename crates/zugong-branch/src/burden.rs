@@ -107,11 +107,14 @@ pub fn source_kind(
 /// The burden rules: how many matters one source may push onto one organization in the
 /// report's period before it is named (provisional: a province sets its own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct BurdenPolicy {
     /// Matters a source may push onto each organization it reaches, on average: 12.
     pub max_tasks_per_branch: u32,
 }
+
+zugong_core::validated_policy_serde!(BurdenPolicy);
 
 impl Default for BurdenPolicy {
     fn default() -> Self {

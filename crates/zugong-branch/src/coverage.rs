@@ -214,6 +214,7 @@ impl TwoNewOrganization {
 /// The coverage rules. A province may ask a Party organization of its own from fewer full
 /// members and allow narrower joint branches, never the reverse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct CoveragePolicy {
     /// Full members from which an organization must have its own: 3.
@@ -221,6 +222,8 @@ pub struct CoveragePolicy {
     /// Units one 联合党支部 may cover: 5.
     pub joint_max_units: u32,
 }
+
+zugong_core::validated_policy_serde!(CoveragePolicy);
 
 impl Default for CoveragePolicy {
     fn default() -> Self {

@@ -180,6 +180,7 @@ zugong_core::official_terms!(EconomyStanding, "村集体经济类型 (economy st
 /// national statistics' shell line (no operating income), a weak line of 10万元
 /// (provisional: no national figure) and the bands 10/50/100/500万元.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct EconomyPolicy {
     /// 空壳村 below this operating income: 1元 (that is, none at all). The national
@@ -190,6 +191,8 @@ pub struct EconomyPolicy {
     /// The reporting bands' lower bounds, ascending: 10, 50, 100, 500万元.
     pub bands: Vec<Yuan>,
 }
+
+zugong_core::validated_policy_serde!(EconomyPolicy);
 
 impl Default for EconomyPolicy {
     fn default() -> Self {

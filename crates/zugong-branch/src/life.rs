@@ -373,6 +373,7 @@ impl LifeRequirement {
 /// rule (see the module table); a province may add requirements or raise numbers, not lower
 /// them ([`LifePolicy::validate`] refuses a default requirement removed or loosened).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct LifePolicy {
     /// Every requirement.
@@ -380,6 +381,8 @@ pub struct LifePolicy {
     /// 党课 the branch secretary must give each calendar year.
     pub secretary_lectures_per_year: u32,
 }
+
+zugong_core::validated_policy_serde!(LifePolicy);
 
 impl Default for LifePolicy {
     fn default() -> Self {

@@ -59,6 +59,7 @@ zugong_core::official_terms!(TermBody, "换届组织类型 (term body)", {
 /// remind earlier, narrow the shifts allowed, and ask a higher quorum or a wider 差额, never
 /// the reverse ([`TermPolicy::validate`]); the terms themselves are national.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct TermPolicy {
     /// 届期 of a 党支部 or 党总支, in years: 3.
@@ -74,6 +75,8 @@ pub struct TermPolicy {
     /// 差额: candidates at least this share (‰) more than places, rounded up: 200.
     pub competition_permille: u32,
 }
+
+zugong_core::validated_policy_serde!(TermPolicy);
 
 impl Default for TermPolicy {
     fn default() -> Self {

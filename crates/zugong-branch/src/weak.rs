@@ -142,6 +142,7 @@ pub struct WeakFinding {
 /// knowledge. Defaults: secretary vacant more than 3 months; no 发展对象 for 2 years (villages);
 /// satisfaction below 60%; last place in the annual assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct WeakBranchPolicy {
     /// 书记出缺超过 N 个月 (exclusive: exactly 3 months is not yet over).
     pub secretary_vacancy_months: u32,
@@ -163,6 +164,8 @@ pub struct WeakBranchPolicy {
     /// Local; default 12.
     pub rectification_months: u32,
 }
+
+zugong_core::validated_policy_serde!(WeakBranchPolicy);
 
 impl Default for WeakBranchPolicy {
     fn default() -> Self {

@@ -122,6 +122,7 @@ pub enum Rounding {
 
 /// The assessment rules' numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct AssessmentPolicy {
     /// 优秀 share, generally, per-mille: 200 (公务员, 2020).
     pub excellent_cap_permille: u32,
@@ -138,9 +139,12 @@ pub struct AssessmentPolicy {
     pub step_after_years: u32,
     /// Cumulative 称职以上 years for one 级别 (2020 Art 20): 5.
     pub level_after_years: u32,
-    /// Consecutive 不称职 years that lead to dismissal (公务员法 第八十八条): 2.
+    /// Consecutive 不称职 years that lead to dismissal (公务员法 第八十八条): 2, and only 2: the
+    /// law's figure protects the civil servant as much as it binds.
     pub dismissal_after_incompetent_years: u32,
 }
+
+zugong_core::validated_policy_serde!(AssessmentPolicy);
 
 impl AssessmentPolicy {
     /// The defaults of a regime.
@@ -199,17 +203,54 @@ impl Policy for AssessmentPolicy {
     }
 
     fn validate(&self) -> Result<(), PolicyError> {
-        if self.excellent_cap_permille > self.excellent_max_permille
-            || self.excellent_max_permille > 1000
-        {
+        // The civil servants' shares are the loosest national figures: a 事业单位's policy
+        // (15%/20%, `for_regime`) is tighter and passes too.
+        let national = Self::default();
+        PolicyError::at_most(
+            "excellent_cap_permille",
+            self.excellent_cap_permille,
+            national.excellent_cap_permille,
+            RULES_2020,
+        )?;
+        PolicyError::at_most(
+            "excellent_max_permille",
+            self.excellent_max_permille,
+            national.excellent_max_permille,
+            RULES_2020,
+        )?;
+        if self.excellent_cap_permille > self.excellent_max_permille {
             return Err(PolicyError::Invalid {
                 field: "excellent_cap_permille",
                 reason: format!(
-                    "{}‰ and {}‰ must satisfy cap ≤ max ≤ 1000",
+                    "{}‰ and {}‰ must satisfy cap ≤ max",
                     self.excellent_cap_permille, self.excellent_max_permille
                 ),
             });
         }
+        PolicyError::within(
+            "merit_after_excellent_years",
+            self.merit_after_excellent_years,
+            national.merit_after_excellent_years,
+            u32::MAX,
+        )?;
+        PolicyError::at_least(
+            "step_after_years",
+            self.step_after_years,
+            national.step_after_years,
+            RULES_2020,
+        )?;
+        PolicyError::at_least(
+            "level_after_years",
+            self.level_after_years,
+            national.level_after_years,
+            RULES_2020,
+        )?;
+        PolicyError::within(
+            "dismissal_after_incompetent_years",
+            self.dismissal_after_incompetent_years,
+            national.dismissal_after_incompetent_years,
+            national.dismissal_after_incompetent_years,
+        )?;
         Ok(())
     }
 }

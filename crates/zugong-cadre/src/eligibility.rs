@@ -4,11 +4,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use zugong_core::dates::{add_years, completed_months, completed_years};
 use zugong_core::{
-    CadreId, Citation, EducationLevel, LeadershipRank, PostSeniority, RankLevel, RankOrGrade,
+    AdminLevel, CadreId, Citation, CivilServiceGrade, EducationLevel, LeadershipRank, OrgKind,
+    OrgTree, PostHolder, PostSeniority, RankLevel, RankOrGrade,
 };
 
 use crate::SelectionPolicy;
-use crate::policy::{ART_8_1, ART_8_2, ART_8_3, ART_8_4, ART_8_5, ART_8_6, ART_8_7, ART_9};
+use crate::policy::{
+    ART_8_1, ART_8_2, ART_8_3, ART_8_4, ART_8_5, ART_8_6, ART_8_7, ART_9, CONSTITUTION_ART_27,
+    TOWNSHIP_STEPS,
+};
 
 /// A post held in a cadre's career.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +79,17 @@ impl CadreProfile {
         })
     }
 
+    /// Months held at `grade` or any higher 职级 up to `on` (periods that overlap count once
+    /// each: a career records one grade at a time).
+    #[must_use]
+    pub fn months_at_grade_from(&self, grade: CivilServiceGrade, on: NaiveDate) -> u32 {
+        self.posts
+            .iter()
+            .filter(|p| matches!(p.rank, RankOrGrade::Grade(g) if g >= grade))
+            .map(|p| completed_months(p.from, p.until.unwrap_or(on).min(on)))
+            .fold(0u32, u32::saturating_add)
+    }
+
     /// Months held in posts of exactly `rank` up to `on`.
     #[must_use]
     pub fn months_at(&self, rank: LeadershipRank, on: NaiveDate) -> u32 {
@@ -86,13 +101,72 @@ impl CadreProfile {
     }
 }
 
+/// Which tier of 党章 第二十七条 a Party committee's member is in: the tier sets the 党龄 a
+/// member of the committee must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitteeTier {
+    /// 党的省、自治区、直辖市、设区的市和自治州的委员会: 五年以上党龄.
+    ProvincialOrCity,
+    /// 党的县（旗）、自治县、不设区的市和市辖区的委员会: 三年以上党龄.
+    County,
+    /// 党的基层委员会 (a 乡镇党委, an enterprise's or a school's 党委): 党章 sets no 党龄.
+    Grassroots,
+}
+
+zugong_core::official_terms!(CommitteeTier, "党委层级 (committee tier)", {
+    ProvincialOrCity => "省、市（州）委员会",
+    County => "县（市、区）委员会",
+    Grassroots => "基层委员会",
+});
+
+impl CommitteeTier {
+    /// The tier of a post's holder: `Some` only for a Party committee (党委) of the tree; a
+    /// 党组, a 工委, a 单位 and an unknown committee are not 党章 第二十七条's committees.
+    ///
+    /// A 乡镇党委 is a 基层委员会 even though it leads a township: 党章's local committees stop
+    /// at the county. A 党委 set up in a 单位 (a vertically managed bureau's, an enterprise's)
+    /// is a 基层委员会 too, whatever its level: only an area's own committee (hosted by no
+    /// 单位) is a local committee.
+    #[must_use]
+    pub fn of(holder: PostHolder, tree: &OrgTree) -> Option<Self> {
+        let PostHolder::PartyCommittee(id) = holder else {
+            return None;
+        };
+        let unit = tree.get(id)?;
+        // A local committee is an area's own (no 单位 hosts it); a 党委 set up in a 单位 (a
+        // system's or an enterprise's) is a 基层委员会 whatever its level.
+        let local = unit.institution.is_none();
+        match (unit.kind, unit.level) {
+            (
+                OrgKind::Committee,
+                AdminLevel::Provincial | AdminLevel::Prefectural | AdminLevel::Central,
+            ) if local => Some(Self::ProvincialOrCity),
+            (OrgKind::Committee, AdminLevel::County) if local => Some(Self::County),
+            (OrgKind::Committee | OrgKind::GrassrootsCommittee, _) => Some(Self::Grassroots),
+            _ => None,
+        }
+    }
+
+    /// The 党龄 in whole years a member must have under `policy` (`None`: no figure set).
+    #[must_use]
+    pub const fn standing_years(self, policy: &SelectionPolicy) -> Option<u32> {
+        match self {
+            Self::ProvincialOrCity => Some(policy.city_committee_standing_years),
+            Self::County => Some(policy.county_committee_standing_years),
+            Self::Grassroots => policy.grassroots_committee_standing_years,
+        }
+    }
+}
+
 /// The promotion asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PromotionTarget {
     /// The rank of the post.
     pub rank: LeadershipRank,
-    /// Whether it is a Party leadership post.
-    pub party_post: bool,
+    /// The committee tier, for a post of a Party committee (its 党龄 rule, 党章 第二十七条);
+    /// `None` for every other post. See [`CommitteeTier::of`].
+    pub committee: Option<CommitteeTier>,
 }
 
 /// The requirements checked.
@@ -199,7 +273,7 @@ pub struct TrainingCatchUp {
 ///     posts: vec![PostHeld { rank: RankOrGrade::Leadership(deputy), from: d(2024, 3, 1), until: None, exceptional_on_years: false, probation_until: None }],
 ///     training_met: true, fit_for_duty: true, legal_qualifications_met: true,
 /// };
-/// let target = PromotionTarget { rank: LeadershipRank::TownshipSectionChief, party_post: false };
+/// let target = PromotionTarget { rank: LeadershipRank::TownshipSectionChief, committee: None };
 /// let policy = SelectionPolicy::default();
 /// // Exactly two years as 副职 on 1 March 2026: eligible; a day earlier: not.
 /// assert!(check_eligibility(&profile, target, d(2026, 3, 1), &policy).is_eligible());
@@ -276,18 +350,33 @@ pub fn check_eligibility(
         }
     }
 
-    // Art 8(三): 副职 → 正职 2 years; 下级正职 → 上级副职 3 years.
+    // Art 8(三) for 县处级以上: 副职 → 正职 2 years; 下级正职 → 上级副职 3 years. 乡科级 steps
+    // follow the civil-service rules: 副科 → 正科 2 years; 一级科员 (or higher) → 副科 3 years.
+    let township = level == RankLevel::TownshipSection;
+    let (deputy_years, upper_years, years_cite) = if township {
+        (
+            policy.township_deputy_to_chief_years,
+            policy.clerk_to_township_deputy_years,
+            TOWNSHIP_STEPS,
+        )
+    } else {
+        (
+            policy.deputy_to_chief_years,
+            policy.chief_to_upper_deputy_years,
+            ART_8_3,
+        )
+    };
     if let Some(cur) = current {
         let needed = if target.rank.seniority() == PostSeniority::Chief
             && cur == LeadershipRank::new(level, PostSeniority::Deputy)
         {
-            Some((cur, policy.deputy_to_chief_years))
+            Some((cur, deputy_years))
         } else if target.rank.seniority() == PostSeniority::Deputy
             && level
                 .below()
                 .is_some_and(|b| cur == LeadershipRank::new(b, PostSeniority::Chief))
         {
-            Some((cur, policy.chief_to_upper_deputy_years))
+            Some((cur, upper_years))
         } else {
             None
         };
@@ -299,9 +388,20 @@ pub fn check_eligibility(
                     Strength::Required,
                     true,
                     format!("任{rank}{months}个月，需{years}年以上"),
-                    ART_8_3,
+                    years_cite.clone(),
                 );
             }
+        }
+    } else if township && target.rank.seniority() == PostSeniority::Deputy {
+        let months = profile.months_at_grade_from(CivilServiceGrade::FirstClassStaff, on);
+        if months < upper_years.saturating_mul(12) {
+            push(
+                Requirement::YearsInLowerPost,
+                Strength::Required,
+                true,
+                format!("任一级科员以上职级{months}个月，需{upper_years}年以上"),
+                years_cite,
+            );
         }
     }
 
@@ -350,19 +450,15 @@ pub fn check_eligibility(
             ART_8_7,
         );
     }
-    if target.party_post {
+    if let Some(need) = target.committee.and_then(|t| t.standing_years(policy)) {
         let standing = profile.full_member_since.map(|s| completed_years(s, on));
-        if standing.is_none_or(|y| y < policy.party_post_min_standing_years) {
+        if standing.is_none_or(|y| y < need) {
             push(
                 Requirement::PartyStanding,
                 Strength::Required,
                 false,
-                format!(
-                    "党龄{}年，需{}年以上",
-                    standing.unwrap_or(0),
-                    policy.party_post_min_standing_years
-                ),
-                ART_8_7,
+                format!("党龄{}年，需{need}年以上", standing.unwrap_or(0)),
+                CONSTITUTION_ART_27,
             );
         }
     }

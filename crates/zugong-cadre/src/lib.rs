@@ -174,8 +174,9 @@ pub use dossier::{
     PoliticalQualityDossier,
 };
 pub use eligibility::{
-    CadreProfile, EligibilityReport, ExceptionalBar, ExceptionalBasis, PostHeld, PromotionTarget,
-    Requirement, Strength, TrainingCatchUp, Unmet, check_eligibility, check_exceptional,
+    CadreProfile, CommitteeTier, EligibilityReport, ExceptionalBar, ExceptionalBasis, PostHeld,
+    PromotionTarget, Requirement, Strength, TrainingCatchUp, Unmet, check_eligibility,
+    check_exceptional,
 };
 pub use mistakes::{Distinction, MistakeClass, MistakePolicy, MistakeRecord, MistakeUse};
 pub use policy::SelectionPolicy;

@@ -38,6 +38,19 @@ pub(crate) const CH_6: Citation = rules("第六章 讨论决定", SourceStatus::
 pub(crate) const CH_7: Citation = rules("第七章 任职", SourceStatus::Confirmed);
 /// Art 3: 政治标准放在首位 (严把政治关).
 pub(crate) const ART_3: Citation = rules("第三条", SourceStatus::Secondary);
+/// 《中国共产党章程》 第二十七条: 党龄 of the members of local Party committees.
+pub(crate) const CONSTITUTION_ART_27: Citation =
+    Citation::new("《中国共产党章程》", "第二十七条", SourceStatus::Confirmed);
+/// The 乡科级 steps of civil servants (副科 from 一级科员, 正科 from 副科).
+///
+/// # Provisional
+/// The domain brief (§14) finds the figures in secondary summaries of 《公务员职务、职级与级别管理
+/// 办法》 (2020); the instrument's article is not confirmed.
+pub(crate) const TOWNSHIP_STEPS: Citation = Citation::new(
+    "《公务员职务、职级与级别管理办法》(2020)",
+    "",
+    SourceStatus::Secondary,
+);
 /// 公务员法 Art 43: appointments within the quota and against a vacancy.
 pub(crate) const CIVIL_SERVANT_LAW_ART_43: Citation = Citation::new(
     "《中华人民共和国公务员法》(2018)",
@@ -45,31 +58,57 @@ pub(crate) const CIVIL_SERVANT_LAW_ART_43: Citation = Citation::new(
     SourceStatus::Confirmed,
 );
 
-/// The selection rules' numbers. `Default` is the national rule.
+/// The selection rules' numbers. `Default` is the national rule; [`Policy::validate`] (run on
+/// every deserialization) refuses a figure looser than it.
+///
+/// ```
+/// use zugong_cadre::SelectionPolicy;
+/// use zugong_core::Policy;
+/// let mut policy = SelectionPolicy::default();
+/// policy.publicity_working_days = 7; // a province may lengthen the 公示
+/// assert!(policy.validate().is_ok());
+/// policy.publicity_working_days = 4; // never shorten it
+/// assert!(policy.validate().is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct SelectionPolicy {
     /// 提任县处级: 5年以上工龄 (Art 8(一)).
     pub county_min_work_years: u32,
     /// 提任县处级: 2年以上基层工作经历 (Art 8(一)).
     pub county_min_grassroots_years: u32,
-    /// 副职 → 正职: years as 副职 (Art 8(三)): 2.
+    /// 县处级以上 副职 → 正职: years as 副职 (Art 8(三)): 2.
     pub deputy_to_chief_years: u32,
-    /// 下级正职 → 上级副职: years as 下级正职 (Art 8(三)): 3.
+    /// 县处级以上 下级正职 → 上级副职: years as 下级正职 (Art 8(三)): 3.
     pub chief_to_upper_deputy_years: u32,
+    /// 乡科级副职 → 乡科级正职: years as 副职 (the civil-service rules, not Art 8(三)): 2.
+    ///
+    /// # Provisional
+    /// Secondary sources (domain brief §14); see the citation's status.
+    pub township_deputy_to_chief_years: u32,
+    /// 一级科员 (or a higher 职级) → 乡科级副职: years at that grade: 3.
+    ///
+    /// # Provisional
+    /// Secondary sources (domain brief §14).
+    pub clerk_to_township_deputy_years: u32,
     /// Posts held at the level below for 县处级以上 (Art 8(二), "一般应当在下一级两个以上职位任职"): 2.
     pub lower_level_posts: u32,
     /// Least 学历 (Art 8(四)): 大学专科.
     pub min_education: EducationLevel,
     /// Least 学历 for 厅局级以上 (Art 8(四)): 大学本科.
     pub bureau_min_education: EducationLevel,
-    /// 党龄 for Party leadership posts of 县级以上 committees.
-    ///
-    /// # Provisional
-    /// 党章's 5 years for members of 党的县级以上地方委员会; article and wording not checked.
-    pub party_post_min_standing_years: u32,
+    /// 党龄 of a member of a 省、自治区、直辖市、设区的市和自治州 committee (党章 第二十七条:
+    /// 必须有五年以上的党龄): 5.
+    pub city_committee_standing_years: u32,
+    /// 党龄 of a member of a 县（旗）、自治县、不设区的市和市辖区 committee (党章 第二十七条: 三年以上): 3.
+    pub county_committee_standing_years: u32,
+    /// 党龄 of a member of a 基层委员会 (a 乡镇党委, an enterprise's 党委): 党章 sets none, so
+    /// `None`; a province may set one.
+    pub grassroots_committee_standing_years: Option<u32>,
     /// Oldest age at promotion, if a province sets one (none nationally).
     pub max_age: Option<u32>,
-    /// 破格: the most steps a promotion may jump (Art 9: never skip two levels): 2.
+    /// 破格: the most steps a promotion may jump (Art 9: 不得越两级提拔, so one level may be
+    /// skipped: 2 steps).
     pub exceptional_max_steps: u8,
     /// 破格: least time in the current post (Art 9: 提拔任职不满一年的不得破格): 1 year.
     pub exceptional_min_years_in_post: u32,
@@ -81,7 +120,8 @@ pub struct SelectionPolicy {
     pub decision_quorum: (u32, u32),
     /// 任前公示 least working days (Ch 7): 5.
     pub publicity_working_days: u32,
-    /// 任职试用期 in months (Ch 7): 12.
+    /// 任职试用期 in months (Ch 7: 试用期为一年): 12, and only 12: a shorter trial loosens the
+    /// rule and a longer one is not a 试用期 the regulation knows.
     pub probation_months: u32,
     /// 政治素质 review: least score (0–100) per dimension to pass.
     ///
@@ -90,6 +130,8 @@ pub struct SelectionPolicy {
     pub political_pass_score: u32,
 }
 
+zugong_core::validated_policy_serde!(SelectionPolicy);
+
 impl Default for SelectionPolicy {
     fn default() -> Self {
         Self {
@@ -97,10 +139,14 @@ impl Default for SelectionPolicy {
             county_min_grassroots_years: 2,
             deputy_to_chief_years: 2,
             chief_to_upper_deputy_years: 3,
+            township_deputy_to_chief_years: 2,
+            clerk_to_township_deputy_years: 3,
             lower_level_posts: 2,
             min_education: EducationLevel::JuniorCollege,
             bureau_min_education: EducationLevel::Undergraduate,
-            party_post_min_standing_years: 5,
+            city_committee_standing_years: 5,
+            county_committee_standing_years: 3,
+            grassroots_committee_standing_years: None,
             max_age: None,
             exceptional_max_steps: 2,
             exceptional_min_years_in_post: 1,
@@ -121,10 +167,14 @@ impl Policy for SelectionPolicy {
             ("county_min_grassroots_years", ART_8_1),
             ("deputy_to_chief_years", ART_8_3),
             ("chief_to_upper_deputy_years", ART_8_3),
+            ("township_deputy_to_chief_years", TOWNSHIP_STEPS),
+            ("clerk_to_township_deputy_years", TOWNSHIP_STEPS),
             ("lower_level_posts", ART_8_2),
             ("min_education", ART_8_4),
             ("bureau_min_education", ART_8_4),
-            ("party_post_min_standing_years", ART_8_7),
+            ("city_committee_standing_years", CONSTITUTION_ART_27),
+            ("county_committee_standing_years", CONSTITUTION_ART_27),
+            ("grassroots_committee_standing_years", CONSTITUTION_ART_27),
             ("exceptional_max_steps", ART_9),
             ("exceptional_min_years_in_post", ART_9),
             ("recommendation_valid_months", CH_4),
@@ -138,6 +188,115 @@ impl Policy for SelectionPolicy {
     }
 
     fn validate(&self) -> Result<(), PolicyError> {
+        let national = Self::default();
+        let at_least = PolicyError::at_least::<u32>;
+        at_least(
+            "county_min_work_years",
+            self.county_min_work_years,
+            national.county_min_work_years,
+            ART_8_1,
+        )?;
+        at_least(
+            "county_min_grassroots_years",
+            self.county_min_grassroots_years,
+            national.county_min_grassroots_years,
+            ART_8_1,
+        )?;
+        at_least(
+            "deputy_to_chief_years",
+            self.deputy_to_chief_years,
+            national.deputy_to_chief_years,
+            ART_8_3,
+        )?;
+        at_least(
+            "chief_to_upper_deputy_years",
+            self.chief_to_upper_deputy_years,
+            national.chief_to_upper_deputy_years,
+            ART_8_3,
+        )?;
+        at_least(
+            "township_deputy_to_chief_years",
+            self.township_deputy_to_chief_years,
+            national.township_deputy_to_chief_years,
+            TOWNSHIP_STEPS,
+        )?;
+        at_least(
+            "clerk_to_township_deputy_years",
+            self.clerk_to_township_deputy_years,
+            national.clerk_to_township_deputy_years,
+            TOWNSHIP_STEPS,
+        )?;
+        at_least(
+            "lower_level_posts",
+            self.lower_level_posts,
+            national.lower_level_posts,
+            ART_8_2,
+        )?;
+        for (field, value, floor) in [
+            ("min_education", self.min_education, national.min_education),
+            (
+                "bureau_min_education",
+                self.bureau_min_education,
+                national.bureau_min_education,
+            ),
+        ] {
+            if value < floor {
+                return Err(PolicyError::Invalid {
+                    field,
+                    reason: format!(
+                        "{value} is below the national {floor} ({ART_8_4}): a province may require more, never less"
+                    ),
+                });
+            }
+        }
+        at_least(
+            "city_committee_standing_years",
+            self.city_committee_standing_years,
+            national.city_committee_standing_years,
+            CONSTITUTION_ART_27,
+        )?;
+        at_least(
+            "county_committee_standing_years",
+            self.county_committee_standing_years,
+            national.county_committee_standing_years,
+            CONSTITUTION_ART_27,
+        )?;
+        PolicyError::at_most(
+            "exceptional_max_steps",
+            self.exceptional_max_steps,
+            national.exceptional_max_steps,
+            ART_9,
+        )?;
+        PolicyError::within(
+            "exceptional_max_steps",
+            self.exceptional_max_steps,
+            1,
+            u8::MAX,
+        )?;
+        at_least(
+            "exceptional_min_years_in_post",
+            self.exceptional_min_years_in_post,
+            national.exceptional_min_years_in_post,
+            ART_9,
+        )?;
+        PolicyError::at_most(
+            "recommendation_valid_months",
+            self.recommendation_valid_months,
+            national.recommendation_valid_months,
+            CH_4,
+        )?;
+        PolicyError::within(
+            "recommendation_valid_months",
+            self.recommendation_valid_months,
+            1,
+            u32::MAX,
+        )?;
+        at_least(
+            "inspection_team_min",
+            self.inspection_team_min,
+            national.inspection_team_min,
+            CH_5,
+        )?;
         let (n, d) = self.decision_quorum;
         if d == 0 || n > d || n == 0 {
             return Err(PolicyError::Invalid {
@@ -145,22 +304,34 @@ impl Policy for SelectionPolicy {
                 reason: format!("{n}/{d} is not a share"),
             });
         }
-        if self.exceptional_max_steps == 0 {
-            return Err(PolicyError::OutOfRange {
-                field: "exceptional_max_steps",
-                value: 0,
-                min: 1,
-                max: 9,
+        let (nn, nd) = national.decision_quorum;
+        if u64::from(n) * u64::from(nd) < u64::from(nn) * u64::from(d) {
+            return Err(PolicyError::Invalid {
+                field: "decision_quorum",
+                reason: format!(
+                    "{n}/{d} is below the national {nn}/{nd} ({CH_6}): a province may raise the quorum, never lower it"
+                ),
             });
         }
-        if self.political_pass_score > 100 {
-            return Err(PolicyError::OutOfRange {
-                field: "political_pass_score",
-                value: i64::from(self.political_pass_score),
-                min: 0,
-                max: 100,
-            });
-        }
+        at_least(
+            "publicity_working_days",
+            self.publicity_working_days,
+            national.publicity_working_days,
+            CH_7,
+        )?;
+        at_least(
+            "probation_months",
+            self.probation_months,
+            national.probation_months,
+            CH_7,
+        )?;
+        PolicyError::within(
+            "probation_months",
+            self.probation_months,
+            1,
+            national.probation_months,
+        )?;
+        PolicyError::within("political_pass_score", self.political_pass_score, 0, 100)?;
         Ok(())
     }
 }

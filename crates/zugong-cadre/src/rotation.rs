@@ -23,6 +23,7 @@ const TENURE_2006: Citation = Citation::new(
 
 /// Tenure limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct RotationPolicy {
     /// 在同一职位上任职满十年的，必须交流: 10.
     pub must_rotate_years: u32,
@@ -33,6 +34,8 @@ pub struct RotationPolicy {
     /// 同一职务层次累计任职达到十五年的，不再推荐、提名或者任命担任同一层次领导职务: 15.
     pub max_years_at_level: u32,
 }
+
+zugong_core::validated_policy_serde!(RotationPolicy);
 
 impl Default for RotationPolicy {
     fn default() -> Self {
@@ -56,14 +59,34 @@ impl Policy for RotationPolicy {
     }
 
     fn validate(&self) -> Result<(), PolicyError> {
-        if self.term_years == 0 {
-            return Err(PolicyError::OutOfRange {
-                field: "term_years",
-                value: 0,
-                min: 1,
-                max: 10,
-            });
-        }
+        let national = Self::default();
+        PolicyError::at_most(
+            "must_rotate_years",
+            self.must_rotate_years,
+            national.must_rotate_years,
+            EXCHANGE_2014_54,
+        )?;
+        PolicyError::within("must_rotate_years", self.must_rotate_years, 1, u32::MAX)?;
+        PolicyError::within("term_years", self.term_years, 1, 10)?;
+        PolicyError::at_most(
+            "max_consecutive_terms",
+            self.max_consecutive_terms,
+            national.max_consecutive_terms,
+            EXCHANGE_2014_54,
+        )?;
+        PolicyError::within(
+            "max_consecutive_terms",
+            self.max_consecutive_terms,
+            1,
+            u32::MAX,
+        )?;
+        PolicyError::at_most(
+            "max_years_at_level",
+            self.max_years_at_level,
+            national.max_years_at_level,
+            TENURE_2006,
+        )?;
+        PolicyError::within("max_years_at_level", self.max_years_at_level, 1, u32::MAX)?;
         Ok(())
     }
 }

@@ -236,12 +236,15 @@ impl CoolingOffBar {
 /// The article is not verified; a secondary summary agrees on 一年内不安排领导职务，两年内不得担任
 /// 高于原任职务层次的领导职务 (domain brief §2.11).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct CoolingOffPolicy {
     /// Years with no leadership post: 1.
     pub no_leadership_years: u32,
     /// Years with nothing higher than the rank held before: 2.
     pub nothing_higher_years: u32,
 }
+
+zugong_core::validated_policy_serde!(CoolingOffPolicy);
 
 impl Default for CoolingOffPolicy {
     fn default() -> Self {
@@ -261,6 +264,19 @@ impl zugong_core::Policy for CoolingOffPolicy {
     }
 
     fn validate(&self) -> Result<(), zugong_core::PolicyError> {
+        let national = Self::default();
+        zugong_core::PolicyError::at_least(
+            "no_leadership_years",
+            self.no_leadership_years,
+            national.no_leadership_years,
+            COOLING_OFF,
+        )?;
+        zugong_core::PolicyError::at_least(
+            "nothing_higher_years",
+            self.nothing_higher_years,
+            national.nothing_higher_years,
+            COOLING_OFF,
+        )?;
         if self.no_leadership_years > self.nothing_higher_years {
             return Err(zugong_core::PolicyError::Invalid {
                 field: "no_leadership_years",

@@ -58,11 +58,14 @@ pub struct Actor {
 /// Default: 下管一级 — a committee manages the leaders one level below its own
 /// (中央书记处 1984, secondary; domain brief §1.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct JurisdictionPolicy {
     /// How many rank levels below its own an authority manages: 1 is 下管一级 (default),
     /// 2 would be the older 下管两级.
     pub levels_down: u8,
 }
+
+crate::validated_policy_serde!(JurisdictionPolicy);
 
 impl Default for JurisdictionPolicy {
     fn default() -> Self {

@@ -99,7 +99,7 @@ pub use person::{
     Completion, Degree, DemocraticParty, EducationLevel, EducationRecord, Ethnicity, FactKind,
     FactRecognition, MembershipPolicy, Person, PersonError, PoliticalStatus, Sex, StudyMode,
 };
-pub use policy::{Policy, PolicyError};
+pub use policy::{Policy, PolicyError, Stricter};
 pub use rank::{
     CivilServiceGrade, GradePromotionPolicy, GradePromotionRule, LeadershipRank, PostSeniority,
     RankLevel, RankOrGrade, SalaryLevel, SalaryLevelError, SalaryLevelRange,

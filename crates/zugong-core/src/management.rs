@@ -479,11 +479,14 @@ impl Consultation {
 /// The co-management rule: how long the co-manager has to answer before its silence counts as
 /// no objection. Provisional: no national figure was found; a province sets its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct CoManagementPolicy {
     /// Working days the co-manager has to answer: 10 (provisional).
     pub reply_working_days: u32,
 }
+
+crate::validated_policy_serde!(CoManagementPolicy);
 
 impl Default for CoManagementPolicy {
     fn default() -> Self {

@@ -80,6 +80,7 @@ pub struct DuesBand {
 
 /// The numbers of 党费. `Default` is the national rule of 2008.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct DuesPolicy {
     /// 在岗 bands: ≤ 3000元 0.5%, ≤ 5000元 1%, ≤ 10000元 1.5%, above 2% (Art 2).
     pub employed: Vec<DuesBand>,
@@ -105,6 +106,8 @@ pub struct DuesPolicy {
     /// Consecutive unpaid months that signal 自行脱党 (党章 Art 9; 条例 Art 31).
     pub lapse_months: u32,
 }
+
+zugong_core::validated_policy_serde!(DuesPolicy);
 
 impl Default for DuesPolicy {
     fn default() -> Self {

@@ -30,12 +30,15 @@ const ART_31: Citation = Citation::new(
 
 /// The numbers of 党籍 management (条例 Arts 24, 31).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct PartyStandingPolicy {
     /// Months out of contact before 停止党籍 (Art 24: 六个月).
     pub lost_contact_months: u32,
     /// Years after 停止党籍, still untraceable, before 按自行脱党除名 (Art 24: 两年).
     pub suspended_years: u32,
 }
+
+zugong_core::validated_policy_serde!(PartyStandingPolicy);
 
 impl Default for PartyStandingPolicy {
     fn default() -> Self {

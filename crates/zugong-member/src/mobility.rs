@@ -39,6 +39,7 @@ pub(crate) const ART_30: Citation =
 /// The numbers of mobile members, kept relations and 限期改正. A province may act sooner or
 /// give less time, never more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct MobilityPolicy {
     /// Months away after which a member is a 流动党员 (or transfers the relation): 6.
@@ -48,6 +49,8 @@ pub struct MobilityPolicy {
     /// Longest 限期改正 period, in months: 12.
     pub correction_max_months: u32,
 }
+
+zugong_core::validated_policy_serde!(MobilityPolicy);
 
 impl Default for MobilityPolicy {
     fn default() -> Self {

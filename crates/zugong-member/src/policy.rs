@@ -84,6 +84,7 @@ pub(crate) const PROBATION: Citation =
 /// assert!(national.validate().is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct DevelopmentPolicy {
     /// 年满十八岁 on the day the application is received (细则 Art 5).
     pub min_age_years: u32,
@@ -137,6 +138,8 @@ pub struct DevelopmentPolicy {
     #[serde(default = "default_rush_threshold")]
     pub rush_threshold: u32,
 }
+
+zugong_core::validated_policy_serde!(DevelopmentPolicy);
 
 const fn default_rush_threshold() -> u32 {
     3

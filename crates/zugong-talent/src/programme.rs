@@ -98,6 +98,7 @@ pub struct FundingPlan {
 /// 人才项目: a tier's programme — who may apply, how many per batch, for how long, with what
 /// funding. Unknown parameters are `None` (no limit applied) and say so.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct ProgrammeDefinition {
     /// The tier.
     pub tier: TalentTier,
@@ -126,6 +127,8 @@ pub struct ProgrammeDefinition {
     /// Funding.
     pub funding: Option<FundingPlan>,
 }
+
+zugong_core::validated_policy_serde!(ProgrammeDefinition);
 
 impl ProgrammeDefinition {
     /// 自治区青年托举人才 (2024): 150 per batch = 30 哲学社会科学和文化艺术 + 120 自然科学; excluded:

@@ -365,6 +365,26 @@ fn validate_plan(plan: &ClassPlan) -> Result<(), ClassError> {
             "the class needs a positive number of 学时",
         ));
     }
+    // A day holds at most 24 hours: a class of more 学时 than 24 a calendar day is a typo or
+    // a fiction, not a record.
+    let calendar =
+        u64::try_from((plan.ends_on - plan.starts_on).num_days().saturating_add(1)).unwrap_or(0);
+    if u64::from(plan.days) > calendar {
+        return Err(ClassError::InvalidPlan(
+            "the class has more training days than its dates hold",
+        ));
+    }
+    let days = if plan.days == 0 {
+        calendar
+    } else {
+        u64::from(plan.days)
+    };
+    let most = days.saturating_mul(240);
+    if u64::from(plan.hours.tenths()) > most {
+        return Err(ClassError::InvalidPlan(
+            "the class holds more than 24 学时 a training day",
+        ));
+    }
     if plan.capacity == 0 {
         return Err(ClassError::InvalidPlan("the class needs at least one seat"));
     }

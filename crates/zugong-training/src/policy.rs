@@ -71,6 +71,7 @@ impl Fraction {
 /// assert!(p.validate().is_ok());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct TrainingPolicy {
     /// 党员每年集中学习培训时间一般不少于32学时 (《党员教育管理工作条例》 第二十条).
     pub member_yearly_hours: StudyHours,
@@ -109,6 +110,8 @@ pub struct TrainingPolicy {
     /// and 学时.
     pub hours_per_day: Option<StudyHours>,
 }
+
+zugong_core::validated_policy_serde!(TrainingPolicy);
 
 impl Default for TrainingPolicy {
     fn default() -> Self {
@@ -163,7 +166,91 @@ impl Policy for TrainingPolicy {
     }
 
     fn validate(&self) -> Result<(), PolicyError> {
+        let national = Self::default();
+        let hours = |field, value: StudyHours, floor: StudyHours, citation| {
+            PolicyError::at_least(field, value.tenths(), floor.tenths(), citation)
+        };
+        hours(
+            "member_yearly_hours",
+            self.member_yearly_hours,
+            national.member_yearly_hours,
+            MEMBER_EDUCATION_ART_20,
+        )?;
+        hours(
+            "secretary_yearly_hours",
+            self.secretary_yearly_hours,
+            national.secretary_yearly_hours,
+            MEMBER_TRAINING_PLAN,
+        )?;
+        hours(
+            "senior_cadre_hours",
+            self.senior_cadre_hours,
+            national.senior_cadre_hours,
+            CADRE_TRAINING_ART_14,
+        )?;
+        hours(
+            "junior_cadre_yearly_hours",
+            self.junior_cadre_yearly_hours,
+            national.junior_cadre_yearly_hours,
+            CADRE_TRAINING_ART_14,
+        )?;
+        PolicyError::at_least(
+            "secretary_min_concentrated_sessions",
+            self.secretary_min_concentrated_sessions,
+            national.secretary_min_concentrated_sessions,
+            MEMBER_TRAINING_PLAN,
+        )?;
+        PolicyError::at_most(
+            "new_secretary_training_months",
+            self.new_secretary_training_months,
+            national.new_secretary_training_months,
+            MEMBER_TRAINING_PLAN,
+        )?;
+        PolicyError::within(
+            "new_secretary_training_months",
+            self.new_secretary_training_months,
+            1,
+            u32::MAX,
+        )?;
+        PolicyError::at_least(
+            "senior_cadre_days",
+            self.senior_cadre_days,
+            national.senior_cadre_days,
+            CADRE_TRAINING_ART_14,
+        )?;
+        PolicyError::at_least(
+            "junior_cadre_yearly_days",
+            self.junior_cadre_yearly_days,
+            national.junior_cadre_yearly_days,
+            CADRE_TRAINING_ART_14,
+        )?;
+        PolicyError::at_most(
+            "promotion_catch_up_months",
+            self.promotion_catch_up_months,
+            national.promotion_catch_up_months,
+            CADRE_TRAINING_ART_14,
+        )?;
+        PolicyError::within(
+            "promotion_catch_up_months",
+            self.promotion_catch_up_months,
+            1,
+            u32::MAX,
+        )?;
+        // The window is the plan cycle: a province on a shorter cycle tightens the rule.
+        PolicyError::at_most(
+            "senior_cadre_window_years",
+            self.senior_cadre_window_years,
+            national.senior_cadre_window_years,
+            CADRE_TRAINING_ART_14,
+        )?;
+        PolicyError::within(
+            "senior_cadre_window_years",
+            self.senior_cadre_window_years,
+            1,
+            u32::MAX,
+        )?;
         let l = self.leave_limit;
+        let nl = national.leave_limit;
         if l.denominator == 0 || l.numerator > l.denominator {
             return Err(PolicyError::Invalid {
                 field: "leave_limit",
@@ -173,18 +260,37 @@ impl Policy for TrainingPolicy {
                 ),
             });
         }
-        if self.senior_cadre_window_years == 0 || self.senior_cadre_window_years > 10 {
-            return Err(PolicyError::OutOfRange {
-                field: "senior_cadre_window_years",
-                value: i64::from(self.senior_cadre_window_years),
-                min: 1,
-                max: 10,
+        if u64::from(l.numerator) * u64::from(nl.denominator)
+            > u64::from(nl.numerator) * u64::from(l.denominator)
+        {
+            return Err(PolicyError::Invalid {
+                field: "leave_limit",
+                reason: format!(
+                    "{}/{} allows more leave than the national {}/{} ({CADRE_TRAINING_ART_15})",
+                    l.numerator, l.denominator, nl.numerator, nl.denominator
+                ),
             });
+        }
+        if let Some(per_day) = self.hours_per_day {
+            // A training day of more than 24 hours is not a day; of none, no conversion.
+            PolicyError::within("hours_per_day", per_day.tenths(), 1, 240)?;
         }
         if self.member_counted_modes.is_empty() {
             return Err(PolicyError::Invalid {
                 field: "member_counted_modes",
                 reason: "no mode would count".into(),
+            });
+        }
+        if let Some(extra) = self
+            .member_counted_modes
+            .iter()
+            .find(|m| !national.member_counted_modes.contains(m))
+        {
+            return Err(PolicyError::Invalid {
+                field: "member_counted_modes",
+                reason: format!(
+                    "{extra} does not count nationally ({MEMBER_EDUCATION_ART_20}: 集中学习培训): a province may count fewer modes, never more"
+                ),
             });
         }
         Ok(())
@@ -198,12 +304,15 @@ impl Policy for TrainingPolicy {
 /// the city takes secretaries, committee members, new members and development candidates; the
 /// county takes every member it can seat; the grassroots committee takes the rest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct TierPolicy {
     /// Groups the city-level key training seats.
     pub city_groups: Vec<MemberGroup>,
     /// Groups the county-level universal training seats.
     pub county_groups: Vec<MemberGroup>,
 }
+
+zugong_core::validated_policy_serde!(TierPolicy);
 
 impl Default for TierPolicy {
     fn default() -> Self {

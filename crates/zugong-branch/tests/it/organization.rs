@@ -313,3 +313,20 @@ fn meetings_attended_for_others_count_beside_the_matters() {
         Err(BurdenError::UnknownMeetingUnit { index: 0, .. })
     ));
 }
+
+/// A branch needs three full members (党章 第三十条; 支部工作条例): two is refused where the
+/// policy is read, four is a province's stricter rule.
+#[test]
+fn branch_structure_policy_refuses_loosening_where_it_is_read() {
+    let with = |field: &str, value: serde_json::Value| {
+        let mut v = serde_json::to_value(BranchStructurePolicy::default()).unwrap();
+        v[field] = value;
+        serde_json::from_value::<BranchStructurePolicy>(v)
+    };
+    assert!(with("min_full_members", serde_json::json!(3)).is_ok());
+    assert!(with("min_full_members", serde_json::json!(4)).is_ok());
+    let e = with("min_full_members", serde_json::json!(2)).unwrap_err();
+    assert!(e.to_string().contains("min_full_members"), "{e}");
+    assert!(with("committee_required_at", serde_json::json!(8)).is_err());
+    assert!(with("committee_max", serde_json::json!(9)).is_err());
+}

@@ -44,7 +44,7 @@ fn county_level_promotion_thresholds() {
     ]);
     let target = PromotionTarget {
         rank: CountyDivisionDeputy,
-        party_post: false,
+        committee: None,
     };
     assert!(check_eligibility(&p, target, d(2026, 6, 1), &policy).is_eligible());
     let r = check_eligibility(&p, target, d(2026, 5, 31), &policy);
@@ -77,7 +77,7 @@ fn every_unmet_requirement_is_listed() {
     p.grassroots_months = 0;
     let target = PromotionTarget {
         rank: CountyDivisionDeputy,
-        party_post: true,
+        committee: Some(CommitteeTier::ProvincialOrCity),
     };
     let r = check_eligibility(&p, target, d(2026, 1, 1), &policy);
     assert_eq!(
@@ -105,7 +105,7 @@ fn every_unmet_requirement_is_listed() {
         &s,
         PromotionTarget {
             rank: BureauDepartmentDeputy,
-            party_post: false,
+            committee: None,
         },
         d(2026, 1, 1),
         &policy,
@@ -121,7 +121,7 @@ fn every_unmet_requirement_is_listed() {
             &s,
             PromotionTarget {
                 rank: BureauDepartmentDeputy,
-                party_post: false
+                committee: None
             },
             d(2026, 1, 1),
             &with_age
@@ -141,7 +141,7 @@ fn exceptional_promotion_limits() {
         &p,
         PromotionTarget {
             rank: CountyDivisionDeputy,
-            party_post: false,
+            committee: None,
         },
         on,
         &policy,
@@ -180,7 +180,7 @@ fn exceptional_promotion_limits() {
         &p,
         PromotionTarget {
             rank: CountyDivisionChief,
-            party_post: false,
+            committee: None,
         },
         on,
         &policy,
@@ -203,7 +203,7 @@ fn exceptional_promotion_limits() {
         &q,
         PromotionTarget {
             rank: CountyDivisionDeputy,
-            party_post: false,
+            committee: None,
         },
         on,
         &policy,
@@ -220,7 +220,7 @@ fn exceptional_promotion_limits() {
         &e,
         PromotionTarget {
             rank: TownshipSectionChief,
-            party_post: false,
+            committee: None,
         },
         on,
         &policy,
@@ -228,5 +228,107 @@ fn exceptional_promotion_limits() {
     assert_eq!(
         check_exceptional(&e, &r, ExceptionalBasis::RemoteAreaNeed, true, on, &policy),
         Err(vec![ExceptionalBar::Protected(Requirement::Education)])
+    );
+}
+
+/// 党章 第二十七条: five years for a city committee, three for a county's, none for a 基层委员会.
+#[test]
+fn party_standing_follows_the_committee_tier() {
+    use LeadershipRank::*;
+    let policy = SelectionPolicy::default();
+    let tree = tree();
+    let tier = |n| CommitteeTier::of(PostHolder::PartyCommittee(id(n)), &tree);
+    assert_eq!(tier(1), Some(CommitteeTier::ProvincialOrCity));
+    assert_eq!(tier(2), Some(CommitteeTier::County));
+    assert_eq!(
+        tier(4),
+        Some(CommitteeTier::Grassroots),
+        "a 乡镇党委 is a 基层委员会"
+    );
+    assert_eq!(
+        tier(8),
+        Some(CommitteeTier::Grassroots),
+        "a system's 党委 in a 单位"
+    );
+    assert_eq!(tier(6), None, "a 工委 is no 第二十七条 committee");
+    assert_eq!(
+        CommitteeTier::of(PostHolder::LeadingGroup(id(3)), &tree),
+        None
+    );
+
+    let mut p = profile(vec![
+        held(TownshipSectionDeputy, d(2016, 1, 1), Some(d(2020, 1, 1))),
+        held(TownshipSectionChief, d(2020, 1, 1), None),
+    ]);
+    p.full_member_since = Some(d(2023, 6, 1));
+    let on = d(2026, 6, 1);
+    let standing = |t: Option<CommitteeTier>, p: &CadreProfile| {
+        let target = PromotionTarget {
+            rank: CountyDivisionDeputy,
+            committee: t,
+        };
+        reqs(&check_eligibility(p, target, on, &policy)).contains(&Requirement::PartyStanding)
+    };
+    // Exactly three years: enough for a county committee, not for a city's.
+    assert!(!standing(Some(CommitteeTier::County), &p));
+    assert!(standing(Some(CommitteeTier::ProvincialOrCity), &p));
+    p.full_member_since = Some(d(2023, 6, 2));
+    assert!(standing(Some(CommitteeTier::County), &p));
+    assert!(!standing(Some(CommitteeTier::Grassroots), &p));
+    assert!(!standing(None, &p));
+    // A province may set one for 基层委员会.
+    let mut strict = policy.clone();
+    strict.grassroots_committee_standing_years = Some(5);
+    let target = PromotionTarget {
+        rank: CountyDivisionDeputy,
+        committee: Some(CommitteeTier::Grassroots),
+    };
+    assert!(
+        reqs(&check_eligibility(&p, target, on, &strict)).contains(&Requirement::PartyStanding)
+    );
+}
+
+/// 乡科级 steps follow the civil-service rules, not Art 8(三): 副科 → 正科 2 years, 一级科员 →
+/// 副科 3 years.
+#[test]
+fn township_steps_follow_the_civil_service_rules() {
+    use LeadershipRank::*;
+    let policy = SelectionPolicy::default();
+    let p = profile(vec![held(TownshipSectionDeputy, d(2024, 3, 1), None)]);
+    let chief = PromotionTarget {
+        rank: TownshipSectionChief,
+        committee: None,
+    };
+    assert!(check_eligibility(&p, chief, d(2026, 3, 1), &policy).is_eligible());
+    let r = check_eligibility(&p, chief, d(2026, 2, 28), &policy);
+    assert_eq!(reqs(&r), [Requirement::YearsInLowerPost]);
+    assert_eq!(
+        r.unmet[0].citation.regulation,
+        "《公务员职务、职级与级别管理办法》(2020)"
+    );
+
+    let clerk = |from| PostHeld {
+        rank: RankOrGrade::Grade(CivilServiceGrade::FirstClassStaff),
+        from,
+        until: None,
+        exceptional_on_years: false,
+        probation_until: None,
+    };
+    let deputy = PromotionTarget {
+        rank: TownshipSectionDeputy,
+        committee: None,
+    };
+    let q = profile(vec![clerk(d(2023, 3, 1))]);
+    assert!(check_eligibility(&q, deputy, d(2026, 3, 1), &policy).is_eligible());
+    assert_eq!(
+        reqs(&check_eligibility(&q, deputy, d(2026, 2, 28), &policy)),
+        [Requirement::YearsInLowerPost]
+    );
+    // 二级科员 is below 一级科员: its years do not count.
+    let mut r = q.clone();
+    r.posts[0].rank = RankOrGrade::Grade(CivilServiceGrade::SecondClassStaff);
+    assert_eq!(
+        reqs(&check_eligibility(&r, deputy, d(2030, 1, 1), &policy)),
+        [Requirement::YearsInLowerPost]
     );
 }

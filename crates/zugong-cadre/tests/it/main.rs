@@ -11,6 +11,7 @@
 mod assessment;
 mod career;
 mod eligibility;
+mod policy;
 mod quota;
 mod recusal;
 mod rotation;

@@ -20,12 +20,15 @@ use crate::{Citation, Policy, PolicyError};
 /// assert_eq!(p.probation_ends(d(2025, 7, 1)), Some(d(2026, 7, 1)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct MembershipPolicy {
     /// Completed years of age to join: 18.
     pub min_age_years: u32,
     /// Years of probation: 1.
     pub probation_years: u32,
 }
+
+crate::validated_policy_serde!(MembershipPolicy);
 
 impl Default for MembershipPolicy {
     fn default() -> Self {
@@ -59,19 +62,22 @@ impl Policy for MembershipPolicy {
     }
 
     fn validate(&self) -> Result<(), PolicyError> {
-        for (field, value, min, max) in [
-            ("min_age_years", self.min_age_years, 16, 30),
-            ("probation_years", self.probation_years, 1, 3),
-        ] {
-            if !(min..=max).contains(&value) {
-                return Err(PolicyError::OutOfRange {
-                    field,
-                    value: i64::from(value),
-                    min: i64::from(min),
-                    max: i64::from(max),
-                });
-            }
-        }
+        let national = Self::default();
+        PolicyError::at_least(
+            "min_age_years",
+            self.min_age_years,
+            national.min_age_years,
+            PARTY_CONSTITUTION_ART_1,
+        )?;
+        PolicyError::within("min_age_years", self.min_age_years, 18, 30)?;
+        // 党章 第七条: 预备期为一年 — neither shorter nor longer (an extension is a separate
+        // decision, at most one more year).
+        PolicyError::within(
+            "probation_years",
+            self.probation_years,
+            national.probation_years,
+            national.probation_years,
+        )?;
         Ok(())
     }
 }

@@ -64,6 +64,7 @@ pub struct GradePromotionRule {
 /// assert_eq!(policy.years_required(RankOrGrade::Grade(G::FirstClassStaff), G::FirstClassResearcher), None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct GradePromotionPolicy {
     /// The table, one rule per target grade (并行规定 第十八条).
     pub rules: Vec<GradePromotionRule>,
@@ -71,6 +72,8 @@ pub struct GradePromotionPolicy {
     /// default 6.
     pub excellent_year_reduction_months: u32,
 }
+
+crate::validated_policy_serde!(GradePromotionPolicy);
 
 impl Default for GradePromotionPolicy {
     fn default() -> Self {

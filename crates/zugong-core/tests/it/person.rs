@@ -150,3 +150,16 @@ fn membership_age_and_probation() {
     let cited: Vec<&str> = p.citations().iter().map(|(f, _)| *f).collect();
     assert_eq!(cited, ["min_age_years", "probation_years"]);
 }
+
+/// 党章: 年满十八岁 and a 预备期 of one year; a policy that loosens either is refused where it
+/// is read.
+#[test]
+fn membership_policy_refuses_loosening_where_it_is_read() {
+    let read = |text: &str| serde_json::from_str::<MembershipPolicy>(text);
+    assert!(read(r#"{"min_age_years":18,"probation_years":1}"#).is_ok());
+    assert!(read(r#"{"min_age_years":20,"probation_years":1}"#).is_ok());
+    let e = read(r#"{"min_age_years":16,"probation_years":1}"#).unwrap_err();
+    assert!(e.to_string().contains("loosens"), "{e}");
+    assert!(read(r#"{"min_age_years":18,"probation_years":0}"#).is_err());
+    assert!(read(r#"{"min_age_years":18,"probation_years":2}"#).is_err());
+}

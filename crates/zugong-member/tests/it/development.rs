@@ -985,3 +985,21 @@ fn a_provincial_publicity_holds_the_candidate_step_until_it_is_over() {
     );
     assert_eq!(p.verified(), p.state);
 }
+
+/// 入党 at 18 (细则 第五条): a policy of 16 is refused where it is read, and so is a shorter
+/// 培养 or a longer approval window.
+#[test]
+fn development_policy_refuses_loosening_where_it_is_read() {
+    let with = |field: &str, value: serde_json::Value| {
+        let mut v = serde_json::to_value(DevelopmentPolicy::default()).unwrap();
+        v[field] = value;
+        serde_json::from_value::<DevelopmentPolicy>(v)
+    };
+    assert!(with("min_age_years", serde_json::json!(18)).is_ok());
+    assert!(with("min_age_years", serde_json::json!(19)).is_ok());
+    let e = with("min_age_years", serde_json::json!(16)).unwrap_err();
+    assert!(e.to_string().contains("min_age_years"), "{e}");
+    assert!(with("activist_months", serde_json::json!(11)).is_err());
+    assert!(with("probation_months", serde_json::json!(6)).is_err());
+    assert!(with("sponsors", serde_json::json!(1)).is_err());
+}

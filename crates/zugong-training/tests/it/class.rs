@@ -209,6 +209,25 @@ fn every_refusal() {
         ),
         (plan(id(1), TrainingTier::CountyUniversal, 0, 1), "学时"),
         (plan(id(1), TrainingTier::CountyUniversal, 14, 0), "seat"),
+        // Five days hold at most 120 学时; one day at most 24.
+        (
+            plan(id(1), TrainingTier::CountyUniversal, 121, 1),
+            "24 学时",
+        ),
+        (
+            ClassPlan {
+                days: 1,
+                ..plan(id(1), TrainingTier::CountyUniversal, 25, 1)
+            },
+            "24 学时",
+        ),
+        (
+            ClassPlan {
+                days: 6,
+                ..plan(id(1), TrainingTier::CountyUniversal, 14, 1)
+            },
+            "training days",
+        ),
         (
             ClassPlan {
                 targets: vec![],
@@ -224,6 +243,16 @@ fn every_refusal() {
         );
     }
 
+    // Exactly 24 学时 a day is a full day, not a fiction.
+    let mut full = Class::default();
+    assert!(
+        run(
+            &mut full,
+            ClassCommand::Plan(plan(id(1), TrainingTier::CountyUniversal, 120, 1)),
+            &ctx
+        )
+        .is_ok()
+    );
     let mut class = planned(&tree, &policy, 14, 1);
     assert_eq!(
         run(

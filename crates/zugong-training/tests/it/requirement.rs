@@ -329,3 +329,44 @@ fn policy_values_are_checked() {
         assert_eq!(t.to_string().parse::<TrainingTier>().unwrap(), *t);
     }
 }
+
+/// The training policy refuses what loosens 第十四条, 第十五条 and 第二十条, where it is read.
+#[test]
+fn training_policy_refuses_loosening_where_it_is_read() {
+    use zugong_core::Policy;
+    let with = |field: &str, value: serde_json::Value| {
+        let mut v = serde_json::to_value(TrainingPolicy::default()).unwrap();
+        v[field] = value;
+        serde_json::from_value::<TrainingPolicy>(v)
+    };
+    // 32 学时 a year, in tenths: 320. A province may ask more, never less, never none.
+    assert!(with("member_yearly_hours", serde_json::json!(400)).is_ok());
+    assert!(with("member_yearly_hours", serde_json::json!(0)).is_err());
+    assert!(with("member_yearly_hours", serde_json::json!(319)).is_err());
+    assert!(with("junior_cadre_yearly_days", serde_json::json!(11)).is_err());
+    // A day converts to at most 24 学时.
+    assert!(with("hours_per_day", serde_json::json!(240)).is_ok());
+    assert!(with("hours_per_day", serde_json::json!(241)).is_err());
+    assert!(with("hours_per_day", serde_json::json!(0)).is_err());
+    // Leave: at most 1/7.
+    assert!(
+        with(
+            "leave_limit",
+            serde_json::json!({"numerator": 1, "denominator": 10})
+        )
+        .is_ok()
+    );
+    assert!(
+        with(
+            "leave_limit",
+            serde_json::json!({"numerator": 1, "denominator": 6})
+        )
+        .is_err()
+    );
+    // Counting a mode 第二十条 does not count loosens it.
+    let mut p = TrainingPolicy::default();
+    p.member_counted_modes.push(TrainingMode::Online);
+    assert!(p.validate().is_err());
+    p.member_counted_modes = vec![TrainingMode::Concentrated];
+    assert!(p.validate().is_ok());
+}
