@@ -57,6 +57,27 @@ pub struct CadreProfile {
 }
 
 impl CadreProfile {
+    /// The profile as it stood on `on`: posts taken up later dropped, posts left later still
+    /// held. Every rule reads a profile as of its day, so a step re-decided after the cadre's
+    /// next appointment gives the answer it gave on its day.
+    #[must_use]
+    pub fn as_of(&self, on: NaiveDate) -> Self {
+        let posts = self
+            .posts
+            .iter()
+            .filter(|p| p.from <= on)
+            .map(|p| PostHeld {
+                until: p.until.filter(|u| *u <= on),
+                ..p.clone()
+            })
+            .collect();
+        Self {
+            posts,
+            full_member_since: self.full_member_since.filter(|s| *s <= on),
+            ..self.clone()
+        }
+    }
+
     /// The leadership post held now (the highest, if several).
     #[must_use]
     pub fn current_post(&self) -> Option<&PostHeld> {
@@ -578,4 +599,38 @@ pub fn check_exceptional(
         }
     }
     if bars.is_empty() { Ok(()) } else { Err(bars) }
+}
+
+impl std::fmt::Display for Unmet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}（{}）", self.detail, self.citation)
+    }
+}
+
+zugong_core::official_terms!(Requirement, "任职资格条件 (requirement)", {
+    WorkYears => "工龄",
+    GrassrootsExperience => "基层工作经历",
+    LowerLevelPosts => "下一级职位任职经历",
+    YearsInLowerPost => "任职年限",
+    Education => "学历",
+    Training => "培训",
+    Health => "身体条件",
+    LegalQualifications => "法定资格",
+    PartyStanding => "党龄",
+    Age => "年龄",
+    StepByStep => "逐级提拔",
+});
+
+impl std::fmt::Display for ExceptionalBar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Protected(r) => write!(f, "破格不能放宽{r}要求"),
+            Self::SkipsTwoLevels => f.write_str("不得越两级提拔"),
+            Self::InProbation => f.write_str("任职试用期未满"),
+            Self::TooSoonAfterPromotion => f.write_str("提拔任职不满一年"),
+            Self::ConsecutiveOnYears => f.write_str("不得在任职年限上连续破格"),
+            Self::NotPoliticallyStrong => f.write_str("特别优秀须政治过硬"),
+        }?;
+        write!(f, "（{ART_9}）")
+    }
 }

@@ -54,17 +54,30 @@
 //! // One 副局长 post approved, none filled: the 台账 as the data records it.
 //! let quota = QuotaBook::opening([QuotaOpeningLine { holder: bureau, rank: deputy,
 //!     line: QuotaLine { allotted: 1, occupied: 0, planned_departures: 0 } }]);
+//! // The candidate's file (干部档案): the rules read her record, not a verdict about it. An
+//! // 一级科员 since 2020 with a degree: three years at the grade below a 乡科级副职.
+//! let alice = CadreId::from_uuid(uuid::Uuid::from_u128(10));
+//! let files = CadreFiles::from_files([CadreFile::new(CadreProfile {
+//!     cadre: alice, birth_date: NaiveDate::from_ymd_opt(1990, 4, 1).unwrap(),
+//!     work_started_on: NaiveDate::from_ymd_opt(2012, 7, 1).unwrap(), grassroots_months: 36,
+//!     education: Some(EducationLevel::Undergraduate),
+//!     full_member_since: NaiveDate::from_ymd_opt(2011, 6, 1),
+//!     posts: vec![PostHeld { rank: RankOrGrade::Grade(CivilServiceGrade::FirstClassStaff),
+//!         from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(), until: None,
+//!         exceptional_on_years: false, probation_until: None }],
+//!     training_met: true, fit_for_duty: true, legal_qualifications_met: true,
+//! })]);
 //! let ctx = SelectionContext { tree: &tree, registry: &registry, management: &management,
-//!     co_management: &co_management, policy: &policy, calendar: &calendar, quota: &quota };
+//!     co_management: &co_management, policy: &policy, calendar: &calendar, quota: &quota,
+//!     files: &files };
 //!
 //! let post = Post::new(PositionId::from_uuid(uuid::Uuid::from_u128(3)), bureau, "县教育局副局长",
 //!     deputy, Tenure::Appointed);
-//! let alice = CadreId::from_uuid(uuid::Uuid::from_u128(10));
 //! let ok = || PoliticalReview::uniform(90, "政治素质好");
 //! let selection = SelectionId::from_uuid(uuid::Uuid::from_u128(5));
 //! let mut journal = Journal::<Selection>::new();
 //! let steps: Vec<(SelectionCommand, NaiveDate, Authority)> = vec![
-//!     (SelectionCommand::Motion { post: post.clone(), mode: SelectionMode::IndividualPromotion, plan: "补充班子副职".into(), review: ok() }, d(3, 2), department),
+//!     (SelectionCommand::Motion { post: post.clone(), mode: SelectionMode::IndividualPromotion, plan: "补充班子副职".into(), review: ok(), exceptional: None }, d(3, 2), department),
 //!     (SelectionCommand::Recommend { review: ok(), recommendation: Recommendation { kind: RecommendationKind::InterviewSurvey,
 //!         held_on: d(3, 10), participants: 30, present: 28, tallies: BTreeMap::from([(alice, 21)]) } }, d(3, 10), department),
 //!     (SelectionCommand::Recommend { review: ok(), recommendation: Recommendation { kind: RecommendationKind::Meeting,
@@ -111,9 +124,10 @@
 //! # use zugong_core::*;
 //! # fn f(tree: &OrgTree, registry: &InstitutionRegistry, management: &ManagementList,
 //! #      co_management: &CoManagementPolicy, policy: &SelectionPolicy,
-//! #      calendar: &WorkCalendar, quota: &QuotaBook, day: chrono::NaiveDate, county: Authority) {
+//! #      calendar: &WorkCalendar, quota: &QuotaBook, files: &CadreFiles,
+//! #      day: chrono::NaiveDate, county: Authority) {
 //! let ctx = SelectionContext { on: day, authority: county, tree, registry, management,
-//!     co_management, policy, calendar, quota };
+//!     co_management, policy, calendar, quota, files };
 //! # }
 //! ```
 //!
@@ -150,7 +164,9 @@
 mod assessment;
 mod career;
 mod dossier;
+mod effect;
 mod eligibility;
+mod file;
 mod mistakes;
 mod policy;
 mod political;
@@ -173,13 +189,18 @@ pub use dossier::{
     DimensionSummary, DossierEntry, DossierError, EntrySource, PoliticalProfile,
     PoliticalQualityDossier,
 };
+pub use effect::{
+    Barred, ConsideredPost, Effect, EffectBar, EffectPeriodPolicy, EffectRecord,
+    GovernmentSanction, OrganizationalMeasure, PartySanction, check_effects,
+};
 pub use eligibility::{
     CadreProfile, CommitteeTier, EligibilityReport, ExceptionalBar, ExceptionalBasis, PostHeld,
     PromotionTarget, Requirement, Strength, TrainingCatchUp, Unmet, check_eligibility,
     check_exceptional,
 };
+pub use file::{CadreFile, CadreFiles, Consideration};
 pub use mistakes::{Distinction, MistakeClass, MistakePolicy, MistakeRecord, MistakeUse};
-pub use policy::SelectionPolicy;
+pub use policy::{OpenOutcomeRule, SelectionPolicy};
 pub use political::{PoliticalDimension, PoliticalReview};
 pub use post::{PROBATION_POSTS, Post, Tenure};
 pub use quota::{

@@ -51,6 +51,9 @@ pub(crate) const TOWNSHIP_STEPS: Citation = Citation::new(
     "",
     SourceStatus::Secondary,
 );
+/// One person, one open outcome: zugong's reading of Ch 6 and Ch 7 (a decision leads to one
+/// 公示 and one 任职).
+pub(crate) const ONE_OPEN_OUTCOME: Citation = rules("第六章、第七章", SourceStatus::Provisional);
 /// 公务员法 Art 43: appointments within the quota and against a vacancy.
 pub(crate) const CIVIL_SERVANT_LAW_ART_43: Citation = Citation::new(
     "《中华人民共和国公务员法》(2018)",
@@ -128,6 +131,33 @@ pub struct SelectionPolicy {
     /// # Provisional
     /// How the political check is scored is local (domain brief §2.1): default 60.
     pub political_pass_score: u32,
+    /// The 影响期 of sanctions, 诫勉 and 组织处理 that bar a candidate.
+    #[serde(default)]
+    pub effect_periods: crate::EffectPeriodPolicy,
+    /// The cooling-off after 引咎辞职, 责令辞职 and 问责免职.
+    #[serde(default)]
+    pub cooling_off: crate::CoolingOffPolicy,
+    /// What happens when the committee decides on a cadre already decided on (讨论决定) or in
+    /// 任前公示 for another post: refused by default.
+    #[serde(default)]
+    pub open_outcome: OpenOutcomeRule,
+}
+
+/// One person, one open outcome: a cadre decided on for one post, or in its 任前公示, is not
+/// decided on for another until that outcome closes (appointed, or ended).
+///
+/// # Provisional
+/// The rule follows from the procedure (a 公示 is of one proposed appointment; 任职 follows
+/// it) rather than from an article that says it; a province that lets a committee decide on
+/// one person for two posts at once (to keep a fallback) records it instead.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpenOutcomeRule {
+    /// Refuse the second decision (the default).
+    #[default]
+    Refuse,
+    /// Decide, and record the other open outcome with the decision.
+    Record,
 }
 
 zugong_core::validated_policy_serde!(SelectionPolicy);
@@ -156,6 +186,9 @@ impl Default for SelectionPolicy {
             publicity_working_days: 5,
             probation_months: 12,
             political_pass_score: 60,
+            effect_periods: crate::EffectPeriodPolicy::default(),
+            cooling_off: crate::CoolingOffPolicy::default(),
+            open_outcome: OpenOutcomeRule::Refuse,
         }
     }
 }
@@ -332,6 +365,8 @@ impl Policy for SelectionPolicy {
             national.probation_months,
         )?;
         PolicyError::within("political_pass_score", self.political_pass_score, 0, 100)?;
+        self.effect_periods.validate()?;
+        self.cooling_off.validate()?;
         Ok(())
     }
 }

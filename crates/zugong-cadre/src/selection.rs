@@ -17,7 +17,11 @@ use zugong_core::{
 };
 
 use crate::policy::{ART_3, CH_4, CH_5, CH_6, CH_7};
-use crate::{PoliticalDimension, PoliticalReview, Post, QuotaBook, QuotaError, SelectionPolicy};
+use crate::{
+    CadreFiles, EffectBar, ExceptionalBar, ExceptionalBasis, OpenOutcomeRule, PoliticalDimension,
+    PoliticalReview, Post, QuotaBook, QuotaError, SelectionPolicy, Strength, Unmet,
+    check_exceptional,
+};
 
 /// 换届 or 个别提拔.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +179,8 @@ pub struct Selection {
     appointed: Option<(CadreId, NaiveDate, Option<NaiveDate>)>,
     gates: Vec<GateRecord>,
     ended: Option<String>,
+    exceptional: Option<ExceptionalBasis>,
+    noted: BTreeMap<CadreId, Vec<Unmet>>,
 }
 
 impl Selection {
@@ -229,6 +235,28 @@ impl Selection {
     pub fn ended(&self) -> Option<&str> {
         self.ended.as_deref()
     }
+    /// The ground of a 破格 selection, as the motion stated it (`None`: the ordinary path).
+    #[must_use]
+    pub fn exceptional(&self) -> Option<ExceptionalBasis> {
+        self.exceptional
+    }
+    /// Requirements of Art 8 that bind as 一般应当 and that a candidate did not meet, recorded
+    /// when the candidate was chosen: not a bar, but on the record.
+    #[must_use]
+    pub fn noted(&self) -> &BTreeMap<CadreId, Vec<Unmet>> {
+        &self.noted
+    }
+    /// Whether the selection has an open outcome for `cadre`: decided on, or in 任前公示, and
+    /// neither appointed nor ended.
+    #[must_use]
+    pub fn holds_open_outcome_for(&self, cadre: CadreId) -> bool {
+        self.ended.is_none()
+            && matches!(
+                self.stage,
+                SelectionStage::Decided | SelectionStage::Publicity
+            )
+            && self.decided.is_some_and(|(_, c)| c == cadre)
+    }
 }
 
 /// What may be asked of a selection. Every step carries the political review of that step.
@@ -245,6 +273,10 @@ pub enum SelectionCommand {
         plan: String,
         /// Political review of the motion (the team's needs).
         review: PoliticalReview,
+        /// 破格提拔 (Art 9): the ground, when the motion proposes the exceptional path. Every
+        /// candidate is then held to Art 9's limits instead of the waived Art 8 requirements.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exceptional: Option<ExceptionalBasis>,
     },
     /// 民主推荐, with the political review of how it went (e.g. no 拉票).
     Recommend {
@@ -349,6 +381,24 @@ pub enum SelectionEvent {
         mode: SelectionMode,
         /// Plan.
         plan: String,
+        /// The 破格 ground, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exceptional: Option<ExceptionalBasis>,
+    },
+    /// Art 8 requirements of 一般应当 strength a candidate did not meet, recorded when chosen.
+    Noted {
+        /// The candidate.
+        cadre: CadreId,
+        /// What was not met.
+        unmet: Vec<Unmet>,
+    },
+    /// The committee decided on a cadre who has an open outcome in another selection, under
+    /// [`crate::OpenOutcomeRule::Record`].
+    OpenOutcomeRecorded {
+        /// The cadre.
+        cadre: CadreId,
+        /// The other selection.
+        other: SelectionId,
     },
     /// A gate's result.
     Gate(GateRecord),
@@ -438,6 +488,9 @@ pub struct SelectionContext<'c> {
     /// The quota book as approved (a vacancy is needed to appoint); places filled by the
     /// other selections of the same journal are counted against it.
     pub quota: &'c QuotaBook,
+    /// The candidates' files (干部档案): Art 8's facts and the 影响期 records, read on each
+    /// step's day. A candidate without a file cannot be chosen.
+    pub files: &'c CadreFiles,
 }
 
 /// A selection command refused, with the rule.
@@ -549,6 +602,54 @@ pub enum SelectionError {
     /// An adjustment without its reason.
     #[error("an adjustment (调整) must state its reason")]
     NoAdjustmentReason,
+    /// The context holds no file for the cadre: the rules read the candidate's own records.
+    #[error(
+        "no file (干部档案) for the cadre: the rules read the candidate's records, add the file"
+    )]
+    NoFile(CadreId),
+    /// The candidate does not meet Art 8 (or the 逐级 rule), and the motion did not propose
+    /// 破格.
+    #[error("the candidate does not meet the requirements: {}", list(.unmet))]
+    Ineligible {
+        /// The candidate.
+        cadre: CadreId,
+        /// Every binding requirement not met, each with its rule.
+        unmet: Vec<Unmet>,
+    },
+    /// 破格 proposed, but Art 9's limits bar it.
+    #[error("破格 is barred: {}", .bars.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    ExceptionalBarred {
+        /// The candidate.
+        cadre: CadreId,
+        /// Every bar.
+        bars: Vec<ExceptionalBar>,
+    },
+    /// An 影响期 (sanction, 诫勉, 组织处理, cooling-off) is running.
+    #[error("{}", list(.bars))]
+    EffectRunning {
+        /// The candidate.
+        cadre: CadreId,
+        /// Every running bar.
+        bars: Vec<EffectBar>,
+    },
+    /// The cadre is decided on, or in 任前公示, for another post.
+    #[error(
+        "the cadre is already decided on for another post (selection {other}): one open outcome at a time"
+    )]
+    OpenOutcome {
+        /// The cadre.
+        cadre: CadreId,
+        /// The selection holding the open outcome.
+        other: SelectionId,
+    },
+}
+
+fn list<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 impl Refusal for SelectionError {
@@ -576,6 +677,13 @@ impl Refusal for SelectionError {
             | Self::OutOfOrder { .. }
             | Self::NoPlan => crate::policy::CH_3,
             Self::NoAdjustmentReason => crate::updown::REMOVAL,
+            Self::NoFile(_) => CH_5,
+            Self::Ineligible { unmet, .. } => unmet
+                .first()
+                .map_or(crate::policy::ART_8_1, |u| u.citation.clone()),
+            Self::ExceptionalBarred { .. } => crate::policy::ART_9,
+            Self::EffectRunning { bars, .. } => bars.first().map_or(CH_5, |b| b.citation.clone()),
+            Self::OpenOutcome { .. } => crate::policy::ONE_OPEN_OUTCOME,
         }
     }
 
@@ -631,6 +739,29 @@ impl Refusal for SelectionError {
             },
             Self::NoAdjustmentReason => {
                 "调整须写明事由（不适宜担任现职的情形、免职情形或工作需要）".to_owned()
+            }
+            Self::NoFile(_) => {
+                "缺少该干部的档案记录：按干部本人的任职、学历、党龄和处分记录审核，须先录入"
+                    .to_owned()
+            }
+            Self::Ineligible { unmet, .. } => format!(
+                "不符合任职基本资格：{}",
+                unmet
+                    .iter()
+                    .map(|u| u.detail.as_str())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            ),
+            Self::ExceptionalBarred { bars, .. } => format!(
+                "不得破格提拔：{}",
+                bars.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("；")
+            ),
+            Self::EffectRunning { bars, .. } => format!("影响期未满：{}", list(bars)),
+            Self::OpenOutcome { .. } => {
+                "该干部已在另一职位讨论决定或任前公示中：待其任职或终止后再作决定".to_owned()
             }
         };
         format!("{text}（{cite}）")
@@ -752,6 +883,76 @@ impl Selection {
 }
 
 impl Selection {
+    /// Every 民主推荐 still valid on `on` (Ch 4: one year): checked at 确定考察对象, at each
+    /// 考察 and at 讨论决定, so a recommendation cannot expire while its candidates go on.
+    fn check_recommendations(
+        &self,
+        on: NaiveDate,
+        policy: &SelectionPolicy,
+    ) -> Result<(), SelectionError> {
+        for r in &self.recommendations {
+            let valid_until = add_months(r.held_on, policy.recommendation_valid_months)
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(r.held_on);
+            if on > valid_until {
+                return Err(SelectionError::StaleRecommendation {
+                    held_on: r.held_on,
+                    valid_until,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The candidate's file read for the post on `on`: a running 影响期 refuses; an unmet
+    /// binding requirement of Art 8 refuses unless the motion proposed 破格 and Art 9's limits
+    /// allow it; requirements of 一般应当 strength are returned to be recorded.
+    fn check_candidate(
+        &self,
+        cadre: CadreId,
+        post: &Post,
+        on: NaiveDate,
+        review: &PoliticalReview,
+        ctx: &SelectionContext<'_>,
+    ) -> Result<Vec<Unmet>, SelectionError> {
+        let file = ctx.files.get(cadre).ok_or(SelectionError::NoFile(cadre))?;
+        let Some(found) = file.consider(post, ctx.tree, on, ctx.policy) else {
+            return Ok(Vec::new());
+        };
+        if !found.effects.is_empty() {
+            return Err(SelectionError::EffectRunning {
+                cadre,
+                bars: found.effects,
+            });
+        }
+        let (binding, generally): (Vec<Unmet>, Vec<Unmet>) = found
+            .eligibility
+            .unmet
+            .iter()
+            .cloned()
+            .partition(|u| u.strength == Strength::Required);
+        if binding.is_empty() {
+            return Ok(generally);
+        }
+        let Some(basis) = self.exceptional else {
+            return Err(SelectionError::Ineligible {
+                cadre,
+                unmet: binding,
+            });
+        };
+        let strong = review.failures(ctx.policy.political_pass_score).is_empty();
+        check_exceptional(
+            &file.profile.as_of(on),
+            &found.eligibility,
+            basis,
+            strong,
+            on,
+            ctx.policy,
+        )
+        .map_err(|bars| SelectionError::ExceptionalBarred { cadre, bars })?;
+        Ok(generally)
+    }
+
     /// Places of `post`'s quota line filled by the other selections of the journal: appointed
     /// and neither returned (免去试任职务) nor adjusted (调整), which free the place.
     fn filled_by_peers(post: &Post, peers: &Peers<'_, Self>) -> u32 {
@@ -797,6 +998,7 @@ impl Lifecycle for Selection {
             mode,
             plan,
             review,
+            exceptional,
         } = command
         {
             if self.post.is_some() {
@@ -810,6 +1012,7 @@ impl Lifecycle for Selection {
                 post: post.clone(),
                 mode: *mode,
                 plan: plan.clone(),
+                exceptional: *exceptional,
             }];
             events.extend(Self::gated(
                 SelectionStage::Motion,
@@ -890,16 +1093,7 @@ impl Lifecycle for Selection {
                 if candidates.is_empty() {
                     return Err(SelectionError::NoCandidates);
                 }
-                for r in &self.recommendations {
-                    let valid_until = add_months(r.held_on, ctx.policy.recommendation_valid_months)
-                        .unwrap_or(r.held_on);
-                    if on > valid_until {
-                        return Err(SelectionError::StaleRecommendation {
-                            held_on: r.held_on,
-                            valid_until,
-                        });
-                    }
-                }
+                self.check_recommendations(on, ctx.policy)?;
                 let mut events = Vec::new();
                 let mut passed = Vec::new();
                 for c in candidates {
@@ -911,6 +1105,13 @@ impl Lifecycle for Selection {
                         return Err(SelectionError::NotRecommended(*c));
                     }
                     let review = reviews.get(c).ok_or(SelectionError::MissingReview(*c))?;
+                    let noted = self.check_candidate(*c, post, on, review, ctx)?;
+                    if !noted.is_empty() {
+                        events.push(SelectionEvent::Noted {
+                            cadre: *c,
+                            unmet: noted,
+                        });
+                    }
                     let g = gate(SelectionStage::Candidates, Some(*c), review, pass);
                     if g.failures.is_empty() {
                         passed.push(*c);
@@ -944,6 +1145,7 @@ impl Lifecycle for Selection {
                 if !self.candidates.contains(cadre) {
                     return Err(SelectionError::UnknownCandidate(*cadre));
                 }
+                self.check_recommendations(on, ctx.policy)?;
                 let mut missing = Vec::new();
                 if !record.notice_published {
                     missing.push("考察预告");
@@ -1020,6 +1222,7 @@ impl Lifecycle for Selection {
                 {
                     return Err(SelectionError::NotInspected(*c));
                 }
+                self.check_recommendations(on, ctx.policy)?;
                 Self::quorum(*present, *members, ctx.policy)?;
                 for (c, v) in votes {
                     if !self.candidates.contains(c) {
@@ -1040,17 +1243,39 @@ impl Lifecycle for Selection {
                     .max_by(|a, b| a.1.agree.cmp(&b.1.agree).then(b.0.cmp(a.0)))
                     .map(|(c, _)| *c);
                 match approved {
-                    Some(c) => Ok(Self::gated(
-                        SelectionStage::Decided,
-                        Some(c),
-                        review,
-                        pass,
-                        vec![SelectionEvent::Decided {
+                    Some(c) => {
+                        // The decided person is checked again on the decision's day: the file
+                        // may have changed since the candidates were chosen.
+                        self.check_candidate(c, post, on, review, ctx)?;
+                        let mut then = Vec::new();
+                        if let Some((other, _)) =
+                            peers.others().find(|(_, s)| s.holds_open_outcome_for(c))
+                        {
+                            match ctx.policy.open_outcome {
+                                OpenOutcomeRule::Refuse => {
+                                    return Err(SelectionError::OpenOutcome { cadre: c, other });
+                                }
+                                OpenOutcomeRule::Record => {
+                                    then.push(SelectionEvent::OpenOutcomeRecorded {
+                                        cadre: c,
+                                        other,
+                                    });
+                                }
+                            }
+                        }
+                        then.push(SelectionEvent::Decided {
                             on,
                             cadre: c,
                             consultation: *consultation,
-                        }],
-                    )),
+                        });
+                        Ok(Self::gated(
+                            SelectionStage::Decided,
+                            Some(c),
+                            review,
+                            pass,
+                            then,
+                        ))
+                    }
                     None if votes
                         .values()
                         .any(|v| u64::from(v.defer) * 2 > u64::from(*present)) =>
@@ -1134,6 +1359,16 @@ impl Lifecycle for Selection {
                 if !talk_held {
                     return Err(SelectionError::NoTalk);
                 }
+                // A sanction or measure that took effect during the 公示 ends the selection: the
+                // appointment would be one the rules refuse.
+                let file = ctx.files.get(cadre).ok_or(SelectionError::NoFile(cadre))?;
+                if let Some(found) = file.consider(post, ctx.tree, on, ctx.policy)
+                    && !found.effects.is_empty()
+                {
+                    return Ok(vec![SelectionEvent::Ended {
+                        reason: format!("影响期未满，不得任职：{}", list(&found.effects)),
+                    }]);
+                }
                 if let Some(f) = recusal
                     .iter()
                     .find(|f| !matches!(f, crate::RecusalFinding::HomePrefecture { .. }))
@@ -1209,11 +1444,21 @@ impl Lifecycle for Selection {
 
     fn apply(&mut self, event: &SelectionEvent, _: &Applying) {
         match event {
-            SelectionEvent::Moved { post, mode, .. } => {
+            SelectionEvent::Moved {
+                post,
+                mode,
+                exceptional,
+                ..
+            } => {
                 self.post = Some(post.clone());
                 self.mode = Some(*mode);
+                self.exceptional = *exceptional;
                 self.stage = SelectionStage::Motion;
             }
+            SelectionEvent::Noted { cadre, unmet } => {
+                self.noted.insert(*cadre, unmet.clone());
+            }
+            SelectionEvent::OpenOutcomeRecorded { .. } => {}
             SelectionEvent::Gate(g) => self.gates.push(g.clone()),
             SelectionEvent::Recommended(r) => {
                 self.recommendations.push(r.clone());

@@ -19,6 +19,7 @@ struct World {
     policy: SelectionPolicy,
     calendar: WorkCalendar,
     quota: QuotaBook,
+    files: CadreFiles,
 }
 
 impl World {
@@ -42,6 +43,7 @@ impl World {
             policy: SelectionPolicy::default(),
             calendar: WorkCalendar::official(),
             quota,
+            files: eligible_files(),
         }
     }
 
@@ -91,6 +93,7 @@ impl World {
             policy: &self.policy,
             calendar: &self.calendar,
             quota: &self.quota,
+            files: &self.files,
         }
     }
 
@@ -156,6 +159,7 @@ fn motion(mode: SelectionMode) -> SelectionCommand {
         mode,
         plan: "配齐班子".into(),
         review: ok(),
+        exceptional: None,
     }
 }
 
@@ -619,14 +623,32 @@ fn order_staleness_gates_and_authority() {
     .unwrap();
     // Valid for one year: 2 March 2026 is one day too late for the first recommendation.
     assert_eq!(
-        w.run(&mut sel, &mut j, choose(false), d(2026, 3, 3)),
+        w.run(&mut sel, &mut j, choose(false), d(2026, 3, 2)),
         Err(SelectionError::StaleRecommendation {
             held_on: d(2025, 3, 2),
-            valid_until: d(2026, 3, 2)
+            valid_until: d(2026, 3, 1)
         })
     );
-    w.run(&mut sel, &mut j, choose(false), d(2026, 3, 2))
+    w.run(&mut sel, &mut j, choose(false), d(2026, 3, 1))
         .unwrap();
+    // Chosen on the last valid day, the candidate cannot be inspected once the recommendation
+    // has expired: its validity binds every later step, not only 确定考察对象.
+    assert_eq!(
+        w.run(
+            &mut sel,
+            &mut j,
+            SelectionCommand::Inspect {
+                cadre: cadre(1),
+                record: good_inspection(),
+                review: ok(),
+            },
+            d(2026, 3, 9),
+        ),
+        Err(SelectionError::StaleRecommendation {
+            held_on: d(2025, 3, 2),
+            valid_until: d(2026, 3, 1)
+        })
+    );
 
     // 个别提拔 may skip the meeting in a small unit with concentrated opinions.
     let (mut s2, mut j2) = (Selection::default(), Journal::new());
@@ -688,7 +710,7 @@ fn order_staleness_gates_and_authority() {
                 record: concealed,
                 review: ok(),
             },
-            d(2026, 3, 9),
+            d(2026, 3, 1),
         )
         .unwrap();
     assert!(
@@ -707,6 +729,7 @@ fn order_staleness_gates_and_authority() {
         mode: SelectionMode::IndividualPromotion,
         plan: "副县长".into(),
         review: ok(),
+        exceptional: None,
     };
     let (mut s3, mut j3) = (Selection::default(), Journal::new());
     assert!(matches!(
@@ -1083,8 +1106,10 @@ fn walk_to_publicity() -> Vec<(SelectionCommand, NaiveDate)> {
 
 #[test]
 fn appointing_fills_the_place_and_an_adjustment_frees_it_in_the_same_entry() {
-    // One 副科 place; two selections for it in one journal.
-    let w = World::new(1);
+    // One 副科 place; two selections for it in one journal, deciding on the same person (a
+    // province that records a second open outcome instead of refusing it).
+    let mut w = World::new(1);
+    w.policy.open_outcome = OpenOutcomeRule::Record;
     let mut j = Journal::<Selection>::new();
     let committee = Authority::party_committee(id(2));
     let run = |j: &mut Journal<Selection>, stream, cmd, on, who| {
@@ -1217,6 +1242,7 @@ fn walk_to_decision(post: Post) -> Vec<SelectionCommand> {
         mode: SelectionMode::IndividualPromotion,
         plan: "配齐班子".into(),
         review: ok(),
+        exceptional: None,
     };
     steps
 }
@@ -1333,6 +1359,7 @@ fn a_post_off_the_list_is_refused_and_probation_follows_the_post() {
                 mode: SelectionMode::IndividualPromotion,
                 plan: "配齐班子".into(),
                 review: ok(),
+                exceptional: None,
             },
             d(2026, 3, 2)
         ),
@@ -1400,6 +1427,7 @@ fn a_bureau_deputy_is_decided_by_the_county_standing_committee_alone() {
         mode: SelectionMode::IndividualPromotion,
         plan: "配齐班子".into(),
         review: ok(),
+        exceptional: None,
     };
     let (mut s2, mut j2) = (Selection::default(), Journal::new());
     assert!(matches!(
@@ -1422,4 +1450,284 @@ fn a_bureau_deputy_is_decided_by_the_county_standing_committee_alone() {
         Authority::organization_department(id(8)),
     )
     .unwrap();
+}
+
+/// Runs `steps` on one stream of a fresh journal; the first refusal is returned with the
+/// index of the step.
+fn run_steps(
+    w: &World,
+    j: &mut Journal<Selection>,
+    stream: SelectionId,
+    steps: &[(SelectionCommand, NaiveDate)],
+) -> Result<(), (usize, SelectionError)> {
+    for (i, (cmd, on)) in steps.iter().enumerate() {
+        j.execute(
+            stream,
+            cmd.clone(),
+            act(*on, Authority::party_committee(id(2))),
+            "干部工作",
+            &w.ctx(),
+        )
+        .map_err(|e| match e {
+            ExecuteError::Refused(e) => (i, e),
+            ExecuteError::Journal(e) => panic!("{e}"),
+        })?;
+    }
+    Ok(())
+}
+
+fn file_with(n: u128, change: impl FnOnce(&mut CadreProfile)) -> CadreFile {
+    let mut profile = eligible_file(n).profile;
+    change(&mut profile);
+    CadreFile::new(profile)
+}
+
+const CHOOSE: usize = 3;
+
+/// Art 8, from the candidate's own file: a 一级科员 of less than three years is refused at
+/// 确定考察对象; of exactly three, chosen. The rule reads the file, not a verdict.
+#[test]
+fn candidates_are_held_to_article_8_from_their_own_file() {
+    let mut w = World::new(1);
+    let clerk_since = |from| {
+        move |p: &mut CadreProfile| {
+            p.posts[0].from = from;
+        }
+    };
+    // Chosen on 5 March 2026: three years as 一级科员 from 5 March 2023, not from 6 March.
+    w.files = CadreFiles::from_files([file_with(1, clerk_since(d(2023, 3, 6))), eligible_file(2)]);
+    let mut j = Journal::new();
+    let Err((step, err)) = run_steps(&w, &mut j, SID, &walk_to_publicity()) else {
+        panic!("an ineligible candidate was chosen");
+    };
+    assert_eq!(step, CHOOSE);
+    let SelectionError::Ineligible { cadre: who, unmet } = &err else {
+        panic!("{err}");
+    };
+    assert_eq!(*who, cadre(1));
+    assert_eq!(unmet[0].requirement, Requirement::YearsInLowerPost);
+    assert_eq!(
+        err.citation().regulation,
+        "《公务员职务、职级与级别管理办法》(2020)"
+    );
+    assert!(
+        err.message(Language::Chinese)
+            .contains("任一级科员以上职级")
+    );
+
+    w.files = CadreFiles::from_files([file_with(1, clerk_since(d(2023, 3, 5))), eligible_file(2)]);
+    let mut j = Journal::new();
+    run_steps(&w, &mut j, SID, &walk_to_publicity()).unwrap();
+    assert_eq!(j.state(SID).unwrap().stage(), SelectionStage::Publicity);
+
+    // No file, no candidate.
+    w.files = CadreFiles::from_files([eligible_file(2)]);
+    let mut j = Journal::new();
+    assert_eq!(
+        run_steps(&w, &mut j, SID, &walk_to_publicity()),
+        Err((CHOOSE, SelectionError::NoFile(cadre(1))))
+    );
+}
+
+/// 破格 (Art 9): the motion proposes it, and the years may then be waived, but never 学历.
+#[test]
+fn an_exceptional_motion_waives_the_years_within_article_9() {
+    let mut w = World::new(1);
+    w.files = CadreFiles::from_files([
+        file_with(1, |p| p.posts[0].from = d(2025, 1, 1)),
+        eligible_file(2),
+    ]);
+    let mut steps = walk_to_publicity();
+    steps[0].0 = SelectionCommand::Motion {
+        post: post(BUREAU, DEPUTY),
+        mode: SelectionMode::IndividualPromotion,
+        plan: "破格提拔".into(),
+        review: ok(),
+        exceptional: Some(ExceptionalBasis::OutstandingRecord),
+    };
+    let mut j = Journal::new();
+    run_steps(&w, &mut j, SID, &steps).unwrap();
+    assert_eq!(
+        j.state(SID).unwrap().exceptional(),
+        Some(ExceptionalBasis::OutstandingRecord)
+    );
+    assert_eq!(w.verified(&j).stage(), SelectionStage::Publicity);
+
+    // Short on years and below the education 破格 cannot waive.
+    w.files = CadreFiles::from_files([
+        file_with(1, |p| {
+            p.posts[0].from = d(2025, 1, 1);
+            p.education = Some(EducationLevel::SeniorHigh);
+        }),
+        eligible_file(2),
+    ]);
+    let mut j = Journal::new();
+    let Err((CHOOSE, SelectionError::ExceptionalBarred { bars, .. })) =
+        run_steps(&w, &mut j, SID, &steps)
+    else {
+        panic!("破格 waived 学历");
+    };
+    assert_eq!(bars, [ExceptionalBar::Protected(Requirement::Education)]);
+
+    // On the ordinary path, 学历 binds as 一般应当: recorded with the choice, not a bar.
+    w.files = CadreFiles::from_files([
+        file_with(1, |p| p.education = Some(EducationLevel::SeniorHigh)),
+        eligible_file(2),
+    ]);
+    let mut j = Journal::new();
+    run_steps(&w, &mut j, SID, &walk_to_publicity()).unwrap();
+    let noted = &j.state(SID).unwrap().noted()[&cadre(1)];
+    assert_eq!(noted[0].requirement, Requirement::Education);
+}
+
+/// 影响期: a 记过 of 6 March 2025 bars promotion through 5 March 2026 (政务处分法 第八条); the
+/// candidate is chosen on 5 March 2026 only if it took effect a day earlier.
+#[test]
+fn a_running_sanction_bars_the_candidate_on_both_sides_of_its_last_day() {
+    let mut w = World::new(1);
+    let demerit = |on| {
+        eligible_file(1).with_effect(EffectRecord::new(
+            Effect::Government(GovernmentSanction::Demerit),
+            on,
+            None,
+        ))
+    };
+    w.files = CadreFiles::from_files([demerit(d(2025, 3, 6)), eligible_file(2)]);
+    let mut j = Journal::new();
+    let Err((CHOOSE, SelectionError::EffectRunning { bars, .. })) =
+        run_steps(&w, &mut j, SID, &walk_to_publicity())
+    else {
+        panic!("a sanctioned candidate was chosen");
+    };
+    assert_eq!(bars[0].until, d(2026, 3, 5));
+    assert_eq!(bars[0].barred, Barred::Promotion);
+    assert_eq!(bars[0].citation.article, "第八条");
+
+    w.files = CadreFiles::from_files([demerit(d(2025, 3, 5)), eligible_file(2)]);
+    let mut j = Journal::new();
+    run_steps(&w, &mut j, SID, &walk_to_publicity()).unwrap();
+
+    // 引咎辞职 from a 正科 post half a year ago: no leadership post at all for a year.
+    w.files = CadreFiles::from_files([
+        eligible_file(1).with_effect(EffectRecord::new(
+            Effect::Exit(AccountableExit::Resignation(
+                ResignationKind::TakingResponsibility,
+            )),
+            d(2025, 9, 1),
+            Some(LeadershipRank::TownshipSectionChief),
+        )),
+        eligible_file(2),
+    ]);
+    let mut j = Journal::new();
+    let Err((CHOOSE, SelectionError::EffectRunning { bars, .. })) =
+        run_steps(&w, &mut j, SID, &walk_to_publicity())
+    else {
+        panic!("cooling-off ignored");
+    };
+    assert_eq!(bars[0].barred, Barred::AnyLeadershipPost);
+}
+
+/// A sanction that takes effect after the candidates were chosen is found at 讨论决定; one
+/// that takes effect during 任前公示 ends the selection at 任职. Verification re-decides both
+/// the same way from the same file.
+#[test]
+fn the_file_is_read_again_at_the_decision_and_at_the_appointment() {
+    let mut w = World::new(1);
+    let admonished = |on| {
+        eligible_file(1).with_effect(EffectRecord::new(
+            Effect::Organizational(OrganizationalMeasure::Admonition),
+            on,
+            None,
+        ))
+    };
+    // 诫勉 on 12 March: after the choice (5 March), before the decision.
+    w.files = CadreFiles::from_files([admonished(d(2026, 3, 12)), eligible_file(2)]);
+    let steps = walk_to_publicity();
+    let decide = steps
+        .iter()
+        .position(|(c, _)| matches!(c, SelectionCommand::Decide { .. }))
+        .unwrap();
+    let mut j = Journal::new();
+    let Err((step, SelectionError::EffectRunning { .. })) = run_steps(&w, &mut j, SID, &steps)
+    else {
+        panic!("the decision did not read the file");
+    };
+    assert_eq!(step, decide);
+
+    // 诫勉 during the 公示: 任职 ends the selection instead of appointing.
+    let publicity_day = steps.last().unwrap().1;
+    w.files = CadreFiles::from_files([admonished(publicity_day), eligible_file(2)]);
+    let mut j = Journal::new();
+    run_steps(&w, &mut j, SID, &steps).unwrap();
+    let until = j.state(SID).unwrap().publicity().unwrap().until();
+    let appoint = SelectionCommand::Appoint {
+        talk_held: true,
+        review: ok(),
+        recusal: vec![],
+    };
+    run_steps(
+        &w,
+        &mut j,
+        SID,
+        &[(appoint, until + chrono::Duration::days(1))],
+    )
+    .unwrap();
+    let sel = j.state(SID).unwrap();
+    assert_eq!(sel.stage(), SelectionStage::Ended);
+    assert!(sel.ended().unwrap().contains("诫勉"), "{:?}", sel.ended());
+    assert_eq!(sel.appointed(), None);
+    assert_eq!(w.verified(&j).stage(), SelectionStage::Ended);
+}
+
+/// One person, one open outcome: decided on for one post, a cadre is not decided on for
+/// another until the first is appointed.
+#[test]
+fn a_cadre_decided_on_for_one_post_is_refused_for_another() {
+    let w = World::new(2);
+    let mut j = Journal::new();
+    let steps = walk_to_publicity();
+    let decide = steps
+        .iter()
+        .position(|(c, _)| matches!(c, SelectionCommand::Decide { .. }))
+        .unwrap();
+    // Both selections run to their candidates' inspection side by side (acts in time order).
+    for step in &steps[..decide] {
+        run_steps(&w, &mut j, SID, std::slice::from_ref(step)).unwrap();
+        run_steps(&w, &mut j, SID2, std::slice::from_ref(step)).unwrap();
+    }
+    run_steps(&w, &mut j, SID, &steps[decide..]).unwrap();
+    let last = steps.last().unwrap().1;
+    assert_eq!(
+        run_steps(&w, &mut j, SID2, &[(steps[decide].0.clone(), last)]),
+        Err((
+            0,
+            SelectionError::OpenOutcome {
+                cadre: cadre(1),
+                other: SID
+            }
+        ))
+    );
+    // Once appointed, the first outcome is closed and the second selection may decide.
+    let until = j.state(SID).unwrap().publicity().unwrap().until();
+    let appoint = SelectionCommand::Appoint {
+        talk_held: true,
+        review: ok(),
+        recusal: vec![],
+    };
+    run_steps(
+        &w,
+        &mut j,
+        SID,
+        &[(appoint, until + chrono::Duration::days(1))],
+    )
+    .unwrap();
+    let late: Vec<_> = steps[decide..]
+        .iter()
+        .map(|(c, _)| (c.clone(), until + chrono::Duration::days(2)))
+        .collect();
+    run_steps(&w, &mut j, SID2, &late).unwrap();
+    assert_eq!(
+        j.state(SID2).unwrap().decided().map(|x| x.1),
+        Some(cadre(1))
+    );
 }

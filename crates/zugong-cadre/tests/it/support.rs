@@ -207,3 +207,33 @@ pub fn tree() -> OrgTree {
 }
 
 pub use zugong_testkit::{assert_plain_refusal, run, stream, verified};
+
+/// The file of a cadre eligible for a 乡科级副职 on any day of 2026: 一级科员 since 2015, with
+/// a degree, 党龄 since 2012 and twenty years of work.
+pub fn eligible_file(n: u128) -> zugong_cadre::CadreFile {
+    use zugong_cadre::{CadreFile, CadreProfile, PostHeld};
+    CadreFile::new(CadreProfile {
+        cadre: cadre(n),
+        birth_date: d(1985, 5, 1),
+        work_started_on: d(2006, 7, 1),
+        grassroots_months: 60,
+        education: Some(EducationLevel::Undergraduate),
+        full_member_since: Some(d(2012, 6, 1)),
+        posts: vec![PostHeld {
+            rank: RankOrGrade::Grade(CivilServiceGrade::FirstClassStaff),
+            from: d(2015, 1, 1),
+            until: None,
+            exceptional_on_years: false,
+            probation_until: None,
+        }],
+        training_met: true,
+        fit_for_duty: true,
+        legal_qualifications_met: true,
+    })
+}
+
+/// Eligible files for cadres 1 to 9.
+pub fn eligible_files() -> zugong_cadre::CadreFiles {
+    use zugong_cadre::CadreFiles;
+    CadreFiles::from_files((1..=9).map(eligible_file))
+}
