@@ -26,17 +26,18 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use zugong_branch::{RatingContext, RatingEvent, RatingRound, presets};
 use zugong_cadre::{
-    QuotaBook, QuotaLine, QuotaOpeningLine, Selection, SelectionContext, SelectionEvent,
-    SelectionPolicy,
+    CadreFile, CadreFiles, CadreProfile, PostHeld, QuotaBook, QuotaLine, QuotaOpeningLine,
+    Selection, SelectionContext, SelectionEvent, SelectionPolicy,
 };
 use zugong_core::journal::{Digest, Entry, Journal, Lifecycle};
 use zugong_core::{
-    Attachment, CoManagementPolicy, Institution, InstitutionId, InstitutionRegistry,
-    JurisdictionPolicy, ManagementList, OrgTree, OrgUnit, OrgUnitId, PositionId, PostHolder,
-    RankOrGrade, WorkCalendar,
+    Attachment, CitizenIdNumber, CoManagementPolicy, Institution, InstitutionId,
+    InstitutionRegistry, JurisdictionPolicy, ManagementList, OrgTree, OrgUnit, OrgUnitId,
+    PositionId, PostHolder, RankOrGrade, WorkCalendar,
 };
 use zugong_training::{ClassContext, ClassEvent, TrainingClass, TrainingPolicy};
 
@@ -91,6 +92,7 @@ struct Data {
     registry: InstitutionRegistry,
     management: ManagementList,
     quota: QuotaBook,
+    cadre_files: CadreFiles,
     heads: BTreeMap<String, Digest>,
     files: Vec<(String, Vec<String>)>,
 }
@@ -155,8 +157,32 @@ fn load(dir: &Path) -> Data {
         }),
     );
     let mut held: HashMap<(PostHolder, RankOrGrade), u32> = HashMap::new();
+    let mut cadre_files = Vec::new();
     for l in lines(&dir.join("cadres.jsonl")) {
         let v = value(&l);
+        // The file the selection rules read, as the binary builds it from the same row.
+        let citizen: CitizenIdNumber = field(&v, "citizen_id").unwrap();
+        let rank_since: NaiveDate = field(&v, "rank_since").unwrap();
+        cadre_files.push(CadreFile::new(CadreProfile {
+            cadre: field(&v, "id").unwrap(),
+            birth_date: citizen.birth_date(),
+            work_started_on: field::<Option<NaiveDate>>(&v, "work_started_on")
+                .flatten()
+                .unwrap_or(rank_since),
+            grassroots_months: field(&v, "grassroots_months").unwrap(),
+            education: field(&v, "education"),
+            full_member_since: field::<Option<NaiveDate>>(&v, "full_member_since").flatten(),
+            posts: vec![PostHeld {
+                rank: field(&v, "rank").unwrap(),
+                from: rank_since,
+                until: None,
+                exceptional_on_years: false,
+                probation_until: None,
+            }],
+            training_met: field(&v, "training_met").unwrap_or(false),
+            fit_for_duty: true,
+            legal_qualifications_met: true,
+        }));
         let Some(post) = field::<Option<PositionId>>(&v, "post").flatten() else {
             continue;
         };
@@ -198,6 +224,7 @@ fn load(dir: &Path) -> Data {
         registry,
         management,
         quota,
+        cadre_files: CadreFiles::from_files(cadre_files),
         heads,
         files,
     }
@@ -244,6 +271,7 @@ struct Rules<'d> {
     management: &'d ManagementList,
     co_management: CoManagementPolicy,
     quota: &'d QuotaBook,
+    cadre_files: &'d CadreFiles,
     calendar: WorkCalendar,
     selection: SelectionPolicy,
     rubric: zugong_branch::Rubric,
@@ -260,6 +288,7 @@ fn verify(p: Parsed, r: &Rules<'_>) -> usize {
         policy: &r.selection,
         calendar: &r.calendar,
         quota: r.quota,
+        files: &r.cadre_files,
     };
     let rating = RatingContext {
         tree: r.tree,
@@ -359,6 +388,7 @@ fn bench(c: &mut Criterion) {
         management: &data.management,
         co_management: CoManagementPolicy::default(),
         quota: &data.quota,
+        cadre_files: &data.cadre_files,
         calendar: WorkCalendar::official(),
         selection: SelectionPolicy::default(),
         rubric: presets::five_star_110().unwrap(),

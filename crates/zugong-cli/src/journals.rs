@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 use zugong_branch::{RatingContext, RatingRound, Rubric};
-use zugong_cadre::{QuotaBook, Selection, SelectionContext, SelectionPolicy};
+use zugong_cadre::{CadreFiles, QuotaBook, Selection, SelectionContext, SelectionPolicy};
 use zugong_core::citation::sources;
 use zugong_core::journal::{Digest, Entry, Journal, Language, Lifecycle, Refusal};
 use zugong_core::{CoManagementPolicy, InstitutionRegistry, ManagementList, OrgTree, WorkCalendar};
@@ -97,6 +97,7 @@ pub(crate) struct Rules<'w> {
     training: TrainingPolicy,
     development: DevelopmentPolicy,
     plans: DevelopmentPlans,
+    files: CadreFiles,
 }
 
 impl<'w> Rules<'w> {
@@ -107,6 +108,7 @@ impl<'w> Rules<'w> {
         management: &'w ManagementList,
         quota: QuotaBook,
         rubric: Option<&'w Rubric>,
+        files: CadreFiles,
     ) -> Self {
         Self {
             tree,
@@ -120,6 +122,7 @@ impl<'w> Rules<'w> {
             training: TrainingPolicy::default(),
             development: DevelopmentPolicy::default(),
             plans: DevelopmentPlans::default(),
+            files,
         }
     }
 
@@ -133,6 +136,7 @@ impl<'w> Rules<'w> {
             policy: &self.selection,
             calendar: &self.calendar,
             quota: &self.quota,
+            files: &self.files,
         }
     }
 

@@ -426,6 +426,10 @@ record! {
         #[serde(default)]
         level_since: Option<NaiveDate> => ["任同层级时间"],
         education: EducationLevel => ["学历"],
+        #[serde(default)]
+        work_started_on: Option<NaiveDate> => ["参加工作时间", "工作时间"],
+        #[serde(default)]
+        full_member_since: Option<NaiveDate> => ["转正时间", "党龄起算时间"],
         grassroots_months: u16 => ["基层工作经历月数", "基层经历(月)"],
         political_score: u8 => ["政治素质评分", "政治素质"],
         #[serde(default)]

@@ -12,7 +12,7 @@ use zugong_cadre::{
     AssessmentGrade, CadreRow, Exclusion, FactorWeights, Holding, InspectionRecord,
     PersonalMatters, PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind,
     Screening, Selection, SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage,
-    VoteCount, WorkFunction, YoungCadreAges, check_recusal, flags, screen,
+    Strength, VoteCount, WorkFunction, YoungCadreAges, check_recusal, flags, screen,
 };
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::Journal;
@@ -254,10 +254,27 @@ pub(crate) fn walk(
     let rows = cadre_rows(world, on);
     let policy = SelectionPolicy::default();
     let screening = screen(&world.tree, &rows, &profile(&post, &authority, &policy));
+    // The shortlist's first three who meet the rules on the day they would be chosen (Art 8
+    // and every 影响期, read from their files as the selection itself will read them).
+    let files = world.cadre_files();
+    let choose_day = on + Duration::days(3);
     let shortlist: Vec<&CadreRecord> = screening
         .shortlist
         .iter()
         .filter_map(|r| world.cadres.get(r.row))
+        .filter(|c| {
+            files.get(c.id).is_some_and(|f| {
+                f.consider(&post, &world.tree, choose_day, &policy)
+                    .is_none_or(|found| {
+                        found.effects.is_empty()
+                            && found
+                                .eligibility
+                                .unmet
+                                .iter()
+                                .all(|u| u.strength != Strength::Required)
+                    })
+            })
+        })
         .take(3)
         .collect();
     let rules = world.rules();
@@ -320,6 +337,7 @@ pub(crate) fn walk(
                 mode: SelectionMode::IndividualPromotion,
                 plan: format!("{}空缺，按全口径筛查结果酝酿人选", post.title),
                 review: gate.clone(),
+                exceptional: None,
             },
             format!(
                 "{} {} ({})",
@@ -374,7 +392,7 @@ pub(crate) fn walk(
         if !run(
             &mut sel,
             "确定考察对象",
-            on + Duration::days(3),
+            choose_day,
             SelectionCommand::ChooseCandidates {
                 candidates: candidates.iter().map(|c| c.id).collect(),
                 skip_meeting: false,

@@ -136,6 +136,7 @@ impl World {
             &self.management,
             book,
             self.rubric.as_ref(),
+            self.cadre_files(),
         )
     }
 
@@ -159,6 +160,11 @@ impl World {
         cadre: &CadreRecord,
     ) -> Option<zugong_core::InstitutionId> {
         self.cadre_holder(cadre)?.seated_in(&self.tree)
+    }
+
+    /// Every cadre's file as the selection rules read it.
+    pub(crate) fn cadre_files(&self) -> zugong_cadre::CadreFiles {
+        cadre_files(&self.cadres)
     }
 
     /// Every cadre's holding, for the recusal checks (a cadre without a recorded function
@@ -290,7 +296,14 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     f.flush_cascades();
     let records = {
         let book = quota_book(&tree, &quotas, &cadres, &posts, &post_ids);
-        let rules = Rules::new(&tree, &institutions, &management, book, rubric.as_ref());
+        let rules = Rules::new(
+            &tree,
+            &institutions,
+            &management,
+            book,
+            rubric.as_ref(),
+            cadre_files(&cadres),
+        );
         verify_all(&data.journals, &data.journal_heads, &rules, f.lang)
     };
     let mut branches = branches;
@@ -418,4 +431,35 @@ pub(crate) fn branch_facts(
         ),
         inspected_categories: b.inspected_categories.clone(),
     }
+}
+
+/// The cadres' files (干部档案) as the selection rules read them, from the `cadres` table.
+///
+/// The table records one post per cadre: the rank held since `rank_since`. A missing
+/// 参加工作时间 is read as `rank_since` (the earliest day the data shows the cadre at work), so
+/// a missing column can only understate 工龄, never overstate it; a missing 转正时间 leaves
+/// 党龄 unknown, which no Party post's requirement accepts. The table records no health or
+/// legal-qualification findings: a cadre is taken as fit and qualified unless a later table
+/// says otherwise.
+pub(crate) fn cadre_files(cadres: &[CadreRecord]) -> zugong_cadre::CadreFiles {
+    zugong_cadre::CadreFiles::from_files(cadres.iter().map(|c| {
+        zugong_cadre::CadreFile::new(zugong_cadre::CadreProfile {
+            cadre: c.id,
+            birth_date: c.citizen_id.birth_date(),
+            work_started_on: c.work_started_on.unwrap_or(c.rank_since),
+            grassroots_months: u32::from(c.grassroots_months),
+            education: Some(c.education),
+            full_member_since: c.full_member_since,
+            posts: vec![zugong_cadre::PostHeld {
+                rank: c.rank,
+                from: c.rank_since,
+                until: None,
+                exceptional_on_years: false,
+                probation_until: None,
+            }],
+            training_met: c.training_met,
+            fit_for_duty: true,
+            legal_qualifications_met: true,
+        })
+    }))
 }

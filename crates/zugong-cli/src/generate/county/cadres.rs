@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration};
 use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
+use zugong_core::dates::add_years;
 use zugong_core::{
     CadreId, CivilServiceGrade, DivisionCode, EducationLevel, InstitutionId, LeadershipRank,
     OrgUnitId, PositionId, PostHolder, RankOrGrade,
@@ -343,6 +344,10 @@ pub(super) fn cadre<S: Sink>(
         post_since: post.map(|_| post_since),
         level_since: Some(rank_since - Duration::days(cx.rng.range(0, 600) as i64)),
         education,
+        // Derived, not drawn, so the rest of the generated city stays as it was: work from
+        // 22, full membership from 24 (the file's 工龄 and 党龄).
+        work_started_on: add_years(born, 22).map(|w| w.min(rank_since)),
+        full_member_since: add_years(born, 24),
         grassroots_months: cx.rng.range(0, 120) as u16,
         political_score: cx.rng.range(68, 98) as u8,
         training_met: cx.rng.chance(880),
