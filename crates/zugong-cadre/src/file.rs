@@ -10,11 +10,14 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use zugong_core::{CadreId, OrgTree};
+use zugong_core::{
+    CadreId, DivisionCode, InstitutionId, InstitutionRegistry, OrgTree, PostSeniority,
+};
 
 use crate::{
-    CadreProfile, CommitteeTier, ConsideredPost, EffectBar, EffectRecord, EligibilityReport, Post,
-    PromotionTarget, SelectionPolicy, check_effects, check_eligibility,
+    CadreProfile, CommitteeTier, ConsideredPost, EffectBar, EffectRecord, EligibilityReport,
+    Holding, Post, PromotionTarget, RecusalFinding, RegionalPrincipalPost, RelationBook,
+    SelectionPolicy, check_effects, check_eligibility, check_recusal,
 };
 
 /// One cadre's file: the Art 8 facts and the 影响期 records.
@@ -26,6 +29,12 @@ pub struct CadreFile {
     /// 处分、诫勉、组织处理 and accountable exits, dated.
     #[serde(default)]
     pub effects: Vec<EffectRecord>,
+    /// Where the cadre grew up (成长地, a county code), for 地域回避.
+    #[serde(default)]
+    pub home: Option<DivisionCode>,
+    /// The institutions that regulate the businesses the cadre's relatives run (业务回避).
+    #[serde(default)]
+    pub business_regulators: Vec<InstitutionId>,
 }
 
 impl CadreFile {
@@ -35,7 +44,23 @@ impl CadreFile {
         Self {
             profile,
             effects: Vec::new(),
+            home: None,
+            business_regulators: Vec::new(),
         }
+    }
+
+    /// The file with the cadre's 成长地.
+    #[must_use]
+    pub const fn from_home(mut self, home: Option<DivisionCode>) -> Self {
+        self.home = home;
+        self
+    }
+
+    /// The file with the institutions that regulate the relatives' businesses.
+    #[must_use]
+    pub fn with_business_regulators(mut self, regulators: Vec<InstitutionId>) -> Self {
+        self.business_regulators = regulators;
+        self
     }
 
     /// The file with one more 影响期 record.
@@ -94,10 +119,16 @@ pub struct Consideration {
     pub effects: Vec<EffectBar>,
 }
 
-/// The files of the cadres a selection may consider, by cadre.
+/// The files of the cadres a selection may consider, by cadre, with the two registers the
+/// recusal rules read: who holds which post now (干部名册, [`Holding`]) and who is related to
+/// whom (亲属关系, [`RelationBook`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CadreFiles {
     files: BTreeMap<CadreId, CadreFile>,
+    #[serde(default)]
+    holdings: Vec<Holding>,
+    #[serde(default)]
+    relations: RelationBook,
 }
 
 impl CadreFiles {
@@ -106,7 +137,75 @@ impl CadreFiles {
     pub fn from_files(files: impl IntoIterator<Item = CadreFile>) -> Self {
         Self {
             files: files.into_iter().map(|f| (f.cadre(), f)).collect(),
+            holdings: Vec::new(),
+            relations: RelationBook::default(),
         }
+    }
+
+    /// The files with the register of posts held now.
+    #[must_use]
+    pub fn with_holdings(mut self, holdings: Vec<Holding>) -> Self {
+        self.holdings = holdings;
+        self
+    }
+
+    /// The files with the register of relatives.
+    #[must_use]
+    pub fn with_relations(mut self, relations: RelationBook) -> Self {
+        self.relations = relations;
+        self
+    }
+
+    /// The recusal findings for appointing `cadre` to `post` (《党政领导干部任职回避暂行规定》;
+    /// 《公务员法》 第七十四、七十五条), from the registers and the cadre's file — never from
+    /// findings a caller passes in.
+    ///
+    /// The proposed holding is the post's 单位 ([`zugong_core::PostHolder::seated_in`]) in the post's
+    /// function; a 正职 leads it, any other leadership post sits under the 单位's recorded
+    /// leader. A 正职 is a principal post for 地域回避 in the area of its 单位.
+    #[must_use]
+    pub fn recusal(
+        &self,
+        cadre: CadreId,
+        post: &Post,
+        tree: &OrgTree,
+        registry: &InstitutionRegistry,
+    ) -> Vec<RecusalFinding> {
+        let Some(institution) = post.holder.seated_in(tree) else {
+            return Vec::new();
+        };
+        let chief = post
+            .leadership_rank()
+            .is_some_and(|r| r.seniority() == PostSeniority::Chief);
+        let proposed = Holding::new(cadre, institution, post.function);
+        let proposed = if chief {
+            proposed.leading()
+        } else {
+            let head = self
+                .holdings
+                .iter()
+                .find(|h| h.institution == institution && h.leads_institution && h.cadre != cadre)
+                .map(|h| h.cadre);
+            let proposed = proposed.under(head);
+            if post.leadership_rank().is_some() {
+                proposed.in_leadership_post()
+            } else {
+                proposed
+            }
+        };
+        let file = self.get(cadre);
+        let regional = chief
+            .then(|| registry.get(institution))
+            .flatten()
+            .map(|i| RegionalPrincipalPost { area: i.area });
+        check_recusal(
+            &proposed,
+            &self.holdings,
+            &self.relations,
+            file.map_or(&[][..], |f| &f.business_regulators),
+            file.and_then(|f| f.home),
+            regional,
+        )
     }
 
     /// One cadre's file.

@@ -74,6 +74,10 @@ pub struct Post {
     /// 委任制 or 选任制.
     #[serde(default)]
     pub tenure: Tenure,
+    /// The post's work function (组织、人事、纪检、监察、审计、财务 or other): the recusal rules
+    /// read it. [`WorkFunction::Other`] unless set.
+    #[serde(default)]
+    pub function: crate::WorkFunction,
 }
 
 impl Post {
@@ -92,7 +96,15 @@ impl Post {
             title: title.into(),
             rank,
             tenure,
+            function: crate::WorkFunction::Other,
         }
+    }
+
+    /// The same post, in `function`.
+    #[must_use]
+    pub const fn with_function(mut self, function: crate::WorkFunction) -> Self {
+        self.function = function;
+        self
     }
 
     /// The leadership rank, if the post carries one.

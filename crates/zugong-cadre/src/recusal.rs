@@ -106,7 +106,7 @@ impl RelationBook {
 }
 
 /// The kind of work a post does, for the sensitive-function rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkFunction {
     /// 组织.
@@ -121,7 +121,8 @@ pub enum WorkFunction {
     Audit,
     /// 财务.
     Finance,
-    /// Any other.
+    /// Any other (the default).
+    #[default]
     Other,
 }
 
@@ -157,6 +158,11 @@ pub struct Holding {
     pub institution: InstitutionId,
     /// Whether the holder is a leader of the institution (领导成员).
     pub leads_institution: bool,
+    /// Whether the post is a leadership post (领导职务) of the institution at all: a 内设机构's
+    /// head counts. 《公务员法》 第七十四条 bars a relative's 组织、人事、纪检监察、审计、财务 work
+    /// "在其中一方担任领导职务的机关", whichever leadership post that is.
+    #[serde(default)]
+    pub leadership_post: bool,
     /// The holder's direct leader, if any.
     pub direct_leader: Option<CadreId>,
     /// The work function.
@@ -172,15 +178,25 @@ impl Holding {
             cadre,
             institution,
             leads_institution: false,
+            leadership_post: false,
             direct_leader: None,
             function,
         }
     }
 
-    /// The same holding, as one of the institution's leaders (领导成员).
+    /// The same holding, as one of the institution's leaders (领导成员): a leadership post.
     #[must_use]
     pub const fn leading(mut self) -> Self {
         self.leads_institution = true;
+        self.leadership_post = true;
+        self
+    }
+
+    /// The same holding, in a leadership post of the institution (a 内设机构's head, say)
+    /// without being one of its 领导成员.
+    #[must_use]
+    pub const fn in_leadership_post(mut self) -> Self {
+        self.leadership_post = true;
         self
     }
 
@@ -217,7 +233,8 @@ pub enum RecusalFinding {
         /// How related.
         kinship: Kinship,
     },
-    /// A relative of the body's leader in 组织、人事、纪检、监察、审计、财务.
+    /// 组织、人事、纪检、监察、审计、财务 work in an institution where the relative holds a
+    /// leadership post (《公务员法》 第七十四条).
     SensitiveFunction {
         /// The relative.
         relative: CadreId,
@@ -267,7 +284,7 @@ impl std::fmt::Display for RecusalFinding {
             }
             Self::SensitiveFunction { kinship, .. } => write!(
                 f,
-                "在亲属（{kinship}）担任领导成员的单位从事组织、人事、纪检、监察、审计、财务工作"
+                "在亲属（{kinship}）担任领导职务的单位从事组织、人事、纪检、监察、审计、财务工作"
             ),
             Self::BusinessInterest { .. } => f.write_str("亲属经营的企业受本单位管理（业务回避）"),
             Self::HomeCounty { area } => {
@@ -289,8 +306,8 @@ fn kinship_findings(a: &Holding, b: &Holding, kinship: Kinship, out: &mut Vec<Re
         out.push(RecusalFinding::SuperiorSubordinate { relative, kinship });
     }
     let sensitive = a.institution == b.institution
-        && ((a.function.is_sensitive() && b.leads_institution)
-            || (b.function.is_sensitive() && a.leads_institution));
+        && ((a.function.is_sensitive() && b.leadership_post)
+            || (b.function.is_sensitive() && a.leadership_post));
     if sensitive {
         out.push(RecusalFinding::SensitiveFunction { relative, kinship });
     }

@@ -343,11 +343,6 @@ pub enum SelectionCommand {
         talk_held: bool,
         /// Political review at appointment.
         review: PoliticalReview,
-        /// What [`crate::check_recusal`] found for the appointee in the post (empty: clear).
-        /// Any finding bars the appointment except the home-prefecture rule (一般不得), which
-        /// is recorded.
-        #[serde(default)]
-        recusal: Vec<crate::RecusalFinding>,
     },
     /// 试用期满: 胜任 or not.
     EndProbation {
@@ -446,6 +441,10 @@ pub enum SelectionEvent {
         counted_from: NaiveDate,
         /// End of the 试用期, if one applies.
         probation_until: Option<NaiveDate>,
+        /// Recusal findings that do not bar but are recorded (the home-prefecture rule,
+        /// 一般不得).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        recorded_recusal: Vec<crate::RecusalFinding>,
     },
     /// 试用期满.
     ProbationEnded {
@@ -1336,11 +1335,7 @@ impl Lifecycle for Selection {
                 }
                 Ok(events)
             }
-            SelectionCommand::Appoint {
-                talk_held,
-                review,
-                recusal,
-            } => {
+            SelectionCommand::Appoint { talk_held, review } => {
                 let Some((decided_on, cadre)) = self.decided else {
                     return Err(out_of_order("任职", stage));
                 };
@@ -1369,6 +1364,9 @@ impl Lifecycle for Selection {
                         reason: format!("影响期未满，不得任职：{}", list(&found.effects)),
                     }]);
                 }
+                // 回避, from the registers in the context: any finding bars the appointment but
+                // the home-prefecture rule (一般不得), which is recorded with it.
+                let recusal = ctx.files.recusal(cadre, post, ctx.tree, ctx.registry);
                 if let Some(f) = recusal
                     .iter()
                     .find(|f| !matches!(f, crate::RecusalFinding::HomePrefecture { .. }))
@@ -1406,6 +1404,7 @@ impl Lifecycle for Selection {
                         cadre,
                         counted_from: decided_on,
                         probation_until,
+                        recorded_recusal: recusal,
                     }],
                 ))
             }
@@ -1491,6 +1490,7 @@ impl Lifecycle for Selection {
                 cadre,
                 counted_from,
                 probation_until,
+                ..
             } => {
                 self.appointed = Some((*cadre, *counted_from, *probation_until));
                 self.stage = if probation_until.is_some() {

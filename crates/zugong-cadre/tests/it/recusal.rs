@@ -118,3 +118,34 @@ proptest! {
         prop_assert_eq!(recusal_report(&holders, &forward), recusal_report(&holders, &backward));
     }
 }
+
+/// 公务员法 第七十四条: no 组织、人事、纪检监察、审计、财务 work in an organ where a relative holds
+/// a leadership post — any leadership post, a 内设机构's head included, not only the 领导成员.
+#[test]
+fn sensitive_work_is_barred_where_a_relative_holds_any_leadership_post() {
+    let mut rel = RelationBook::default();
+    rel.relate(cadre(2), cadre(1), Kinship::Spouse);
+    let finance = holding(2, inst(3), false, None, WorkFunction::Finance);
+    let sensitive = |holders: &[Holding]| {
+        check_recusal(&finance, holders, &rel, &[], None, None).contains(
+            &RecusalFinding::SensitiveFunction {
+                relative: cadre(1),
+                kinship: Kinship::Spouse,
+            },
+        )
+    };
+    // The spouse heads an office of the same bureau (a 科长): barred.
+    let office_head = Holding::new(cadre(1), inst(3), WorkFunction::Other).in_leadership_post();
+    assert!(sensitive(&[office_head.clone()]));
+    // The spouse holds no leadership post there: not this rule.
+    assert!(!sensitive(&[holding(
+        1,
+        inst(3),
+        false,
+        None,
+        WorkFunction::Other
+    )]));
+    // A leadership post in another bureau: not the same organ.
+    let elsewhere = Holding::new(cadre(1), inst(4), WorkFunction::Other).in_leadership_post();
+    assert!(!sensitive(&[elsewhere]));
+}

@@ -254,7 +254,7 @@ fn to_decision(w: &World, sel: &mut Selection, j: &mut Journal<Selection>, decid
 
 #[test]
 fn publicity_spanning_the_national_day_holiday() {
-    let w = World::new(1);
+    let mut w = World::new(1);
     let (mut sel, mut j) = (Selection::default(), Journal::new());
     to_decision(&w, &mut sel, &mut j, d(2026, 9, 29));
     w.run(
@@ -269,7 +269,6 @@ fn publicity_spanning_the_national_day_holiday() {
     let appoint = || SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
-        recusal: vec![],
     };
     assert_eq!(
         w.run(&mut sel, &mut j, appoint(), d(2026, 10, 12)),
@@ -284,28 +283,37 @@ fn publicity_spanning_the_national_day_holiday() {
             &mut j,
             SelectionCommand::Appoint {
                 talk_held: false,
-                review: ok(),
-                recusal: vec![]
+                review: ok()
             },
             d(2026, 10, 13)
         ),
         Err(SelectionError::NoTalk)
     );
-    // The recusal check bars a relative under the same direct leader (回避).
-    let finding = RecusalFinding::SameDirectLeader {
-        relative: cadre(9),
-        kinship: Kinship::Spouse,
+    // The recusal check reads the registers in the context, not findings the caller passes:
+    // the appointee's spouse already works under the bureau's head (回避).
+    let mut relations = RelationBook::default();
+    relations.relate(cadre(1), cadre(9), Kinship::Spouse);
+    let registers = |relations: RelationBook| {
+        eligible_files()
+            .with_holdings(vec![
+                Holding::new(cadre(8), inst(3), WorkFunction::Other).leading(),
+                Holding::new(cadre(9), inst(3), WorkFunction::Other).under(Some(cadre(8))),
+            ])
+            .with_relations(relations)
     };
-    let barred = SelectionCommand::Appoint {
-        talk_held: true,
-        review: ok(),
-        recusal: vec![finding.clone()],
-    };
+    w.files = registers(relations);
     let err = w
-        .run(&mut sel, &mut j, barred, d(2026, 10, 13))
+        .run(&mut sel, &mut j, appoint(), d(2026, 10, 13))
         .unwrap_err();
-    assert_eq!(err, SelectionError::Recusal(finding));
+    assert_eq!(
+        err,
+        SelectionError::Recusal(RecusalFinding::SameDirectLeader {
+            relative: cadre(9),
+            kinship: Kinship::Spouse,
+        })
+    );
     assert!(err.citation().article.contains("第七十四条"));
+    w.files = registers(RelationBook::default());
     w.run(&mut sel, &mut j, appoint(), d(2026, 10, 13)).unwrap();
     assert_eq!(
         sel.appointed(),
@@ -808,8 +816,7 @@ fn objections_quota_and_return_after_probation() {
             &mut j,
             SelectionCommand::Appoint {
                 talk_held: true,
-                review: ok(),
-                recusal: vec![]
+                review: ok()
             },
             d(2026, 3, 30)
         ),
@@ -847,7 +854,6 @@ fn objections_quota_and_return_after_probation() {
             SelectionCommand::Appoint {
                 talk_held: true,
                 review: ok(),
-                recusal: vec![],
             },
             d(2026, 3, 30),
         )
@@ -874,7 +880,6 @@ fn objections_quota_and_return_after_probation() {
         SelectionCommand::Appoint {
             talk_held: true,
             review: ok(),
-            recusal: vec![],
         },
         d(2026, 3, 24),
     )
@@ -1016,7 +1021,7 @@ proptest! {
                 }
                 Op::Decide(present, agree) => SelectionCommand::Decide { members: 11, present, votes: BTreeMap::from([(cadre(1), VoteCount { agree, disagree: 0, defer: 0 })]), review: ok(), consultation: None },
                 Op::Publicize => SelectionCommand::StartPublicity { review: ok() },
-                Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok(), recusal: vec![] },
+                Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok() },
             };
             let _ = w.run(&mut sel, &mut j, cmd, on);
             if let Some((who, _, _)) = sel.appointed() {
@@ -1126,7 +1131,6 @@ fn appointing_fills_the_place_and_an_adjustment_frees_it_in_the_same_entry() {
     let appoint = || SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
-        recusal: vec![],
     };
     run(&mut j, SID, appoint(), d(2026, 3, 24), committee).unwrap();
     // The place is taken by the first appointment: the second is refused by the quota rule.
@@ -1207,7 +1211,6 @@ fn an_appointment_before_the_publicity_ended_is_found_by_verify() {
         SelectionCommand::Appoint {
             talk_held: true,
             review: ok(),
-            recusal: vec![],
         },
         d(2026, 3, 18),
     )
@@ -1663,7 +1666,6 @@ fn the_file_is_read_again_at_the_decision_and_at_the_appointment() {
     let appoint = SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
-        recusal: vec![],
     };
     run_steps(
         &w,
@@ -1712,7 +1714,6 @@ fn a_cadre_decided_on_for_one_post_is_refused_for_another() {
     let appoint = SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
-        recusal: vec![],
     };
     run_steps(
         &w,

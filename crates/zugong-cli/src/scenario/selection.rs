@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use zugong_cadre::{
-    AssessmentGrade, CadreRow, Exclusion, FactorWeights, Holding, InspectionRecord,
-    PersonalMatters, PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind,
-    Screening, Selection, SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage,
-    Strength, VoteCount, WorkFunction, YoungCadreAges, check_recusal, flags, screen,
+    AssessmentGrade, CadreRow, Exclusion, FactorWeights, InspectionRecord, PersonalMatters,
+    PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind, Screening, Selection,
+    SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage, Strength, VoteCount,
+    WorkFunction, YoungCadreAges, flags, screen,
 };
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::Journal;
@@ -500,27 +500,7 @@ pub(crate) fn walk(
         let Some(cadre) = world.cadres.iter().find(|c| c.id == chosen) else {
             break 'walk false;
         };
-        let holdings = world.holdings();
-        let head = world
-            .cadres
-            .iter()
-            .find(|c| c.leads_unit && world.cadre_holder(c) == Some(post.holder))
-            .map(|c| c.id);
-        // The post's 单位: its own, or the institution its committee is set up in.
-        let institution = post.holder.seated_in(&world.tree);
-        let proposed = institution.map(|i| {
-            Holding::new(chosen, i, cadre.function.unwrap_or(WorkFunction::Other)).under(head)
-        });
-        let recusal = proposed.map_or_else(Vec::new, |proposed| {
-            check_recusal(
-                &proposed,
-                &holdings,
-                &world.relations,
-                &[],
-                cadre.home_area,
-                None,
-            )
-        });
+        // 回避 is the selection's own check, from the dataset's registers in the context.
         run(
             &mut sel,
             "任职",
@@ -528,7 +508,6 @@ pub(crate) fn walk(
             SelectionCommand::Appoint {
                 talk_held: true,
                 review: review_of(cadre),
-                recusal,
             },
             format!("任职谈话：{}", cadre.name),
         )

@@ -164,22 +164,19 @@ impl World {
 
     /// Every cadre's file as the selection rules read it.
     pub(crate) fn cadre_files(&self) -> zugong_cadre::CadreFiles {
-        cadre_files(&self.cadres)
+        cadre_files(
+            &self.tree,
+            &self.posts,
+            &self.post_index,
+            &self.cadres,
+            &self.relations,
+        )
     }
 
     /// Every cadre's holding, for the recusal checks (a cadre without a recorded function
     /// counts as 其他; one whose 单位 is not known is left out: no organ to share).
     pub(crate) fn holdings(&self) -> Vec<zugong_cadre::Holding> {
-        self.cadres
-            .iter()
-            .filter_map(|c| {
-                let institution = self.cadre_institution(c)?;
-                let function = c.function.unwrap_or(zugong_cadre::WorkFunction::Other);
-                let h =
-                    zugong_cadre::Holding::new(c.id, institution, function).under(c.direct_leader);
-                Some(if c.leads_unit { h.leading() } else { h })
-            })
-            .collect()
+        holdings(&self.tree, &self.posts, &self.post_index, &self.cadres)
     }
 
     /// The training policy the dataset is read under (the national defaults).
@@ -302,7 +299,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             &management,
             book,
             rubric.as_ref(),
-            cadre_files(&cadres),
+            cadre_files(&tree, &posts, &post_ids, &cadres, &relations),
         );
         verify_all(&data.journals, &data.journal_heads, &rules, f.lang)
     };
@@ -441,7 +438,13 @@ pub(crate) fn branch_facts(
 /// 党龄 unknown, which no Party post's requirement accepts. The table records no health or
 /// legal-qualification findings: a cadre is taken as fit and qualified unless a later table
 /// says otherwise.
-pub(crate) fn cadre_files(cadres: &[CadreRecord]) -> zugong_cadre::CadreFiles {
+pub(crate) fn cadre_files(
+    tree: &OrgTree,
+    posts: &[zugong_cadre::Post],
+    post_index: &HashMap<zugong_core::PositionId, usize>,
+    cadres: &[CadreRecord],
+    relations: &RelationBook,
+) -> zugong_cadre::CadreFiles {
     zugong_cadre::CadreFiles::from_files(cadres.iter().map(|c| {
         zugong_cadre::CadreFile::new(zugong_cadre::CadreProfile {
             cadre: c.id,
@@ -461,5 +464,33 @@ pub(crate) fn cadre_files(cadres: &[CadreRecord]) -> zugong_cadre::CadreFiles {
             fit_for_duty: true,
             legal_qualifications_met: true,
         })
+        .from_home(c.home_area)
     }))
+    .with_holdings(holdings(tree, posts, post_index, cadres))
+    .with_relations(relations.clone())
+}
+
+/// Every cadre's holding: the 单位 its post sits in, its function, its direct leader, and
+/// whether it is a leadership post (a leader of the 单位 when it leads it).
+pub(crate) fn holdings(
+    tree: &OrgTree,
+    posts: &[zugong_cadre::Post],
+    post_index: &HashMap<zugong_core::PositionId, usize>,
+    cadres: &[CadreRecord],
+) -> Vec<zugong_cadre::Holding> {
+    cadres
+        .iter()
+        .filter_map(|c| {
+            let institution = cadres::holder_of(tree, posts, post_index, c)?.seated_in(tree)?;
+            let function = c.function.unwrap_or(zugong_cadre::WorkFunction::Other);
+            let h = zugong_cadre::Holding::new(c.id, institution, function).under(c.direct_leader);
+            Some(if c.leads_unit {
+                h.leading()
+            } else if matches!(c.rank, zugong_core::RankOrGrade::Leadership(_)) {
+                h.in_leadership_post()
+            } else {
+                h
+            })
+        })
+        .collect()
 }
