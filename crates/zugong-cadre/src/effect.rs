@@ -14,7 +14,7 @@ use zugong_core::dates::add_months;
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{Citation, LeadershipRank, SourceStatus};
 
-use crate::{AccountableExit, CoolingOffBar, CoolingOffPolicy, check_cooling_off};
+use crate::{AccountableExit, CoolingOffBar, CoolingOffPolicy, ResignationKind, check_cooling_off};
 
 /// 《中华人民共和国公职人员政务处分法》(2020) 第八条: the periods of 政务处分.
 pub(crate) const GOVERNMENT_SANCTIONS_ART_8: Citation = Citation::new(
@@ -47,90 +47,75 @@ pub(crate) const ORGANIZATIONAL_MEASURES: Citation = Citation::new(
     SourceStatus::Provisional,
 );
 
-/// 政务处分 (政务处分法 第七条). 开除 ends the service and has no 影响期 to wait out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What started an 影响期: a 政务处分 (政务处分法 第七条), a 党纪处分 with a promotion bar
+/// (纪律处分条例 第八条), 诫勉 or a 组织处理 measure, or an accountable exit.
+///
+/// 开除 ends the service and 留党察看/开除党籍 end Party posts: they have no 影响期 to wait out
+/// here (the member crate's 党籍 rules hold them). Written as its code (`government_demerit`)
+/// in serde, its term (`政务记过`, parsed also as `记过处分`) in `Display` and `FromStr`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum GovernmentSanction {
-    /// 警告: 6 months.
-    Warning,
-    /// 记过: 12 months.
-    Demerit,
-    /// 记大过: 18 months.
-    MajorDemerit,
-    /// 降级: 24 months.
-    Demotion,
-    /// 撤职: 24 months.
-    Dismissal,
-}
-
-zugong_core::official_terms!(GovernmentSanction, "政务处分 (government sanction)", {
-    Warning => "警告",
-    Demerit => "记过",
-    MajorDemerit => "记大过",
-    Demotion => "降级",
-    Dismissal => "撤职",
-});
-
-/// 党纪处分 (纪律处分条例 第八条) with a promotion bar. 留党察看 and 开除党籍 end Party posts
-/// and are handled by the member crate's 党籍 rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PartySanction {
-    /// 警告: one year without promotion (第十条).
-    Warning,
-    /// 严重警告: a year and a half (第十条).
-    SeriousWarning,
+pub enum Effect {
+    /// 政务处分 警告: 6 months.
+    GovernmentWarning,
+    /// 政务处分 记过: 12 months.
+    GovernmentDemerit,
+    /// 政务处分 记大过: 18 months.
+    GovernmentMajorDemerit,
+    /// 政务处分 降级: 24 months.
+    GovernmentDemotion,
+    /// 政务处分 撤职: 24 months.
+    GovernmentDismissal,
+    /// 党纪 警告: a year without promotion (第十条).
+    PartyWarning,
+    /// 党纪 严重警告: a year and a half (第十条).
+    PartySeriousWarning,
     /// 撤销党内职务: two years without a Party post equal to or above the old one (第十一条).
-    RemovalFromPartyPosts,
-}
-
-zugong_core::official_terms!(PartySanction, "党纪处分 (Party sanction)", {
-    Warning => "警告",
-    SeriousWarning => "严重警告",
-    RemovalFromPartyPosts => "撤销党内职务",
-});
-
-/// 诫勉 and the 组织处理 measures that bar promotion for a period. 责令辞职 and 免职 start the
-/// cooling-off of [`AccountableExit`] instead.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrganizationalMeasure {
+    PartyPostRemoval,
     /// 诫勉: six months without promotion.
     Admonition,
-    /// 调整职务: a year without promotion.
+    /// 组织处理 调整职务: a year without promotion.
     Reassignment,
-    /// 降职: two years without promotion.
+    /// 组织处理 降职: two years without promotion.
     Demotion,
+    /// 引咎辞职: the cooling-off of [`check_cooling_off`].
+    ResignationTakingResponsibility,
+    /// 责令辞职: the same cooling-off.
+    OrderedResignation,
+    /// 问责免职: the same cooling-off.
+    AccountabilityRemoval,
 }
 
-zugong_core::official_terms!(OrganizationalMeasure, "诫勉和组织处理 (organizational measure)", {
+zugong_core::official_terms!(Effect, "影响期事由 (effect)", {
+    GovernmentWarning => "政务警告" | "警告处分",
+    GovernmentDemerit => "政务记过" | "记过处分" | "记过",
+    GovernmentMajorDemerit => "政务记大过" | "记大过处分" | "记大过",
+    GovernmentDemotion => "政务降级" | "降级处分" | "降级",
+    GovernmentDismissal => "政务撤职" | "撤职处分" | "撤职",
+    PartyWarning => "党内警告",
+    PartySeriousWarning => "党内严重警告" | "严重警告",
+    PartyPostRemoval => "撤销党内职务",
     Admonition => "诫勉",
     Reassignment => "调整职务",
     Demotion => "降职",
+    ResignationTakingResponsibility => "引咎辞职",
+    OrderedResignation => "责令辞职",
+    AccountabilityRemoval => "问责免职",
 });
 
-/// What started an 影响期.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Effect {
-    /// A 政务处分.
-    Government(GovernmentSanction),
-    /// A 党纪处分.
-    Party(PartySanction),
-    /// 诫勉 or a 组织处理 measure.
-    Organizational(OrganizationalMeasure),
-    /// 引咎辞职, 责令辞职 or 问责免职 (the cooling-off of [`check_cooling_off`]).
-    Exit(AccountableExit),
-}
-
-impl std::fmt::Display for Effect {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Effect {
+    /// The accountable exit this effect is, if it is one (its periods are the cooling-off's).
+    #[must_use]
+    pub const fn exit(self) -> Option<AccountableExit> {
         match self {
-            Self::Government(s) => write!(f, "政务{s}"),
-            Self::Party(s) => write!(f, "党内{s}"),
-            Self::Organizational(m) => write!(f, "{m}"),
-            Self::Exit(AccountableExit::Resignation(k)) => write!(f, "{k}"),
-            Self::Exit(AccountableExit::AccountabilityRemoval) => f.write_str("问责免职"),
+            Self::ResignationTakingResponsibility => Some(AccountableExit::Resignation(
+                ResignationKind::TakingResponsibility,
+            )),
+            Self::OrderedResignation => {
+                Some(AccountableExit::Resignation(ResignationKind::Ordered))
+            }
+            Self::AccountabilityRemoval => Some(AccountableExit::AccountabilityRemoval),
+            _ => None,
         }
     }
 }
@@ -229,36 +214,30 @@ impl EffectPeriodPolicy {
     #[must_use]
     pub const fn period(&self, effect: Effect) -> Option<(u32, Citation)> {
         Some(match effect {
-            Effect::Government(s) => (
-                match s {
-                    GovernmentSanction::Warning => self.government_warning_months,
-                    GovernmentSanction::Demerit => self.government_demerit_months,
-                    GovernmentSanction::MajorDemerit => self.government_major_demerit_months,
-                    GovernmentSanction::Demotion | GovernmentSanction::Dismissal => {
-                        self.government_demotion_months
-                    }
-                },
+            Effect::GovernmentWarning => {
+                (self.government_warning_months, GOVERNMENT_SANCTIONS_ART_8)
+            }
+            Effect::GovernmentDemerit => {
+                (self.government_demerit_months, GOVERNMENT_SANCTIONS_ART_8)
+            }
+            Effect::GovernmentMajorDemerit => (
+                self.government_major_demerit_months,
                 GOVERNMENT_SANCTIONS_ART_8,
             ),
-            Effect::Party(PartySanction::Warning) => {
-                (self.party_warning_months, PARTY_SANCTIONS_ART_10)
+            Effect::GovernmentDemotion | Effect::GovernmentDismissal => {
+                (self.government_demotion_months, GOVERNMENT_SANCTIONS_ART_8)
             }
-            Effect::Party(PartySanction::SeriousWarning) => {
+            Effect::PartyWarning => (self.party_warning_months, PARTY_SANCTIONS_ART_10),
+            Effect::PartySeriousWarning => {
                 (self.party_serious_warning_months, PARTY_SANCTIONS_ART_10)
             }
-            Effect::Party(PartySanction::RemovalFromPartyPosts) => {
-                (self.party_post_removal_months, PARTY_SANCTIONS_ART_11)
-            }
-            Effect::Organizational(OrganizationalMeasure::Admonition) => {
-                (self.admonition_months, ADMONITION)
-            }
-            Effect::Organizational(OrganizationalMeasure::Reassignment) => {
-                (self.reassignment_months, ORGANIZATIONAL_MEASURES)
-            }
-            Effect::Organizational(OrganizationalMeasure::Demotion) => {
-                (self.demotion_months, ORGANIZATIONAL_MEASURES)
-            }
-            Effect::Exit(_) => return None,
+            Effect::PartyPostRemoval => (self.party_post_removal_months, PARTY_SANCTIONS_ART_11),
+            Effect::Admonition => (self.admonition_months, ADMONITION),
+            Effect::Reassignment => (self.reassignment_months, ORGANIZATIONAL_MEASURES),
+            Effect::Demotion => (self.demotion_months, ORGANIZATIONAL_MEASURES),
+            Effect::ResignationTakingResponsibility
+            | Effect::OrderedResignation
+            | Effect::AccountabilityRemoval => return None,
         })
     }
 }
@@ -425,8 +404,7 @@ impl ConsideredPost {
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let deputy = LeadershipRank::TownshipSectionDeputy;
 /// let chief = ConsideredPost::new(LeadershipRank::TownshipSectionChief, false);
-/// let record = EffectRecord::new(
-///     Effect::Government(GovernmentSanction::Demerit), d(2025, 3, 1), Some(deputy));
+/// let record = EffectRecord::new(Effect::GovernmentDemerit, d(2025, 3, 1), Some(deputy));
 /// let periods = EffectPeriodPolicy::default();
 /// let cooling = CoolingOffPolicy::default();
 /// // 记过: twelve months from 1 March 2025, so the last barred day is 28 February 2026.
@@ -446,7 +424,7 @@ pub fn check_effects(
     let promotion = current.is_none_or(|c| post.rank.step() > c.step());
     let mut bars = Vec::new();
     for r in records.iter().filter(|r| r.effective_on <= on) {
-        if let Effect::Exit(exit) = r.effect {
+        if let Some(exit) = r.effect.exit() {
             let previous = r.rank_before.unwrap_or(post.rank);
             if let Err(bar) =
                 check_cooling_off(exit, r.effective_on, previous, post.rank, on, cooling_off)
@@ -477,7 +455,7 @@ pub fn check_effects(
             continue;
         }
         let barred = match (r.effect, r.rank_before) {
-            (Effect::Party(PartySanction::RemovalFromPartyPosts), Some(before))
+            (Effect::PartyPostRemoval, Some(before))
                 if post.party_post && post.rank.step() >= before.step() =>
             {
                 Some(Barred::PartyPostAtOrAbove(before))

@@ -190,8 +190,7 @@ pub use dossier::{
     PoliticalQualityDossier,
 };
 pub use effect::{
-    Barred, ConsideredPost, Effect, EffectBar, EffectPeriodPolicy, EffectRecord,
-    GovernmentSanction, OrganizationalMeasure, PartySanction, check_effects,
+    Barred, ConsideredPost, Effect, EffectBar, EffectPeriodPolicy, EffectRecord, check_effects,
 };
 pub use eligibility::{
     CadreProfile, CommitteeTier, EligibilityReport, ExceptionalBar, ExceptionalBasis, PostHeld,

@@ -10,6 +10,7 @@
 
 mod assessment;
 mod career;
+mod effect;
 mod eligibility;
 mod policy;
 mod quota;

@@ -1588,13 +1588,8 @@ fn an_exceptional_motion_waives_the_years_within_article_9() {
 #[test]
 fn a_running_sanction_bars_the_candidate_on_both_sides_of_its_last_day() {
     let mut w = World::new(1);
-    let demerit = |on| {
-        eligible_file(1).with_effect(EffectRecord::new(
-            Effect::Government(GovernmentSanction::Demerit),
-            on,
-            None,
-        ))
-    };
+    let demerit =
+        |on| eligible_file(1).with_effect(EffectRecord::new(Effect::GovernmentDemerit, on, None));
     w.files = CadreFiles::from_files([demerit(d(2025, 3, 6)), eligible_file(2)]);
     let mut j = Journal::new();
     let Err((CHOOSE, SelectionError::EffectRunning { bars, .. })) =
@@ -1613,9 +1608,7 @@ fn a_running_sanction_bars_the_candidate_on_both_sides_of_its_last_day() {
     // 引咎辞职 from a 正科 post half a year ago: no leadership post at all for a year.
     w.files = CadreFiles::from_files([
         eligible_file(1).with_effect(EffectRecord::new(
-            Effect::Exit(AccountableExit::Resignation(
-                ResignationKind::TakingResponsibility,
-            )),
+            Effect::ResignationTakingResponsibility,
             d(2025, 9, 1),
             Some(LeadershipRank::TownshipSectionChief),
         )),
@@ -1636,13 +1629,8 @@ fn a_running_sanction_bars_the_candidate_on_both_sides_of_its_last_day() {
 #[test]
 fn the_file_is_read_again_at_the_decision_and_at_the_appointment() {
     let mut w = World::new(1);
-    let admonished = |on| {
-        eligible_file(1).with_effect(EffectRecord::new(
-            Effect::Organizational(OrganizationalMeasure::Admonition),
-            on,
-            None,
-        ))
-    };
+    let admonished =
+        |on| eligible_file(1).with_effect(EffectRecord::new(Effect::Admonition, on, None));
     // 诫勉 on 12 March: after the choice (5 March), before the decision.
     w.files = CadreFiles::from_files([admonished(d(2026, 3, 12)), eligible_file(2)]);
     let steps = walk_to_publicity();

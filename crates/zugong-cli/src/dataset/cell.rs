@@ -10,7 +10,7 @@ use zugong_branch::{
     CoverageMethod, ElectionMethod, Lecturer, MeetingKind, Points, RectificationStatus, StarLevel,
     TaskBasis, TermBody, WeakCategory,
 };
-use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
+use zugong_cadre::{AssessmentGrade, Effect, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
     InstitutionKind, LeadershipRank, MemberId, NominationLead, OrgKind, OrgUnitId, PositionId,
@@ -346,6 +346,7 @@ term_fields!(
     EducationLevel,
     RankOrGrade,
     AssessmentGrade,
+    Effect,
     Kinship,
     TalentTier,
     ProfessionalTitle,

@@ -305,6 +305,7 @@ fn read_tables(
     data.outflows = reader.read(faults);
     data.quotas = reader.read(faults);
     data.relations = reader.read(faults);
+    data.sanctions = reader.read(faults);
     data.management = reader.read(faults);
     data.files = reader.files;
     data.unreadable = reader.unreadable;

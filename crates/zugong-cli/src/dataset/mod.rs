@@ -186,6 +186,8 @@ pub(crate) struct Dataset {
     pub(crate) cadres: Vec<Row<CadreRecord>>,
     /// 亲属关系.
     pub(crate) relations: Vec<Row<RelationRecord>>,
+    /// 处分和组织处理.
+    pub(crate) sanctions: Vec<Row<SanctionRecord>>,
     /// 干部管理权限.
     pub(crate) management: Vec<Row<ManagementRecord>>,
     /// 人才.
@@ -234,6 +236,7 @@ impl Dataset {
             quotas: Vec::new(),
             cadres: Vec::new(),
             relations: Vec::new(),
+            sanctions: Vec::new(),
             management: Vec::new(),
             talents: Vec::new(),
             journals: Vec::new(),

@@ -270,6 +270,7 @@ mod tests {
             + agree(&d.quotas)
             + agree(&d.cadres)
             + agree(&d.relations)
+            + agree(&d.sanctions)
             + agree(&d.talents)
             + agree(&d.meetings)
             + agree(&d.summoned_meetings)

@@ -9,7 +9,7 @@ use zugong_branch::{
     CoverageMethod, ElectionMethod, Lecturer, MeetingKind, Points, RectificationStatus, StarLevel,
     TaskBasis, TermBody, WeakCategory,
 };
-use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
+use zugong_cadre::{AssessmentGrade, Effect, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
     InstitutionKind, LeadershipRank, MemberId, NominationLead, OrgKind, OrgUnitId, PositionId,
@@ -454,6 +454,18 @@ record! {
         a: CadreId => ["干部", "干部甲"],
         b: CadreId => ["亲属", "干部乙"],
         kinship: Kinship => ["关系", "亲属关系"],
+    }
+}
+
+record! {
+    /// 处分和组织处理 (`sanctions`): a dated 政务处分, 党纪处分, 诫勉, 组织处理 or accountable exit
+    /// of a cadre, with the rank held when it took effect: the 影响期 the selection rules read.
+    SanctionRecord in "sanctions" {
+        cadre: CadreId => ["干部", "干部编号"],
+        kind: Effect => ["类别", "处分类别", "处理类别"],
+        effective_on: NaiveDate => ["生效日期", "决定日期", "处分日期"],
+        #[serde(default)]
+        rank_before: Option<RankOrGrade> => ["原职务层次", "时任职务层次"],
     }
 }
 

@@ -141,6 +141,7 @@ macro_rules! with_tables {
             outflows,
             quotas,
             relations,
+            sanctions,
             management
         )
     };

@@ -15,7 +15,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use super::load::Grid;
 
 /// The tables and the Chinese sheet names they may carry.
-pub(crate) const SHEET_NAMES: [(&str, &[&str]); 25] = [
+pub(crate) const SHEET_NAMES: [(&str, &[&str]); 26] = [
     ("institutions", &["单位", "单位名录"]),
     ("org_units", &["组织单位", "组织", "党组织"]),
     ("management_list", &["干部管理权限", "干部职务名称表"]),
@@ -40,6 +40,7 @@ pub(crate) const SHEET_NAMES: [(&str, &[&str]); 25] = [
     ("outflows", &["外出党员", "流动党员"]),
     ("quotas", &["职数"]),
     ("relations", &["亲属关系"]),
+    ("sanctions", &["处分和组织处理", "处分"]),
     ("talents", &["人才"]),
 ];
 

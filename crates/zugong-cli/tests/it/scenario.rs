@@ -234,7 +234,9 @@ fn a_cohort_is_developed_from_application_to_full_membership() {
     // Every path begins with its application and every entry carries its act.
     let lines = journal_lines(&files[0]);
     assert!(lines.iter().all(|l| !l["act"]["authority"].is_null()));
-    assert_eq!(code(&run(&["check", d.s()])), 0);
+    // After the sample's own selection was last acted on: its journal still verifies.
+    let checked = run(&["check", d.s()]);
+    assert_eq!(code(&checked), 0, "{}", stdout(&checked));
     let r: serde_json::Value =
         serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
     let j = &r["members"]["development_journals"][0];
@@ -296,4 +298,74 @@ fn development_journals_feed_the_weak_branch_rule() {
         0
     );
     assert_eq!(no_candidate(&e), before);
+}
+
+/// The selection reads each cadre's file: a 记过 recorded in `sanctions` keeps the
+/// shortlist's first cadre from being chosen while its 影响期 runs; a record naming nobody is
+/// a fault of the table.
+#[test]
+fn a_recorded_sanction_keeps_the_cadre_out_of_the_selection() {
+    let first = |d: &TempDir| {
+        let out = run(&["scenario", "selection", d.s(), "--until", "decision"]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let text = stdout(&out);
+        let line = text
+            .lines()
+            .find(|l| l.contains("确定考察对象:"))
+            .unwrap_or_else(|| panic!("{text}"))
+            .to_owned();
+        line.rsplit(": ").next().unwrap().to_owned()
+    };
+    let clean = sample_dir("sanction-clean");
+    let chosen = first(&clean);
+    let name = chosen.split('、').next().unwrap().to_owned();
+    let d = sample_dir("sanction");
+    let cadre = read_rows(d.path(), "cadres")
+        .into_iter()
+        .find(|c| c["name"] == name.as_str())
+        .unwrap();
+    std::fs::write(
+        d.join("sanctions.jsonl"),
+        format!(
+            "{}\n",
+            serde_json::json!({"cadre": cadre["id"], "kind": "government_demerit", "effective_on": "2026-11-26"})
+        ),
+    )
+    .unwrap();
+    assert_eq!(code(&run(&["check", d.s()])), 0);
+    let now = first(&d);
+    assert!(!now.contains(&name), "{name} chosen under a 记过: {now}");
+    assert_ne!(now, chosen);
+
+    // A sanction in force before the sample's own journal chose its candidates: `check`
+    // re-decides that entry from the file and finds it unlawful.
+    let late = sample_dir("sanction-journal");
+    let journal = journals(&late, "selection-").remove(0);
+    let entry = journal_lines(&journal)
+        .into_iter()
+        .find(|l| !l["command"]["choose_candidates"].is_null())
+        .unwrap();
+    let candidate = &entry["command"]["choose_candidates"]["candidates"][0];
+    std::fs::write(
+        late.join("sanctions.jsonl"),
+        format!(
+            "{}\n",
+            serde_json::json!({"cadre": candidate, "kind": "admonition", "effective_on": "2026-11-01"})
+        ),
+    )
+    .unwrap();
+    let out = run(&["check", late.s()]);
+    assert_eq!(code(&out), 2, "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("影响期未满") && text.contains("诫勉"), "{text}");
+
+    let bad = sample_dir("sanction-bad");
+    std::fs::write(
+        bad.join("sanctions.jsonl"),
+        "{\"cadre\": \"019b76da-a800-77ea-8000-00000000dead\", \"kind\": \"admonition\", \"effective_on\": \"2026-06-01\"}\n",
+    )
+    .unwrap();
+    let out = run(&["check", bad.s()]);
+    assert_eq!(code(&out), 2);
+    assert!(stdout(&out).contains("sanctions"), "{}", stdout(&out));
 }

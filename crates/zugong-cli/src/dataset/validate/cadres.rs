@@ -1,16 +1,18 @@
 //! Posts, cadres, quotas and kinship: references, one holder a post, dates and scores.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
-use zugong_cadre::{Post, RelationBook};
+use zugong_cadre::{EffectRecord, Post, RelationBook};
 use zugong_core::dates::add_years;
 use zugong_core::{
     CadreId, InstitutionRegistry, OrgTree, OrgUnitId, PositionId, PostHolder, RankOrGrade,
 };
 
 use super::faults::Faults;
-use crate::dataset::{CadreRecord, Fault, PostRecord, QuotaRecord, RelationRecord, Row};
+use crate::dataset::{
+    CadreRecord, Fault, PostRecord, QuotaRecord, RelationRecord, Row, SanctionRecord,
+};
 use crate::lang::tr;
 
 /// Checks the posts: each belongs to one known holder.
@@ -387,4 +389,72 @@ pub(super) fn relations(
     }
 
     relations
+}
+
+/// Checks the 处分和组织处理 records and files them by cadre: the cadre must be in the roster,
+/// the rank held before must be a leadership rank (a 职级 has none for the rules to compare),
+/// and a record may not take effect after the dataset's day.
+pub(super) fn sanctions(
+    f: &mut Faults<'_>,
+    as_of: NaiveDate,
+    rows: Vec<Row<SanctionRecord>>,
+    cadres: &[CadreRecord],
+) -> BTreeMap<CadreId, Vec<EffectRecord>> {
+    let mut out: BTreeMap<CadreId, Vec<EffectRecord>> = BTreeMap::new();
+    let present: HashSet<CadreId> = cadres.iter().map(|c| c.id).collect();
+    for row in rows {
+        let (line, r) = (row.line, row.record);
+        let before = f.mark();
+        if !present.contains(&r.cadre) {
+            f.missing(
+                None,
+                "sanctions",
+                line,
+                "cadre",
+                "cadre",
+                r.cadre.as_uuid(),
+                "cadres",
+            );
+        }
+        let rank_before = match r.rank_before {
+            Some(RankOrGrade::Leadership(rank)) => Some(rank),
+            Some(RankOrGrade::Grade(g)) => {
+                f.push(
+                    "sanctions",
+                    line,
+                    "rank_before",
+                    tr!(
+                        f.lang,
+                        "原职务层次“{}”是职级，不是领导职务层次：留空或填写领导职务层次",
+                        "the rank before, {}, is a grade, not a leadership rank: leave it empty or give a leadership rank",
+                        g
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        if r.effective_on > as_of {
+            f.push(
+                "sanctions",
+                line,
+                "effective_on",
+                tr!(
+                    f.lang,
+                    "生效日期 {} 晚于数据截止日 {}",
+                    "takes effect on {}, after the dataset's day {}",
+                    r.effective_on,
+                    as_of
+                ),
+            );
+        }
+        if f.mark() == before {
+            out.entry(r.cadre).or_default().push(EffectRecord::new(
+                r.kind,
+                r.effective_on,
+                rank_before,
+            ));
+        }
+    }
+    out
 }

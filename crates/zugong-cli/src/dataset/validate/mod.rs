@@ -81,6 +81,9 @@ pub(crate) struct World {
     pub(crate) cadres: Vec<CadreRecord>,
     /// Kinship among cadres.
     pub(crate) relations: RelationBook,
+    /// 处分和组织处理, by cadre, oldest first as recorded.
+    pub(crate) sanctions:
+        std::collections::BTreeMap<zugong_core::CadreId, Vec<zugong_cadre::EffectRecord>>,
     /// Talent rows and the records built from them (same order).
     pub(crate) talents: Vec<(TalentRow, TalentRecord)>,
     /// The rubric named by the manifest (`None` when the manifest names no preset).
@@ -170,6 +173,7 @@ impl World {
             &self.post_index,
             &self.cadres,
             &self.relations,
+            &self.sanctions,
         )
     }
 
@@ -289,6 +293,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
     let management =
         institutions::management(&mut f, &tree, &institutions, &posts, data.management);
     let relations = cadres::relations(&mut f, data.relations, &cadres);
+    let sanctions = cadres::sanctions(&mut f, as_of, data.sanctions, &cadres);
     let talents = talents::talents(&mut f, &tree, &institutions, data.talents);
     f.flush_cascades();
     let records = {
@@ -299,7 +304,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             &management,
             book,
             rubric.as_ref(),
-            cadre_files(&tree, &posts, &post_ids, &cadres, &relations),
+            cadre_files(&tree, &posts, &post_ids, &cadres, &relations, &sanctions),
         );
         verify_all(&data.journals, &data.journal_heads, &rules, f.lang)
     };
@@ -329,6 +334,7 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         quotas,
         cadres,
         relations,
+        sanctions,
         talents,
         rubric,
         journals: data.journals,
@@ -444,9 +450,10 @@ pub(crate) fn cadre_files(
     post_index: &HashMap<zugong_core::PositionId, usize>,
     cadres: &[CadreRecord],
     relations: &RelationBook,
+    sanctions: &std::collections::BTreeMap<zugong_core::CadreId, Vec<zugong_cadre::EffectRecord>>,
 ) -> zugong_cadre::CadreFiles {
     zugong_cadre::CadreFiles::from_files(cadres.iter().map(|c| {
-        zugong_cadre::CadreFile::new(zugong_cadre::CadreProfile {
+        let file = zugong_cadre::CadreFile::new(zugong_cadre::CadreProfile {
             cadre: c.id,
             birth_date: c.citizen_id.birth_date(),
             work_started_on: c.work_started_on.unwrap_or(c.rank_since),
@@ -464,7 +471,12 @@ pub(crate) fn cadre_files(
             fit_for_duty: true,
             legal_qualifications_met: true,
         })
-        .from_home(c.home_area)
+        .from_home(c.home_area);
+        sanctions
+            .get(&c.id)
+            .into_iter()
+            .flatten()
+            .fold(file, |file, e| file.with_effect(e.clone()))
     }))
     .with_holdings(holdings(tree, posts, post_index, cadres))
     .with_relations(relations.clone())
