@@ -59,27 +59,43 @@
 //! // The talent's record: a three-year tenure, the grant paid, graduated, then promoted.
 //! let record = talent; // a talent record is the stream of its talent
 //! let mut tj = Journal::<TalentRecord>::new();
-//! let rctx = RecordContext { tree: &tree, registry: &registry, placement: &placement };
-//! let agreement = |tier, starts_on, years, grant| Agreement {
-//!     tier, programme: format!("{tier}"), batch: 2024, starts_on, cycle_years: Some(years), grant,
+//! // The record reads the programmes in force and the cohorts the rounds confirmed (认定).
+//! let programmes = [programme.clone(), ProgrammeDefinition::young_top_talent()];
+//! let cohorts = Cohorts::confirmed([(round, rj.state(round).unwrap())]);
+//! let rctx = RecordContext { tree: &tree, registry: &registry, placement: &placement,
+//!     programmes: &programmes, cohorts: &cohorts };
+//! let agreement = Agreement {
+//!     tier: TalentTier::YoungNurtured, programme: programme.name.clone(), batch: 2024,
+//!     starts_on: d(2024, 10, 1), cycle_years: Some(3), grant: Yuan::wan(3),
 //!     shares: vec![(FundingSource::RegionalGrant, 1000)], industry: Some("goji".into()),
+//!     basis: TenureBasis::Round { round },
 //! };
 //! let register = RecordCommand::Register { talent, name: "马文静".into(), birth_date: d(1990, 3, 2), engagement };
 //! tj.execute(record, register, act(d(2024, 9, 10)), "人才工作", &rctx)?;
-//! tj.execute(record, RecordCommand::Start(agreement(TalentTier::YoungNurtured, d(2024, 10, 1), 3, Yuan::wan(3))), act(d(2024, 10, 1)), "人才工作", &rctx)?;
+//! // More than the programme's 3万元 is refused; so is a tenure the round did not confirm.
+//! let over = Agreement { grant: Yuan::wan(4), ..agreement.clone() };
+//! assert!(tj.execute(record, RecordCommand::Start(over), act(d(2024, 10, 1)), "人才工作", &rctx).is_err());
+//! tj.execute(record, RecordCommand::Start(agreement), act(d(2024, 10, 1)), "人才工作", &rctx)?;
 //! tj.execute(record, RecordCommand::Pay { source: FundingSource::RegionalGrant, amount: Yuan::wan(3) }, act(d(2024, 10, 8)), "人才工作", &rctx)?;
 //! // Nothing beyond the grant.
 //! assert!(tj.execute(record, RecordCommand::Pay { source: FundingSource::RegionalGrant, amount: Yuan(1) }, act(d(2024, 10, 9)), "人才工作", &rctx).is_err());
 //! let graduate = RecordCommand::Evaluate { kind: EvaluationKind::Final, outcome: EvaluationOutcome::Graduate };
 //! tj.execute(record, graduate, act(d(2027, 9, 30)), "人才工作", &rctx)?;
 //! // 青年拔尖 funding is not set nationally: an unfunded agreement here.
-//! let promote = RecordCommand::Promote(Agreement { shares: vec![], ..agreement(TalentTier::YoungTopTalent, d(2027, 11, 1), 3, Yuan(0)) });
+//! // A 认定 made outside zugong's rounds is recorded with its document.
+//! let promote = RecordCommand::Promote(Agreement {
+//!     tier: TalentTier::YoungTopTalent, programme: "自治区青年拔尖人才培养工程".into(), batch: 2027,
+//!     starts_on: d(2027, 11, 1), cycle_years: None, grant: Yuan(0), shares: vec![],
+//!     industry: Some("goji".into()),
+//!     basis: TenureBasis::Recorded { document: "宁人才办〔2027〕12号".into() },
+//! });
 //! tj.execute(record, promote, act(d(2027, 11, 1)), "人才工作", &rctx)?;
 //! assert_eq!(tj.state(record).unwrap().tier(), Some(TalentTier::YoungTopTalent));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod analytics;
+mod cohort;
 mod eligibility;
 mod industry;
 mod programme;
@@ -91,6 +107,7 @@ pub use analytics::{
     AgeBand, DueItem, DueKind, Pipeline, PoolCell, due_within, pipeline, pool_by_institution,
     pool_matrix,
 };
+pub use cohort::{Cohort, Cohorts};
 pub use eligibility::{Applicant, Engagement, Ineligibility, UnmetCondition, check_eligibility};
 pub use industry::{CatalogueData, CatalogueError, Industry, IndustryCatalogue, IndustryGroup};
 pub use programme::{
@@ -98,7 +115,7 @@ pub use programme::{
 };
 pub use record::{
     Agreement, EvaluationKind, EvaluationOutcome, RecordCommand, RecordContext, RecordError,
-    RecordEvent, TalentRecord, Tenure, TenureEnd,
+    RecordEvent, TalentRecord, Tenure, TenureBasis, TenureEnd,
 };
 pub use round::{
     Application, RoundCommand, RoundContext, RoundError, RoundEvent, RoundStage, SelectionRound,

@@ -9,10 +9,13 @@ use thiserror::Error;
 use zugong_core::dates::add_years;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::{
-    AuthorityError, Citation, InstitutionId, InstitutionRegistry, OrgTree, PartyPlacement, TalentId,
+    AuthorityError, Citation, InstitutionId, InstitutionRegistry, OrgTree, PartyPlacement,
+    TalentId, TalentRoundId,
 };
 
-use crate::{Engagement, FundingSource, ProfessionalTitle, TalentTier, Yuan};
+use crate::{
+    Cohorts, Engagement, FundingSource, ProfessionalTitle, ProgrammeDefinition, TalentTier, Yuan,
+};
 
 /// 培养协议: the agreement that starts a tenure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +36,26 @@ pub struct Agreement {
     pub shares: Vec<(FundingSource, u32)>,
     /// The industry served, by catalogue code.
     pub industry: Option<String>,
+    /// Where the tenure comes from: a round's 认定, or one recorded with its document.
+    pub basis: TenureBasis,
+}
+
+/// 认定依据: where a tenure comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TenureBasis {
+    /// The cohort a journaled selection round confirmed (认定): the talent must be in it, and
+    /// the agreement's programme and batch must be the round's.
+    Round {
+        /// The round.
+        round: TalentRoundId,
+    },
+    /// A 认定 made outside zugong's rounds (an earlier batch, a special recognition), recorded
+    /// with the document that made it (认定文件 and 文号); never blank.
+    Recorded {
+        /// The document.
+        document: String,
+    },
 }
 
 /// 考核结果: the outcome of an evaluation.
@@ -297,6 +320,11 @@ pub struct RecordContext<'c> {
     pub registry: &'c InstitutionRegistry,
     /// The Party organization each institution hangs from.
     pub placement: &'c PartyPlacement,
+    /// The programmes in force: an agreement names one, and is held to its cycle, its most
+    /// grant, its funding shares and its first payment.
+    pub programmes: &'c [ProgrammeDefinition],
+    /// The cohorts the rounds confirmed (认定): a round-based tenure starts only from one.
+    pub cohorts: &'c Cohorts,
 }
 
 impl RecordContext<'_> {
@@ -367,9 +395,127 @@ pub enum RecordError {
     /// A blank reason or series.
     #[error("{0} must not be blank")]
     Blank(&'static str),
+    /// The agreement names no programme in force for its tier.
+    #[error("no programme {name:?} of tier {tier} is in force")]
+    UnknownProgramme {
+        /// The tier.
+        tier: TalentTier,
+        /// The name given.
+        name: String,
+    },
+    /// A grant above the programme's most.
+    #[error("a grant of {grant} is above the programme's most, {max}")]
+    OverProgrammeGrant {
+        /// The grant agreed.
+        grant: Yuan,
+        /// The programme's most.
+        max: Yuan,
+        /// The programme's source.
+        rule: Citation,
+    },
+    /// The funding shares are not the programme's.
+    #[error("the funding shares are not the programme's")]
+    SharesDiffer {
+        /// The programme's source.
+        rule: Citation,
+    },
+    /// A cultivation period other than the programme's.
+    #[error("a cultivation period of {} where the programme's is {}", years(*.agreed), years(*.programme))]
+    CycleDiffers {
+        /// The agreement's.
+        agreed: Option<u32>,
+        /// The programme's.
+        programme: Option<u32>,
+        /// The programme's source.
+        rule: Citation,
+    },
+    /// The round named did not confirm this talent in this programme and batch.
+    #[error("the round did not confirm the talent (认定) in this programme and batch")]
+    NotRecognized(TalentRoundId),
+    /// A first payment from a source above what the programme pays on signing.
+    #[error(
+        "the first payment of {amount} from {source_of_funds} is above the {first} paid on signing"
+    )]
+    FirstPaymentOver {
+        /// Source.
+        source_of_funds: FundingSource,
+        /// Amount.
+        amount: Yuan,
+        /// The programme's first payment per source.
+        first: Yuan,
+        /// The programme's source.
+        rule: Citation,
+    },
+}
+
+fn years(y: Option<u32>) -> String {
+    y.map_or_else(|| "no set length".to_owned(), |y| format!("{y} years"))
 }
 
 impl TalentRecord {
+    /// The agreement held to its programme and its 认定: the programme in force with the
+    /// same tier and name, its cycle, its most grant and its shares; the round that confirmed
+    /// `talent` in that programme and batch, or a recorded document.
+    fn check_against_programme<'c>(
+        a: &Agreement,
+        talent: TalentId,
+        ctx: &RecordContext<'c>,
+    ) -> Result<&'c ProgrammeDefinition, RecordError> {
+        Self::check_agreement(a)?;
+        let programme = ctx
+            .programmes
+            .iter()
+            .find(|p| p.tier == a.tier && p.name == a.programme)
+            .ok_or_else(|| RecordError::UnknownProgramme {
+                tier: a.tier,
+                name: a.programme.clone(),
+            })?;
+        if programme.cycle_years.is_some() && a.cycle_years != programme.cycle_years {
+            return Err(RecordError::CycleDiffers {
+                agreed: a.cycle_years,
+                programme: programme.cycle_years,
+                rule: programme.source.clone(),
+            });
+        }
+        if let Some(plan) = &programme.funding {
+            if a.grant > plan.max_grant {
+                return Err(RecordError::OverProgrammeGrant {
+                    grant: a.grant,
+                    max: plan.max_grant,
+                    rule: programme.source.clone(),
+                });
+            }
+            let mut agreed = a.shares.clone();
+            let mut planned = plan.shares.clone();
+            agreed.sort();
+            planned.sort();
+            if a.grant > Yuan(0) && agreed != planned {
+                return Err(RecordError::SharesDiffer {
+                    rule: programme.source.clone(),
+                });
+            }
+        }
+        match &a.basis {
+            TenureBasis::Round { round } => {
+                let recognized = ctx.cohorts.get(*round).is_some_and(|c| {
+                    c.tier == a.tier
+                        && c.programme == a.programme
+                        && c.batch == a.batch
+                        && c.talents.contains(&talent)
+                });
+                if !recognized {
+                    return Err(RecordError::NotRecognized(*round));
+                }
+            }
+            TenureBasis::Recorded { document } => {
+                if document.trim().is_empty() {
+                    return Err(RecordError::Blank("document"));
+                }
+            }
+        }
+        Ok(programme)
+    }
+
     fn check_agreement(a: &Agreement) -> Result<(), RecordError> {
         if a.grant == Yuan(0) && !a.shares.is_empty() {
             return Err(RecordError::InvalidAgreement(
@@ -415,6 +561,11 @@ impl Refusal for RecordError {
         match self {
             Self::Authority(e) => e.citation(),
             Self::UnplacedInstitution(_) => zugong_core::citation::sources::ONE_LEVEL_DOWN_1984,
+            Self::NotRecognized(_) => crate::programme::TOP_TALENT,
+            Self::OverProgrammeGrant { rule, .. }
+            | Self::SharesDiffer { rule }
+            | Self::CycleDiffers { rule, .. }
+            | Self::FirstPaymentOver { rule, .. } => rule.clone(),
             _ => crate::programme::TOP_TALENT,
         }
     }
@@ -471,6 +622,47 @@ impl Refusal for RecordError {
             Self::Blank(field) => (
                 format!("{field} 不能为空"),
                 format!("{field} must not be blank"),
+            ),
+            Self::UnknownProgramme { tier, name } => (
+                format!("没有正在实施的{tier}项目“{name}”：培养协议须写明所属项目"),
+                format!("no programme {name:?} of tier {tier} is in force"),
+            ),
+            Self::OverProgrammeGrant { grant, max, .. } => (
+                format!("资助经费 {grant} 超过项目上限 {max}"),
+                format!("a grant of {grant} is above the programme's most, {max}"),
+            ),
+            Self::SharesDiffer { .. } => (
+                "经费来源及比例与项目规定不一致".into(),
+                "the funding shares are not the programme's".into(),
+            ),
+            Self::CycleDiffers {
+                agreed, programme, ..
+            } => (
+                format!(
+                    "培养周期 {} 年与项目规定的 {} 年不一致",
+                    agreed.map_or("未定".to_owned(), |y| y.to_string()),
+                    programme.map_or("未定".to_owned(), |y| y.to_string())
+                ),
+                format!(
+                    "a cultivation period of {} where the programme's is {}",
+                    years(*agreed),
+                    years(*programme)
+                ),
+            ),
+            Self::NotRecognized(_) => (
+                "所引评选批次未认定该人才（或项目、批次不符）：培养期须自认定起".into(),
+                "the round did not confirm the talent in this programme and batch".into(),
+            ),
+            Self::FirstPaymentOver {
+                source_of_funds,
+                amount,
+                first,
+                ..
+            } => (
+                format!("{source_of_funds}首次拨付 {amount} 超过协议签订后拨付的 {first}"),
+                format!(
+                    "the first payment of {amount} from {source_of_funds} is above the {first} paid on signing"
+                ),
             ),
         };
         let cite = self.citation();
@@ -538,7 +730,8 @@ impl Lifecycle for TalentRecord {
                 if let Some(t) = self.tier() {
                     return Err(RecordError::TenureInProgress(t));
                 }
-                Self::check_agreement(a)?;
+                let talent = self.talent.ok_or(RecordError::NotRegistered)?;
+                Self::check_against_programme(a, talent, ctx)?;
                 Ok(vec![RecordEvent::Started(a.clone())])
             }
             RecordCommand::Pay { source, amount } => {
@@ -548,6 +741,25 @@ impl Lifecycle for TalentRecord {
                 }
                 let cap = t.source_cap(*source);
                 let paid = t.paid.get(source).copied().unwrap_or_default();
+                // The first tranche of each source: at most what the programme pays on signing.
+                let programme = ctx
+                    .programmes
+                    .iter()
+                    .find(|p| p.tier == t.agreement.tier && p.name == t.agreement.programme);
+                let first = programme
+                    .and_then(|p| p.funding.as_ref())
+                    .and_then(|f| f.first_payment_per_source);
+                if let (Some(first), Some(p)) = (first, programme)
+                    && paid == Yuan(0)
+                    && *amount > first
+                {
+                    return Err(RecordError::FirstPaymentOver {
+                        source_of_funds: *source,
+                        amount: *amount,
+                        first,
+                        rule: p.source.clone(),
+                    });
+                }
                 if paid.0.saturating_add(amount.0) > cap.0 {
                     return Err(RecordError::OverGrant {
                         source_of_funds: *source,
@@ -616,7 +828,8 @@ impl Lifecycle for TalentRecord {
                 if a.tier <= from {
                     return Err(RecordError::NotAPromotion { from, to: a.tier });
                 }
-                Self::check_agreement(a)?;
+                let talent = self.talent.ok_or(RecordError::NotRegistered)?;
+                Self::check_against_programme(a, talent, ctx)?;
                 let mut events = Vec::new();
                 if self.active().is_some() {
                     events.push(RecordEvent::Ended {

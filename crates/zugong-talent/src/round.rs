@@ -102,6 +102,14 @@ impl Refusal for RoundError {
                 "该人选不在公示名单中".into(),
                 "the talent is not among the publicized".into(),
             ),
+            Self::OverFieldQuota {
+                field,
+                selected,
+                seats,
+            } => (
+                format!("{field}认定 {selected} 人，超过本批名额 {seats} 人"),
+                format!("{selected} confirmed in {field}, above the batch's {seats} seats"),
+            ),
         };
         let cite = self.citation();
         match language {
@@ -378,6 +386,17 @@ pub enum RoundError {
     /// Removing someone not publicized.
     #[error("{0} is not among the publicized")]
     NotSelected(TalentId),
+    /// 认定 of more than a field's seats: the programme's quotas bind the cohort, not only
+    /// the ranking.
+    #[error("{selected} confirmed in {field}, above the batch's {seats} seats")]
+    OverFieldQuota {
+        /// The field.
+        field: ResearchField,
+        /// How many the cohort holds in it.
+        selected: u32,
+        /// The programme's seats.
+        seats: u32,
+    },
 }
 
 fn out_of_order(command: &'static str, stage: RoundStage) -> RoundError {
@@ -553,6 +572,23 @@ impl Lifecycle for SelectionRound {
                 publicity
                     .check_over(act.day())
                     .map_err(RoundError::Publicity)?;
+                let mut per_field: BTreeMap<ResearchField, u32> = BTreeMap::new();
+                for t in &self.selected {
+                    if let Some(a) = self.applications.get(t) {
+                        let n = per_field.entry(a.applicant.field).or_default();
+                        *n = n.saturating_add(1);
+                    }
+                }
+                if let Some((field, selected)) = per_field
+                    .into_iter()
+                    .find(|(f, n)| *n > programme.seats_for(*f))
+                {
+                    return Err(RoundError::OverFieldQuota {
+                        field,
+                        selected,
+                        seats: programme.seats_for(field),
+                    });
+                }
                 Ok(vec![RoundEvent::Confirmed {
                     cohort: self.selected.clone(),
                 }])

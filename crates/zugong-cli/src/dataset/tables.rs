@@ -485,6 +485,8 @@ record! {
         cycle_years: Option<u32> => ["培养周期", "培养年限"],
         grant: Yuan => ["资助经费", "经费"],
         #[serde(default)]
+        recognized_by: Option<String> => ["认定文件", "认定文号"],
+        #[serde(default)]
         title: Option<ProfessionalTitle> => ["职称"],
         #[serde(default)]
         series: Option<String> => ["职称系列"],

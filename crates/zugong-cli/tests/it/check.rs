@@ -669,3 +669,26 @@ pub fn no_post_hangs_on_a_branch(dir: &std::path::Path) {
         }
     }
 }
+
+/// A talent's agreement is held to its programme: the 杰出科技人才 programme's most is 600万元,
+/// so a row of 700万元 is a fault naming the limit, and 600万元 is accepted.
+#[test]
+fn a_talent_grant_above_its_programme_is_a_fault() {
+    let d = sample_dir("talent-grant");
+    let file = d.join("talents.jsonl");
+    let line = read_rows(d.path(), "talents")
+        .iter()
+        .position(|t| t["tier"] == "distinguished_sci_tech")
+        .unwrap()
+        + 1;
+    edit_line(&file, line, |t| t["grant"] = serde_json::json!(6_000_000));
+    assert_eq!(code(&run(&["check", d.s()])), 0);
+    edit_line(&file, line, |t| t["grant"] = serde_json::json!(7_000_000));
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("talents.jsonl:{line}")) && text.contains("超过项目上限"),
+        "{text}"
+    );
+}

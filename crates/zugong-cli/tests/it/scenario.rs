@@ -357,7 +357,10 @@ fn a_recorded_sanction_keeps_the_cadre_out_of_the_selection() {
     let out = run(&["check", late.s()]);
     assert_eq!(code(&out), 2, "{}", stdout(&out));
     let text = stdout(&out);
-    assert!(text.contains("影响期未满") && text.contains("诫勉"), "{text}");
+    assert!(
+        text.contains("影响期未满") && text.contains("诫勉"),
+        "{text}"
+    );
 
     let bad = sample_dir("sanction-bad");
     std::fs::write(

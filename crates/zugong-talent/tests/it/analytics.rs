@@ -43,6 +43,7 @@ fn agreement(
         grant: Yuan(0),
         shares: vec![],
         industry: Some(industry.into()),
+        basis: recorded(),
     }
 }
 

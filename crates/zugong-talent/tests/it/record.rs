@@ -1,5 +1,5 @@
 use proptest::prelude::*;
-use zugong_core::journal::{ExecuteError, Journal};
+use zugong_core::journal::{ExecuteError, Journal, Refusal};
 use zugong_core::*;
 use zugong_talent::*;
 
@@ -22,6 +22,7 @@ fn agreement(tier: TalentTier, starts_on: chrono::NaiveDate, years: u32, grant: 
             (FundingSource::SciTechFund, 500),
         ],
         industry: Some("hydrogen".into()),
+        basis: recorded(),
     }
 }
 
@@ -479,4 +480,154 @@ fn an_employer_outside_the_registry_has_nobody_to_keep_the_record() {
         refused,
         Err(ExecuteError::Refused(RecordError::Authority(_)))
     ));
+}
+
+/// An agreement is held to its programme: the 杰出科技人才 programme's most is 600万元, its
+/// cycle five years, its shares half and half, and 100万元 from each source on signing.
+#[test]
+fn an_agreement_is_held_to_its_programme() {
+    let mut places = Places::new();
+    let programme = ProgrammeDefinition::distinguished_sci_tech();
+    places.programmes = vec![programme.clone()];
+    let good = Agreement {
+        tier: TalentTier::DistinguishedSciTech,
+        programme: programme.name.clone(),
+        batch: 1,
+        starts_on: d(2023, 1, 1),
+        cycle_years: Some(5),
+        grant: Yuan::wan(600),
+        shares: vec![
+            (FundingSource::SciTechFund, 500),
+            (FundingSource::TalentFund, 500),
+        ],
+        industry: None,
+        basis: recorded(),
+    };
+    let start = |a: Agreement| {
+        let (mut rec, mut j) = registered(&places, Engagement::Employed { employer: inst(3) });
+        run(
+            &mut rec,
+            &mut j,
+            &places,
+            RecordCommand::Start(a),
+            d(2023, 1, 1),
+        )
+        .map(|_| (rec, j))
+    };
+    let over = start(Agreement {
+        grant: Yuan::wan(700),
+        ..good.clone()
+    })
+    .unwrap_err();
+    assert!(
+        matches!(over, RecordError::OverProgrammeGrant { grant, max, .. } if grant == Yuan::wan(700) && max == Yuan::wan(600)),
+        "{over}"
+    );
+    assert_eq!(over.citation(), programme.source);
+    assert!(matches!(
+        start(Agreement {
+            shares: vec![(FundingSource::TalentFund, 1000)],
+            ..good.clone()
+        }),
+        Err(RecordError::SharesDiffer { .. })
+    ));
+    assert!(matches!(
+        start(Agreement {
+            cycle_years: Some(3),
+            ..good.clone()
+        }),
+        Err(RecordError::CycleDiffers { .. })
+    ));
+    assert!(matches!(
+        start(Agreement {
+            programme: "别的项目".into(),
+            ..good.clone()
+        }),
+        Err(RecordError::UnknownProgramme { .. })
+    ));
+    assert_eq!(
+        start(Agreement {
+            basis: TenureBasis::Recorded {
+                document: " ".into()
+            },
+            ..good.clone()
+        })
+        .unwrap_err(),
+        RecordError::Blank("document")
+    );
+    // Exactly the most is accepted; the first tranche of a source is at most 100万元.
+    let (mut rec, mut j) = start(good).unwrap();
+    let pay = |amount| RecordCommand::Pay {
+        source: FundingSource::TalentFund,
+        amount,
+    };
+    assert!(matches!(
+        run(
+            &mut rec,
+            &mut j,
+            &places,
+            pay(Yuan::wan(101)),
+            d(2023, 1, 2)
+        ),
+        Err(RecordError::FirstPaymentOver { .. })
+    ));
+    run(
+        &mut rec,
+        &mut j,
+        &places,
+        pay(Yuan::wan(100)),
+        d(2023, 1, 2),
+    )
+    .unwrap();
+    run(
+        &mut rec,
+        &mut j,
+        &places,
+        pay(Yuan::wan(150)),
+        d(2024, 1, 2),
+    )
+    .unwrap();
+}
+
+/// A round-based tenure starts only from the cohort the round confirmed: the talent in it,
+/// in its programme and batch.
+#[test]
+fn a_tenure_starts_only_from_a_confirmed_cohort() {
+    let round = TalentRoundId::from_uuid(uuid::Uuid::from_u128(40));
+    let mut places = Places::new();
+    let basis = TenureBasis::Round { round };
+    let start = |places: &Places, batch| {
+        let (mut rec, mut j) = registered(places, Engagement::Employed { employer: inst(3) });
+        let a = Agreement {
+            batch,
+            basis: basis.clone(),
+            shares: vec![],
+            ..agreement(TalentTier::YoungTopTalent, d(2024, 10, 1), 3, Yuan(0))
+        };
+        run(
+            &mut rec,
+            &mut j,
+            places,
+            RecordCommand::Start(a),
+            d(2024, 10, 1),
+        )
+    };
+    // No confirmed round: refused.
+    assert_eq!(
+        start(&places, 1).unwrap_err(),
+        RecordError::NotRecognized(round)
+    );
+    places.cohorts = serde_json::from_value(serde_json::json!({
+        "rounds": { round.to_string(): {
+            "tier": "young_top_talent", "programme": TalentTier::YoungTopTalent.to_string(),
+            "batch": 1, "talents": [talent(1)]
+        }}
+    }))
+    .unwrap();
+    assert!(start(&places, 1).is_ok());
+    // Another batch of the same programme is not this cohort.
+    assert_eq!(
+        start(&places, 2).unwrap_err(),
+        RecordError::NotRecognized(round)
+    );
 }

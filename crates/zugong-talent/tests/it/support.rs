@@ -46,6 +46,35 @@ pub struct Places {
     pub tree: OrgTree,
     pub registry: InstitutionRegistry,
     pub placement: PartyPlacement,
+    pub programmes: Vec<ProgrammeDefinition>,
+    pub cohorts: Cohorts,
+}
+
+/// A programme per tier named by its tier's term, with no cycle or funding of its own: the
+/// fixtures' agreements are held to nothing but their 认定. The real programmes' limits are
+/// tested with the presets.
+pub fn plain_programmes() -> Vec<ProgrammeDefinition> {
+    [
+        ProgrammeDefinition::young_nurtured(),
+        ProgrammeDefinition::young_top_talent(),
+        ProgrammeDefinition::industry_leader(),
+        ProgrammeDefinition::distinguished_sci_tech(),
+    ]
+    .into_iter()
+    .map(|mut p| {
+        p.name = p.tier.to_string();
+        p.cycle_years = None;
+        p.funding = None;
+        p
+    })
+    .collect()
+}
+
+/// The basis the fixtures' tenures use: a recorded 认定.
+pub fn recorded() -> TenureBasis {
+    TenureBasis::Recorded {
+        document: "宁人才办〔2024〕1号".into(),
+    }
 }
 
 impl Places {
@@ -55,6 +84,8 @@ impl Places {
             placement: PartyPlacement::new(&tree),
             registry: registry(),
             tree,
+            programmes: plain_programmes(),
+            cohorts: Cohorts::default(),
         }
     }
 
@@ -63,6 +94,8 @@ impl Places {
             tree: &self.tree,
             registry: &self.registry,
             placement: &self.placement,
+            programmes: &self.programmes,
+            cohorts: &self.cohorts,
         }
     }
 }

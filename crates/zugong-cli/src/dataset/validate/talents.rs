@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use zugong_core::journal::{ExecuteError, Journal, Refusal};
 use zugong_core::{Authority, InstitutionRegistry, OrgTree, PartyPlacement, TalentId};
 use zugong_talent::{
-    Agreement, Engagement, FundingSource, IndustryCatalogue, RecordCommand, RecordContext,
-    TalentRecord,
+    Agreement, Cohorts, Engagement, FundingSource, IndustryCatalogue, ProgrammeDefinition,
+    RecordCommand, RecordContext, TalentRecord, TenureBasis, Yuan,
 };
 
 use super::faults::Faults;
@@ -20,6 +20,18 @@ pub(super) struct Places<'p> {
     tree: &'p OrgTree,
     registry: &'p InstitutionRegistry,
     placement: &'p PartyPlacement,
+    programmes: &'p [ProgrammeDefinition],
+    cohorts: &'p Cohorts,
+}
+
+/// The programmes a dataset's talents are held to: the region's four (the presets).
+pub(crate) fn programmes() -> Vec<ProgrammeDefinition> {
+    vec![
+        ProgrammeDefinition::young_nurtured(),
+        ProgrammeDefinition::young_top_talent(),
+        ProgrammeDefinition::industry_leader(),
+        ProgrammeDefinition::distinguished_sci_tech(),
+    ]
 }
 
 /// Checks the talents and builds their records.
@@ -30,10 +42,16 @@ pub(super) fn talents(
     rows: Vec<Row<TalentRow>>,
 ) -> Vec<(TalentRow, TalentRecord)> {
     let placement = PartyPlacement::new(tree);
+    let programmes = programmes();
+    // The dataset holds no talent rounds: each row records its 认定 (the batch, and the
+    // document where given).
+    let cohorts = Cohorts::default();
     let places = Places {
         tree,
         registry,
         placement: &placement,
+        programmes: &programmes,
+        cohorts: &cohorts,
     };
     let catalogue = IndustryCatalogue::ningxia_2024();
     let mut talents = Vec::new();
@@ -133,6 +151,18 @@ pub(super) fn talent_record(
             employer: t.employer,
         },
     };
+    let programme = places
+        .programmes
+        .iter()
+        .find(|p| p.tier == t.tier)
+        .ok_or_else(|| {
+            tr!(
+                lang,
+                "没有{}的人才项目",
+                "no programme for the tier {}",
+                t.tier
+            )
+        })?;
     let mut commands = vec![
         RecordCommand::Register {
             talent: t.id,
@@ -142,13 +172,27 @@ pub(super) fn talent_record(
         },
         RecordCommand::Start(Agreement {
             tier: t.tier,
-            programme: t.tier.to_string(),
+            programme: programme.name.clone(),
             batch: t.batch,
             starts_on: t.starts_on,
-            cycle_years: t.cycle_years,
+            cycle_years: t.cycle_years.or(programme.cycle_years),
             grant: t.grant,
-            shares: vec![(FundingSource::TalentFund, 1000)],
+            // The row records the grant; its sources are the programme's.
+            shares: programme
+                .funding
+                .as_ref()
+                .filter(|_| t.grant > Yuan(0))
+                .map_or_else(
+                    || vec![(FundingSource::TalentFund, 1000)],
+                    |f| f.shares.clone(),
+                ),
             industry: t.industry.clone(),
+            basis: TenureBasis::Recorded {
+                document: t
+                    .recognized_by
+                    .clone()
+                    .unwrap_or_else(|| format!("{}第{}批认定", programme.name, t.batch)),
+            },
         }),
     ];
     if let Some(title) = t.title {
@@ -164,6 +208,8 @@ pub(super) fn talent_record(
         tree,
         registry: places.registry,
         placement: places.placement,
+        programmes: places.programmes,
+        cohorts: places.cohorts,
     };
     for (step, cmd) in (0u32..).zip(commands) {
         journal

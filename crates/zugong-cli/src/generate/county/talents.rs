@@ -79,6 +79,7 @@ pub(super) fn talents<S: Sink>(
                 starts_on,
                 cycle_years: Some(years),
                 grant: Yuan(grant),
+                recognized_by: None,
                 title: Some(title),
                 series: Some("工程技术".into()),
                 flexible_home: flexible.then(|| "某高校".to_owned()),
