@@ -541,7 +541,11 @@ impl Lifecycle for TrainingClass {
                     member: *member,
                     hours: *hours,
                 }];
-                if ctx.policy.leave_limit.is_exceeded_by(leave, plan.hours) {
+                // 第十五条's 1/7 binds 脱产培训 only: leave from a part-time or online class is
+                // recorded, not a cause of 退学.
+                if plan.mode == TrainingMode::FullTimeOffJob
+                    && ctx.policy.leave_limit.is_exceeded_by(leave, plan.hours)
+                {
                     events.push(ClassEvent::Withdrawn {
                         member: *member,
                         leave,

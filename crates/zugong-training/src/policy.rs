@@ -1,5 +1,6 @@
 //! The numbers of the training rules, with the regulations' values as defaults.
 
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{Citation, SourceStatus};
@@ -86,6 +87,13 @@ pub struct TrainingPolicy {
     pub new_secretary_training_months: u32,
     /// 县处级以上 cadres: the window, in years (《干部教育培训工作条例》 第十四条): 5.
     pub senior_cadre_window_years: u32,
+    /// The first year of a plan cycle: the five-year windows follow the national 规划's cycles
+    /// (《全国干部教育培训规划（2023—2027年）》: 2023), not a rolling window back from the day.
+    ///
+    /// # Provisional
+    /// The cycle's years are from the plan's title; a province on its own cycle sets it here.
+    #[serde(default = "default_cycle_start")]
+    pub senior_cadre_cycle_start_year: i32,
     /// ... 累计不少于3个月: counted as this many days of 脱产/集中培训.
     ///
     /// # Provisional
@@ -122,6 +130,7 @@ impl Default for TrainingPolicy {
             secretary_min_concentrated_sessions: 1,
             new_secretary_training_months: 6,
             senior_cadre_window_years: 5,
+            senior_cadre_cycle_start_year: default_cycle_start(),
             senior_cadre_days: 90,
             senior_cadre_hours: StudyHours::whole(550),
             junior_cadre_yearly_days: 12,
@@ -136,7 +145,23 @@ impl Default for TrainingPolicy {
     }
 }
 
+const fn default_cycle_start() -> i32 {
+    2023
+}
+
 impl TrainingPolicy {
+    /// The plan cycle containing `on`: its first and last day. The cycles run
+    /// `senior_cadre_window_years` from `senior_cadre_cycle_start_year`, backwards too.
+    #[must_use]
+    pub fn cycle_of(&self, on: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let len = i32::try_from(self.senior_cadre_window_years.max(1)).unwrap_or(5);
+        let offset = (on.year() - self.senior_cadre_cycle_start_year).rem_euclid(len);
+        let first = on.year() - offset;
+        let start = NaiveDate::from_ymd_opt(first, 1, 1).unwrap_or(on);
+        let end = NaiveDate::from_ymd_opt(first.saturating_add(len - 1), 12, 31).unwrap_or(on);
+        (start, end)
+    }
+
     /// Converts training days to 学时 with [`TrainingPolicy::hours_per_day`], if set.
     #[must_use]
     pub fn days_to_hours(&self, days: u32) -> Option<StudyHours> {
@@ -155,6 +180,7 @@ impl Policy for TrainingPolicy {
             ("secretary_min_concentrated_sessions", MEMBER_TRAINING_PLAN),
             ("new_secretary_training_months", MEMBER_TRAINING_PLAN),
             ("senior_cadre_window_years", CADRE_TRAINING_ART_14),
+            ("senior_cadre_cycle_start_year", CADRE_TRAINING_ART_14),
             ("senior_cadre_days", CADRE_TRAINING_ART_14),
             ("senior_cadre_hours", CADRE_TRAINING_ART_14),
             ("junior_cadre_yearly_days", CADRE_TRAINING_ART_14),

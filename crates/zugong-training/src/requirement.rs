@@ -244,7 +244,16 @@ pub fn check_requirements(
         });
     }
 
-    if let Some(since) = profile.secretary_since.filter(|s| *s <= as_of) {
+    // A new secretary's 任职培训: checked through its window and the rest of the year its window
+    // closes in (the year's report shows the lapse); a secretary of years ago is no longer new.
+    let new_secretary = profile
+        .secretary_since
+        .filter(|s| *s <= as_of)
+        .filter(|since| {
+            add_months(*since, policy.new_secretary_training_months)
+                .is_some_and(|deadline| deadline.year() >= as_of.year())
+        });
+    if let Some(since) = new_secretary {
         let deadline = add_months(since, policy.new_secretary_training_months).unwrap_or(since);
         let sessions = ledger
             .credits()
@@ -279,18 +288,14 @@ pub fn check_requirements(
             .and_then(|p| add_months(p, policy.promotion_catch_up_months))
             .filter(|deadline| as_of <= *deadline);
         let (requirement, period, required_days, required_hours, deadline) = if cadre.is_senior() {
-            let start = as_of
-                .checked_sub_months(chrono::Months::new(
-                    policy.senior_cadre_window_years.saturating_mul(12),
-                ))
-                .and_then(|d| d.succ_opt())
-                .unwrap_or(as_of);
+            // The window is the plan cycle that holds the day: due until its last day.
+            let (start, end) = policy.cycle_of(as_of);
             (
                 Requirement::SeniorCadreWindow,
-                (start, as_of),
+                (start, end),
                 policy.senior_cadre_days,
                 policy.senior_cadre_hours,
-                as_of,
+                end,
             )
         } else {
             (
@@ -304,11 +309,7 @@ pub fn check_requirements(
         let s = ledger.summary(period.0, as_of);
         let met = s.concentrated_days >= required_days || s.concentrated_hours >= required_hours;
         let deadline = catch_up.map_or(deadline, |c| c.max(deadline));
-        let st = if !met && requirement == Requirement::SeniorCadreWindow && catch_up.is_none() {
-            RequirementStatus::Overdue { since: as_of }
-        } else {
-            status(met, as_of, deadline)
-        };
+        let st = status(met, as_of, deadline);
         out.push(RequirementCheck {
             requirement,
             period,

@@ -40,8 +40,21 @@ impl std::ops::Deref for Class {
 }
 
 fn planned(tree: &OrgTree, policy: &TrainingPolicy, hours: u32, capacity: u32) -> Class {
+    planned_as(tree, policy, hours, capacity, TrainingMode::Concentrated)
+}
+
+fn planned_as(
+    tree: &OrgTree,
+    policy: &TrainingPolicy,
+    hours: u32,
+    capacity: u32,
+    mode: TrainingMode,
+) -> Class {
     let mut class = Class::default();
-    let cmd = ClassCommand::Plan(plan(id(1), TrainingTier::CountyUniversal, hours, capacity));
+    let cmd = ClassCommand::Plan(ClassPlan {
+        mode,
+        ..plan(id(1), TrainingTier::CountyUniversal, hours, capacity)
+    });
     run(&mut class, cmd, &county_ctx(tree, policy, d(5, 1))).unwrap();
     class
 }
@@ -74,7 +87,8 @@ fn run(
 fn leave_of_exactly_one_seventh_is_allowed() {
     let (tree, policy) = (tree(), TrainingPolicy::default());
     let ctx = county_ctx(&tree, &policy, d(5, 12));
-    let mut class = planned(&tree, &policy, 14, 10);
+    // 第十五条 binds 脱产培训: the class is full-time off the job.
+    let mut class = planned_as(&tree, &policy, 14, 10, TrainingMode::FullTimeOffJob);
     run(
         &mut class,
         ClassCommand::Enrol {
@@ -467,4 +481,36 @@ proptest! {
         let again = verified(&class.journal, || ClassContext { tree: &tree, policy: &policy });
         prop_assert_eq!(&again, &class.state);
     }
+}
+
+/// Leave from a class that is not 脱产 is recorded, never a cause of 退学 (第十五条 binds
+/// 脱产培训 only).
+#[test]
+fn leave_from_a_class_on_the_job_never_withdraws() {
+    let (tree, policy) = (tree(), TrainingPolicy::default());
+    let ctx = county_ctx(&tree, &policy, d(5, 12));
+    let mut class = planned(&tree, &policy, 14, 10);
+    run(
+        &mut class,
+        ClassCommand::Enrol {
+            member: member(1),
+            unit: id(100),
+        },
+        &ctx,
+    )
+    .unwrap();
+    let ev = run(
+        &mut class,
+        ClassCommand::RecordLeave {
+            member: member(1),
+            hours: StudyHours::whole(7),
+        },
+        &ctx,
+    )
+    .unwrap();
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        class.participants()[&member(1)].status,
+        ParticipantStatus::Enrolled
+    );
 }

@@ -150,6 +150,16 @@ fn secretaries_need_56_with_a_concentrated_session_and_early_appointment_trainin
         .find(|c| c.requirement == Requirement::NewSecretaryTraining)
         .unwrap();
     assert_eq!(new.status, RequirementStatus::Due { by: d(9, 1) });
+    // The requirement ends with its window: overdue through the year it closed in, then no
+    // longer a new secretary's.
+    let next_year = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let checks = check_requirements(&secretary, &ledger_with(&[]), next_year, &policy);
+    assert!(
+        checks
+            .iter()
+            .all(|c| c.requirement != Requirement::NewSecretaryTraining),
+        "{checks:#?}"
+    );
 }
 
 #[test]
@@ -163,8 +173,10 @@ fn senior_cadres_need_550_hours_or_90_days_in_five_years() {
         }),
         ..Default::default()
     };
-    let old = NaiveDate::from_ymd_opt(2021, 12, 31).unwrap();
-    let window_start = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
+    // The window is the plan cycle (2023–2027), not five years back from the day.
+    let old = NaiveDate::from_ymd_opt(2022, 12, 31).unwrap();
+    let window_start = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+    let window_end = NaiveDate::from_ymd_opt(2027, 12, 31).unwrap();
     let hours = ledger_with(&[
         concentrated(5000, window_start),
         concentrated(500, d(6, 1)),
@@ -172,7 +184,7 @@ fn senior_cadres_need_550_hours_or_90_days_in_five_years() {
     ]);
     let check = &check_requirements(&senior, &hours, d(12, 31), &policy)[0];
     assert_eq!(check.requirement, Requirement::SeniorCadreWindow);
-    assert_eq!(check.period, (window_start, d(12, 31)));
+    assert_eq!(check.period, (window_start, window_end));
     assert!(check.is_met(), "{check:?}");
     let days = ledger_with(&[c(
         10,
@@ -198,8 +210,19 @@ fn senior_cadres_need_550_hours_or_90_days_in_five_years() {
             sessions: 0
         }
     );
-    assert!(matches!(check.status, RequirementStatus::Overdue { .. }));
-    // Newly promoted: a year to catch up.
+    // Short in 2026: due by the cycle's end, not overdue every day of it.
+    assert_eq!(check.status, RequirementStatus::Due { by: window_end });
+    let next = NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
+    let check = &check_requirements(&senior, &short, next, &policy)[0];
+    assert_eq!(check.period.0, next, "a new cycle starts in 2028");
+    // A province on its own cycle (2024–2028).
+    let own = TrainingPolicy {
+        senior_cadre_cycle_start_year: 2024,
+        ..policy.clone()
+    };
+    let check = &check_requirements(&senior, &short, d(12, 31), &own)[0];
+    assert_eq!(check.period.0, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+    // Newly promoted: a year to catch up, or the cycle's end if later.
     let promoted = TrainingProfile {
         cadre: Some(CadreStanding {
             rank: Some(LeadershipRank::CountyDivisionDeputy),
@@ -209,12 +232,7 @@ fn senior_cadres_need_550_hours_or_90_days_in_five_years() {
         ..Default::default()
     };
     let check = &check_requirements(&promoted, &short, d(12, 31), &policy)[0];
-    assert_eq!(
-        check.status,
-        RequirementStatus::Due {
-            by: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap()
-        }
-    );
+    assert_eq!(check.status, RequirementStatus::Due { by: window_end });
     // 四级调研员 counts as senior; 一级主任科员 does not.
     assert!(
         CadreStanding {
