@@ -211,8 +211,8 @@ pub use recusal::{
     check_recusal, recusal_report,
 };
 pub use rotation::{
-    PostTenure, RotationFlag, RotationMove, RotationPolicy, RotationProblem, check_rotation_plan,
-    rotation_flags,
+    PostTenure, RotationFlag, RotationMove, RotationPolicy, RotationProblem, TenureScope,
+    check_rotation_plan, rotation_flags,
 };
 pub use screening::{
     CadreRow, Exclusion, FactorWeights, FieldSet, PostProfile, Ranked, Screening, exclusion, flags,

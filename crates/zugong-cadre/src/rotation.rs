@@ -6,7 +6,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use zugong_core::dates::{add_years, completed_months};
 use zugong_core::policy::{Policy, PolicyError};
-use zugong_core::{CadreId, Citation, PostHolder, RankOrGrade, SourceStatus};
+use zugong_core::{
+    AdminLevel, CadreId, Citation, DivisionLevel, InstitutionKind, InstitutionRegistry, OrgKind,
+    OrgTree, PostHolder, PostSeniority, RankOrGrade, SourceStatus,
+};
 
 use crate::{Post, QuotaBook};
 
@@ -15,9 +18,29 @@ const EXCHANGE_2014_54: Citation = Citation::new(
     "第五十四条（2019年条例第九章沿用）",
     SourceStatus::Confirmed,
 );
-const TENURE_2006: Citation = Citation::new(
+/// 2019: 地方党委、政府领导成员在同一职位上任职满十年的，必须交流 (the 2014 text bound every
+/// 党政领导干部).
+const EXCHANGE_2019: Citation = Citation::new(
+    "《党政领导干部选拔任用工作条例》(2019)",
+    "第九章 交流、回避",
+    SourceStatus::Secondary,
+);
+/// 《党政领导干部职务任期暂行规定》(2006) 第六条: two terms in the same post.
+const TENURE_2006_ART_6: Citation = Citation::new(
     "《党政领导干部职务任期暂行规定》(2006)",
-    "",
+    "第六条",
+    SourceStatus::Confirmed,
+);
+/// 《党政领导干部职务任期暂行规定》(2006) 第七条: fifteen years at one level.
+const TENURE_2006_ART_7: Citation = Citation::new(
+    "《党政领导干部职务任期暂行规定》(2006)",
+    "第七条",
+    SourceStatus::Confirmed,
+);
+/// 《党政领导干部职务任期暂行规定》(2006) 第三条: a term is five years.
+const TENURE_2006_ART_3: Citation = Citation::new(
+    "《党政领导干部职务任期暂行规定》(2006)",
+    "第三条",
     SourceStatus::Confirmed,
 );
 
@@ -51,10 +74,10 @@ impl Default for RotationPolicy {
 impl Policy for RotationPolicy {
     fn citations(&self) -> Vec<(&'static str, Citation)> {
         vec![
-            ("must_rotate_years", EXCHANGE_2014_54),
-            ("term_years", TENURE_2006),
-            ("max_consecutive_terms", EXCHANGE_2014_54),
-            ("max_years_at_level", TENURE_2006),
+            ("must_rotate_years", EXCHANGE_2019),
+            ("term_years", TENURE_2006_ART_3),
+            ("max_consecutive_terms", TENURE_2006_ART_6),
+            ("max_years_at_level", TENURE_2006_ART_7),
         ]
     }
 
@@ -64,7 +87,7 @@ impl Policy for RotationPolicy {
             "must_rotate_years",
             self.must_rotate_years,
             national.must_rotate_years,
-            EXCHANGE_2014_54,
+            EXCHANGE_2019,
         )?;
         PolicyError::within("must_rotate_years", self.must_rotate_years, 1, u32::MAX)?;
         PolicyError::within("term_years", self.term_years, 1, 10)?;
@@ -72,7 +95,7 @@ impl Policy for RotationPolicy {
             "max_consecutive_terms",
             self.max_consecutive_terms,
             national.max_consecutive_terms,
-            EXCHANGE_2014_54,
+            TENURE_2006_ART_6,
         )?;
         PolicyError::within(
             "max_consecutive_terms",
@@ -84,10 +107,95 @@ impl Policy for RotationPolicy {
             "max_years_at_level",
             self.max_years_at_level,
             national.max_years_at_level,
-            TENURE_2006,
+            TENURE_2006_ART_7,
         )?;
         PolicyError::within("max_years_at_level", self.max_years_at_level, 1, u32::MAX)?;
         Ok(())
+    }
+}
+
+/// Which tenure limits bind a post.
+///
+/// 《党政领导干部职务任期暂行规定》(2006) 第二条 puts under the two-term (第六条) and
+/// fifteen-year (第七条) limits the 县级以上地方党委、政府领导成员 and the 正职 of the work
+/// departments, 纪委, courts and procuratorates; the ten-year rotation rule (交流) binds the
+/// 地方党委和政府领导成员 in the same post. Other posts are under none of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TenureScope {
+    /// 县级以上地方党委、政府领导成员: all three limits.
+    LocalLeadership,
+    /// A 正职 of a work department, 纪委, court or procuratorate: two terms and fifteen years.
+    Principal,
+    /// Under none of the limits (the default).
+    #[default]
+    Other,
+}
+
+zugong_core::official_terms!(TenureScope, "任期管理范围 (tenure scope)", {
+    LocalLeadership => "地方党委、政府领导成员",
+    Principal => "正职领导成员",
+    Other => "其他",
+});
+
+impl TenureScope {
+    /// The scope of `post` under 第二条:
+    ///
+    /// - a leadership post of a county-or-higher local Party committee (an area's own, hosted
+    ///   by no 单位) or of a county-or-higher government: [`TenureScope::LocalLeadership`];
+    /// - the 正职 of a 纪委（监委）, court or procuratorate, and the 正职 of a work department or
+    ///   body of a province's or a city's Party committee, 人大常委会, government or 政协:
+    ///   [`TenureScope::Principal`];
+    /// - anything else (a county bureau's head, a 乡镇's posts, deputies outside the local
+    ///   leadership): [`TenureScope::Other`].
+    #[must_use]
+    pub fn of(post: &Post, tree: &OrgTree, registry: &InstitutionRegistry) -> Self {
+        let Some(rank) = post.leadership_rank() else {
+            return Self::Other;
+        };
+        let chief = rank.seniority() == PostSeniority::Chief;
+        match post.holder {
+            PostHolder::PartyCommittee(u) => {
+                let local = tree.get(u).is_some_and(|u| {
+                    u.kind == OrgKind::Committee
+                        && u.institution.is_none()
+                        && u.level >= AdminLevel::County
+                });
+                if local {
+                    Self::LocalLeadership
+                } else {
+                    Self::Other
+                }
+            }
+            PostHolder::Institution(i) => {
+                let Some(i) = registry.get(i) else {
+                    return Self::Other;
+                };
+                let above_county = i.area.level() != DivisionLevel::County;
+                match i.kind {
+                    // A 乡镇 government is a `Township`: the registry's governments are the
+                    // county's and above.
+                    InstitutionKind::Government => Self::LocalLeadership,
+                    InstitutionKind::Supervision
+                    | InstitutionKind::Court
+                    | InstitutionKind::Procuratorate
+                        if chief =>
+                    {
+                        Self::Principal
+                    }
+                    InstitutionKind::GovernmentDepartment
+                    | InstitutionKind::PartyOrgan
+                    | InstitutionKind::PeoplesCongressOrgan
+                    | InstitutionKind::CppccOrgan
+                        if chief && above_county =>
+                    {
+                        Self::Principal
+                    }
+                    _ => Self::Other,
+                }
+            }
+            PostHolder::LeadingGroup(_) => Self::Other,
+        }
     }
 }
 
@@ -100,6 +208,13 @@ pub struct PostTenure {
     pub in_post_since: NaiveDate,
     /// Periods at the current 职务层次 (any post), oldest first; `None` end: ongoing.
     pub level_periods: Vec<(NaiveDate, Option<NaiveDate>)>,
+    /// The 届 (任期) served in the post, counted from the body's 换届 records — a 届 is the
+    /// body's term, not five years of the cadre's own.
+    #[serde(default)]
+    pub terms_served: u32,
+    /// Which limits bind the post.
+    #[serde(default)]
+    pub scope: TenureScope,
 }
 
 /// A tenure flag as of a date.
@@ -130,10 +245,10 @@ impl RotationFlag {
     #[must_use]
     pub fn citation(&self) -> Citation {
         match self {
-            Self::MustRotate { .. } | Self::TwoTermsReached | Self::TermNotCompleted { .. } => {
-                EXCHANGE_2014_54
-            }
-            Self::LevelLimitReached { .. } => TENURE_2006,
+            Self::MustRotate { .. } => EXCHANGE_2019,
+            Self::TwoTermsReached => TENURE_2006_ART_6,
+            Self::TermNotCompleted { .. } => EXCHANGE_2014_54,
+            Self::LevelLimitReached { .. } => TENURE_2006_ART_7,
         }
     }
 }
@@ -145,7 +260,8 @@ impl RotationFlag {
 /// use zugong_cadre::*;
 /// use zugong_core::CadreId;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let t = PostTenure { cadre: CadreId::from_uuid(uuid::Uuid::nil()), in_post_since: d(2016, 6, 1), level_periods: vec![(d(2016, 6, 1), None)] };
+/// let t = PostTenure { cadre: CadreId::from_uuid(uuid::Uuid::nil()), in_post_since: d(2016, 6, 1),
+///     level_periods: vec![(d(2016, 6, 1), None)], terms_served: 2, scope: TenureScope::LocalLeadership };
 /// let policy = RotationPolicy::default();
 /// assert!(!rotation_flags(&t, d(2026, 5, 31), &policy).iter().any(|f| matches!(f, RotationFlag::MustRotate { .. })));
 /// assert!(rotation_flags(&t, d(2026, 6, 1), &policy).contains(&RotationFlag::MustRotate { since: d(2026, 6, 1) }));
@@ -157,14 +273,14 @@ pub fn rotation_flags(
     policy: &RotationPolicy,
 ) -> Vec<RotationFlag> {
     let mut out = Vec::new();
-    let months_in_post = completed_months(t.in_post_since, as_of);
-    if let Some(since) =
-        add_years(t.in_post_since, policy.must_rotate_years).filter(|d| *d <= as_of)
+    let limited = t.scope != TenureScope::Other;
+    if t.scope == TenureScope::LocalLeadership
+        && let Some(since) =
+            add_years(t.in_post_since, policy.must_rotate_years).filter(|d| *d <= as_of)
     {
         out.push(RotationFlag::MustRotate { since });
     }
-    let terms = months_in_post / policy.term_years.saturating_mul(12).max(1);
-    if terms >= policy.max_consecutive_terms {
+    if limited && t.terms_served >= policy.max_consecutive_terms {
         out.push(RotationFlag::TwoTermsReached);
     }
     let level_months: u32 = t
@@ -172,7 +288,7 @@ pub fn rotation_flags(
         .iter()
         .map(|(from, to)| completed_months(*from, to.unwrap_or(as_of).min(as_of)))
         .fold(0, u32::saturating_add);
-    if level_months >= policy.max_years_at_level.saturating_mul(12) {
+    if limited && level_months >= policy.max_years_at_level.saturating_mul(12) {
         out.push(RotationFlag::LevelLimitReached {
             years: level_months / 12,
         });

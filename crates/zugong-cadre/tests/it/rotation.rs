@@ -11,6 +11,8 @@ fn tenure_flags_at_their_thresholds() {
         cadre: cadre(1),
         in_post_since: d(2016, 6, 1),
         level_periods: vec![(d(2011, 6, 1), Some(d(2016, 6, 1))), (d(2016, 6, 1), None)],
+        terms_served: 2,
+        scope: TenureScope::LocalLeadership,
     };
     let day_before = rotation_flags(&t, d(2026, 5, 31), &p);
     assert!(
@@ -26,12 +28,14 @@ fn tenure_flags_at_their_thresholds() {
     assert!(on.contains(&RotationFlag::LevelLimitReached { years: 15 }));
     assert_eq!(
         on[0].citation().regulation,
-        "《党政领导干部选拔任用工作条例》(2014)"
+        "《党政领导干部选拔任用工作条例》(2019)"
     );
     let new = PostTenure {
         cadre: cadre(2),
         in_post_since: d(2024, 1, 1),
         level_periods: vec![(d(2024, 1, 1), None)],
+        terms_served: 1,
+        scope: TenureScope::LocalLeadership,
     };
     assert_eq!(
         rotation_flags(&new, d(2026, 1, 1), &p),
@@ -40,6 +44,97 @@ fn tenure_flags_at_their_thresholds() {
         }]
     );
     assert!(rotation_flags(&new, d(2029, 1, 1), &p).is_empty());
+}
+
+/// The limits bind by scope (任期暂行规定 第二条): the ten-year rule the local Party and
+/// government leaders only; two terms and fifteen years those and the 正职; terms are 届
+/// served, not years ÷ 5.
+#[test]
+fn limits_bind_by_scope_and_terms_are_counted_by_term() {
+    let p = RotationPolicy::default();
+    let long = |scope, terms_served| PostTenure {
+        cadre: cadre(1),
+        in_post_since: d(2014, 1, 1),
+        level_periods: vec![(d(2010, 1, 1), None)],
+        terms_served,
+        scope,
+    };
+    let on = d(2026, 6, 1);
+    let flags = |t: &PostTenure| rotation_flags(t, on, &p);
+    // Twelve years in post, sixteen at the level.
+    let principal = flags(&long(TenureScope::Principal, 2));
+    assert!(
+        !principal
+            .iter()
+            .any(|f| matches!(f, RotationFlag::MustRotate { .. }))
+    );
+    assert!(principal.contains(&RotationFlag::TwoTermsReached));
+    assert!(principal.contains(&RotationFlag::LevelLimitReached { years: 16 }));
+    assert!(flags(&long(TenureScope::Other, 2)).is_empty());
+    // Twelve years but one 届 served (the body's term was lengthened or began late): not two.
+    let one_term = flags(&long(TenureScope::LocalLeadership, 1));
+    assert!(!one_term.contains(&RotationFlag::TwoTermsReached));
+    assert!(
+        one_term
+            .iter()
+            .any(|f| matches!(f, RotationFlag::MustRotate { .. }))
+    );
+
+    // Which posts are local leadership: the county committee's and the county government's.
+    let (tree, registry) = (tree(), registry());
+    let post = |holder, rank| {
+        Post::new(
+            PositionId::from_uuid(uuid::Uuid::from_u128(9)),
+            holder,
+            "职位",
+            RankOrGrade::Leadership(rank),
+            Tenure::Appointed,
+        )
+    };
+    use LeadershipRank::*;
+    assert_eq!(
+        TenureScope::of(
+            &post(PostHolder::PartyCommittee(id(2)), CountyDivisionDeputy),
+            &tree,
+            &registry
+        ),
+        TenureScope::LocalLeadership
+    );
+    assert_eq!(
+        TenureScope::of(
+            &post(PostHolder::PartyCommittee(id(4)), TownshipSectionChief),
+            &tree,
+            &registry
+        ),
+        TenureScope::Other,
+        "a 乡镇党委 is no county-or-higher local committee"
+    );
+    assert_eq!(
+        TenureScope::of(
+            &post(PostHolder::Institution(inst(3)), TownshipSectionDeputy),
+            &tree,
+            &registry
+        ),
+        TenureScope::Other
+    );
+    // The county 纪委监委's head, and a city bureau's: 正职 in 第二条's scope; a 副县长 is a
+    // local leader.
+    for (holder, rank, scope) in [
+        (inst(6), CountyDivisionChief, TenureScope::Principal),
+        (inst(8), CountyDivisionChief, TenureScope::Principal),
+        (inst(10), CountyDivisionDeputy, TenureScope::LocalLeadership),
+        (inst(3), TownshipSectionChief, TenureScope::Other),
+    ] {
+        assert_eq!(
+            TenureScope::of(
+                &post(PostHolder::Institution(holder), rank),
+                &tree,
+                &registry
+            ),
+            scope,
+            "{holder:?}"
+        );
+    }
 }
 
 #[test]

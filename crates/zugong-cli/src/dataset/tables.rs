@@ -425,6 +425,8 @@ record! {
         post_since: Option<NaiveDate> => ["任现职时间"],
         #[serde(default)]
         level_since: Option<NaiveDate> => ["任同层级时间"],
+        #[serde(default)]
+        terms_in_post: Option<u32> => ["本职位任职届数", "任职届数"],
         education: EducationLevel => ["学历"],
         #[serde(default)]
         work_started_on: Option<NaiveDate> => ["参加工作时间", "工作时间"],

@@ -343,6 +343,7 @@ pub(super) fn cadre<S: Sink>(
         rank_since,
         post_since: post.map(|_| post_since),
         level_since: Some(rank_since - Duration::days(cx.rng.range(0, 600) as i64)),
+        terms_in_post: None,
         education,
         // Derived, not drawn, so the rest of the generated city stays as it was: work from
         // 22, full membership from 24 (the file's 工龄 and 党龄).

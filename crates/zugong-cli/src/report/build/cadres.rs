@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::Datelike;
 use zugong_cadre::{
     AssessmentGrade, AssessmentPolicy, AssessmentRegime, PostTenure, QuotaError, RecusalFinding,
-    RotationFlag, RotationPolicy, recusal_report, rotation_flags,
+    RotationFlag, RotationPolicy, TenureScope, recusal_report, rotation_flags,
 };
 use zugong_core::CadreId;
 
@@ -250,10 +250,24 @@ pub(super) fn cadre_section(
     let mut rotations_due = 0;
     for c in world.cadres.iter().filter(|c| c.post.is_some()) {
         let Some(since) = c.post_since else { continue };
+        let Some(post) = c
+            .post
+            .and_then(|p| world.post_index.get(&p))
+            .and_then(|i| world.posts.get(*i))
+        else {
+            continue;
+        };
+        // The 届 served, as the row records them; where it does not, each completed five years
+        // in post is read as one (the dataset holds no 换届 of the bodies the posts belong to).
+        let terms_served = c.terms_in_post.unwrap_or_else(|| {
+            zugong_core::dates::completed_years(since, as_of) / rotation.term_years.max(1)
+        });
         let tenure = PostTenure {
             cadre: c.id,
             in_post_since: since,
             level_periods: vec![(c.level_since.unwrap_or(c.rank_since), None)],
+            terms_served,
+            scope: TenureScope::of(post, &world.tree, &world.institutions),
         };
         let flags: Vec<RotationFlag> = rotation_flags(&tenure, as_of, &rotation)
             .into_iter()
