@@ -100,7 +100,7 @@
 //! assert_eq!(sel.stage().to_string(), "任前公示");
 //!
 //! // 任职 fills the place: a second selection for the same line finds no vacancy.
-//! let appoint = SelectionCommand::Appoint { talk_held: true, review: ok() };
+//! let appoint = SelectionCommand::Appoint { talk_held: true, review: ok(), election: None };
 //! journal.execute(selection, appoint, Act::on_day(d(4, 16), 0, clerk, department), "任职", &ctx)?;
 //! let sel = journal.state(selection).ok_or("no selection")?;
 //! // 任职时间 counts from the decision; a one-year 试用期 follows.
@@ -219,9 +219,9 @@ pub use screening::{
     score, screen,
 };
 pub use selection::{
-    GateRecord, InspectionRecord, PersonalMatters, Recommendation, RecommendationKind, Selection,
-    SelectionCommand, SelectionContext, SelectionError, SelectionEvent, SelectionMode,
-    SelectionStage, VoteCount,
+    ElectionResult, GateRecord, InspectionRecord, PersonalMatters, Recommendation,
+    RecommendationKind, Selection, SelectionCommand, SelectionContext, SelectionError,
+    SelectionEvent, SelectionMode, SelectionStage, VoteCount,
 };
 pub use updown::{
     AccountableExit, AdjustmentKind, CoolingOffBar, CoolingOffPolicy, RemovalCase, ResignationKind,

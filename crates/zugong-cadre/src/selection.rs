@@ -93,6 +93,43 @@ pub struct InspectionRecord {
     pub feedback_given: bool,
 }
 
+/// The election that fills a 选任制 post: the body that voted, the day, and the votes.
+///
+/// Elected only with more than half of all who are entitled to vote (全体代表/委员过半数,
+/// 地方组织法 and 党章 for Party committees); the post's 任职时间 counts from the election, and
+/// it has no 试用期.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ElectionResult {
+    /// The body that voted (e.g. `新庄县第十八届人民代表大会第五次会议`); never blank.
+    pub body: String,
+    /// The day of the vote.
+    pub held_on: NaiveDate,
+    /// Votes for the candidate.
+    pub votes_for: u32,
+    /// Everyone entitled to vote (应到): the majority is of them, not of those present.
+    pub entitled: u32,
+}
+
+impl ElectionResult {
+    /// An election by `body` on `held_on`: `votes_for` of `entitled`.
+    #[must_use]
+    pub fn new(body: impl Into<String>, held_on: NaiveDate, votes_for: u32, entitled: u32) -> Self {
+        Self {
+            body: body.into(),
+            held_on,
+            votes_for,
+            entitled,
+        }
+    }
+
+    /// Whether the candidate is elected: more than half of the entitled.
+    #[must_use]
+    pub fn elects(&self) -> bool {
+        u64::from(self.votes_for) * 2 > u64::from(self.entitled)
+    }
+}
+
 /// A member's recorded votes for one candidate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoteCount {
@@ -343,6 +380,10 @@ pub enum SelectionCommand {
         talk_held: bool,
         /// Political review at appointment.
         review: PoliticalReview,
+        /// For a 选任制 post, the election that filled it (the committee recommends; the
+        /// congress or plenum elects): required there, refused for an appointed post.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        election: Option<ElectionResult>,
     },
     /// 试用期满: 胜任 or not.
     EndProbation {
@@ -601,6 +642,10 @@ pub enum SelectionError {
     /// An adjustment without its reason.
     #[error("an adjustment (调整) must state its reason")]
     NoAdjustmentReason,
+    /// An elected post appointed without its election, or an appointed post given one, or an
+    /// election that is blank, has more votes than voters, or falls after the day.
+    #[error("{0}")]
+    Election(&'static str),
     /// The context holds no file for the cadre: the rules read the candidate's own records.
     #[error(
         "no file (干部档案) for the cadre: the rules read the candidate's records, add the file"
@@ -676,6 +721,7 @@ impl Refusal for SelectionError {
             | Self::OutOfOrder { .. }
             | Self::NoPlan => crate::policy::CH_3,
             Self::NoAdjustmentReason => crate::updown::REMOVAL,
+            Self::Election(_) => CH_7,
             Self::NoFile(_) => CH_5,
             Self::Ineligible { unmet, .. } => unmet
                 .first()
@@ -747,6 +793,7 @@ impl Refusal for SelectionError {
             Self::NoAdjustmentReason => {
                 "调整须写明事由（不适宜担任现职的情形、免职情形或工作需要）".to_owned()
             }
+            Self::Election(w) => format!("选举任职不符合要求：{w}"),
             Self::NoFile(_) => {
                 "缺少该干部的档案记录：按干部本人的任职、学历、党龄和处分记录审核，须先录入"
                     .to_owned()
@@ -1331,7 +1378,11 @@ impl Lifecycle for Selection {
                 }
                 Ok(events)
             }
-            SelectionCommand::Appoint { talk_held, review } => {
+            SelectionCommand::Appoint {
+                talk_held,
+                review,
+                election,
+            } => {
                 let Some((decided_on, cadre)) = self.decided else {
                     return Err(out_of_order("任职", stage));
                 };
@@ -1350,6 +1401,44 @@ impl Lifecycle for Selection {
                 if !talk_held {
                     return Err(SelectionError::NoTalk);
                 }
+                // 选任制: the election, not the decision, fills the post.
+                let elected_on = match (post.tenure, election) {
+                    (crate::Tenure::Elected, None) => {
+                        return Err(SelectionError::Election(
+                            "a 选任制 post is filled by its election: record the vote",
+                        ));
+                    }
+                    (crate::Tenure::Appointed, Some(_)) => {
+                        return Err(SelectionError::Election(
+                            "a 委任制 post is filled by the decision, not by an election",
+                        ));
+                    }
+                    (crate::Tenure::Elected, Some(e)) => {
+                        if e.body.trim().is_empty() {
+                            return Err(SelectionError::Election("the electing body is blank"));
+                        }
+                        if e.votes_for > e.entitled || e.entitled == 0 {
+                            return Err(SelectionError::Election(
+                                "more votes for than voters entitled",
+                            ));
+                        }
+                        if e.held_on > on || e.held_on < decided_on {
+                            return Err(SelectionError::Election(
+                                "the election falls outside the decision and the day",
+                            ));
+                        }
+                        if !e.elects() {
+                            return Ok(vec![SelectionEvent::Ended {
+                                reason: format!(
+                                    "未当选：{} 得 {} 票，未过应到 {} 人的半数",
+                                    e.body, e.votes_for, e.entitled
+                                ),
+                            }]);
+                        }
+                        Some(e.held_on)
+                    }
+                    (crate::Tenure::Appointed, None) => None,
+                };
                 // A sanction or measure that took effect during the 公示 ends the selection: the
                 // appointment would be one the rules refuse.
                 let file = ctx.files.get(cadre).ok_or(SelectionError::NoFile(cadre))?;
@@ -1398,7 +1487,7 @@ impl Lifecycle for Selection {
                     pass,
                     vec![SelectionEvent::Appointed {
                         cadre,
-                        counted_from: decided_on,
+                        counted_from: elected_on.unwrap_or(decided_on),
                         probation_until,
                         recorded_recusal: recusal,
                     }],

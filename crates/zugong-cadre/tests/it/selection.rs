@@ -269,6 +269,7 @@ fn publicity_spanning_the_national_day_holiday() {
     let appoint = || SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
+        election: None,
     };
     assert_eq!(
         w.run(&mut sel, &mut j, appoint(), d(2026, 10, 12)),
@@ -283,7 +284,8 @@ fn publicity_spanning_the_national_day_holiday() {
             &mut j,
             SelectionCommand::Appoint {
                 talk_held: false,
-                review: ok()
+                review: ok(),
+                election: None,
             },
             d(2026, 10, 13)
         ),
@@ -816,7 +818,8 @@ fn objections_quota_and_return_after_probation() {
             &mut j,
             SelectionCommand::Appoint {
                 talk_held: true,
-                review: ok()
+                review: ok(),
+                election: None,
             },
             d(2026, 3, 30)
         ),
@@ -854,6 +857,7 @@ fn objections_quota_and_return_after_probation() {
             SelectionCommand::Appoint {
                 talk_held: true,
                 review: ok(),
+                election: None,
             },
             d(2026, 3, 30),
         )
@@ -880,6 +884,7 @@ fn objections_quota_and_return_after_probation() {
         SelectionCommand::Appoint {
             talk_held: true,
             review: ok(),
+            election: None,
         },
         d(2026, 3, 24),
     )
@@ -1021,7 +1026,7 @@ proptest! {
                 }
                 Op::Decide(present, agree) => SelectionCommand::Decide { members: 11, present, votes: BTreeMap::from([(cadre(1), VoteCount { agree, disagree: 0, defer: 0 })]), review: ok(), consultation: None },
                 Op::Publicize => SelectionCommand::StartPublicity { review: ok() },
-                Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok() },
+                Op::Appoint(talk) => SelectionCommand::Appoint { talk_held: talk, review: ok(), election: None },
             };
             let _ = w.run(&mut sel, &mut j, cmd, on);
             if let Some((who, _, _)) = sel.appointed() {
@@ -1131,6 +1136,7 @@ fn appointing_fills_the_place_and_an_adjustment_frees_it_in_the_same_entry() {
     let appoint = || SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
+        election: None,
     };
     run(&mut j, SID, appoint(), d(2026, 3, 24), committee).unwrap();
     // The place is taken by the first appointment: the second is refused by the quota rule.
@@ -1211,6 +1217,7 @@ fn an_appointment_before_the_publicity_ended_is_found_by_verify() {
         SelectionCommand::Appoint {
             talk_held: true,
             review: ok(),
+            election: None,
         },
         d(2026, 3, 18),
     )
@@ -1654,6 +1661,7 @@ fn the_file_is_read_again_at_the_decision_and_at_the_appointment() {
     let appoint = SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
+        election: None,
     };
     run_steps(
         &w,
@@ -1702,6 +1710,7 @@ fn a_cadre_decided_on_for_one_post_is_refused_for_another() {
     let appoint = SelectionCommand::Appoint {
         talk_held: true,
         review: ok(),
+        election: None,
     };
     run_steps(
         &w,
@@ -1719,4 +1728,57 @@ fn a_cadre_decided_on_for_one_post_is_refused_for_another() {
         j.state(SID2).unwrap().decided().map(|x| x.1),
         Some(cadre(1))
     );
+}
+
+/// A 选任制 post is filled by its election: no 试用期, 任职时间 from the vote, elected only with
+/// more than half of those entitled; an appointed post takes no election.
+#[test]
+fn an_elected_post_records_its_election_instead_of_a_probation() {
+    let w = World::new(1);
+    let mut elected = post(BUREAU, DEPUTY);
+    elected.tenure = Tenure::Elected;
+    let mut steps = walk_to_publicity();
+    steps[0].0 = SelectionCommand::Motion {
+        post: elected,
+        mode: SelectionMode::IndividualPromotion,
+        plan: "选举产生".into(),
+        review: ok(),
+        exceptional: None,
+    };
+    let run_to_publicity = || {
+        let mut j = Journal::new();
+        run_steps(&w, &mut j, SID, &steps).unwrap();
+        let until = j.state(SID).unwrap().publicity().unwrap().until();
+        (j, until + chrono::Duration::days(1))
+    };
+    let appoint = |election| SelectionCommand::Appoint {
+        talk_held: true,
+        review: ok(),
+        election,
+    };
+    let (mut j, day) = run_to_publicity();
+    assert!(matches!(
+        run_steps(&w, &mut j, SID, &[(appoint(None), day)]),
+        Err((0, SelectionError::Election(_)))
+    ));
+    // Exactly half is not a majority: not elected, the selection ends.
+    let vote = |n| Some(ElectionResult::new("县人大常委会第十次会议", day, n, 30));
+    run_steps(&w, &mut j, SID, &[(appoint(vote(15)), day)]).unwrap();
+    assert_eq!(j.state(SID).unwrap().stage(), SelectionStage::Ended);
+    assert!(j.state(SID).unwrap().ended().unwrap().contains("未当选"));
+
+    let (mut j, day) = run_to_publicity();
+    run_steps(&w, &mut j, SID, &[(appoint(vote(16)), day)]).unwrap();
+    let sel = j.state(SID).unwrap();
+    assert_eq!(sel.stage(), SelectionStage::Confirmed, "no 试用期");
+    assert_eq!(sel.appointed(), Some((cadre(1), day, None)));
+    assert_eq!(w.verified(&j), *sel);
+
+    // An appointed post is filled by the decision.
+    let mut j = Journal::new();
+    run_steps(&w, &mut j, SID, &walk_to_publicity()).unwrap();
+    assert!(matches!(
+        run_steps(&w, &mut j, SID, &[(appoint(vote(20)), day)]),
+        Err((0, SelectionError::Election(_)))
+    ));
 }

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use zugong_cadre::{
-    AssessmentGrade, CadreRow, Exclusion, FactorWeights, InspectionRecord, PersonalMatters,
-    PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind, Screening, Selection,
-    SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage, Strength, VoteCount,
-    WorkFunction, YoungCadreAges, flags, screen,
+    AssessmentGrade, CadreRow, ElectionResult, Exclusion, FactorWeights, InspectionRecord,
+    PersonalMatters, PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind,
+    Screening, Selection, SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage,
+    Strength, Tenure, VoteCount, WorkFunction, YoungCadreAges, flags, screen,
 };
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::Journal;
@@ -508,6 +508,15 @@ pub(crate) fn walk(
             SelectionCommand::Appoint {
                 talk_held: true,
                 review: review_of(cadre),
+                // A 选任制 post is filled by its vote: the scenario's congress elects.
+                election: (post.tenure == Tenure::Elected).then(|| {
+                    ElectionResult::new(
+                        format!("{}选举会议", world.holder_name(post.holder)),
+                        until_day + Duration::days(1),
+                        180,
+                        200,
+                    )
+                }),
             },
             format!("任职谈话：{}", cadre.name),
         )
