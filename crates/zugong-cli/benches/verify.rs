@@ -288,7 +288,7 @@ fn verify(p: Parsed, r: &Rules<'_>) -> usize {
         policy: &r.selection,
         calendar: &r.calendar,
         quota: r.quota,
-        files: &r.cadre_files,
+        files: r.cadre_files,
     };
     let rating = RatingContext {
         tree: r.tree,

@@ -62,8 +62,10 @@ fn selection_thresholds_refuse_loosening_on_both_sides() {
 
 #[test]
 fn a_loosened_policy_names_its_field_rule_and_the_national_figure() {
-    let mut p = SelectionPolicy::default();
-    p.publicity_working_days = 3;
+    let p = SelectionPolicy {
+        publicity_working_days: 3,
+        ..Default::default()
+    };
     let e = p.validate().unwrap_err();
     assert!(loosens(&e, "publicity_working_days"), "{e}");
     let PolicyError::Loosens {
@@ -113,10 +115,12 @@ proptest! {
         team in 0u32..10,
         valid in 0u32..30,
     ) {
-        let mut p = SelectionPolicy::default();
-        p.publicity_working_days = days;
-        p.inspection_team_min = team;
-        p.recommendation_valid_months = valid;
+        let p = SelectionPolicy {
+            publicity_working_days: days,
+            inspection_team_min: team,
+            recommendation_valid_months: valid,
+            ..Default::default()
+        };
         let lawful = days >= 5 && team >= 2 && (1..=12).contains(&valid);
         prop_assert_eq!(p.validate().is_ok(), lawful);
         let text = serde_json::to_string(&p).unwrap();

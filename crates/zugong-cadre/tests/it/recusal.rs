@@ -136,7 +136,7 @@ fn sensitive_work_is_barred_where_a_relative_holds_any_leadership_post() {
     };
     // The spouse heads an office of the same bureau (a 科长): barred.
     let office_head = Holding::new(cadre(1), inst(3), WorkFunction::Other).in_leadership_post();
-    assert!(sensitive(&[office_head.clone()]));
+    assert!(sensitive(std::slice::from_ref(&office_head)));
     // The spouse holds no leadership post there: not this rule.
     assert!(!sensitive(&[holding(
         1,
