@@ -75,7 +75,7 @@ pub struct Post {
     #[serde(default)]
     pub tenure: Tenure,
     /// The post's work function (组织、人事、纪检、监察、审计、财务 or other): the recusal rules
-    /// read it. [`WorkFunction::Other`] unless set.
+    /// read it. [`crate::WorkFunction::Other`] unless set.
     #[serde(default)]
     pub function: crate::WorkFunction,
 }

@@ -12,7 +12,7 @@
 //!   and serde-friendly); [`Policy::validate`] refuses a value that loosens the national rule
 //!   ([`PolicyError::Loosens`]: a province may tighten a figure, never loosen it) or that the
 //!   rule cannot mean ([`PolicyError::OutOfRange`]);
-//! - deserializing a policy validates it (see [`validated_policy_serde!`]), so a loosened
+//! - deserializing a policy validates it (see [`crate::validated_policy_serde!`]), so a loosened
 //!   policy read from a file is refused where it is read, not where it is first used;
 //! - [`Policy::citations`] lists where each field comes from, so reports can show it.
 //!
