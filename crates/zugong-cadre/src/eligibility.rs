@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use zugong_core::dates::{add_years, completed_months, completed_years};
 use zugong_core::{
-    AdminLevel, CadreId, Citation, CivilServiceGrade, EducationLevel, LeadershipRank, OrgKind,
-    OrgTree, PostHolder, PostSeniority, RankLevel, RankOrGrade,
+    AdminLevel, CadreId, Citation, CivilServiceGrade, EducationLevel, InstitutionKind,
+    InstitutionRegistry, LeadershipRank, OrgKind, OrgTree, OrgUnit, PostHolder, PostSeniority,
+    RankLevel, RankOrGrade,
 };
 
 use crate::SelectionPolicy;
@@ -146,18 +147,16 @@ impl CommitteeTier {
     /// 党组, a 工委, a 单位 and an unknown committee are not 党章 第二十七条's committees.
     ///
     /// A 乡镇党委 is a 基层委员会 even though it leads a township: 党章's local committees stop
-    /// at the county. A 党委 set up in a 单位 (a vertically managed bureau's, an enterprise's)
-    /// is a 基层委员会 too, whatever its level: only an area's own committee (hosted by no
-    /// 单位) is a local committee.
+    /// at the county. A 党委 set up in a 单位 other than its own Party organ (a vertically
+    /// managed bureau's, an enterprise's) is a 基层委员会 too, whatever its level
+    /// ([`is_local_committee`]).
     #[must_use]
-    pub fn of(holder: PostHolder, tree: &OrgTree) -> Option<Self> {
+    pub fn of(holder: PostHolder, tree: &OrgTree, registry: &InstitutionRegistry) -> Option<Self> {
         let PostHolder::PartyCommittee(id) = holder else {
             return None;
         };
         let unit = tree.get(id)?;
-        // A local committee is an area's own (no 单位 hosts it); a 党委 set up in a 单位 (a
-        // system's or an enterprise's) is a 基层委员会 whatever its level.
-        let local = unit.institution.is_none();
+        let local = is_local_committee(unit, registry);
         match (unit.kind, unit.level) {
             (
                 OrgKind::Committee,
@@ -178,6 +177,20 @@ impl CommitteeTier {
             Self::Grassroots => policy.grassroots_committee_standing_years,
         }
     }
+}
+
+/// Whether `unit` is an area's own Party committee (党的地方委员会): a 党委 hosted by no 单位, or
+/// by its own Party organ (the 县委 registered as the `PartyOrgan` 中共某县委员会). A 党委 set up
+/// in any other 单位 — a bureau, an enterprise, a school — is a 基层委员会 or a system's, not a
+/// local committee.
+#[must_use]
+pub fn is_local_committee(unit: &OrgUnit, registry: &InstitutionRegistry) -> bool {
+    unit.kind == OrgKind::Committee
+        && unit.institution.is_none_or(|i| {
+            registry
+                .get(i)
+                .is_some_and(|i| i.kind == InstitutionKind::PartyOrgan)
+        })
 }
 
 /// The promotion asked about.

@@ -84,13 +84,14 @@ impl CadreFile {
         &self,
         post: &Post,
         tree: &OrgTree,
+        registry: &InstitutionRegistry,
         on: NaiveDate,
         policy: &SelectionPolicy,
     ) -> Option<Consideration> {
         let rank = post.leadership_rank()?;
         let target = PromotionTarget {
             rank,
-            committee: CommitteeTier::of(post.holder, tree),
+            committee: CommitteeTier::of(post.holder, tree, registry),
         };
         let profile = self.profile.as_of(on);
         let eligibility = check_eligibility(&profile, target, on, policy);

@@ -195,7 +195,7 @@ pub use effect::{
 pub use eligibility::{
     CadreProfile, CommitteeTier, EligibilityReport, ExceptionalBar, ExceptionalBasis, PostHeld,
     PromotionTarget, Requirement, Strength, TrainingCatchUp, Unmet, check_eligibility,
-    check_exceptional,
+    check_exceptional, is_local_committee,
 };
 pub use file::{CadreFile, CadreFiles, Consideration};
 pub use mistakes::{Distinction, MistakeClass, MistakePolicy, MistakeRecord, MistakeUse};

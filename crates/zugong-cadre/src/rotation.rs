@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use zugong_core::dates::{add_years, completed_months};
 use zugong_core::policy::{Policy, PolicyError};
 use zugong_core::{
-    AdminLevel, CadreId, Citation, DivisionLevel, InstitutionKind, InstitutionRegistry, OrgKind,
-    OrgTree, PostHolder, PostSeniority, RankOrGrade, SourceStatus,
+    AdminLevel, CadreId, Citation, DivisionLevel, InstitutionKind, InstitutionRegistry, OrgTree,
+    PostHolder, PostSeniority, RankOrGrade, SourceStatus,
 };
 
 use crate::{Post, QuotaBook};
@@ -157,9 +157,7 @@ impl TenureScope {
         match post.holder {
             PostHolder::PartyCommittee(u) => {
                 let local = tree.get(u).is_some_and(|u| {
-                    u.kind == OrgKind::Committee
-                        && u.institution.is_none()
-                        && u.level >= AdminLevel::County
+                    crate::is_local_committee(u, registry) && u.level >= AdminLevel::County
                 });
                 if local {
                     Self::LocalLeadership

@@ -958,7 +958,7 @@ impl Selection {
         ctx: &SelectionContext<'_>,
     ) -> Result<Vec<Unmet>, SelectionError> {
         let file = ctx.files.get(cadre).ok_or(SelectionError::NoFile(cadre))?;
-        let Some(found) = file.consider(post, ctx.tree, on, ctx.policy) else {
+        let Some(found) = file.consider(post, ctx.tree, ctx.registry, on, ctx.policy) else {
             return Ok(Vec::new());
         };
         if !found.effects.is_empty() {
@@ -1442,7 +1442,7 @@ impl Lifecycle for Selection {
                 // A sanction or measure that took effect during the 公示 ends the selection: the
                 // appointment would be one the rules refuse.
                 let file = ctx.files.get(cadre).ok_or(SelectionError::NoFile(cadre))?;
-                if let Some(found) = file.consider(post, ctx.tree, on, ctx.policy)
+                if let Some(found) = file.consider(post, ctx.tree, ctx.registry, on, ctx.policy)
                     && !found.effects.is_empty()
                 {
                     return Ok(vec![SelectionEvent::Ended {

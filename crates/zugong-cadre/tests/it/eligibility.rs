@@ -237,7 +237,8 @@ fn party_standing_follows_the_committee_tier() {
     use LeadershipRank::*;
     let policy = SelectionPolicy::default();
     let tree = tree();
-    let tier = |n| CommitteeTier::of(PostHolder::PartyCommittee(id(n)), &tree);
+    let registry = registry();
+    let tier = |n| CommitteeTier::of(PostHolder::PartyCommittee(id(n)), &tree, &registry);
     assert_eq!(tier(1), Some(CommitteeTier::ProvincialOrCity));
     assert_eq!(tier(2), Some(CommitteeTier::County));
     assert_eq!(
@@ -252,7 +253,7 @@ fn party_standing_follows_the_committee_tier() {
     );
     assert_eq!(tier(6), None, "a 工委 is no 第二十七条 committee");
     assert_eq!(
-        CommitteeTier::of(PostHolder::LeadingGroup(id(3)), &tree),
+        CommitteeTier::of(PostHolder::LeadingGroup(id(3)), &tree, &registry),
         None
     );
 
@@ -331,4 +332,46 @@ fn township_steps_follow_the_civil_service_rules() {
         reqs(&check_eligibility(&r, deputy, d(2030, 1, 1), &policy)),
         [Requirement::YearsInLowerPost]
     );
+}
+
+/// A county committee registered in its own Party organ is still the county's committee; a
+/// 党委 set up in a bureau is not.
+#[test]
+fn a_committee_hosted_by_its_own_party_organ_is_local() {
+    let area: DivisionCode = "640121".parse().unwrap();
+    let registry = InstitutionRegistry::from_institutions(vec![
+        Institution::new(
+            inst(1),
+            "中共永宁县委员会",
+            InstitutionKind::PartyOrgan,
+            area,
+        ),
+        Institution::new(
+            inst(2),
+            "永宁县税务局",
+            InstitutionKind::GovernmentDepartment,
+            area,
+        ),
+    ])
+    .unwrap();
+    let county = OrgUnit::new(
+        id(1),
+        "中共永宁县委员会",
+        OrgKind::Committee,
+        AdminLevel::County,
+    )
+    .in_institution(inst(1));
+    let bureau = OrgUnit::new(
+        id(2),
+        "中共永宁县税务局委员会",
+        OrgKind::Committee,
+        AdminLevel::County,
+    )
+    .in_institution(inst(2));
+    assert!(is_local_committee(&county, &registry));
+    assert!(!is_local_committee(&bureau, &registry));
+    let tree = OrgTree::from_units(vec![county, bureau.with_parent(id(1))]).unwrap();
+    let tier = |n| CommitteeTier::of(PostHolder::PartyCommittee(id(n)), &tree, &registry);
+    assert_eq!(tier(1), Some(CommitteeTier::County));
+    assert_eq!(tier(2), Some(CommitteeTier::Grassroots));
 }

@@ -264,7 +264,7 @@ pub(crate) fn walk(
         .filter_map(|r| world.cadres.get(r.row))
         .filter(|c| {
             files.get(c.id).is_some_and(|f| {
-                f.consider(&post, &world.tree, choose_day, &policy)
+                f.consider(&post, &world.tree, &world.institutions, choose_day, &policy)
                     .is_none_or(|found| {
                         found.effects.is_empty()
                             && found
