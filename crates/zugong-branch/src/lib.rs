@@ -110,7 +110,7 @@ pub use rollup::{BranchRollupError, BranchRow, StarDistribution, star_rollup};
 pub use rubric::{
     Assessment, AwardModel, Band, BonusItem, BranchMeasures, CeilingItem, Deduction, Dimension,
     Guidance, GuidanceTarget, Indicator, Measure, PublicityRule, Rubric, RubricData, RubricError,
-    ScoreError, Scoresheet, VetoItem,
+    ScoreError, Scoresheet, VetoEffect, VetoItem,
 };
 pub use star::{Points, StarLevel, StarLevelError};
 pub use term::{

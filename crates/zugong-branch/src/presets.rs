@@ -10,7 +10,7 @@ use zugong_core::{Citation, SourceStatus};
 
 use crate::rubric::{
     AwardModel, Band, BonusItem, CeilingItem, Dimension, Guidance, GuidanceTarget, Indicator,
-    Measure, PublicityRule, Rubric, RubricData, RubricError, VetoItem,
+    Measure, PublicityRule, Rubric, RubricData, RubricError, VetoEffect, VetoItem,
 };
 use crate::{Points, StarLevel};
 
@@ -77,6 +77,7 @@ fn serious_discipline_veto() -> VetoItem {
     VetoItem {
         code: "serious_discipline_case".into(),
         name: "发生严重违纪违法案件".into(),
+        effect: VetoEffect::NoStar,
     }
 }
 
@@ -280,7 +281,11 @@ pub fn university_2024() -> Result<Rubric, RubricError> {
         ],
         deductions: vec![],
         bonuses: vec![],
-        vetoes: vec![serious_discipline_veto()],
+        // 一票否决 here bars 三星 and above (the scheme's words), it does not void the rating.
+        vetoes: vec![VetoItem {
+            effect: VetoEffect::Below(stars(3)),
+            ..serious_discipline_veto()
+        }],
         ceilings: vec![
             CeilingItem {
                 code: "irregular_basic_work".into(),

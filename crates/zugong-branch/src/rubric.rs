@@ -161,13 +161,39 @@ pub struct BonusItem {
     pub innovation_project: bool,
 }
 
-/// 一票否决: a condition that alone voids the rating — no star at all.
+/// 一票否决: a condition that alone voids the rating, or holds it below a level, as the scheme
+/// says ([`VetoEffect`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VetoItem {
     /// Stable code.
     pub code: String,
     /// Description (e.g. `发生严重违纪违法案件`).
     pub name: String,
+    /// What the veto does: no star by default; some schemes only bar 三星 and above.
+    #[serde(default)]
+    pub effect: VetoEffect,
+}
+
+/// What a held 一票否决 does to the rating: the scheme's choice, as data.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VetoEffect {
+    /// No star at all (取消评星资格): the default, and the 五星创评 schemes' rule.
+    #[default]
+    NoStar,
+    /// No rating at this level or above (the university scheme of 2024: 不得评为三星及以上).
+    Below(StarLevel),
+}
+
+impl VetoEffect {
+    /// The most stars a rating may keep under the veto.
+    #[must_use]
+    pub const fn ceiling(self) -> StarLevel {
+        match self {
+            Self::NoStar => StarLevel::NONE,
+            Self::Below(level) => level.down(1),
+        }
+    }
 }
 
 /// A condition that caps the rating below a level (e.g. a branch named 软弱涣散 may not be
@@ -755,11 +781,13 @@ impl Rubric {
                     .unwrap_or(StarLevel::FIVE)
             }
         };
-        let stars = if sheet.vetoes.is_empty() {
-            raw.min(ceiling)
-        } else {
-            StarLevel::NONE
-        };
+        // Each held veto holds the rating to its effect's ceiling; the lowest binds.
+        let stars = sheet
+            .vetoes
+            .iter()
+            .filter_map(|code| d.vetoes.iter().find(|v| &v.code == code))
+            .map(|v| v.effect.ceiling())
+            .fold(raw.min(ceiling), StarLevel::min);
         Ok(Assessment {
             total,
             max_total: self.max_total(),

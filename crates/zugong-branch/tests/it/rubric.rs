@@ -74,6 +74,22 @@ fn university_ceiling_and_cap() {
         stars(2),
         "软弱涣散: below 三星"
     );
+    // The scheme's 一票否决 bars 三星 and above; it does not void the rating as the 五星创评
+    // schemes' does.
+    let mut vetoed = sheet(&r, 1000);
+    vetoed.vetoes.push("serious_discipline_case".into());
+    assert_eq!(r.assess(&vetoed).unwrap().stars, stars(2));
+    let low = {
+        let mut v = sheet(&r, 500);
+        v.vetoes.push("serious_discipline_case".into());
+        r.assess(&v).unwrap().stars
+    };
+    assert!(low <= stars(2), "a veto never raises a rating");
+    let five = presets::five_star_110().unwrap();
+    let mut vetoed = sheet_110(&five, 1000);
+    vetoed.vetoes.push("serious_discipline_case".into());
+    assert_eq!(five.assess(&vetoed).unwrap().stars, StarLevel::NONE);
+    assert_eq!(VetoEffect::Below(stars(3)).ceiling(), stars(2));
     let round: Vec<(StarLevel, Points)> =
         (0..10).map(|i| (stars(5), Points::whole(90 + i))).collect();
     let capped = enforce_five_star_cap(&r, &round);
@@ -268,7 +284,7 @@ fn scoresheets_that_do_not_fit() {
 
 proptest! {
     #[test]
-    fn scores_stay_within_bounds_and_vetoes_void(
+    fn scores_stay_within_bounds_and_vetoes_hold_the_rating(
         preset in 0usize..5,
         fractions in prop::collection::vec(0u32..=1000, 8),
         bonus in any::<bool>(),
@@ -290,7 +306,8 @@ proptest! {
         prop_assert!(a.total <= a.max_total);
         prop_assert!(a.stars.get() <= 5);
         if veto {
-            prop_assert_eq!(a.stars, StarLevel::NONE);
+            // Held to the scheme's veto: no star, or below the level it names.
+            prop_assert!(a.stars <= r.data().vetoes[0].effect.ceiling());
         }
         let json = serde_json::to_string(&r).unwrap();
         prop_assert_eq!(serde_json::from_str::<Rubric>(&json).unwrap(), r.clone());
