@@ -150,7 +150,14 @@ pub struct WeakBranchPolicy {
     pub no_candidate_years: u32,
     /// 满意率低于 N‰.
     pub satisfaction_min_permille: u32,
-    /// Whether last place in the annual assessment designates.
+    /// Whether last place in the annual assessment (年度绩效考核排名末位) designates the
+    /// organization directly.
+    ///
+    /// A policy choice, not a national rule: the 十类情形 of the national notice do not name a
+    /// ranking, while the cited local standard (某州, 2019, 直接认定情形) lists 排名末位 among
+    /// its direct designations. The default, `true`, follows that source; a province whose
+    /// standard treats a low ranking as a sign to investigate rather than a designation sets
+    /// `false`.
     pub last_place_designates: bool,
     /// 组织制度形同虚设: designated when fewer than N‰ of the required intervals of
     /// organizational life were met.
