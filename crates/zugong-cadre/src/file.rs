@@ -17,7 +17,7 @@ use zugong_core::{
 use crate::{
     CadreProfile, CommitteeTier, ConsideredPost, EffectBar, EffectRecord, EligibilityReport,
     Holding, Post, PromotionTarget, RecusalFinding, RegionalPrincipalPost, RelationBook,
-    SelectionPolicy, check_effects, check_eligibility, check_recusal,
+    SelectionPolicy, Strength, Unmet, check_effects, check_eligibility, check_recusal,
 };
 
 /// One cadre's file: the Art 8 facts and the 影响期 records.
@@ -118,6 +118,24 @@ pub struct Consideration {
     pub eligibility: EligibilityReport,
     /// Every 影响期 in force that bars the post.
     pub effects: Vec<EffectBar>,
+}
+
+impl Consideration {
+    /// Whether the rules admit the cadre on the ordinary path (no 破格): no 影响期 running and
+    /// no binding (应当) requirement unmet. 一般应当 items do not bar; the selection records
+    /// them. This is the check [`crate::Selection`] applies at 确定考察对象 and 讨论决定.
+    #[must_use]
+    pub fn admits(&self) -> bool {
+        self.effects.is_empty() && self.binding_unmet().next().is_none()
+    }
+
+    /// The unmet requirements that bind (应当), each with its rule.
+    pub fn binding_unmet(&self) -> impl Iterator<Item = &Unmet> {
+        self.eligibility
+            .unmet
+            .iter()
+            .filter(|u| u.strength == Strength::Required)
+    }
 }
 
 /// The files of the cadres a selection may consider, by cadre, with the two registers the

@@ -737,18 +737,20 @@ impl Refusal for SelectionError {
         match self {
             Self::Management(e) => return e.message(language),
             Self::Quota(e) => return e.message(language),
-            // Each finding carries its own rule: listed with it, not followed by the first's.
-            Self::Ineligible { unmet, .. } if language == Language::Chinese => {
-                return format!("不符合任职基本资格：{}", list(unmet));
-            }
-            Self::ExceptionalBarred { bars, .. } if language == Language::Chinese => {
-                return format!("不得破格提拔：{}", list(bars));
-            }
-            Self::EffectRunning { bars, .. } => return format!("影响期未满：{}", list(bars)),
             _ => {}
         }
+        // Each finding of these carries its own rule: listed with it, not followed by the
+        // first one's.
+        let own_rules = matches!(
+            self,
+            Self::Ineligible { .. } | Self::ExceptionalBarred { .. } | Self::EffectRunning { .. }
+        );
         if language == Language::English {
-            return format!("{self} ({cite})");
+            return if own_rules {
+                self.to_string()
+            } else {
+                format!("{self} ({cite})")
+            };
         }
         let text = match self {
             Self::NotStarted => "选任尚未动议：先提出动议".to_owned(),
@@ -798,7 +800,6 @@ impl Refusal for SelectionError {
                 "缺少该干部的档案记录：按干部本人的任职、学历、党龄和处分记录审核，须先录入"
                     .to_owned()
             }
-            // Listed with their own rules above; kept here for the match to be whole.
             Self::Ineligible { unmet, .. } => format!("不符合任职基本资格：{}", list(unmet)),
             Self::ExceptionalBarred { bars, .. } => format!("不得破格提拔：{}", list(bars)),
             Self::EffectRunning { bars, .. } => format!("影响期未满：{}", list(bars)),
@@ -806,7 +807,11 @@ impl Refusal for SelectionError {
                 "该干部已在另一职位讨论决定或任前公示中：待其任职或终止后再作决定".to_owned()
             }
         };
-        format!("{text}（{cite}）")
+        if own_rules {
+            text
+        } else {
+            format!("{text}（{cite}）")
+        }
     }
 }
 

@@ -1494,6 +1494,36 @@ fn file_with(n: u128, change: impl FnOnce(&mut CadreProfile)) -> CadreFile {
 
 const CHOOSE: usize = 3;
 
+/// 任职 of an appointed post, with the talk and a passing review.
+fn appoint(election: Option<ElectionResult>) -> SelectionCommand {
+    SelectionCommand::Appoint {
+        talk_held: true,
+        review: ok(),
+        election,
+    }
+}
+
+/// 任职 on SID the day after its 公示 ends; returns the 公示's last day.
+fn appoint_after_publicity(w: &World, j: &mut Journal<Selection>) -> NaiveDate {
+    let until = j.state(SID).unwrap().publicity().unwrap().until();
+    run_steps(
+        w,
+        j,
+        SID,
+        &[(appoint(None), until + chrono::Duration::days(1))],
+    )
+    .unwrap();
+    until
+}
+
+/// Where the decision stands among `steps`.
+fn decision_step(steps: &[(SelectionCommand, NaiveDate)]) -> usize {
+    steps
+        .iter()
+        .position(|(c, _)| matches!(c, SelectionCommand::Decide { .. }))
+        .unwrap()
+}
+
 /// Art 8, from the candidate's own file: a 一级科员 of less than three years is refused at
 /// 确定考察对象; of exactly three, chosen. The rule reads the file, not a verdict.
 #[test]
@@ -1641,10 +1671,7 @@ fn the_file_is_read_again_at_the_decision_and_at_the_appointment() {
     // 诫勉 on 12 March: after the choice (5 March), before the decision.
     w.files = CadreFiles::from_files([admonished(d(2026, 3, 12)), eligible_file(2)]);
     let steps = walk_to_publicity();
-    let decide = steps
-        .iter()
-        .position(|(c, _)| matches!(c, SelectionCommand::Decide { .. }))
-        .unwrap();
+    let decide = decision_step(&steps);
     let mut j = Journal::new();
     let Err((step, SelectionError::EffectRunning { .. })) = run_steps(&w, &mut j, SID, &steps)
     else {
@@ -1657,19 +1684,7 @@ fn the_file_is_read_again_at_the_decision_and_at_the_appointment() {
     w.files = CadreFiles::from_files([admonished(publicity_day), eligible_file(2)]);
     let mut j = Journal::new();
     run_steps(&w, &mut j, SID, &steps).unwrap();
-    let until = j.state(SID).unwrap().publicity().unwrap().until();
-    let appoint = SelectionCommand::Appoint {
-        talk_held: true,
-        review: ok(),
-        election: None,
-    };
-    run_steps(
-        &w,
-        &mut j,
-        SID,
-        &[(appoint, until + chrono::Duration::days(1))],
-    )
-    .unwrap();
+    appoint_after_publicity(&w, &mut j);
     let sel = j.state(SID).unwrap();
     assert_eq!(sel.stage(), SelectionStage::Ended);
     assert!(sel.ended().unwrap().contains("诫勉"), "{:?}", sel.ended());
@@ -1684,10 +1699,7 @@ fn a_cadre_decided_on_for_one_post_is_refused_for_another() {
     let w = World::new(2);
     let mut j = Journal::new();
     let steps = walk_to_publicity();
-    let decide = steps
-        .iter()
-        .position(|(c, _)| matches!(c, SelectionCommand::Decide { .. }))
-        .unwrap();
+    let decide = decision_step(&steps);
     // Both selections run to their candidates' inspection side by side (acts in time order).
     for step in &steps[..decide] {
         run_steps(&w, &mut j, SID, std::slice::from_ref(step)).unwrap();
@@ -1706,19 +1718,7 @@ fn a_cadre_decided_on_for_one_post_is_refused_for_another() {
         ))
     );
     // Once appointed, the first outcome is closed and the second selection may decide.
-    let until = j.state(SID).unwrap().publicity().unwrap().until();
-    let appoint = SelectionCommand::Appoint {
-        talk_held: true,
-        review: ok(),
-        election: None,
-    };
-    run_steps(
-        &w,
-        &mut j,
-        SID,
-        &[(appoint, until + chrono::Duration::days(1))],
-    )
-    .unwrap();
+    let until = appoint_after_publicity(&w, &mut j);
     let late: Vec<_> = steps[decide..]
         .iter()
         .map(|(c, _)| (c.clone(), until + chrono::Duration::days(2)))
@@ -1750,11 +1750,6 @@ fn an_elected_post_records_its_election_instead_of_a_probation() {
         run_steps(&w, &mut j, SID, &steps).unwrap();
         let until = j.state(SID).unwrap().publicity().unwrap().until();
         (j, until + chrono::Duration::days(1))
-    };
-    let appoint = |election| SelectionCommand::Appoint {
-        talk_held: true,
-        review: ok(),
-        election,
     };
     let (mut j, day) = run_to_publicity();
     assert!(matches!(

@@ -11,8 +11,8 @@ use serde::Serialize;
 use zugong_cadre::{
     AssessmentGrade, CadreRow, ElectionResult, Exclusion, FactorWeights, InspectionRecord,
     PersonalMatters, PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind,
-    Screening, Selection, SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage,
-    Strength, Tenure, VoteCount, WorkFunction, YoungCadreAges, flags, screen,
+    Screening, Selection, SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage, Tenure,
+    VoteCount, WorkFunction, YoungCadreAges, flags, screen,
 };
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::Journal;
@@ -265,14 +265,7 @@ pub(crate) fn walk(
         .filter(|c| {
             files.get(c.id).is_some_and(|f| {
                 f.consider(&post, &world.tree, &world.institutions, choose_day, &policy)
-                    .is_none_or(|found| {
-                        found.effects.is_empty()
-                            && found
-                                .eligibility
-                                .unmet
-                                .iter()
-                                .all(|u| u.strength != Strength::Required)
-                    })
+                    .is_none_or(|found| found.admits())
             })
         })
         .take(3)
