@@ -10,9 +10,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use zugong_core::{
-    CadreId, DivisionCode, InstitutionId, InstitutionRegistry, OrgTree, PostSeniority,
-};
+use zugong_core::{CadreId, InstitutionId, InstitutionRegistry, Locality, OrgTree, PostSeniority};
 
 use crate::{
     CadreProfile, CommitteeTier, ConsideredPost, EffectBar, EffectRecord, EligibilityReport,
@@ -29,9 +27,10 @@ pub struct CadreFile {
     /// 处分、诫勉、组织处理 and accountable exits, dated.
     #[serde(default)]
     pub effects: Vec<EffectRecord>,
-    /// Where the cadre grew up (成长地, a county code), for 地域回避.
+    /// Where the cadre grew up (成长地: a county, or the township when known), for 地域回避.
+    /// A 6-digit or 9-digit code in the stored form.
     #[serde(default)]
-    pub home: Option<DivisionCode>,
+    pub home: Option<Locality>,
     /// The institutions that regulate the businesses the cadre's relatives run (业务回避).
     #[serde(default)]
     pub business_regulators: Vec<InstitutionId>,
@@ -51,7 +50,7 @@ impl CadreFile {
 
     /// The file with the cadre's 成长地.
     #[must_use]
-    pub const fn from_home(mut self, home: Option<DivisionCode>) -> Self {
+    pub const fn from_home(mut self, home: Option<Locality>) -> Self {
         self.home = home;
         self
     }
@@ -213,10 +212,15 @@ impl CadreFiles {
             }
         };
         let file = self.get(cadre);
-        let regional = chief
-            .then(|| registry.get(institution))
-            .flatten()
-            .map(|i| RegionalPrincipalPost { area: i.area });
+        let regional =
+            chief
+                .then(|| registry.get(institution))
+                .flatten()
+                .map(|i| RegionalPrincipalPost {
+                    area: i
+                        .township
+                        .map_or(Locality::Division(i.area), Locality::Township),
+                });
         check_recusal(
             &proposed,
             &self.holdings,

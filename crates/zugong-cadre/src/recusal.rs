@@ -3,7 +3,10 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use zugong_core::{CadreId, Citation, DivisionCode, DivisionLevel, InstitutionId, SourceStatus};
+use zugong_core::{
+    CadreId, Citation, DivisionCode, DivisionLevel, InstitutionId, Locality, SourceStatus,
+    TownshipCode,
+};
 
 const KINSHIP: Citation = Citation::new(
     "《党政领导干部任职回避暂行规定》(2006)；《公务员法》",
@@ -18,6 +21,14 @@ const BUSINESS: Citation = Citation::new(
 const HOME_REGION: Citation = Citation::new(
     "《党政领导干部任职回避暂行规定》(2006)；《公务员法》",
     "第五条；第七十五条",
+    SourceStatus::Confirmed,
+);
+
+/// 地域回避 at township level: 公务员担任乡级机关、县级机关、设区的市级机关及其有关部门主要领导
+/// 职务的，应当按照有关规定实行地域回避.
+const HOME_TOWNSHIP: Citation = Citation::new(
+    "《中华人民共和国公务员法》(2018)",
+    "第七十五条",
     SourceStatus::Confirmed,
 );
 
@@ -211,8 +222,9 @@ impl Holding {
 /// A principal post subject to 地域回避.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionalPrincipalPost {
-    /// The area the post governs (a county or a prefecture).
-    pub area: DivisionCode,
+    /// The area the post governs: a township (乡级机关, 《公务员法》 第七十五条), a county or a
+    /// prefecture. A province-level area has no 地域回避 here.
+    pub area: Locality,
 }
 
 /// What the check found.
@@ -246,6 +258,12 @@ pub enum RecusalFinding {
         /// The institution.
         institution: InstitutionId,
     },
+    /// 地域回避: a township principal post (乡级机关主要领导职务) where the cadre grew up
+    /// (《公务员法》 第七十五条: 应当). Found only when the cadre's 成长地 is known to the township.
+    HomeTownship {
+        /// The township.
+        area: TownshipCode,
+    },
     /// 地域回避: a county principal post where the cadre grew up (不得).
     HomeCounty {
         /// The county.
@@ -267,6 +285,7 @@ impl RecusalFinding {
             | Self::SuperiorSubordinate { .. }
             | Self::SensitiveFunction { .. } => KINSHIP,
             Self::BusinessInterest { .. } => BUSINESS,
+            Self::HomeTownship { .. } => HOME_TOWNSHIP,
             Self::HomeCounty { .. } | Self::HomePrefecture { .. } => HOME_REGION,
         }
     }
@@ -287,6 +306,9 @@ impl std::fmt::Display for RecusalFinding {
                 "在亲属（{kinship}）担任领导职务的单位从事组织、人事、纪检、监察、审计、财务工作"
             ),
             Self::BusinessInterest { .. } => f.write_str("亲属经营的企业受本单位管理（业务回避）"),
+            Self::HomeTownship { area } => {
+                write!(f, "在成长地乡镇（{area}）担任主要领导职务（地域回避）")
+            }
             Self::HomeCounty { area } => {
                 write!(f, "在成长地县（{area}）担任主要领导职务（地域回避）")
             }
@@ -317,15 +339,16 @@ fn kinship_findings(a: &Holding, b: &Holding, kinship: Kinship, out: &mut Vec<Re
 /// the home region (《党政领导干部任职回避暂行规定》 第三至五条; 《公务员法》 第七十四、七十五条).
 ///
 /// `business_regulators` are the institutions that regulate the family's businesses; `home` is
-/// where the cadre grew up (a county code); `regional` is set when the post is one of
-/// the principal posts the home-region rule covers.
+/// where the cadre grew up (a county, or a township when known); `regional` is set when the
+/// post is one of the principal posts the home-region rule covers. A township post is found
+/// only against a home known to the township: a county-only home cannot tell.
 #[must_use]
 pub fn check_recusal(
     proposed: &Holding,
     holders: &[Holding],
     relations: &RelationBook,
     business_regulators: &[InstitutionId],
-    home: Option<DivisionCode>,
+    home: Option<Locality>,
     regional: Option<RegionalPrincipalPost>,
 ) -> Vec<RecusalFinding> {
     let mut out = Vec::new();
@@ -340,14 +363,20 @@ pub fn check_recusal(
         });
     }
     if let (Some(home), Some(post)) = (home, regional) {
-        match post.area.level() {
-            DivisionLevel::County if home == post.area => {
-                out.push(RecusalFinding::HomeCounty { area: post.area })
+        match post.area {
+            Locality::Township(area) if home.township() == Some(area) => {
+                out.push(RecusalFinding::HomeTownship { area });
             }
-            DivisionLevel::Prefecture if home.is_within(post.area) => {
-                out.push(RecusalFinding::HomePrefecture { area: post.area })
-            }
-            _ => {}
+            Locality::Township(_) => {}
+            Locality::Division(area) => match area.level() {
+                DivisionLevel::County if home.county() == area => {
+                    out.push(RecusalFinding::HomeCounty { area });
+                }
+                DivisionLevel::Prefecture if home.county().is_within(area) => {
+                    out.push(RecusalFinding::HomePrefecture { area });
+                }
+                _ => {}
+            },
         }
     }
     out

@@ -77,7 +77,9 @@ pub use authority::{Actor, Authority, AuthorityBody, AuthorityError, Jurisdictio
 pub use calendar::{CalendarError, HolidaySchedule, UncoveredYears, WorkCalendar};
 pub use citation::{Citation, SourceStatus};
 pub use citizen_id::{CitizenIdError, CitizenIdNumber};
-pub use division_code::{DivisionCode, DivisionCodeError, DivisionLevel, PROVINCE_PREFIXES};
+pub use division_code::{
+    DivisionCode, DivisionCodeError, DivisionLevel, Locality, PROVINCE_PREFIXES, TownshipCode,
+};
 pub use holder::PostHolder;
 pub use id::{
     ActorId, AppraisalId, AssessmentRoundId, BranchId, CadreId, DevelopmentId, DuesLedgerId,

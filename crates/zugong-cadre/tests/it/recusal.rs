@@ -53,15 +53,18 @@ fn kinship_business_and_home_region() {
         }]
     );
     let yongning = DivisionCode::new("640121").unwrap();
-    let county_post = Some(RegionalPrincipalPost { area: yongning });
+    let home = Some(Locality::Division(yongning));
+    let county_post = Some(RegionalPrincipalPost {
+        area: Locality::Division(yongning),
+    });
     assert_eq!(
-        check_recusal(&plain, &[], &rel, &[], Some(yongning), county_post),
+        check_recusal(&plain, &[], &rel, &[], home, county_post),
         [RecusalFinding::HomeCounty { area: yongning }]
     );
     let city_post = Some(RegionalPrincipalPost {
-        area: DivisionCode::new("640100").unwrap(),
+        area: "640100".parse().unwrap(),
     });
-    let found = check_recusal(&plain, &[], &rel, &[], Some(yongning), city_post);
+    let found = check_recusal(&plain, &[], &rel, &[], home, city_post);
     assert!(matches!(found[0], RecusalFinding::HomePrefecture { .. }));
     assert!(
         check_recusal(
@@ -69,10 +72,22 @@ fn kinship_business_and_home_region() {
             &[],
             &rel,
             &[],
-            Some(DivisionCode::new("640200").unwrap()),
+            Some("640200".parse().unwrap()),
             city_post
         )
         .is_empty()
+    );
+    // A township home inside the county still counts for the county's principal posts.
+    assert_eq!(
+        check_recusal(
+            &plain,
+            &[],
+            &rel,
+            &[],
+            Some("640121101".parse().unwrap()),
+            county_post
+        ),
+        [RecusalFinding::HomeCounty { area: yongning }]
     );
     // Relatives in two institutions are not in the same organ, whatever their branches.
     let elsewhere = holding(2, inst(5), false, None, WorkFunction::Finance);
@@ -148,4 +163,86 @@ fn sensitive_work_is_barred_where_a_relative_holds_any_leadership_post() {
     // A leadership post in another bureau: not the same organ.
     let elsewhere = Holding::new(cadre(1), inst(4), WorkFunction::Other).in_leadership_post();
     assert!(!sensitive(&[elsewhere]));
+}
+
+/// 《公务员法》 第七十五条: 地域回避 reaches the 乡级机关's principal posts. Read through the
+/// files' register as the selection reads it at 任职: the township's 正职 is refused to a cadre
+/// who grew up in that township, not to one from the next township or one whose 成长地 is known
+/// only to the county; a 副职 there is no principal post.
+#[test]
+fn a_township_principal_post_is_avoided_by_a_cadre_who_grew_up_there() {
+    let tree = tree();
+    let registry = registry();
+    let town = PostHolder::Institution(inst(4));
+    let post = |title: &str, rank| {
+        Post::new(
+            PositionId::from_uuid(uuid::Uuid::from_u128(78)),
+            town,
+            title,
+            RankOrGrade::Leadership(rank),
+            Tenure::Elected,
+        )
+    };
+    let chief = post("镇长", LeadershipRank::TownshipSectionChief);
+    let deputy = post("副镇长", LeadershipRank::TownshipSectionDeputy);
+    let files_from = |home: &str| {
+        CadreFiles::from_files([eligible_file(1).from_home(Some(home.parse().unwrap()))])
+    };
+    let here: TownshipCode = "640121101".parse().unwrap();
+    assert_eq!(
+        files_from("640121101").recusal(cadre(1), &chief, &tree, &registry),
+        [RecusalFinding::HomeTownship { area: here }]
+    );
+    let finding = RecusalFinding::HomeTownship { area: here };
+    assert!(finding.citation().article.contains("第七十五条"));
+    assert!(finding.to_string().contains("640121101"));
+    assert!(
+        files_from("640121102")
+            .recusal(cadre(1), &chief, &tree, &registry)
+            .is_empty()
+    );
+    // Known only to the county: the county rule does not apply to a township post, and the
+    // township cannot be told.
+    assert!(
+        files_from("640121")
+            .recusal(cadre(1), &chief, &tree, &registry)
+            .is_empty()
+    );
+    assert!(
+        files_from("640121101")
+            .recusal(cadre(1), &deputy, &tree, &registry)
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_township_of_another_county_is_refused_by_the_registry() {
+    let area: DivisionCode = "640121".parse().unwrap();
+    let mut town = Institution::new(inst(1), "望洪镇", InstitutionKind::Township, area);
+    town.township = Some("640122101".parse().unwrap());
+    assert!(matches!(
+        InstitutionRegistry::from_institutions(vec![town]),
+        Err(InstitutionError::TownshipOutsideArea { .. })
+    ));
+}
+
+proptest! {
+    /// Every 9-digit code that parses is written back the same, lies inside its county, and
+    /// its county is a county-level code; every other text is refused without a panic.
+    #[test]
+    fn township_codes_round_trip(county in 110_101u32..=820_199, number in 0u16..=1200) {
+        let text = format!("{county:06}{number:03}");
+        match text.parse::<TownshipCode>() {
+            Ok(t) => {
+                prop_assert_eq!(t.to_string(), text.clone());
+                prop_assert!(Locality::Township(t).is_within(Locality::Division(t.county())));
+                prop_assert_eq!(t.county().level(), DivisionLevel::County);
+                let json = serde_json::to_string(&Locality::Township(t)).unwrap();
+                prop_assert_eq!(serde_json::from_str::<Locality>(&json).unwrap(), Locality::Township(t));
+            }
+            Err(_) => prop_assert!(
+                number == 0 || number > 999 || text.len() != 9 || DivisionCode::from_number(county).map_or(true, |c| c.level() != DivisionLevel::County)
+            ),
+        }
+    }
 }

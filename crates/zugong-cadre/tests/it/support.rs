@@ -43,6 +43,7 @@ pub fn registry() -> InstitutionRegistry {
         )
         .under(inst(3), Attachment::InternalOffice),
         Institution::new(inst(4), "永宁县望洪镇", InstitutionKind::Township, area)
+            .in_township("640121101".parse().unwrap())
             .under(inst(10), Attachment::Administered),
         Institution::new(
             inst(6),

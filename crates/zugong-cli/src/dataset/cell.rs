@@ -13,8 +13,8 @@ use zugong_branch::{
 use zugong_cadre::{AssessmentGrade, Effect, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
-    InstitutionKind, LeadershipRank, MemberId, NominationLead, OrgKind, OrgUnitId, PositionId,
-    RankOrGrade, TalentId, TrainingClassId, UnitKind,
+    InstitutionKind, LeadershipRank, Locality, MemberId, NominationLead, OrgKind, OrgUnitId,
+    PositionId, RankOrGrade, TalentId, TownshipCode, TrainingClassId, UnitKind,
 };
 use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
@@ -364,6 +364,8 @@ term_fields!(
     LeadershipRank,
     Attachment,
     DivisionCode,
+    TownshipCode,
+    Locality,
     Tenure,
     NominationLead
 );

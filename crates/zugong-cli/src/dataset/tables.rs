@@ -12,8 +12,8 @@ use zugong_branch::{
 use zugong_cadre::{AssessmentGrade, Effect, Kinship, Tenure, WorkFunction};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
-    InstitutionKind, LeadershipRank, MemberId, NominationLead, OrgKind, OrgUnitId, PositionId,
-    RankOrGrade, TalentId, TrainingClassId, UnitKind,
+    InstitutionKind, LeadershipRank, Locality, MemberId, NominationLead, OrgKind, OrgUnitId,
+    PositionId, RankOrGrade, TalentId, TownshipCode, TrainingClassId, UnitKind,
 };
 use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
@@ -33,6 +33,8 @@ record! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         grade: Option<LeadershipRank> => ["规格", "机构规格"],
         area: DivisionCode => ["区划代码", "行政区划代码"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        township: Option<TownshipCode> => ["乡镇区划代码", "乡级区划代码"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
         parent: Option<InstitutionId> => ["上级单位", "主管部门"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -444,7 +446,7 @@ record! {
         #[serde(default)]
         direct_leader: Option<CadreId> => ["直接上级"],
         #[serde(default)]
-        home_area: Option<DivisionCode> => ["籍贯区划", "籍贯"],
+        home_area: Option<Locality> => ["成长地区划", "籍贯区划", "籍贯"],
         #[serde(default)]
         assessments: BTreeMap<i32, AssessmentGrade> => ["年度考核", "考核结果"],
     }

@@ -8,7 +8,9 @@ use thiserror::Error;
 
 use super::{Attachment, InstitutionKind, Management};
 use crate::journal::{Language, Refusal};
-use crate::{Citation, DivisionCode, InstitutionId, LeadershipRank, OrgUnitId, SourceStatus};
+use crate::{
+    Citation, DivisionCode, InstitutionId, LeadershipRank, OrgUnitId, SourceStatus, TownshipCode,
+};
 
 /// 机构编制: institutions are set up, graded and attached by the 机构编制 bodies (the 三定规定).
 const ESTABLISHMENT_RULE: Citation = Citation::new(
@@ -32,6 +34,11 @@ pub struct Institution {
     pub grade: Option<LeadershipRank>,
     /// The administrative area it serves (GB/T 2260).
     pub area: DivisionCode,
+    /// The 乡、镇 or 街道 it serves (GB/T 10114), for an organ of township level or below:
+    /// the area its principal posts' 地域回避 counts at (《公务员法》 第七十五条). Inside
+    /// `area` (the registry refuses another county's township).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub township: Option<TownshipCode>,
     /// The institution it belongs to, and how; `None` for a root (a county government).
     #[serde(default)]
     pub parent: Option<BelongsTo>,
@@ -63,6 +70,7 @@ impl Institution {
             kind,
             grade: None,
             area,
+            township: None,
             parent: None,
             management: Management::Local,
             led_by: None,
@@ -74,6 +82,15 @@ impl Institution {
     #[must_use]
     pub fn led_by(mut self, unit: OrgUnitId) -> Self {
         self.led_by = Some(unit);
+        self
+    }
+
+    /// The same institution, serving the township `township`; its `area` becomes the
+    /// township's county.
+    #[must_use]
+    pub fn in_township(mut self, township: TownshipCode) -> Self {
+        self.area = township.county();
+        self.township = Some(township);
         self
     }
 
@@ -153,6 +170,16 @@ pub enum InstitutionError {
         /// The institution.
         institution: InstitutionId,
     },
+    /// A township outside the institution's own county.
+    #[error("institution {institution} serves township {township}, outside its area {area}")]
+    TownshipOutsideArea {
+        /// The institution.
+        institution: InstitutionId,
+        /// The township given.
+        township: TownshipCode,
+        /// The institution's area.
+        area: DivisionCode,
+    },
     /// An identifier the registry does not hold.
     #[error("institution {0} is not in the registry")]
     Unknown(InstitutionId),
@@ -187,6 +214,9 @@ impl Refusal for InstitutionError {
             }
             (Language::Chinese, Self::GradedAboveParent { .. }) => {
                 format!("单位规格不能高于其所属单位（{cite}）")
+            }
+            (Language::Chinese, Self::TownshipOutsideArea { .. }) => {
+                format!("单位所在乡镇不在其所属行政区划内（{cite}）")
             }
             (Language::Chinese, Self::Unknown(_)) => format!("单位不在单位名录中（{cite}）"),
             (Language::Chinese, Self::LengthMismatch { expected, found }) => {
@@ -241,6 +271,15 @@ impl InstitutionRegistry {
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); list.len()];
         let mut roots = Vec::new();
         for (i, inst) in list.iter().enumerate() {
+            if let Some(township) = inst.township
+                && township.county() != inst.area
+            {
+                return Err(InstitutionError::TownshipOutsideArea {
+                    institution: inst.id,
+                    township,
+                    area: inst.area,
+                });
+            }
             match inst.parent.map(|b| b.institution) {
                 Some(p) if p == inst.id => return Err(InstitutionError::Cycle(inst.id)),
                 Some(p) => {

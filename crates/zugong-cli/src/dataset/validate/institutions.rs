@@ -69,6 +69,9 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
         if let Some(g) = r.grade {
             inst = inst.graded(g);
         }
+        // Set as given (not through `in_township`), so that another county's township is
+        // refused by the registry rather than silently moving the institution.
+        inst.township = r.township;
         if let Some(p) = r.parent {
             inst = inst.under(
                 p,
@@ -98,11 +101,17 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
                 | InstitutionError::Unknown(id) => Some(*id),
                 InstitutionError::UnknownParent { institution, .. }
                 | InstitutionError::UnknownManager { institution, .. }
-                | InstitutionError::GradedAboveParent { institution } => Some(*institution),
+                | InstitutionError::GradedAboveParent { institution }
+                | InstitutionError::TownshipOutsideArea { institution, .. } => Some(*institution),
                 _ => None,
             };
             let line = at.and_then(|id| lines.get(&id).copied()).unwrap_or(1);
-            f.push(table, line, "parent", e.message(lang));
+            let field = if matches!(e, InstitutionError::TownshipOutsideArea { .. }) {
+                "township"
+            } else {
+                "parent"
+            };
+            f.push(table, line, field, e.message(lang));
             InstitutionRegistry::default()
         }
     }

@@ -7,7 +7,7 @@ use zugong_cadre::{AssessmentGrade, Kinship, Tenure, WorkFunction};
 use zugong_core::dates::add_years;
 use zugong_core::{
     CadreId, CivilServiceGrade, DivisionCode, EducationLevel, InstitutionId, LeadershipRank,
-    OrgUnitId, PositionId, PostHolder, RankOrGrade,
+    Locality, OrgUnitId, PositionId, PostHolder, RankOrGrade,
 };
 
 use crate::dataset::{CadreRecord, PostRecord, QuotaRecord, RelationRecord};
@@ -356,7 +356,7 @@ pub(super) fn cadre<S: Sink>(
         leads_unit: head,
         function,
         direct_leader,
-        home_area: DivisionCode::from_number(home).ok(),
+        home_area: DivisionCode::from_number(home).ok().map(Locality::Division),
         assessments,
     })?;
     cx.counts.cadres += 1;

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use chrono::{Duration, NaiveDate};
 use zugong_core::{
     AdminLevel, Attachment, CitizenIdNumber, DivisionCode, InstitutionId, InstitutionKind,
-    LeadershipRank, OrgKind, OrgUnitId, RankOrGrade, UnitKind,
+    LeadershipRank, OrgKind, OrgUnitId, RankOrGrade, TownshipCode, UnitKind,
 };
 
 use crate::dataset::{InstitutionRecord, ManagementRecord, UnitRecord};
@@ -92,6 +92,9 @@ pub(super) struct Ctx<'a, S: Sink> {
     in_institution: Option<InstitutionId>,
     /// The county's 党校, which delivers its classes.
     party_school: Option<InstitutionId>,
+    /// Townships made so far: the next one is numbered `101 + townships` (GB/T 10114's last
+    /// three digits).
+    townships: u16,
     /// The county's 单位, written at the end of the county once the Party organizations that
     /// lead them (领导关系) are known.
     pending: Vec<InstitutionRecord>,
@@ -126,12 +129,19 @@ impl<S: Sink> Ctx<'_, S> {
             InstitutionKind::PublicInstitution => Some(15),
             _ => None,
         };
+        let township = if kind == InstitutionKind::Township {
+            self.townships = self.townships.saturating_add(1);
+            TownshipCode::of(area, 100 + self.townships).ok()
+        } else {
+            None
+        };
         self.pending.push(InstitutionRecord {
             id,
             name,
             kind,
             grade,
             area,
+            township,
             parent: parent.map(|(p, _)| p),
             attachment: parent.map(|(_, a)| a),
             vertical_by: None,
@@ -216,6 +226,7 @@ pub(crate) fn county<S: Sink>(
         institutions: 0,
         in_institution: None,
         party_school: None,
+        townships: 0,
         pending: Vec::new(),
     };
     let cname = names::place(k, u64::from(city.code) / 100 + 11);

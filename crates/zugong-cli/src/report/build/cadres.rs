@@ -433,6 +433,12 @@ pub(super) fn recusal_text(
         (RecusalFinding::BusinessInterest { .. }, Lang::En) => {
             "a relative's business regulated by the unit".into()
         }
+        (RecusalFinding::HomeTownship { area }, Lang::Zh) => {
+            format!("在成长地（{area}）担任乡镇主要领导")
+        }
+        (RecusalFinding::HomeTownship { area }, Lang::En) => {
+            format!("principal post in the home township {area}")
+        }
         (RecusalFinding::HomeCounty { area }, Lang::Zh) => {
             format!("在成长地（{area}）担任县级主要领导")
         }
