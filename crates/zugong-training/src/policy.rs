@@ -94,12 +94,16 @@ pub struct TrainingPolicy {
     /// The cycle's years are from the plan's title; a province on its own cycle sets it here.
     #[serde(default = "default_cycle_start")]
     pub senior_cadre_cycle_start_year: i32,
-    /// ... 累计不少于3个月: counted as this many days of 脱产/集中培训.
+    /// ... 累计不少于3个月 (第十四条): this many calendar months of 脱产/集中培训, counted from
+    /// the first day of the cadre's first such class in the window — a class from 1 February
+    /// to 30 April (89 days) is three months, as is one from 1 March to 31 May (92 days).
+    /// [`TrainingPolicy::senior_cadre_days_from`] gives the days the months make.
     ///
     /// # Provisional
-    /// The regulation says 3 months; zugong counts training days and reads 3 months as 90
-    /// days. A province with its own conversion sets it here.
-    pub senior_cadre_days: u32,
+    /// The article says 3个月 and no more: reading a cumulative total of separate classes from
+    /// the first class's first day is zugong's. Without any class, the months are counted
+    /// from the window's first day.
+    pub senior_cadre_months: u32,
     /// ... 或者550学时 (第十四条).
     pub senior_cadre_hours: StudyHours,
     /// 乡科级 cadres and 一级主任科员 and below: 每年累计不少于12天 (第十四条).
@@ -119,6 +123,27 @@ pub struct TrainingPolicy {
     pub hours_per_day: Option<StudyHours>,
 }
 
+impl TrainingPolicy {
+    /// The days that [`TrainingPolicy::senior_cadre_months`] calendar months make from
+    /// `start` (3 months from 1 February: 89; from 1 March: 92). Saturates at the end of the
+    /// calendar instead of failing: a start near `NaiveDate::MAX` counts the days left.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use zugong_training::TrainingPolicy;
+    /// let p = TrainingPolicy::default();
+    /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+    /// assert_eq!(p.senior_cadre_days_from(d(2)), 89);
+    /// assert_eq!(p.senior_cadre_days_from(d(3)), 92);
+    /// ```
+    #[must_use]
+    pub fn senior_cadre_days_from(&self, start: NaiveDate) -> u32 {
+        let end = zugong_core::dates::add_months(start, self.senior_cadre_months)
+            .unwrap_or(NaiveDate::MAX);
+        u32::try_from((end - start).num_days()).unwrap_or(u32::MAX)
+    }
+}
+
 zugong_core::validated_policy_serde!(TrainingPolicy);
 
 impl Default for TrainingPolicy {
@@ -131,7 +156,7 @@ impl Default for TrainingPolicy {
             new_secretary_training_months: 6,
             senior_cadre_window_years: 5,
             senior_cadre_cycle_start_year: default_cycle_start(),
-            senior_cadre_days: 90,
+            senior_cadre_months: 3,
             senior_cadre_hours: StudyHours::whole(550),
             junior_cadre_yearly_days: 12,
             junior_cadre_yearly_hours: StudyHours::whole(90),
@@ -181,7 +206,7 @@ impl Policy for TrainingPolicy {
             ("new_secretary_training_months", MEMBER_TRAINING_PLAN),
             ("senior_cadre_window_years", CADRE_TRAINING_ART_14),
             ("senior_cadre_cycle_start_year", CADRE_TRAINING_ART_14),
-            ("senior_cadre_days", CADRE_TRAINING_ART_14),
+            ("senior_cadre_months", CADRE_TRAINING_ART_14),
             ("senior_cadre_hours", CADRE_TRAINING_ART_14),
             ("junior_cadre_yearly_days", CADRE_TRAINING_ART_14),
             ("junior_cadre_yearly_hours", CADRE_TRAINING_ART_14),
@@ -239,9 +264,9 @@ impl Policy for TrainingPolicy {
             u32::MAX,
         )?;
         PolicyError::at_least(
-            "senior_cadre_days",
-            self.senior_cadre_days,
-            national.senior_cadre_days,
+            "senior_cadre_months",
+            self.senior_cadre_months,
+            national.senior_cadre_months,
             CADRE_TRAINING_ART_14,
         )?;
         PolicyError::at_least(

@@ -288,12 +288,23 @@ pub fn check_requirements(
             .and_then(|p| add_months(p, policy.promotion_catch_up_months))
             .filter(|deadline| as_of <= *deadline);
         let (requirement, period, required_days, required_hours, deadline) = if cadre.is_senior() {
-            // The window is the plan cycle that holds the day: due until its last day.
+            // The window is the plan cycle that holds the day: due until its last day. 3个月
+            // are calendar months from the first day of the first concentrated class in it.
             let (start, end) = policy.cycle_of(as_of);
+            let first_class = ledger
+                .credits()
+                .filter(|c| c.mode.is_concentrated() && c.on >= start && c.on <= as_of)
+                .map(|c| {
+                    c.on.checked_sub_days(chrono::Days::new(u64::from(c.days.saturating_sub(1))))
+                        .unwrap_or(c.on)
+                        .max(start)
+                })
+                .min()
+                .unwrap_or(start);
             (
                 Requirement::SeniorCadreWindow,
                 (start, end),
-                policy.senior_cadre_days,
+                policy.senior_cadre_days_from(first_class),
                 policy.senior_cadre_hours,
                 end,
             )

@@ -163,7 +163,7 @@ fn secretaries_need_56_with_a_concentrated_session_and_early_appointment_trainin
 }
 
 #[test]
-fn senior_cadres_need_550_hours_or_90_days_in_five_years() {
+fn senior_cadres_need_550_hours_or_three_calendar_months_in_five_years() {
     let policy = TrainingPolicy::default();
     let senior = TrainingProfile {
         cadre: Some(CadreStanding {
@@ -186,22 +186,24 @@ fn senior_cadres_need_550_hours_or_90_days_in_five_years() {
     assert_eq!(check.requirement, Requirement::SeniorCadreWindow);
     assert_eq!(check.period, (window_start, window_end));
     assert!(check.is_met(), "{check:?}");
-    let days = ledger_with(&[c(
-        10,
-        90,
-        d(6, 1),
-        TrainingKind::Thematic,
-        TrainingMode::FullTimeOffJob,
-    )]);
-    assert!(check_requirements(&senior, &days, d(12, 31), &policy)[0].is_met());
-    let short = ledger_with(&[c(
-        5490,
-        89,
-        d(6, 1),
-        TrainingKind::Thematic,
-        TrainingMode::FullTimeOffJob,
-    )]);
+    // 3个月 are calendar months: a class from 1 February to 30 April is three months in 89
+    // days; one from 1 March to 30 May falls a day short of its three months (92 days).
+    let off_job = |tenths, days, on| {
+        c(
+            tenths,
+            days,
+            on,
+            TrainingKind::Thematic,
+            TrainingMode::FullTimeOffJob,
+        )
+    };
+    let february = ledger_with(&[off_job(10, 89, d(4, 30))]);
+    let check = &check_requirements(&senior, &february, d(12, 31), &policy)[0];
+    assert!(check.is_met(), "{check:?}");
+    assert_eq!(check.required.days, 89);
+    let short = ledger_with(&[off_job(5490, 91, d(5, 30))]);
     let check = &check_requirements(&senior, &short, d(12, 31), &policy)[0];
+    assert_eq!(check.required.days, 92);
     assert_eq!(
         check.missing,
         TrainingAmount {
@@ -210,6 +212,8 @@ fn senior_cadres_need_550_hours_or_90_days_in_five_years() {
             sessions: 0
         }
     );
+    let full = ledger_with(&[off_job(10, 92, d(5, 31))]);
+    assert!(check_requirements(&senior, &full, d(12, 31), &policy)[0].is_met());
     // Short in 2026: due by the cycle's end, not overdue every day of it.
     assert_eq!(check.status, RequirementStatus::Due { by: window_end });
     let next = NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
