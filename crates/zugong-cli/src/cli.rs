@@ -155,7 +155,7 @@ enum ScenarioCommand {
         #[arg(long, value_enum, default_value_t = scenario::Until::Publicity)]
         until: scenario::Until,
         /// The day of the motion (the dataset's day when omitted).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_day)]
         on: Option<NaiveDate>,
         #[command(flatten)]
         journal: JournalArgs,
@@ -169,7 +169,7 @@ enum ScenarioCommand {
         #[arg(long)]
         scope: Option<String>,
         /// The day the round opens (the dataset's day when omitted).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_day)]
         on: Option<NaiveDate>,
         #[command(flatten)]
         journal: JournalArgs,
@@ -184,7 +184,7 @@ enum ScenarioCommand {
         #[arg(long)]
         scope: Option<String>,
         /// The day the applications are received (the dataset's day when omitted).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_day)]
         on: Option<NaiveDate>,
         #[command(flatten)]
         journal: JournalArgs,
@@ -196,11 +196,18 @@ enum ScenarioCommand {
         #[arg(required_unless_present = "db")]
         dir: Option<PathBuf>,
         /// The day the classes start (a week after the dataset's day when omitted).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_day)]
         on: Option<NaiveDate>,
         #[command(flatten)]
         journal: JournalArgs,
     },
+}
+
+/// A day on the command line, in the forms the tables take (`2026-11-30`, `2026/11/30`,
+/// `2026年11月30日`) and within the supported dates (1900–2200): a day outside is refused
+/// here, before any period is counted from it.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    <NaiveDate as crate::dataset::cell::Field>::from_cell(text, &crate::dataset::cell::Refs::default())
 }
 
 /// Where a scenario's journal goes.

@@ -37,6 +37,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // The language is known before the arguments are parsed, so that a refused argument
+    // (a day out of range) is explained in it.
+    lang_from_args().set_current();
     let args = cli::Cli::parse();
     let lang = args.lang;
     lang.set_current();
@@ -51,4 +54,23 @@ fn main() -> ExitCode {
             ExitCode::from(e.exit_code())
         }
     }
+}
+
+/// `--lang X` or `--lang=X` from the command line, else `ZUGONG_LANG`, else Chinese: what
+/// `Cli::parse` will find, read early for the messages of argument parsing itself.
+fn lang_from_args() -> lang::Lang {
+    use clap::ValueEnum;
+    let args: Vec<String> = std::env::args().collect();
+    let given = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).cloned(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        })
+        .or_else(|| std::env::var("ZUGONG_LANG").ok());
+    given
+        .and_then(|g| lang::Lang::from_str(&g, true).ok())
+        .unwrap_or(lang::Lang::Zh)
 }

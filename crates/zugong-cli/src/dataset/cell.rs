@@ -155,6 +155,11 @@ pub(crate) trait Field: Sized + DeserializeOwned {
     /// The CSV cell that [`Field::from_cell`] reads back as this value (empty for an absent
     /// value): what `sample --format csv` writes.
     fn to_cell(&self) -> String;
+    /// What a value read by serde (JSON Lines) must still meet: a date within the supported
+    /// range. [`Field::from_cell`] checks the same on the CSV path.
+    fn check(&self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 impl<T: Field> Field for Option<T> {
@@ -163,6 +168,9 @@ impl<T: Field> Field for Option<T> {
     }
     fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
         T::from_cell(text, refs).map(Some)
+    }
+    fn check(&self) -> Result<(), String> {
+        self.as_ref().map_or(Ok(()), T::check)
     }
     fn to_cell(&self) -> String {
         self.as_ref().map_or_else(String::new, T::to_cell)
@@ -180,6 +188,9 @@ impl<T: Field> Field for Vec<T> {
             .filter(|s| !s.is_empty())
             .map(|s| T::from_cell(s, refs))
             .collect()
+    }
+    fn check(&self) -> Result<(), String> {
+        self.iter().try_for_each(T::check)
     }
     fn to_cell(&self) -> String {
         self.iter().map(T::to_cell).collect::<Vec<_>>().join("、")
@@ -304,13 +315,22 @@ impl Field for NaiveDate {
             m.parse().map_err(|_| bad())?,
             d.parse().map_err(|_| bad())?,
         );
-        NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let day = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
             tr!(
                 Lang::current(),
                 "{t:?} 不是日历上的日期",
                 "{t:?} is not a day of the calendar"
             )
-        })
+        })?;
+        day.check()?;
+        Ok(day)
+    }
+    fn check(&self) -> Result<(), String> {
+        use zugong_core::journal::Refusal;
+        zugong_core::dates::SupportedDates::default()
+            .check(*self)
+            .map(|_| ())
+            .map_err(|e| e.message(crate::journals::language(Lang::current())))
     }
 }
 

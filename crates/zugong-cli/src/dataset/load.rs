@@ -620,6 +620,23 @@ fn parse_row<R: Record>(
         return;
     }
     if let Ok(record) = serde_json::from_str::<R>(text) {
+        let refused = record.check_fields();
+        if !refused.is_empty() {
+            if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text)
+                && let Some(id) = map
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .and_then(|t| uuid::Uuid::parse_str(t).ok())
+            {
+                unreadable.insert(id);
+            }
+            faults.extend(
+                refused
+                    .into_iter()
+                    .map(|(field, msg)| Fault::at(name, number, field, msg)),
+            );
+            return;
+        }
         out.push(Row {
             line: number,
             record,

@@ -39,6 +39,8 @@ pub(crate) trait Record: Sized + serde::Serialize + serde::de::DeserializeOwned 
     /// Reads a record from CSV cells (by column index into [`Record::COLUMNS`]; `None` for an
     /// absent column or an empty cell), listing every bad field.
     fn from_cells(cells: &[Option<&str>], refs: &Refs) -> Result<Self, Vec<FieldFault>>;
+    /// What serde does not check (dates within the supported range), field by field.
+    fn check_fields(&self) -> Vec<FieldFault>;
 }
 
 /// The message for an absent required field.
@@ -60,10 +62,13 @@ pub(crate) fn json_field<T: Field>(
             }
             v
         }
-        Some(v) => match T::deserialize(v) {
+        Some(v) => match T::deserialize(v).map_err(|e| e.to_string()).and_then(|v| {
+            v.check()?;
+            Ok(v)
+        }) {
             Ok(v) => Some(v),
             Err(e) => {
-                faults.push((name.to_owned(), e.to_string()));
+                faults.push((name.to_owned(), e));
                 None
             }
         },
@@ -151,6 +156,16 @@ macro_rules! record {
                 $(
                     $crate::dataset::record::register_keys!(self, refs, $kind $(, $alias)?);
                 )?
+            }
+
+            fn check_fields(&self) -> Vec<$crate::dataset::record::FieldFault> {
+                let mut out = Vec::new();
+                $(
+                    if let Err(e) = $crate::dataset::cell::Field::check(&self.$field) {
+                        out.push((stringify!($field).to_owned(), e));
+                    }
+                )*
+                out
             }
 
             fn to_cells(&self) -> Vec<String> {

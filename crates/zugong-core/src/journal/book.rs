@@ -66,6 +66,10 @@ pub enum JournalError {
     /// The command has no reason.
     #[error("every journal entry needs a reason (事由); give one that is not blank")]
     MissingReason,
+    /// The act's day is outside the [`crate::dates::SupportedDates`] (the default range):
+    /// no rule is asked to count periods from it.
+    #[error(transparent)]
+    DateOutOfRange(#[from] crate::dates::DateOutOfRange),
     /// The first command of a stream is not the lifecycle's opening command
     /// ([`Lifecycle::opens`]).
     #[error("a stream begins with its lifecycle's opening command (动议, 建账, 开展, 计划, 建档)")]
@@ -77,7 +81,10 @@ pub enum JournalError {
 
 impl Refusal for JournalError {
     fn citation(&self) -> Citation {
-        sources::JOURNAL_INTEGRITY
+        match self {
+            Self::DateOutOfRange(e) => e.citation(),
+            _ => sources::JOURNAL_INTEGRITY,
+        }
     }
 
     fn message(&self, language: Language) -> String {
@@ -96,6 +103,7 @@ impl Refusal for JournalError {
             (Language::Chinese, Self::Encoding(e)) => {
                 format!("纪实内容无法编码：{e}（{}）", self.citation())
             }
+            (_, Self::DateOutOfRange(e)) => e.message(language),
             (Language::English, _) => format!("{self} ({})", self.citation()),
         }
     }
@@ -152,6 +160,9 @@ impl<L: Lifecycle> Journal<L> {
     ) -> Result<Vec<L::Event>, ExecuteError<L::Error>> {
         let reason = reason.into();
         check_reason(&reason)?;
+        crate::dates::SupportedDates::default()
+            .check(act.day())
+            .map_err(JournalError::from)?;
         if let Some(last) = self.last_time().filter(|l| act.at() < *l) {
             return Err(JournalError::TimeWentBackwards {
                 last,
@@ -315,6 +326,9 @@ impl<L: Lifecycle> Journal<L> {
                     last,
                     given: entry.act().at(),
                 }));
+            }
+            if let Err(e) = crate::dates::SupportedDates::default().check(entry.act().day()) {
+                return Err(fail(VerifyFailure::DateOutOfRange(e)));
             }
             let ctx = context(&entry);
             let decided = journal

@@ -114,6 +114,9 @@ pub enum VerifyFailure {
     /// The entry has no reason.
     #[error("the entry has no reason (事由)")]
     MissingReason,
+    /// The act's day is outside the supported dates.
+    #[error(transparent)]
+    DateOutOfRange(crate::dates::DateOutOfRange),
     /// The last entry is not the head the data recorded: the journal was cut short, extended
     /// or replaced.
     #[error(
@@ -175,6 +178,9 @@ impl Refusal for VerifyError {
                         "所属流程不是以启动命令开始：其前面的纪实被删除".to_owned()
                     }
                     VerifyFailure::Encoding(e) => format!("无法编码：{e}"),
+                    VerifyFailure::DateOutOfRange(e) => {
+                        crate::journal::Refusal::message(e, Language::Chinese)
+                    }
                 };
                 format!("第 {position} 条纪实{what}（{}）", self.citation())
             }
