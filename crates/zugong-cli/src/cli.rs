@@ -207,7 +207,10 @@ enum ScenarioCommand {
 /// `2026年11月30日`) and within the supported dates (1900–2200): a day outside is refused
 /// here, before any period is counted from it.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    <NaiveDate as crate::dataset::cell::Field>::from_cell(text, &crate::dataset::cell::Refs::default())
+    <NaiveDate as crate::dataset::cell::Field>::from_cell(
+        text,
+        &crate::dataset::cell::Refs::default(),
+    )
 }
 
 /// Where a scenario's journal goes.

@@ -76,8 +76,7 @@ pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
 /// assert!(serde_json::from_str::<SupportedDates>(r#"{"first_year":0,"last_year":2100}"#).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(remote = "Self")]
 #[non_exhaustive]
 pub struct SupportedDates {
