@@ -7,7 +7,8 @@
 //! 销号); counting the tasks pushed down onto village branches (小马拉大车); and rolling star
 //! distributions up the organization tree.
 //!
-//! Load a rubric, rate a branch, publicize, award, later withdraw a star:
+//! Load a rubric, open the town committee's round of the year over its branches, rate one,
+//! publicize, award, later withdraw a star:
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -41,16 +42,17 @@
 //! let mut step = |cmd: RatingCommand, who: Authority, on: NaiveDate| {
 //!     journal.execute(round, cmd, Act::on_day(on, 0, clerk, who), "五星创评", &ctx).map(|_| ())
 //! };
-//! step(RatingCommand::Open { branch: id(2), year: 2026 }, town, d(11, 2))?;
-//! step(RatingCommand::SelfAssess { sheet: sheet.clone(), proposed: StarLevel::FIVE }, branch, d(11, 3))?;
-//! step(RatingCommand::Review { sheet, methods: vec![ReviewMethod::SiteVisit, ReviewMethod::Survey] }, town, d(11, 10))?;
-//! step(RatingCommand::Approve { stars: None }, town, d(11, 12))?;
-//! step(RatingCommand::StartPublicity, town, d(11, 13))?; // 5 days: 13–17 November
-//! assert!(step(RatingCommand::Award, town, d(11, 17)).is_err()); // publicity not over
-//! step(RatingCommand::Award, town, d(11, 18))?;
+//! let of = |command| RatingCommand::Branch { branch: id(2), command };
+//! step(RatingCommand::Open { committee: id(1), year: 2026, branches: vec![id(2)] }, town, d(11, 2))?;
+//! step(of(BranchRatingCommand::SelfAssess { sheet: sheet.clone(), proposed: StarLevel::FIVE }), branch, d(11, 3))?;
+//! step(of(BranchRatingCommand::Review { sheet, methods: vec![ReviewMethod::SiteVisit, ReviewMethod::Survey] }), town, d(11, 10))?;
+//! step(of(BranchRatingCommand::Approve { stars: None }), town, d(11, 12))?;
+//! step(of(BranchRatingCommand::StartPublicity), town, d(11, 13))?; // 5 days: 13–17 November
+//! assert!(step(of(BranchRatingCommand::Award), town, d(11, 17)).is_err()); // publicity not over
+//! step(of(BranchRatingCommand::Award), town, d(11, 18))?;
 //! // A serious incident in December: one star withdrawn (摘星), with the reason on record.
-//! step(RatingCommand::Withdraw { stars: 1, reason: "发生安全生产责任事故".into() }, town, d(12, 20))?;
-//! let state = journal.state(round).ok_or("no round")?;
+//! step(of(BranchRatingCommand::Withdraw { stars: 1, reason: "发生安全生产责任事故".into() }), town, d(12, 20))?;
+//! let state = journal.state(round).and_then(|r| r.branch(id(2))).ok_or("no rating")?;
 //! assert_eq!(state.stars(), StarLevel::new(4)?);
 //! assert_eq!(state.changes().last().map(|c| c.change), Some(StarChange::Withdraw));
 //! assert_eq!(state.stage().to_string(), "授星");
@@ -103,14 +105,14 @@ pub use life::{
     MeetingRow, MissedMeeting, SecretaryLectureShort, UnderAttended, check_life,
 };
 pub use rating::{
-    RatingCommand, RatingContext, RatingError, RatingEvent, RatingRound, RatingStage, ReviewMethod,
-    StarChange, StarChangeRecord,
+    BranchRating, BranchRatingCommand, BranchRatingEvent, RatingCommand, RatingContext,
+    RatingError, RatingEvent, RatingRound, RatingStage, ReviewMethod, StarChange, StarChangeRecord,
 };
 pub use rollup::{BranchRollupError, BranchRow, StarDistribution, star_rollup};
 pub use rubric::{
     Assessment, AwardModel, Band, BonusItem, BranchMeasures, CeilingItem, Deduction, Dimension,
     Guidance, GuidanceTarget, Indicator, Measure, PublicityRule, Rubric, RubricData, RubricError,
-    ScoreError, Scoresheet, VetoEffect, VetoItem,
+    ScoreError, Scoresheet, TargetBinding, VetoEffect, VetoItem,
 };
 pub use star::{Points, StarLevel, StarLevelError};
 pub use term::{

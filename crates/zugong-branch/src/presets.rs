@@ -10,7 +10,7 @@ use zugong_core::{Citation, SourceStatus};
 
 use crate::rubric::{
     AwardModel, Band, BonusItem, CeilingItem, Dimension, Guidance, GuidanceTarget, Indicator,
-    Measure, PublicityRule, Rubric, RubricData, RubricError, VetoEffect, VetoItem,
+    Measure, PublicityRule, Rubric, RubricData, RubricError, TargetBinding, VetoEffect, VetoItem,
 };
 use crate::{Points, StarLevel};
 
@@ -136,21 +136,25 @@ pub fn five_star_110() -> Result<Rubric, RubricError> {
                     min_stars: stars(5),
                     max_stars: stars(5),
                     permille: 100,
+                    binding: TargetBinding::About,
                 },
                 GuidanceTarget {
                     min_stars: stars(4),
                     max_stars: stars(4),
                     permille: 300,
+                    binding: TargetBinding::About,
                 },
                 GuidanceTarget {
                     min_stars: stars(3),
                     max_stars: stars(3),
                     permille: 400,
+                    binding: TargetBinding::About,
                 },
                 GuidanceTarget {
                     min_stars: StarLevel::NONE,
                     max_stars: stars(2),
                     permille: 200,
+                    binding: TargetBinding::About,
                 },
             ],
             five_star_cap: None,

@@ -1,5 +1,12 @@
-//! The star-rating lifecycle (评星定级) of one branch: 自评 → 上级审核 → 审定 → 公示 → 授星, then
-//! dynamic management (动态管理): re-inspection, 降星, 摘星, 取消星级.
+//! The star-rating lifecycle (评星定级): one round per committee and year, covering every
+//! branch the committee rates that year. Each branch goes 自评 → 上级审核 → 审定 → 公示 → 授星,
+//! then dynamic management (动态管理): re-inspection, 降星, 摘星, 取消星级.
+//!
+//! The round is one stream: its five-star cap and the binding guidance shares are counted over
+//! the branches it lists when it opens (the denominator is fixed then), at every 审定 and
+//! every 升星 proposal — whatever the caller passes and whichever journal holds other rounds.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -13,7 +20,7 @@ use zugong_core::{
 };
 
 use crate::StarLevel;
-use crate::rubric::{Assessment, Rubric, ScoreError, Scoresheet};
+use crate::rubric::{Assessment, GuidanceTarget, Rubric, ScoreError, Scoresheet, TargetBinding};
 
 /// The county scheme's steps and 公示 (domain brief §4.2–4.3, secondary).
 const RATING_STEPS: Citation = Citation::new(
@@ -113,11 +120,45 @@ pub struct StarChangeRecord {
     pub reason: String,
 }
 
-/// 评星定级: one branch's rating in one year, built only from its events.
+/// 评星定级: a committee's rating of its branches in one year, built only from its events.
+/// Each branch listed at the opening has its own [`BranchRating`].
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RatingRound {
-    branch: Option<OrgUnitId>,
+    committee: Option<OrgUnitId>,
     year: i32,
+    branches: BTreeMap<OrgUnitId, BranchRating>,
+}
+
+impl RatingRound {
+    /// The committee that rates (the upper Party organization that opened the round).
+    #[must_use]
+    pub fn committee(&self) -> Option<OrgUnitId> {
+        self.committee
+    }
+    /// The year rated.
+    #[must_use]
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    /// One branch's rating, if the round lists it.
+    #[must_use]
+    pub fn branch(&self, branch: OrgUnitId) -> Option<&BranchRating> {
+        self.branches.get(&branch)
+    }
+    /// Every branch's rating, by branch.
+    pub fn branches(&self) -> impl ExactSizeIterator<Item = (OrgUnitId, &BranchRating)> {
+        self.branches.iter().map(|(id, b)| (*id, b))
+    }
+    /// How many branches the round rates: the denominator of the cap and the shares.
+    #[must_use]
+    pub fn rated(&self) -> u32 {
+        u32::try_from(self.branches.len()).unwrap_or(u32::MAX)
+    }
+}
+
+/// One branch's rating within a [`RatingRound`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BranchRating {
     stage: RatingStage,
     self_assessment: Option<(Assessment, StarLevel)>,
     review: Option<(Assessment, Vec<ReviewMethod>)>,
@@ -128,17 +169,7 @@ pub struct RatingRound {
     last_inspection: Option<(NaiveDate, Assessment)>,
 }
 
-impl RatingRound {
-    /// The branch rated.
-    #[must_use]
-    pub fn branch(&self) -> Option<OrgUnitId> {
-        self.branch
-    }
-    /// The year.
-    #[must_use]
-    pub fn year(&self) -> i32 {
-        self.year
-    }
+impl BranchRating {
     /// The stage.
     #[must_use]
     pub fn stage(&self) -> RatingStage {
@@ -186,13 +217,29 @@ impl RatingRound {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatingCommand {
-    /// Open the round of `branch` for `year`.
+    /// Open the committee's round of `year` over `branches` (at least one, each under the
+    /// committee, none twice, none in another round of the year in the journal).
     Open {
-        /// The branch.
-        branch: OrgUnitId,
+        /// The committee that rates.
+        committee: OrgUnitId,
         /// The year rated.
         year: i32,
+        /// Every branch the committee rates this year.
+        branches: Vec<OrgUnitId>,
     },
+    /// A step of one branch's rating.
+    Branch {
+        /// The branch.
+        branch: OrgUnitId,
+        /// The step.
+        command: BranchRatingCommand,
+    },
+}
+
+/// What may be asked of one branch's rating in a round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BranchRatingCommand {
     /// 自评: the branch scores itself and proposes a level.
     SelfAssess {
         /// Scores with evidence.
@@ -207,7 +254,8 @@ pub enum RatingCommand {
         /// How it checked (at least one).
         methods: Vec<ReviewMethod>,
     },
-    /// 审定: decide the level; at most what the review supports (lower for an enforced cap).
+    /// 审定: decide the level; at most what the review supports, and within the round's
+    /// enforced five-star cap and binding guidance shares.
     Approve {
         /// The level; `None` takes the review's.
         stars: Option<StarLevel>,
@@ -253,16 +301,35 @@ pub enum RatingCommand {
 /// What happened in a round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "an event is decided, journaled and applied one at a time, never held in bulk; a box would only add an allocation per entry"
+)]
 pub enum RatingEvent {
-    /// The 公示: started, an objection received or settled.
-    Publicity(PublicityEvent),
-    /// The round opened.
+    /// The round opened over its branches.
     Opened {
-        /// The branch.
-        branch: OrgUnitId,
+        /// The committee that rates.
+        committee: OrgUnitId,
         /// The year.
         year: i32,
+        /// The branches rated.
+        branches: Vec<OrgUnitId>,
     },
+    /// What happened in one branch's rating.
+    Branch {
+        /// The branch.
+        branch: OrgUnitId,
+        /// What happened.
+        event: BranchRatingEvent,
+    },
+}
+
+/// What happened in one branch's rating.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BranchRatingEvent {
+    /// The 公示: started, an objection received or settled.
+    Publicity(PublicityEvent),
     /// 自评 filed.
     SelfAssessed {
         /// The assessment.
@@ -366,20 +433,62 @@ pub enum RatingError {
     /// The 公示 refused the command (not over, an objection open or outside its period).
     #[error("publicity: {0}")]
     Publicity(PublicityError),
-    /// 审定 at five stars beyond the rubric's enforced cap for the rounds of the same year in
-    /// the journal: decide four stars (or fewer), or let a higher-scored branch keep the place.
+    /// 审定 (or 升星) at five stars beyond the rubric's enforced cap over the round's branches:
+    /// decide four stars (or fewer), or let a higher-scored branch keep the place.
     #[error(
-        "five stars are capped at {cap_permille}‰ of the {rated} rounds of the year: {allowed} already approved"
+        "five stars are capped at {cap_permille}‰ of the {rated} branches rated: {allowed} already approved"
     )]
     FiveStarCapReached {
-        /// The cap, per mille of the rounds rated.
+        /// The cap, per mille of the branches rated.
         cap_permille: u32,
-        /// Rounds of the year in the journal, this one included.
+        /// Branches the round rates.
         rated: u32,
         /// Five-star places the cap allows, all taken.
         allowed: u32,
         /// The rubric whose guidance sets the cap (its source).
         rubric: Citation,
+    },
+    /// 审定 at a level whose binding guidance share (at most so many per mille of the
+    /// branches rated at these levels) is full: decide a level outside the group.
+    #[error(
+        "at most {permille}‰ of the {rated} branches may be rated {min}–{max}: {allowed} places, all taken"
+    )]
+    GuidanceShareReached {
+        /// Lowest level of the group.
+        min: StarLevel,
+        /// Highest level of the group.
+        max: StarLevel,
+        /// The share, per mille.
+        permille: u32,
+        /// Branches the round rates.
+        rated: u32,
+        /// Places the share allows, all taken.
+        allowed: u32,
+        /// The rubric whose guidance sets the share (its source).
+        rubric: Citation,
+    },
+    /// A round of no branches.
+    #[error("a rating round lists the branches it rates: none given")]
+    NoBranches,
+    /// A branch listed twice, or not under the committee.
+    #[error("branch {branch} is listed twice or is not under the rating committee")]
+    NotUnderCommittee {
+        /// The branch.
+        branch: OrgUnitId,
+    },
+    /// A branch another round of the same year in the journal already rates.
+    #[error("branch {branch} is already rated in another round of {year}")]
+    AlreadyRated {
+        /// The branch.
+        branch: OrgUnitId,
+        /// The year.
+        year: i32,
+    },
+    /// A branch the round does not list.
+    #[error("branch {branch} is not in this rating round")]
+    NotInRound {
+        /// The branch.
+        branch: OrgUnitId,
     },
 }
 
@@ -388,7 +497,9 @@ impl Refusal for RatingError {
         match self {
             Self::OutOfOrder { .. } | Self::Publicity(_) => RATING_STEPS,
             Self::Authority(e) => e.citation(),
-            Self::FiveStarCapReached { rubric, .. } => rubric.clone(),
+            Self::FiveStarCapReached { rubric, .. } | Self::GuidanceShareReached { rubric, .. } => {
+                rubric.clone()
+            }
             _ => RATING_STEPS,
         }
     }
@@ -453,6 +564,39 @@ impl Refusal for RatingError {
                     f64::from(*cap_permille) / 10.0
                 ),
             ),
+            Self::GuidanceShareReached {
+                min,
+                max,
+                permille,
+                rated,
+                allowed,
+                ..
+            } => (
+                format!(
+                    "评定为{min}至{max}的不超过参评 {rated} 个支部的 {}%（至多 {allowed} 个），名额已满：审定为此范围以外的等次",
+                    f64::from(*permille) / 10.0
+                ),
+                format!(
+                    "at most {}% of the {rated} branches may be rated {min}–{max} ({allowed} places), all taken: approve a level outside that range",
+                    f64::from(*permille) / 10.0
+                ),
+            ),
+            Self::NoBranches => (
+                "评星须列明参评支部".into(),
+                "a rating round lists the branches it rates".into(),
+            ),
+            Self::NotUnderCommittee { .. } => (
+                "参评支部重复列出，或不是本党委所属的党组织".into(),
+                "a branch is listed twice or is not under the rating committee".into(),
+            ),
+            Self::AlreadyRated { year, .. } => (
+                format!("该支部已列入 {year} 年的另一轮评星"),
+                format!("the branch is already rated in another round of {year}"),
+            ),
+            Self::NotInRound { .. } => (
+                "该支部未列入本轮评星".into(),
+                "the branch is not in this rating round".into(),
+            ),
         };
         let cite = self.citation();
         match language {
@@ -466,48 +610,80 @@ fn out_of_order(command: &'static str, stage: RatingStage) -> RatingError {
     RatingError::OutOfOrder { command, stage }
 }
 
+/// The level a branch holds in the round's distribution: the level decided while it is
+/// decided or publicized, the level in force once awarded; `None` before 审定.
+fn counted_level(b: &BranchRating) -> Option<StarLevel> {
+    match b.stage {
+        RatingStage::Approved | RatingStage::InPublicity => b.approved,
+        RatingStage::Awarded => Some(b.current),
+        _ => None,
+    }
+}
+
 impl RatingRound {
-    /// An enforced five-star cap, counted over the rounds of the same year in the journal
-    /// (this one included): at most ⌊cap × rated / 1000⌋ of them approved at five stars.
-    fn check_five_star_cap(
+    /// The enforced five-star cap and every binding guidance share, counted over the round's
+    /// branches (the denominator fixed at the opening) with `branch` at `level`: at most
+    /// ⌊share × rated / 1000⌋ of them in each capped group.
+    fn check_distribution(
         &self,
+        branch: OrgUnitId,
+        level: StarLevel,
         rubric: &Rubric,
-        peers: &Peers<'_, Self>,
     ) -> Result<(), RatingError> {
-        let Some(cap) = rubric
-            .data()
-            .guidance
-            .as_ref()
-            .filter(|g| g.enforce_cap)
-            .and_then(|g| g.five_star_cap)
-        else {
+        let Some(guidance) = rubric.data().guidance.as_ref() else {
             return Ok(());
         };
-        let same_year = || {
-            peers
-                .others()
-                .filter(|(_, r)| r.branch.is_some() && r.year == self.year)
+        let rated = self.rated();
+        let places = |permille: u32| {
+            u32::try_from(u64::from(permille) * u64::from(rated) / 1000).unwrap_or(u32::MAX)
         };
-        let rated = u32::try_from(same_year().count())
-            .unwrap_or(u32::MAX)
-            .saturating_add(1);
-        let fives = same_year()
-            .filter(|(_, r)| {
-                r.approved == Some(StarLevel::FIVE)
-                    && matches!(
-                        r.stage,
-                        RatingStage::Approved | RatingStage::InPublicity | RatingStage::Awarded
-                    )
-            })
-            .count();
-        let allowed = u32::try_from(u64::from(cap) * u64::from(rated) / 1000).unwrap_or(u32::MAX);
-        if u32::try_from(fives).unwrap_or(u32::MAX) >= allowed {
-            return Err(RatingError::FiveStarCapReached {
-                cap_permille: cap,
-                rated,
-                allowed,
-                rubric: rubric.data().source.clone(),
-            });
+        let others_in = |min: StarLevel, max: StarLevel| {
+            let n = self
+                .branches
+                .iter()
+                .filter(|(id, _)| **id != branch)
+                .filter_map(|(_, b)| counted_level(b))
+                .filter(|l| (min..=max).contains(l))
+                .count();
+            u32::try_from(n).unwrap_or(u32::MAX)
+        };
+        if level == StarLevel::FIVE
+            && guidance.enforce_cap
+            && let Some(cap) = guidance.five_star_cap
+        {
+            let allowed = places(cap);
+            if others_in(StarLevel::FIVE, StarLevel::FIVE) >= allowed {
+                return Err(RatingError::FiveStarCapReached {
+                    cap_permille: cap,
+                    rated,
+                    allowed,
+                    rubric: rubric.data().source.clone(),
+                });
+            }
+        }
+        for t in guidance
+            .targets
+            .iter()
+            .filter(|t| t.binding == TargetBinding::AtMost)
+            .filter(|t| (t.min_stars..=t.max_stars).contains(&level))
+        {
+            let GuidanceTarget {
+                min_stars,
+                max_stars,
+                permille,
+                ..
+            } = *t;
+            let allowed = places(permille);
+            if others_in(min_stars, max_stars) >= allowed {
+                return Err(RatingError::GuidanceShareReached {
+                    min: min_stars,
+                    max: max_stars,
+                    permille,
+                    rated,
+                    allowed,
+                    rubric: rubric.data().source.clone(),
+                });
+            }
         }
         Ok(())
     }
@@ -521,8 +697,13 @@ impl Lifecycle for RatingRound {
     type Context<'c> = RatingContext<'c>;
     type Error = RatingError;
 
+    /// The stage of the branch furthest behind (未开始 before the opening).
     fn stage(&self) -> RatingStage {
-        self.stage
+        self.branches
+            .values()
+            .map(|b| b.stage)
+            .min()
+            .unwrap_or(RatingStage::NotOpened)
     }
 
     fn opens(command: &Self::Command) -> bool {
@@ -536,35 +717,122 @@ impl Lifecycle for RatingRound {
         ctx: &RatingContext<'_>,
         peers: &Peers<'_, Self>,
     ) -> Result<Vec<RatingEvent>, RatingError> {
-        if let RatingCommand::Open { branch, year } = command {
-            if self.branch.is_some() {
-                return Err(RatingError::AlreadyOpened);
+        match command {
+            RatingCommand::Open {
+                committee,
+                year,
+                branches,
+            } => {
+                if self.committee.is_some() {
+                    return Err(RatingError::AlreadyOpened);
+                }
+                act.authority().check_unit(ctx.tree, *committee)?;
+                if branches.is_empty() {
+                    return Err(RatingError::NoBranches);
+                }
+                let mut seen = std::collections::BTreeSet::new();
+                for b in branches {
+                    let under =
+                        *b != *committee && ctx.tree.is_within(*b, *committee).unwrap_or(false);
+                    if !under || !seen.insert(*b) {
+                        return Err(RatingError::NotUnderCommittee { branch: *b });
+                    }
+                }
+                if let Some(b) = peers
+                    .others()
+                    .filter(|(_, r)| r.committee.is_some() && r.year == *year)
+                    .find_map(|(_, r)| branches.iter().find(|b| r.branches.contains_key(b)))
+                {
+                    return Err(RatingError::AlreadyRated {
+                        branch: *b,
+                        year: *year,
+                    });
+                }
+                Ok(vec![RatingEvent::Opened {
+                    committee: *committee,
+                    year: *year,
+                    branches: branches.clone(),
+                }])
             }
-            act.authority().check_unit(ctx.tree, *branch)?;
-            return Ok(vec![RatingEvent::Opened {
-                branch: *branch,
-                year: *year,
-            }]);
+            RatingCommand::Branch { branch, command } => {
+                if self.committee.is_none() {
+                    return Err(RatingError::NotOpened);
+                }
+                let rating = self
+                    .branches
+                    .get(branch)
+                    .ok_or(RatingError::NotInRound { branch: *branch })?;
+                let events = rating.decide(*branch, command, act, ctx, self)?;
+                Ok(events
+                    .into_iter()
+                    .map(|event| RatingEvent::Branch {
+                        branch: *branch,
+                        event,
+                    })
+                    .collect())
+            }
         }
-        let branch = self.branch.ok_or(RatingError::NotOpened)?;
+    }
+
+    fn apply(&mut self, event: &RatingEvent, _: &Applying) {
+        match event {
+            RatingEvent::Opened {
+                committee,
+                year,
+                branches,
+            } => {
+                self.committee = Some(*committee);
+                self.year = *year;
+                self.branches = branches
+                    .iter()
+                    .map(|b| {
+                        (
+                            *b,
+                            BranchRating {
+                                stage: RatingStage::Opened,
+                                ..BranchRating::default()
+                            },
+                        )
+                    })
+                    .collect();
+            }
+            RatingEvent::Branch { branch, event } => {
+                if let Some(b) = self.branches.get_mut(branch) {
+                    b.apply(event);
+                }
+            }
+        }
+    }
+}
+
+impl BranchRating {
+    /// Decides one step of this branch's rating; `round` is the round it belongs to (for the
+    /// cap and the shares).
+    fn decide(
+        &self,
+        branch: OrgUnitId,
+        command: &BranchRatingCommand,
+        act: &Act,
+        ctx: &RatingContext<'_>,
+        round: &RatingRound,
+    ) -> Result<Vec<BranchRatingEvent>, RatingError> {
         let own_branch = act.authority().unit == branch;
-        if !(own_branch && matches!(command, RatingCommand::SelfAssess { .. })) {
+        if !(own_branch && matches!(command, BranchRatingCommand::SelfAssess { .. })) {
             act.authority().check_unit(ctx.tree, branch)?;
         }
         let stage = self.stage;
         match command {
-            RatingCommand::Open { .. } => Err(RatingError::AlreadyOpened),
-            RatingCommand::SelfAssess { sheet, proposed } => {
+            BranchRatingCommand::SelfAssess { sheet, proposed } => {
                 if stage != RatingStage::Opened {
                     return Err(out_of_order("自评", stage));
                 }
                 let assessment = ctx.rubric.assess(sheet)?;
-                Ok(vec![RatingEvent::SelfAssessed {
+                Ok(vec![BranchRatingEvent::SelfAssessed {
                     assessment,
                     proposed: *proposed,
                 }])
             }
-            RatingCommand::Review { sheet, methods } => {
+            BranchRatingCommand::Review { sheet, methods } => {
                 if stage != RatingStage::SelfAssessed {
                     return Err(out_of_order("上级审核", stage));
                 }
@@ -577,12 +845,12 @@ impl Lifecycle for RatingRound {
                     return Err(RatingError::NoReviewMethod);
                 }
                 let assessment = ctx.rubric.assess(sheet)?;
-                Ok(vec![RatingEvent::Reviewed {
+                Ok(vec![BranchRatingEvent::Reviewed {
                     assessment,
                     methods: methods.clone(),
                 }])
             }
-            RatingCommand::Approve { stars } => {
+            BranchRatingCommand::Approve { stars } => {
                 let reviewed = match (&self.review, stage) {
                     (Some((a, _)), RatingStage::Reviewed) => a.stars,
                     _ => return Err(out_of_order("审定", stage)),
@@ -591,49 +859,53 @@ impl Lifecycle for RatingRound {
                 if decided > reviewed {
                     return Err(RatingError::AboveReview { decided, reviewed });
                 }
-                if decided == StarLevel::FIVE {
-                    self.check_five_star_cap(ctx.rubric, peers)?;
-                }
-                Ok(vec![RatingEvent::Approved { stars: decided }])
+                round.check_distribution(branch, decided, ctx.rubric)?;
+                Ok(vec![BranchRatingEvent::Approved { stars: decided }])
             }
-            RatingCommand::StartPublicity => {
+            BranchRatingCommand::StartPublicity => {
                 if stage != RatingStage::Approved {
                     return Err(out_of_order("公示", stage));
                 }
                 let days = ctx.rubric.data().publicity.period();
                 let publicity = Publicity::open(act.day(), days, ctx.calendar)
                     .map_err(RatingError::Publicity)?;
-                Ok(vec![RatingEvent::Publicity(PublicityEvent::Started {
-                    from: act.day(),
-                    until: publicity.until(),
-                })])
+                Ok(vec![BranchRatingEvent::Publicity(
+                    PublicityEvent::Started {
+                        from: act.day(),
+                        until: publicity.until(),
+                    },
+                )])
             }
-            RatingCommand::Object { text } => {
+            BranchRatingCommand::Object { text } => {
                 let (Some(publicity), RatingStage::InPublicity) = (&self.publicity, stage) else {
                     return Err(out_of_order("异议", stage));
                 };
                 let objection = publicity
                     .check_objection(act.day(), text)
                     .map_err(RatingError::Publicity)?;
-                Ok(vec![RatingEvent::Publicity(PublicityEvent::Objected {
-                    objection,
-                    on: act.day(),
-                    text: text.clone(),
-                })])
+                Ok(vec![BranchRatingEvent::Publicity(
+                    PublicityEvent::Objected {
+                        objection,
+                        on: act.day(),
+                        text: text.clone(),
+                    },
+                )])
             }
-            RatingCommand::ResolveObjection { objection, outcome } => {
+            BranchRatingCommand::ResolveObjection { objection, outcome } => {
                 let (Some(publicity), RatingStage::InPublicity) = (&self.publicity, stage) else {
                     return Err(out_of_order("异议处理", stage));
                 };
                 publicity
                     .check_resolution(*objection)
                     .map_err(RatingError::Publicity)?;
-                Ok(vec![RatingEvent::Publicity(PublicityEvent::Resolved {
-                    objection: *objection,
-                    outcome: *outcome,
-                })])
+                Ok(vec![BranchRatingEvent::Publicity(
+                    PublicityEvent::Resolved {
+                        objection: *objection,
+                        outcome: *outcome,
+                    },
+                )])
             }
-            RatingCommand::Award => {
+            BranchRatingCommand::Award => {
                 let (Some(publicity), Some(stars), RatingStage::InPublicity) =
                     (&self.publicity, self.approved, stage)
                 else {
@@ -643,7 +915,7 @@ impl Lifecycle for RatingRound {
                     .check_over(act.day())
                     .map_err(RatingError::Publicity)?;
                 let upgrade = self.current > StarLevel::NONE && stars > self.current;
-                Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
+                Ok(vec![BranchRatingEvent::StarsChanged(StarChangeRecord {
                     on: act.day(),
                     change: if upgrade {
                         StarChange::Upgrade
@@ -659,13 +931,13 @@ impl Lifecycle for RatingRound {
                     },
                 })])
             }
-            RatingCommand::Reinspect { sheet } => {
+            BranchRatingCommand::Reinspect { sheet } => {
                 if stage != RatingStage::Awarded {
                     return Err(out_of_order("复验", stage));
                 }
                 let assessment = ctx.rubric.assess(sheet)?;
                 let found = assessment.stars;
-                let mut events = vec![RatingEvent::Reinspected {
+                let mut events = vec![BranchRatingEvent::Reinspected {
                     on: act.day(),
                     assessment,
                 }];
@@ -675,7 +947,7 @@ impl Lifecycle for RatingRound {
                     } else {
                         StarChange::Downgrade
                     };
-                    events.push(RatingEvent::StarsChanged(StarChangeRecord {
+                    events.push(BranchRatingEvent::StarsChanged(StarChangeRecord {
                         on: act.day(),
                         change,
                         from: self.current,
@@ -685,20 +957,21 @@ impl Lifecycle for RatingRound {
                 }
                 Ok(events)
             }
-            RatingCommand::ProposeUpgrade => {
+            BranchRatingCommand::ProposeUpgrade => {
                 if stage != RatingStage::Awarded {
                     return Err(out_of_order("升星", stage));
                 }
                 match &self.last_inspection {
                     Some((_, a)) if a.stars > self.current => {
-                        Ok(vec![RatingEvent::UpgradeProposed { stars: a.stars }])
+                        round.check_distribution(branch, a.stars, ctx.rubric)?;
+                        Ok(vec![BranchRatingEvent::UpgradeProposed { stars: a.stars }])
                     }
                     _ => Err(RatingError::NoUpgrade {
                         current: self.current,
                     }),
                 }
             }
-            RatingCommand::Withdraw { stars, reason } => {
+            BranchRatingCommand::Withdraw { stars, reason } => {
                 if stage != RatingStage::Awarded {
                     return Err(out_of_order("摘星", stage));
                 }
@@ -711,7 +984,7 @@ impl Lifecycle for RatingRound {
                         have: self.current,
                     });
                 }
-                Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
+                Ok(vec![BranchRatingEvent::StarsChanged(StarChangeRecord {
                     on: act.day(),
                     change: StarChange::Withdraw,
                     from: self.current,
@@ -719,14 +992,14 @@ impl Lifecycle for RatingRound {
                     reason: reason.clone(),
                 })])
             }
-            RatingCommand::Revoke { reason } => {
+            BranchRatingCommand::Revoke { reason } => {
                 if stage != RatingStage::Awarded {
                     return Err(out_of_order("取消星级", stage));
                 }
                 if reason.trim().is_empty() {
                     return Err(RatingError::MissingReason);
                 }
-                Ok(vec![RatingEvent::StarsChanged(StarChangeRecord {
+                Ok(vec![BranchRatingEvent::StarsChanged(StarChangeRecord {
                     on: act.day(),
                     change: StarChange::Revoke,
                     from: self.current,
@@ -737,32 +1010,27 @@ impl Lifecycle for RatingRound {
         }
     }
 
-    fn apply(&mut self, event: &RatingEvent, _: &Applying) {
+    fn apply(&mut self, event: &BranchRatingEvent) {
         match event {
-            RatingEvent::Opened { branch, year } => {
-                self.branch = Some(*branch);
-                self.year = *year;
-                self.stage = RatingStage::Opened;
-            }
-            RatingEvent::SelfAssessed {
+            BranchRatingEvent::SelfAssessed {
                 assessment,
                 proposed,
             } => {
                 self.self_assessment = Some((assessment.clone(), *proposed));
                 self.stage = RatingStage::SelfAssessed;
             }
-            RatingEvent::Reviewed {
+            BranchRatingEvent::Reviewed {
                 assessment,
                 methods,
             } => {
                 self.review = Some((assessment.clone(), methods.clone()));
                 self.stage = RatingStage::Reviewed;
             }
-            RatingEvent::Approved { stars } => {
+            BranchRatingEvent::Approved { stars } => {
                 self.approved = Some(*stars);
                 self.stage = RatingStage::Approved;
             }
-            RatingEvent::Publicity(e) => {
+            BranchRatingEvent::Publicity(e) => {
                 Publicity::apply(&mut self.publicity, e);
                 match e {
                     PublicityEvent::Started { .. } => self.stage = RatingStage::InPublicity,
@@ -778,7 +1046,7 @@ impl Lifecycle for RatingRound {
                     _ => {}
                 }
             }
-            RatingEvent::StarsChanged(record) => {
+            BranchRatingEvent::StarsChanged(record) => {
                 self.current = record.to;
                 if matches!(record.change, StarChange::Award | StarChange::Upgrade) {
                     self.stage = RatingStage::Awarded;
@@ -787,11 +1055,11 @@ impl Lifecycle for RatingRound {
                 }
                 self.changes.push(record.clone());
             }
-            RatingEvent::UpgradeProposed { stars } => {
+            BranchRatingEvent::UpgradeProposed { stars } => {
                 self.approved = Some(*stars);
                 self.stage = RatingStage::Approved;
             }
-            RatingEvent::Reinspected { on, assessment } => {
+            BranchRatingEvent::Reinspected { on, assessment } => {
                 self.last_inspection = Some((*on, assessment.clone()));
             }
         }

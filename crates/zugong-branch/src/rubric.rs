@@ -239,7 +239,8 @@ pub enum AwardModel {
     DimensionStars,
 }
 
-/// One soft target: about `permille` of the organizations rated at `min_stars..=max_stars`.
+/// One target: `permille` of the organizations rated at `min_stars..=max_stars` — about that
+/// share (reported), or at most it (enforced at 审定), as the scheme says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GuidanceTarget {
     /// Lowest level of the group.
@@ -248,12 +249,34 @@ pub struct GuidanceTarget {
     pub max_stars: StarLevel,
     /// Target share in per-mille ("about 10%" is 100).
     pub permille: u32,
+    /// Whether the share is a soft target or a ceiling; soft when absent.
+    #[serde(default)]
+    pub binding: TargetBinding,
 }
+
+/// How a guidance share binds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetBinding {
+    /// 约: a soft target, reported beside the actual share, never a refusal (the 五星创评
+    /// schemes' "五星级约10%").
+    #[default]
+    About,
+    /// 不超过: a ceiling; a 审定 that would put more of the round's branches in the group is
+    /// refused ([`crate::RatingError::GuidanceShareReached`]).
+    AtMost,
+}
+
+zugong_core::official_terms!(TargetBinding, "指导比例 (guidance binding)", {
+    About => "约",
+    AtMost => "不超过",
+});
 
 /// 指导数: target shares per star level (soft), and a cap on five stars that may be enforced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Guidance {
-    /// Target shares by level group; reported as warnings, never enforced.
+    /// Target shares by level group: soft ones reported as warnings, ceilings
+    /// ([`TargetBinding::AtMost`]) enforced at 审定 over the round's branches.
     pub targets: Vec<GuidanceTarget>,
     /// Most five-star organizations allowed, in per-mille of those rated.
     #[serde(default)]

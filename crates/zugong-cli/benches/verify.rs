@@ -1,7 +1,7 @@
 //! Verifying a city's journals beside plain replay.
 //!
 //! Setup (not timed): the `zugong` binary generates a city (seed 3) and runs every scenario on
-//! it — one star-rating round for every branch of the city, fallback training for every
+//! it — the star-rating rounds of every branch of the city (one per rating committee), fallback training for every
 //! member short, and ten selections — writing their journals. The bench reads the journals
 //! back and times, on the same entries:
 //!
@@ -28,7 +28,7 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use zugong_branch::{RatingContext, RatingEvent, RatingRound, presets};
+use zugong_branch::{BranchRatingEvent, RatingContext, RatingEvent, RatingRound, presets};
 use zugong_cadre::{
     CadreFile, CadreFiles, CadreProfile, PostHeld, QuotaBook, QuotaLine, QuotaOpeningLine,
     Selection, SelectionContext, SelectionEvent, SelectionPolicy,
@@ -353,10 +353,13 @@ fn replay(p: &Parsed) -> (usize, u64) {
     for (_, entries) in &p.ratings {
         let mut stars: HashMap<_, u8> = HashMap::new();
         for e in entries {
-            let s = stars.entry(e.stream()).or_default();
             for ev in e.events() {
-                if let RatingEvent::StarsChanged(c) = ev {
-                    *s = c.to.get();
+                if let RatingEvent::Branch {
+                    branch,
+                    event: BranchRatingEvent::StarsChanged(c),
+                } = ev
+                {
+                    *stars.entry((e.stream(), *branch)).or_default() = c.to.get();
                 }
             }
         }

@@ -400,7 +400,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             &mut o,
             &[
                 lang.t("评星日志", "rating journal"),
-                lang.t("轮次", "rounds"),
+                lang.t("参评支部", "branches rated"),
                 lang.t("五星", "5★"),
                 lang.t("四星", "4★"),
                 lang.t("三星", "3★"),

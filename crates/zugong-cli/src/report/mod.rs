@@ -185,9 +185,9 @@ pub(crate) struct StarsSection {
 pub(crate) struct RatingJournalRow {
     /// The journal file.
     pub(crate) journal: String,
-    /// Rounds.
+    /// Branches rated (over all the committees' rounds of the journal).
     pub(crate) rounds: u64,
-    /// Rounds that ended in 授星, by stars 0–5.
+    /// Branches whose rating ended in 授星, by stars 0–5.
     pub(crate) awarded: [u64; 6],
     /// Rounds still open (before 授星).
     pub(crate) open: u64,

@@ -453,11 +453,11 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             "{}",
             match lang {
                 Lang::Zh => format!(
-                    "评星日志 {}：{} 轮，授星 五星 {n5} 四星 {n4} 三星 {n3} 二星 {n2} 一星 {n1} 无星 {n0}，未完成 {}",
+                    "评星日志 {}：参评支部 {} 个，授星 五星 {n5} 四星 {n4} 三星 {n3} 二星 {n2} 一星 {n1} 无星 {n0}，未完成 {}",
                     j.journal, j.rounds, j.open
                 ),
                 Lang::En => format!(
-                    "Rating journal {}: {} rounds, awarded 5★ {n5} 4★ {n4} 3★ {n3} 2★ {n2} 1★ {n1} 0★ {n0}, {} open",
+                    "Rating journal {}: {} branches rated, awarded 5★ {n5} 4★ {n4} 3★ {n3} 2★ {n2} 1★ {n1} 0★ {n0}, {} open",
                     j.journal, j.rounds, j.open
                 ),
             }

@@ -1,13 +1,14 @@
-//! `zugong scenario rating`: a star-rating round (自评 → 上级审核 → 审定 → 公示 → 授星) for every
-//! branch under a unit, through `zugong_branch::RatingRound`, scored on the dataset's rubric
-//! from the branch scores, writing one journal of all the rounds.
+//! `zugong scenario rating`: the star-rating rounds (自评 → 上级审核 → 审定 → 公示 → 授星) of the
+//! year for every branch under a unit — one `zugong_branch::RatingRound` per rating committee,
+//! over all the branches it rates — scored on the dataset's rubric from the branch scores,
+//! writing one journal of all the rounds.
 
 use std::process::ExitCode;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use zugong_branch::{
-    RatingCommand, RatingContext, RatingError, RatingRound, RatingStage, ReviewMethod, Scoresheet,
-    StarLevel,
+    BranchRatingCommand, RatingCommand, RatingContext, RatingError, RatingRound, RatingStage,
+    ReviewMethod, Scoresheet, StarLevel,
 };
 use zugong_core::journal::Journal;
 use zugong_core::{AdminLevel, Authority, OrgKind, OrgUnitId, RatingRoundId, WorkCalendar};
@@ -75,26 +76,36 @@ pub(crate) fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, 
     }
 }
 
-/// The id of a branch's round of a year: the same in every run, so a copied journal is
+/// The id of a committee's round of a year: the same in every run, so a copied journal is
 /// recognised.
-pub(crate) fn round_id(branch: OrgUnitId, year: i32) -> RatingRoundId {
+pub(crate) fn round_id(committee: OrgUnitId, year: i32) -> RatingRoundId {
     RatingRoundId::from_uuid(stream_uuid(
         JournalKind::Rating,
-        &[branch.as_uuid().as_bytes(), &year.to_be_bytes()],
+        &[committee.as_uuid().as_bytes(), &year.to_be_bytes()],
     ))
 }
 
-/// One branch's round as the scenario walks it.
+/// One branch's rating as the scenario walks it.
 struct Walked<'a> {
     branch: &'a BranchRecord,
     round: RatingRoundId,
     upper: Authority,
-    steps: Vec<(NaiveDate, Authority, RatingCommand, &'static str)>,
+    steps: Vec<(NaiveDate, Authority, BranchRatingCommand, &'static str)>,
     refused: Option<String>,
 }
 
-/// Runs the rounds of every branch under `scope` in one journal, step by step across the
-/// branches so that the journal stays in order of time; returns the outcomes and the journal.
+impl Walked<'_> {
+    fn on_branch(&self, command: BranchRatingCommand) -> RatingCommand {
+        RatingCommand::Branch {
+            branch: self.branch.unit,
+            command,
+        }
+    }
+}
+
+/// Runs the rounds of every committee rating branches under `scope` in one journal — each
+/// round opened over all the branches its committee rates — step by step across the branches
+/// so that the journal stays in order of time; returns the outcomes and the journal.
 pub(crate) fn rate(
     world: &World,
     scope: OrgUnitId,
@@ -135,18 +146,9 @@ pub(crate) fn rate(
             .unwrap_or(StarLevel::NONE);
         let steps = vec![
             (
-                on,
-                upper,
-                RatingCommand::Open {
-                    branch: b.unit,
-                    year: on.year(),
-                },
-                "开展评星",
-            ),
-            (
                 on + Duration::days(1),
                 own,
-                RatingCommand::SelfAssess {
+                BranchRatingCommand::SelfAssess {
                     sheet: sheet.clone(),
                     proposed,
                 },
@@ -155,7 +157,7 @@ pub(crate) fn rate(
             (
                 on + Duration::days(3),
                 upper,
-                RatingCommand::Review {
+                BranchRatingCommand::Review {
                     sheet,
                     methods: vec![ReviewMethod::SiteVisit, ReviewMethod::DocumentReview],
                 },
@@ -164,39 +166,68 @@ pub(crate) fn rate(
             (
                 on + Duration::days(5),
                 upper,
-                RatingCommand::Approve { stars: None },
+                BranchRatingCommand::Approve { stars: None },
                 "审定",
             ),
             (
                 on + Duration::days(6),
                 upper,
-                RatingCommand::StartPublicity,
+                BranchRatingCommand::StartPublicity,
                 "公示",
             ),
         ];
         walks.push(Walked {
             branch: b,
-            round: round_id(b.unit, on.year()),
+            round: round_id(upper.unit, on.year()),
             upper,
             steps,
             refused: None,
         });
     }
-    for step in 0..5 {
+    // 开展评星: each committee opens its round over every branch it rates.
+    let mut rounds: std::collections::BTreeMap<RatingRoundId, (Authority, Vec<OrgUnitId>)> =
+        std::collections::BTreeMap::new();
+    for w in &walks {
+        rounds
+            .entry(w.round)
+            .or_insert_with(|| (w.upper, Vec::new()))
+            .1
+            .push(w.branch.unit);
+    }
+    for (round, (upper, branches)) in rounds {
+        let open = RatingCommand::Open {
+            committee: upper.unit,
+            year: on.year(),
+            branches,
+        };
+        if let Err(e) = issue(&mut journal, round, open, on, upper, "开展评星", &ctx, lang) {
+            for w in walks.iter_mut().filter(|w| w.round == round) {
+                w.refused = Some(format!("开展评星: {e}"));
+            }
+        }
+    }
+    for step in 0..4 {
         for w in walks.iter_mut().filter(|w| w.refused.is_none()) {
-            let Some((day, who, mut cmd, why)) = w.steps.get(step).cloned() else {
+            let Some((day, who, step_cmd, why)) = w.steps.get(step).cloned() else {
                 continue;
             };
-            // An enforced five-star cap the year's rounds have filled: 审定 at four stars, as
-            // the rubric's guidance says (the lowest-scored five stars beyond it become four).
-            if matches!(cmd, RatingCommand::Approve { stars: None }) {
+            let mut cmd = w.on_branch(step_cmd);
+            // An enforced five-star cap the round has filled: 审定 at four stars, as the
+            // rubric's guidance says (the lowest-scored five stars beyond it become four).
+            if matches!(
+                cmd,
+                RatingCommand::Branch {
+                    command: BranchRatingCommand::Approve { stars: None },
+                    ..
+                }
+            ) {
                 let act = crate::act::act(day, 0, who);
                 if let Err(RatingError::FiveStarCapReached { .. }) =
                     journal.decide(w.round, &cmd, &act, &ctx)
                 {
-                    cmd = RatingCommand::Approve {
+                    cmd = w.on_branch(BranchRatingCommand::Approve {
                         stars: Some(StarLevel::FIVE.down(1)),
-                    };
+                    });
                 }
             }
             if let Err(e) = issue(&mut journal, w.round, cmd, day, who, why, &ctx, lang) {
@@ -210,7 +241,11 @@ pub(crate) fn rate(
         .enumerate()
         .filter(|(_, w)| w.refused.is_none())
         .filter_map(|(i, w)| {
-            let until = journal.state(w.round)?.publicity()?.until();
+            let until = journal
+                .state(w.round)?
+                .branch(w.branch.unit)?
+                .publicity()?
+                .until();
             Some((until + Duration::days(1), i))
         })
         .collect();
@@ -220,7 +255,7 @@ pub(crate) fn rate(
             && let Err(e) = issue(
                 &mut journal,
                 w.round,
-                RatingCommand::Award,
+                w.on_branch(BranchRatingCommand::Award),
                 day,
                 w.upper,
                 "授星",
@@ -234,8 +269,8 @@ pub(crate) fn rate(
     let outcomes = walks
         .into_iter()
         .map(|w| {
-            let round = journal.state(w.round);
-            let stage = round.map_or(RatingStage::NotOpened, RatingRound::stage);
+            let round = journal.state(w.round).and_then(|r| r.branch(w.branch.unit));
+            let stage = round.map_or(RatingStage::NotOpened, zugong_branch::BranchRating::stage);
             let after = match round {
                 Some(r) if stage == RatingStage::Awarded => r.stars(),
                 _ => w.branch.stars,

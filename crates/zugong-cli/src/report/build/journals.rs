@@ -55,13 +55,15 @@ pub(super) fn rating_journals(world: &World) -> Vec<RatingJournalRow> {
         .map(|v| {
             let mut row = RatingJournalRow {
                 journal: v.file.clone(),
-                rounds: v.journal.streams().len() as u64,
+                rounds: 0,
                 awarded: [0; 6],
                 open: 0,
             };
-            for (_, round) in v.journal.streams() {
-                if round.stage() == RatingStage::Awarded {
-                    if let Some(n) = row.awarded.get_mut(usize::from(round.stars().get())) {
+            // One line per branch rated, whichever committee's round rates it.
+            for (_, branch) in v.journal.streams().flat_map(|(_, r)| r.branches()) {
+                row.rounds += 1;
+                if branch.stage() == RatingStage::Awarded {
+                    if let Some(n) = row.awarded.get_mut(usize::from(branch.stars().get())) {
                         *n += 1;
                     }
                 } else {
