@@ -77,7 +77,7 @@
 //! let selection = SelectionId::from_uuid(uuid::Uuid::from_u128(5));
 //! let mut journal = Journal::<Selection>::new();
 //! let steps: Vec<(SelectionCommand, NaiveDate, Authority)> = vec![
-//!     (SelectionCommand::Motion { post: post.clone(), mode: SelectionMode::IndividualPromotion, plan: "补充班子副职".into(), review: ok(), exceptional: None }, d(3, 2), department),
+//!     (SelectionCommand::Motion { post: post.clone(), mode: SelectionMode::IndividualPromotion, plan: "补充班子副职".into(), review: ok(), exceptional: None, proposed: vec![] }, d(3, 2), department),
 //!     (SelectionCommand::Recommend { review: ok(), recommendation: Recommendation { kind: RecommendationKind::InterviewSurvey,
 //!         held_on: d(3, 10), participants: 30, present: 28, tallies: BTreeMap::from([(alice, 21)]) } }, d(3, 10), department),
 //!     (SelectionCommand::Recommend { review: ok(), recommendation: Recommendation { kind: RecommendationKind::Meeting,

@@ -314,6 +314,12 @@ pub enum SelectionCommand {
         /// candidate is then held to Art 9's limits instead of the waived Art 8 requirements.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         exceptional: Option<ExceptionalBasis>,
+        /// 初步人选: the people the motion already has in view (an 个别提拔 often does), each
+        /// held at 动议 to Art 8 (or Art 9 for 破格) and to any 影响期 from their own file, as
+        /// the candidates are again at 确定考察对象 and 讨论决定. Empty when the motion names
+        /// no one; the recommendation may still bring others.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        proposed: Vec<CadreId>,
     },
     /// 民主推荐, with the political review of how it went (e.g. no 拉票).
     Recommend {
@@ -420,6 +426,9 @@ pub enum SelectionEvent {
         /// The 破格 ground, if any.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         exceptional: Option<ExceptionalBasis>,
+        /// The 初步人选 the motion named, each checked at 动议.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        proposed: Vec<CadreId>,
     },
     /// Art 8 requirements of 一般应当 strength a candidate did not meet, recorded when chosen.
     Noted {
@@ -962,6 +971,19 @@ impl Selection {
         review: &PoliticalReview,
         ctx: &SelectionContext<'_>,
     ) -> Result<Vec<Unmet>, SelectionError> {
+        Self::check_person(cadre, post, on, self.exceptional, review, ctx)
+    }
+
+    /// [`Self::check_candidate`] for a selection whose 破格 ground is `exceptional` (at 动议,
+    /// before the selection holds one).
+    fn check_person(
+        cadre: CadreId,
+        post: &Post,
+        on: NaiveDate,
+        exceptional: Option<ExceptionalBasis>,
+        review: &PoliticalReview,
+        ctx: &SelectionContext<'_>,
+    ) -> Result<Vec<Unmet>, SelectionError> {
         let file = ctx.files.get(cadre).ok_or(SelectionError::NoFile(cadre))?;
         let Some(found) = file.consider(post, ctx.tree, ctx.registry, on, ctx.policy) else {
             return Ok(Vec::new());
@@ -981,7 +1003,7 @@ impl Selection {
         if binding.is_empty() {
             return Ok(generally);
         }
-        let Some(basis) = self.exceptional else {
+        let Some(basis) = exceptional else {
             return Err(SelectionError::Ineligible {
                 cadre,
                 unmet: binding,
@@ -1046,6 +1068,7 @@ impl Lifecycle for Selection {
             plan,
             review,
             exceptional,
+            proposed,
         } = command
         {
             if self.post.is_some() {
@@ -1055,12 +1078,22 @@ impl Lifecycle for Selection {
             if plan.trim().is_empty() {
                 return Err(SelectionError::NoPlan);
             }
+            let mut noted = Vec::new();
+            let mut seen = std::collections::BTreeSet::new();
+            for c in proposed.iter().filter(|c| seen.insert(**c)) {
+                let unmet = Self::check_person(*c, post, act.day(), *exceptional, review, ctx)?;
+                if !unmet.is_empty() {
+                    noted.push(SelectionEvent::Noted { cadre: *c, unmet });
+                }
+            }
             let mut events = vec![SelectionEvent::Moved {
                 post: post.clone(),
                 mode: *mode,
                 plan: plan.clone(),
                 exceptional: *exceptional,
+                proposed: seen.into_iter().collect(),
             }];
+            events.extend(noted);
             events.extend(Self::gated(
                 SelectionStage::Motion,
                 None,

@@ -160,6 +160,7 @@ fn motion(mode: SelectionMode) -> SelectionCommand {
         plan: "配齐班子".into(),
         review: ok(),
         exceptional: None,
+        proposed: Vec::new(),
     }
 }
 
@@ -740,6 +741,7 @@ fn order_staleness_gates_and_authority() {
         plan: "副县长".into(),
         review: ok(),
         exceptional: None,
+        proposed: Vec::new(),
     };
     let (mut s3, mut j3) = (Selection::default(), Journal::new());
     assert!(matches!(
@@ -1253,6 +1255,7 @@ fn walk_to_decision(post: Post) -> Vec<SelectionCommand> {
         plan: "配齐班子".into(),
         review: ok(),
         exceptional: None,
+        proposed: Vec::new(),
     };
     steps
 }
@@ -1370,6 +1373,7 @@ fn a_post_off_the_list_is_refused_and_probation_follows_the_post() {
                 plan: "配齐班子".into(),
                 review: ok(),
                 exceptional: None,
+                proposed: Vec::new(),
             },
             d(2026, 3, 2)
         ),
@@ -1438,6 +1442,7 @@ fn a_bureau_deputy_is_decided_by_the_county_standing_committee_alone() {
         plan: "配齐班子".into(),
         review: ok(),
         exceptional: None,
+        proposed: Vec::new(),
     };
     let (mut s2, mut j2) = (Selection::default(), Journal::new());
     assert!(matches!(
@@ -1569,6 +1574,60 @@ fn candidates_are_held_to_article_8_from_their_own_file() {
     );
 }
 
+/// A motion that names its 初步人选 holds each to Art 8 on the day of the 动议: an ineligible
+/// one refuses the motion with the article (3 years as 一级科员 complete on 2 March 2026 for a
+/// cadre in rank since 2 March 2023, not since 3 March); an eligible one is recorded.
+#[test]
+fn an_ineligible_person_named_in_the_motion_is_refused_at_the_motion() {
+    let mut w = World::new(1);
+    let naming = |who: Vec<CadreId>| SelectionCommand::Motion {
+        post: post(BUREAU, DEPUTY),
+        mode: SelectionMode::IndividualPromotion,
+        plan: "补充班子副职".into(),
+        review: ok(),
+        exceptional: None,
+        proposed: who,
+    };
+    let clerk_since = |from| {
+        move |p: &mut CadreProfile| {
+            p.posts[0].from = from;
+        }
+    };
+    w.files = CadreFiles::from_files([file_with(1, clerk_since(d(2023, 3, 3))), eligible_file(2)]);
+    let mut steps = walk_to_publicity();
+    steps[0].0 = naming(vec![cadre(2), cadre(1)]);
+    let mut j = Journal::new();
+    let Err((0, err)) = run_steps(&w, &mut j, SID, &steps) else {
+        panic!("an ineligible person passed the motion");
+    };
+    assert!(
+        matches!(&err, SelectionError::Ineligible { cadre: c, unmet } if *c == cadre(1) && unmet[0].requirement == Requirement::YearsInLowerPost),
+        "{err:?}"
+    );
+    assert!(
+        err.message(Language::Chinese)
+            .contains("任一级科员以上职级")
+    );
+    assert!(j.is_empty());
+    // In rank since 2 March 2023: three years on the day of the motion.
+    w.files = CadreFiles::from_files([file_with(1, clerk_since(d(2023, 3, 2))), eligible_file(2)]);
+    let mut j = Journal::new();
+    run_steps(&w, &mut j, SID, &steps).unwrap();
+    let moved = j.entries()[0].events().iter().find_map(|e| match e {
+        SelectionEvent::Moved { proposed, .. } => Some(proposed.clone()),
+        _ => None,
+    });
+    assert_eq!(moved, Some(vec![cadre(1), cadre(2)]));
+    // Nobody on file: the motion cannot name them.
+    let mut steps = walk_to_publicity();
+    steps[0].0 = naming(vec![cadre(42)]);
+    let mut j = Journal::new();
+    assert_eq!(
+        run_steps(&w, &mut j, SID, &steps),
+        Err((0, SelectionError::NoFile(cadre(42))))
+    );
+}
+
 /// 破格 (Art 9): the motion proposes it, and the years may then be waived, but never 学历.
 #[test]
 fn an_exceptional_motion_waives_the_years_within_article_9() {
@@ -1584,6 +1643,7 @@ fn an_exceptional_motion_waives_the_years_within_article_9() {
         plan: "破格提拔".into(),
         review: ok(),
         exceptional: Some(ExceptionalBasis::OutstandingRecord),
+        proposed: Vec::new(),
     };
     let mut j = Journal::new();
     run_steps(&w, &mut j, SID, &steps).unwrap();
@@ -1744,6 +1804,7 @@ fn an_elected_post_records_its_election_instead_of_a_probation() {
         plan: "选举产生".into(),
         review: ok(),
         exceptional: None,
+        proposed: Vec::new(),
     };
     let run_to_publicity = || {
         let mut j = Journal::new();

@@ -331,6 +331,7 @@ pub(crate) fn walk(
                 plan: format!("{}空缺，按全口径筛查结果酝酿人选", post.title),
                 review: gate.clone(),
                 exceptional: None,
+                proposed: Vec::new(),
             },
             format!(
                 "{} {} ({})",
