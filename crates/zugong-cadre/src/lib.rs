@@ -167,6 +167,7 @@ mod dossier;
 mod effect;
 mod eligibility;
 mod file;
+mod grade_promotion;
 mod mistakes;
 mod policy;
 mod political;
@@ -198,6 +199,10 @@ pub use eligibility::{
     check_exceptional, is_local_committee,
 };
 pub use file::{CadreFile, CadreFiles, Consideration};
+pub use grade_promotion::{
+    GradePromotion, GradePromotionCommand, GradePromotionContext, GradePromotionError,
+    GradePromotionEvent, GradePromotionStage, GradeVoteMethod,
+};
 pub use mistakes::{Distinction, MistakeClass, MistakePolicy, MistakeRecord, MistakeUse};
 pub use policy::{OpenOutcomeRule, SelectionPolicy};
 pub use political::{PoliticalDimension, PoliticalReview};

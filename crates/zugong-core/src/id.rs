@@ -188,6 +188,10 @@ typed_id! {
     DevelopmentId
 }
 typed_id! {
+    /// One civil servant's 职级晋升 (promotion of grade).
+    GradePromotionId
+}
+typed_id! {
     /// One member's Party-dues ledger (党费台账).
     DuesLedgerId
 }
@@ -217,5 +221,6 @@ stream_ids! {
     DevelopmentId => "development",
     DuesLedgerId => "dues_ledger",
     AppraisalId => "appraisal",
+    GradePromotionId => "grade_promotion",
     MemberId => "membership",
 }

@@ -83,8 +83,9 @@ pub use division_code::{
 pub use holder::PostHolder;
 pub use id::{
     ActorId, AppraisalId, AssessmentRoundId, BranchId, CadreId, DevelopmentId, DuesLedgerId,
-    HoursLedgerId, IdError, InstitutionId, MemberId, OrgUnitId, PersonId, PositionId, QuotaBookId,
-    RatingRoundId, RectificationId, SelectionId, TalentId, TalentRoundId, TrainingClassId,
+    GradePromotionId, HoursLedgerId, IdError, InstitutionId, MemberId, OrgUnitId, PersonId,
+    PositionId, QuotaBookId, RatingRoundId, RectificationId, SelectionId, TalentId, TalentRoundId,
+    TrainingClassId,
 };
 pub use institution::{
     Attachment, BelongsTo, Institution, InstitutionError, InstitutionKind, InstitutionRegistry,

@@ -12,6 +12,7 @@ mod assessment;
 mod career;
 mod effect;
 mod eligibility;
+mod grade_promotion;
 mod policy;
 mod quota;
 mod recusal;
