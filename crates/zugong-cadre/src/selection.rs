@@ -449,6 +449,13 @@ pub enum SelectionEvent {
     Gate(GateRecord),
     /// 民主推荐 held.
     Recommended(Recommendation),
+    /// The recommendations lapsed (more than a year old) before the decision, and a new
+    /// 民主推荐 starts over: the earlier recommendations, candidates and inspections no longer
+    /// count (重新进行民主推荐).
+    RecommendationsLapsed {
+        /// The last day the earliest recommendation was valid.
+        valid_until: NaiveDate,
+    },
     /// 考察对象 chosen.
     CandidatesChosen {
         /// The candidates who passed their gate.
@@ -1118,16 +1125,28 @@ impl Lifecycle for Selection {
                 recommendation: r,
                 review,
             } => {
-                if !matches!(
-                    stage,
-                    SelectionStage::Motion | SelectionStage::Recommendation
-                ) {
+                // Chosen or inspected on recommendations that have since lapsed: the selection
+                // starts the recommendation over instead of standing still (第四章: 民主推荐结果一年内有效).
+                let lapsed = match (stage, self.check_recommendations(on, ctx.policy)) {
+                    (
+                        SelectionStage::Candidates | SelectionStage::Inspection,
+                        Err(SelectionError::StaleRecommendation { valid_until, .. }),
+                    ) => Some(valid_until),
+                    _ => None,
+                };
+                if lapsed.is_none()
+                    && !matches!(
+                        stage,
+                        SelectionStage::Motion | SelectionStage::Recommendation
+                    )
+                {
                     return Err(out_of_order("民主推荐", stage));
                 }
-                let interviewed = self
-                    .recommendations
-                    .iter()
-                    .any(|x| x.kind == RecommendationKind::InterviewSurvey);
+                let interviewed = lapsed.is_none()
+                    && self
+                        .recommendations
+                        .iter()
+                        .any(|x| x.kind == RecommendationKind::InterviewSurvey);
                 if mode == SelectionMode::TermChange
                     && r.kind == RecommendationKind::Meeting
                     && !interviewed
@@ -1146,12 +1165,17 @@ impl Lifecycle for Selection {
                         voters: r.present,
                     });
                 }
+                let mut events = Vec::new();
+                if let Some(valid_until) = lapsed {
+                    events.push(SelectionEvent::RecommendationsLapsed { valid_until });
+                }
+                events.push(SelectionEvent::Recommended(r.clone()));
                 Ok(Self::gated(
                     SelectionStage::Recommendation,
                     None,
                     review,
                     pass,
-                    vec![SelectionEvent::Recommended(r.clone())],
+                    events,
                 ))
             }
             SelectionCommand::ChooseCandidates {
@@ -1584,6 +1608,14 @@ impl Lifecycle for Selection {
             SelectionEvent::Gate(g) => self.gates.push(g.clone()),
             SelectionEvent::Recommended(r) => {
                 self.recommendations.push(r.clone());
+                self.stage = SelectionStage::Recommendation;
+            }
+            SelectionEvent::RecommendationsLapsed { .. } => {
+                self.recommendations.clear();
+                self.candidates.clear();
+                self.inspections.clear();
+                self.dropped.clear();
+                self.noted.clear();
                 self.stage = SelectionStage::Recommendation;
             }
             SelectionEvent::CandidatesChosen { candidates } => {

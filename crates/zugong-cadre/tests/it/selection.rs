@@ -660,6 +660,60 @@ fn order_staleness_gates_and_authority() {
             valid_until: d(2026, 3, 1)
         })
     );
+    {
+        // On a copy: the journal below goes on from the last valid day.
+        let (mut sel, mut j) = (sel.clone(), j.clone());
+        // The selection is not stuck: a new 民主推荐 starts the recommendation over. The old
+        // recommendations and candidates no longer count, and 换届's order applies again (谈话调研
+        // first).
+        assert!(matches!(
+            w.run(
+                &mut sel,
+                &mut j,
+                rec(RecommendationKind::Meeting, d(2026, 3, 10), &[(1, 6)]),
+                d(2026, 3, 10)
+            ),
+            Err(SelectionError::RecommendationOrder(_))
+        ));
+        let ev = w
+            .run(
+                &mut sel,
+                &mut j,
+                rec(
+                    RecommendationKind::InterviewSurvey,
+                    d(2026, 3, 10),
+                    &[(1, 7)],
+                ),
+                d(2026, 3, 10),
+            )
+            .unwrap();
+        assert!(ev.contains(&SelectionEvent::RecommendationsLapsed {
+            valid_until: d(2026, 3, 1)
+        }));
+        assert_eq!(sel.stage(), SelectionStage::Recommendation);
+        assert_eq!(sel.recommendations().len(), 1);
+        assert!(sel.candidates().is_empty());
+        // While the recommendations are valid, a chosen selection cannot go back to recommending.
+        w.run(
+            &mut sel,
+            &mut j,
+            rec(RecommendationKind::Meeting, d(2026, 3, 11), &[(1, 6)]),
+            d(2026, 3, 11),
+        )
+        .unwrap();
+        w.run(&mut sel, &mut j, choose(false), d(2026, 3, 12))
+            .unwrap();
+        assert!(matches!(
+            w.run(
+                &mut sel,
+                &mut j,
+                rec(RecommendationKind::Meeting, d(2026, 3, 13), &[(1, 6)]),
+                d(2026, 3, 13)
+            ),
+            Err(SelectionError::OutOfOrder { .. })
+        ));
+        assert_eq!(w.verified(&j), sel);
+    }
 
     // 个别提拔 may skip the meeting in a small unit with concentrated opinions.
     let (mut s2, mut j2) = (Selection::default(), Journal::new());
