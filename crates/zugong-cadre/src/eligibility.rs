@@ -11,8 +11,7 @@ use zugong_core::{
 
 use crate::SelectionPolicy;
 use crate::policy::{
-    ART_8_1, ART_8_2, ART_8_3, ART_8_4, ART_8_5, ART_8_6, ART_8_7, ART_9, CONSTITUTION_ART_27,
-    TOWNSHIP_STEPS,
+    ART_8_1, ART_8_2, ART_8_3, ART_8_4, ART_8_5, ART_9, CONSTITUTION_ART_27, TOWNSHIP_STEPS,
 };
 
 /// A post held in a cadre's career.
@@ -51,10 +50,13 @@ pub struct CadreProfile {
     /// Whether the training requirement (3 months or 550学时 in five years, or 12 days or 90学时
     /// a year) is met.
     pub training_met: bool,
-    /// 具有正常履行职责的身体条件.
-    pub fit_for_duty: bool,
-    /// 符合有关法律规定的资格要求.
-    pub legal_qualifications_met: bool,
+    /// 体检: the health examinations on file (第八条(六) reads the latest on the day).
+    #[serde(default)]
+    pub health: Vec<crate::HealthExamination>,
+    /// 资格证书: the qualifications obtained (第八条(七) reads them against the post's
+    /// [`crate::Post::required_qualifications`]).
+    #[serde(default)]
+    pub qualifications: Vec<crate::Qualification>,
 }
 
 impl CadreProfile {
@@ -75,6 +77,18 @@ impl CadreProfile {
         Self {
             posts,
             full_member_since: self.full_member_since.filter(|s| *s <= on),
+            health: self
+                .health
+                .iter()
+                .filter(|e| e.examined_on <= on)
+                .copied()
+                .collect(),
+            qualifications: self
+                .qualifications
+                .iter()
+                .filter(|q| q.obtained_on <= on)
+                .copied()
+                .collect(),
             ..self.clone()
         }
     }
@@ -305,7 +319,7 @@ pub struct TrainingCatchUp {
 ///     cadre: CadreId::from_uuid(uuid::Uuid::nil()), birth_date: d(1988, 1, 1), work_started_on: d(2010, 7, 1),
 ///     grassroots_months: 60, education: Some(EducationLevel::Undergraduate), full_member_since: Some(d(2009, 6, 1)),
 ///     posts: vec![PostHeld { rank: RankOrGrade::Leadership(deputy), from: d(2024, 3, 1), until: None, exceptional_on_years: false, probation_until: None }],
-///     training_met: true, fit_for_duty: true, legal_qualifications_met: true,
+///     training_met: true, health: vec![], qualifications: vec![],
 /// };
 /// let target = PromotionTarget { rank: LeadershipRank::TownshipSectionChief, committee: None };
 /// let policy = SelectionPolicy::default();
@@ -465,24 +479,10 @@ pub fn check_eligibility(
             citation: ART_8_5,
         });
 
-    // Art 8(六), 8(七).
-    if !profile.fit_for_duty {
-        push(
-            Requirement::Health,
-            Strength::Required,
-            false,
-            "不具有正常履行职责的身体条件".into(),
-            ART_8_6,
-        );
-    }
-    if !profile.legal_qualifications_met {
-        push(
-            Requirement::LegalQualifications,
-            Strength::Required,
-            false,
-            "不符合有关法律规定的资格要求".into(),
-            ART_8_7,
-        );
+    // Art 8(六) from the examinations on file; Art 8(七)'s qualifications depend on the post
+    // and are read by `CadreFile::consider` ([`crate::check_qualifications`]).
+    if let Some(u) = crate::check_health(&profile.health, on) {
+        push(u.requirement, u.strength, u.waivable, u.detail, u.citation);
     }
     if let Some(need) = target.committee.and_then(|t| t.standing_years(policy)) {
         let standing = profile.full_member_since.map(|s| completed_years(s, on));

@@ -15,7 +15,8 @@ use zugong_core::{CadreId, InstitutionId, InstitutionRegistry, Locality, OrgTree
 use crate::{
     CadreProfile, CommitteeTier, ConsideredPost, EffectBar, EffectRecord, EligibilityReport,
     Holding, Post, PromotionTarget, RecusalFinding, RegionalPrincipalPost, RelationBook,
-    SelectionPolicy, Strength, Unmet, check_effects, check_eligibility, check_recusal,
+    SelectionPolicy, Strength, Unmet, check_effects, check_eligibility, check_qualifications,
+    check_recusal,
 };
 
 /// One cadre's file: the Art 8 facts and the 影响期 records.
@@ -93,7 +94,12 @@ impl CadreFile {
             committee: CommitteeTier::of(post.holder, tree, registry),
         };
         let profile = self.profile.as_of(on);
-        let eligibility = check_eligibility(&profile, target, on, policy);
+        let mut eligibility = check_eligibility(&profile, target, on, policy);
+        eligibility.unmet.extend(check_qualifications(
+            &profile.qualifications,
+            &post.required_qualifications,
+            on,
+        ));
         let effects = check_effects(
             &self.effects,
             profile.current_rank(),

@@ -65,7 +65,7 @@
 //!     posts: vec![PostHeld { rank: RankOrGrade::Grade(CivilServiceGrade::FirstClassStaff),
 //!         from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(), until: None,
 //!         exceptional_on_years: false, probation_until: None }],
-//!     training_met: true, fit_for_duty: true, legal_qualifications_met: true,
+//!     training_met: true, health: vec![], qualifications: vec![],
 //! })]);
 //! let ctx = SelectionContext { tree: &tree, registry: &registry, management: &management,
 //!     co_management: &co_management, policy: &policy, calendar: &calendar, quota: &quota,
@@ -163,6 +163,7 @@
 
 mod assessment;
 mod career;
+mod conditions;
 mod dossier;
 mod effect;
 mod eligibility;
@@ -186,6 +187,10 @@ pub use assessment::{
     counts_toward_seniority,
 };
 pub use career::{CareerFact, CareerTimeline, KeyGroup, YoungCadreAges, watch_list};
+pub use conditions::{
+    HealthConclusion, HealthExamination, Qualification, QualificationKind, check_health,
+    check_qualifications,
+};
 pub use dossier::{
     DimensionSummary, DossierEntry, DossierError, EntrySource, PoliticalProfile,
     PoliticalQualityDossier,

@@ -78,6 +78,11 @@ pub struct Post {
     /// read it. [`crate::WorkFunction::Other`] unless set.
     #[serde(default)]
     pub function: crate::WorkFunction,
+    /// The qualifications a law makes a condition of the post (法律职业资格 for a court's
+    /// president, 教师资格 for a teaching post): 第八条(七) refuses a candidate without them.
+    /// Empty unless set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub required_qualifications: Vec<crate::QualificationKind>,
 }
 
 impl Post {
@@ -97,7 +102,17 @@ impl Post {
             rank,
             tenure,
             function: crate::WorkFunction::Other,
+            required_qualifications: Vec::new(),
         }
+    }
+
+    /// The same post, requiring `kind` of whoever holds it.
+    #[must_use]
+    pub fn requiring(mut self, kind: crate::QualificationKind) -> Self {
+        if !self.required_qualifications.contains(&kind) {
+            self.required_qualifications.push(kind);
+        }
+        self
     }
 
     /// The same post, in `function`.

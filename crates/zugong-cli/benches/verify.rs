@@ -180,8 +180,8 @@ fn load(dir: &Path) -> Data {
                 probation_until: None,
             }],
             training_met: field(&v, "training_met").unwrap_or(false),
-            fit_for_duty: true,
-            legal_qualifications_met: true,
+            health: Vec::new(),
+            qualifications: Vec::new(),
         }));
         let Some(post) = field::<Option<PositionId>>(&v, "post").flatten() else {
             continue;

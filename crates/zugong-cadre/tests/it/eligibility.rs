@@ -24,8 +24,8 @@ fn profile(posts: Vec<PostHeld>) -> CadreProfile {
         full_member_since: Some(d(2007, 6, 1)),
         posts,
         training_met: true,
-        fit_for_duty: true,
-        legal_qualifications_met: true,
+        health: Vec::new(),
+        qualifications: Vec::new(),
     }
 }
 
@@ -69,8 +69,12 @@ fn every_unmet_requirement_is_listed() {
     let policy = SelectionPolicy::default();
     let mut p = profile(vec![held(TownshipSectionChief, d(2025, 1, 1), None)]);
     p.education = Some(EducationLevel::SeniorHigh);
-    p.fit_for_duty = false;
-    p.legal_qualifications_met = false;
+    // An examination concluded 不能正常履行职责 (the latest one on file decides).
+    p.health = vec![
+        HealthExamination::new(d(2024, 5, 1), HealthConclusion::Fit),
+        HealthExamination::new(d(2025, 5, 1), HealthConclusion::Unfit),
+        HealthExamination::new(d(2026, 5, 1), HealthConclusion::Fit),
+    ];
     p.full_member_since = Some(d(2022, 1, 1));
     p.training_met = false;
     p.work_started_on = d(2024, 1, 1);
@@ -89,7 +93,6 @@ fn every_unmet_requirement_is_listed() {
             Requirement::YearsInLowerPost,
             Requirement::Education,
             Requirement::Health,
-            Requirement::LegalQualifications,
             Requirement::PartyStanding,
         ]
     );
@@ -374,4 +377,66 @@ fn a_committee_hosted_by_its_own_party_organ_is_local() {
     let tier = |n| CommitteeTier::of(PostHolder::PartyCommittee(id(n)), &tree, &registry);
     assert_eq!(tier(1), Some(CommitteeTier::County));
     assert_eq!(tier(2), Some(CommitteeTier::Grassroots));
+}
+
+/// 第八条(六) and (七) from records: the latest examination on the day decides, and a post's
+/// required qualification must be held by then (法律职业资格 for a judge's post).
+#[test]
+fn health_and_qualifications_are_read_from_the_records_on_the_day() {
+    use LeadershipRank::*;
+    let policy = SelectionPolicy::default();
+    let target = PromotionTarget {
+        rank: TownshipSectionDeputy,
+        committee: None,
+    };
+    let mut p = crate::support::eligible_file(1).profile;
+    p.health = vec![
+        HealthExamination::new(d(2025, 5, 1), HealthConclusion::Unfit),
+        HealthExamination::new(d(2026, 5, 1), HealthConclusion::Fit),
+    ];
+    let before = check_eligibility(&p, target, d(2026, 4, 30), &policy);
+    assert_eq!(reqs(&before), [Requirement::Health]);
+    assert!(
+        before.unmet[0]
+            .citation
+            .article
+            .contains("第八条第（六）项")
+    );
+    assert!(reqs(&check_eligibility(&p, target, d(2026, 5, 1), &policy)).is_empty());
+    // No examination on file is no finding.
+    p.health.clear();
+    assert!(reqs(&check_eligibility(&p, target, d(2026, 5, 1), &policy)).is_empty());
+
+    // A court post requiring 法律职业资格, through the file as the selection reads it.
+    let judge = Post::new(
+        PositionId::from_uuid(uuid::Uuid::from_u128(79)),
+        PostHolder::Institution(crate::support::inst(3)),
+        "审判员",
+        RankOrGrade::Leadership(TownshipSectionDeputy),
+        Tenure::Appointed,
+    )
+    .requiring(QualificationKind::LegalProfession);
+    let (tree, registry) = (crate::support::tree(), crate::support::registry());
+    let mut file = crate::support::eligible_file(1);
+    let unmet = |file: &CadreFile, on| {
+        file.consider(&judge, &tree, &registry, on, &policy)
+            .unwrap()
+            .eligibility
+            .unmet
+    };
+    let missing = unmet(&file, d(2026, 6, 1));
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].requirement, Requirement::LegalQualifications);
+    assert!(missing[0].citation.article.contains("第十二条"));
+    assert!(missing[0].detail.contains("法律职业资格"));
+    file.profile.qualifications = vec![Qualification::new(
+        QualificationKind::LegalProfession,
+        d(2026, 6, 1),
+    )];
+    assert!(unmet(&file, d(2026, 6, 1)).is_empty());
+    assert_eq!(
+        unmet(&file, d(2026, 5, 31)).len(),
+        1,
+        "obtained the next day"
+    );
 }

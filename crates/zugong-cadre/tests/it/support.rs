@@ -228,8 +228,8 @@ pub fn eligible_file(n: u128) -> zugong_cadre::CadreFile {
             probation_until: None,
         }],
         training_met: true,
-        fit_for_duty: true,
-        legal_qualifications_met: true,
+        health: Vec::new(),
+        qualifications: Vec::new(),
     })
 }
 

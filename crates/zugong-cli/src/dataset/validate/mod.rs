@@ -468,8 +468,8 @@ pub(crate) fn cadre_files(
                 probation_until: None,
             }],
             training_met: c.training_met,
-            fit_for_duty: true,
-            legal_qualifications_met: true,
+            health: Vec::new(),
+            qualifications: Vec::new(),
         })
         .from_home(c.home_area);
         sanctions
