@@ -10,7 +10,9 @@ use zugong_branch::{
     CoverageMethod, ElectionMethod, Lecturer, MeetingKind, Points, RectificationStatus, StarLevel,
     TaskBasis, TermBody, WeakCategory,
 };
-use zugong_cadre::{AssessmentGrade, Effect, Kinship, Tenure, WorkFunction};
+use zugong_cadre::{
+    AssessmentGrade, Effect, HealthConclusion, Kinship, QualificationKind, Tenure, WorkFunction,
+};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
     InstitutionKind, LeadershipRank, Locality, MemberId, NominationLead, OrgKind, OrgUnitId,
@@ -384,6 +386,8 @@ term_fields!(
     LeadershipRank,
     Attachment,
     DivisionCode,
+    HealthConclusion,
+    QualificationKind,
     TownshipCode,
     Locality,
     Tenure,

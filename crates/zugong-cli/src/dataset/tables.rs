@@ -9,7 +9,9 @@ use zugong_branch::{
     CoverageMethod, ElectionMethod, Lecturer, MeetingKind, Points, RectificationStatus, StarLevel,
     TaskBasis, TermBody, WeakCategory,
 };
-use zugong_cadre::{AssessmentGrade, Effect, Kinship, Tenure, WorkFunction};
+use zugong_cadre::{
+    AssessmentGrade, Effect, HealthConclusion, Kinship, QualificationKind, Tenure, WorkFunction,
+};
 use zugong_core::{
     AdminLevel, Attachment, CadreId, CitizenIdNumber, DivisionCode, EducationLevel, InstitutionId,
     InstitutionKind, LeadershipRank, Locality, MemberId, NominationLead, OrgKind, OrgUnitId,
@@ -394,6 +396,8 @@ record! {
         rank: RankOrGrade => ["职务层次", "职级"],
         #[serde(default)]
         tenure: Tenure => ["任用方式"],
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        qualifications: Vec<QualificationKind> => ["任职资格要求"],
     }
 }
 
@@ -438,6 +442,12 @@ record! {
         political_score: u8 => ["政治素质评分", "政治素质"],
         #[serde(default)]
         training_met: bool => ["培训达标"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        health_examined_on: Option<NaiveDate> => ["体检日期"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        health_conclusion: Option<HealthConclusion> => ["体检结论"],
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        qualifications: Vec<QualificationKind> => ["任职资格", "资格证书"],
         field: u16 => ["专业领域", "领域"],
         #[serde(default)]
         leads_unit: bool => ["主要负责人"],

@@ -692,3 +692,41 @@ fn a_talent_grant_above_its_programme_is_a_fault() {
         "{text}"
     );
 }
+
+/// A day outside the supported dates, half a health examination and a township of another
+/// county are faults at their line and field, not panics or silent data.
+#[test]
+fn dates_out_of_range_half_records_and_foreign_townships_are_faults() {
+    let d = sample_dir("ranges");
+    edit_line(&d.join("attendance.jsonl"), 9, |v| {
+        v["on"] = "2201-01-01".into()
+    });
+    edit_line(&d.join("cadres.jsonl"), 8, |v| {
+        v["health_examined_on"] = "2026-05-01".into();
+    });
+    edit_line(&d.join("institutions.jsonl"), 2, |v| {
+        v["township"] = "110101101".into();
+    });
+    let out = run(&["--lang", "en", "check", d.s()]);
+    assert_eq!(code(&out), 2);
+    let text = stdout(&out);
+    for needle in [
+        "attendance.jsonl:9: on: 2201-01-01 is outside the supported dates 1900–2200",
+        "cadres.jsonl:8: health_conclusion: a health examination needs both its day and its conclusion",
+        "institutions.jsonl:2: township:",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in:\n{text}");
+    }
+    // A whole examination and a township of the county itself pass.
+    let d = sample_dir("ranges-ok");
+    edit_line(&d.join("cadres.jsonl"), 8, |v| {
+        v["health_examined_on"] = "2026-05-01".into();
+        v["health_conclusion"] = "fit".into();
+    });
+    edit_line(&d.join("institutions.jsonl"), 2, |v| {
+        let area = v["area"].as_str().unwrap().to_owned();
+        v["township"] = format!("{area}199").into();
+    });
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+}

@@ -52,7 +52,12 @@ pub(super) fn posts(
             && f.mark() == before
         {
             post_ids.insert(p.id, posts.len());
-            posts.push(Post::new(p.id, holder, p.title, p.rank, p.tenure));
+            let post = Post::new(p.id, holder, p.title, p.rank, p.tenure);
+            posts.push(
+                p.qualifications
+                    .iter()
+                    .fold(post, |post, k| post.requiring(*k)),
+            );
         }
     }
 
@@ -100,6 +105,23 @@ pub(super) fn cadres(
                 "unit",
                 c.unit.as_uuid(),
                 "org_units",
+            );
+        }
+        if c.health_examined_on.is_some() != c.health_conclusion.is_some() {
+            let field = if c.health_examined_on.is_some() {
+                "health_conclusion"
+            } else {
+                "health_examined_on"
+            };
+            f.push(
+                file,
+                line,
+                field,
+                tr!(
+                    f.lang,
+                    "体检日期与体检结论须同时填写",
+                    "a health examination needs both its day and its conclusion"
+                ),
             );
         }
         if c.political_score > 100 {

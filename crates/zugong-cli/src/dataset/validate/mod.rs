@@ -468,8 +468,19 @@ pub(crate) fn cadre_files(
                 probation_until: None,
             }],
             training_met: c.training_met,
-            health: Vec::new(),
-            qualifications: Vec::new(),
+            health: c
+                .health_examined_on
+                .zip(c.health_conclusion)
+                .map(|(on, conclusion)| zugong_cadre::HealthExamination::new(on, conclusion))
+                .into_iter()
+                .collect(),
+            // A qualification listed without its day counts as held on every day the
+            // dataset's rules ask about.
+            qualifications: c
+                .qualifications
+                .iter()
+                .map(|k| zugong_cadre::Qualification::new(*k, chrono::NaiveDate::MIN))
+                .collect(),
         })
         .from_home(c.home_area);
         sanctions

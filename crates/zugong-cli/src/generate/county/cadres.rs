@@ -199,6 +199,7 @@ pub(super) fn cadres<S: Sink>(
             title: p.title.into(),
             rank: p.rank,
             tenure: p.tenure,
+            qualifications: Vec::new(),
         })?;
         if cx.rng.chance(80) {
             continue; // vacant
@@ -352,6 +353,11 @@ pub(super) fn cadre<S: Sink>(
         grassroots_months: cx.rng.range(0, 120) as u16,
         political_score: cx.rng.range(68, 98) as u8,
         training_met: cx.rng.chance(880),
+        // Not drawn (the random stream stays as it was): no examination or certificate on
+        // file, which the rules read as no finding.
+        health_examined_on: None,
+        health_conclusion: None,
+        qualifications: Vec::new(),
         field: cx.rng.range(0, 9) as u16,
         leads_unit: head,
         function,
