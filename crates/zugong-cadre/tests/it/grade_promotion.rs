@@ -365,3 +365,53 @@ fn the_body_publicity_and_vote_are_held_to_the_rule() {
         GradePromotionStage::Ended
     );
 }
+
+proptest::proptest! {
+    /// Random years in grade, a sanction on a random day, random step days: a promotion that
+    /// reaches 审批 always had its two years on the day and no 影响期 running, and its 公示
+    /// lasted five working days before it.
+    #[test]
+    fn no_grade_is_approved_the_rules_would_refuse(
+        since in 0u64..1_200,
+        sanction in proptest::option::of(0u64..400),
+        gaps in proptest::collection::vec(0u64..20, 5),
+    ) {
+        let mut file = clerk(d(2023, 6, 1) + chrono::Days::new(since));
+        if let Some(at) = sanction {
+            file = file.with_effect(EffectRecord::new(
+                Effect::GovernmentWarning,
+                d(2025, 9, 1) + chrono::Days::new(at),
+                None,
+            ));
+        }
+        let w = World::new(file);
+        let mut j = Journal::new();
+        let mut on = d(2026, 1, 5);
+        let steps = [
+            plan(inst(3)),
+            GradePromotionCommand::Recommend { method: GradeVoteMethod::Evaluation, present: 9, agree: 8 },
+            GradePromotionCommand::Inspect { findings: "称职".into() },
+            GradePromotionCommand::StartPublicity,
+            GradePromotionCommand::Approve,
+        ];
+        for (cmd, gap) in steps.into_iter().zip(gaps) {
+            on = on + chrono::Days::new(gap);
+            let _ = w.run(&mut j, cmd, on, county());
+        }
+        let state = j.state(GID).cloned().unwrap_or_default();
+        if let Some(approved_on) = state.approved_on() {
+            let f = w.files.get(cadre(1)).unwrap();
+            let held = f.profile.posts[0].from;
+            proptest::prop_assert!(zugong_core::dates::completed_months(held, approved_on) >= 24);
+            let running = f.effects.iter().any(|e| {
+                e.effective_on <= approved_on
+                    && zugong_core::dates::add_months(e.effective_on, 6).unwrap() > approved_on
+            });
+            proptest::prop_assert!(!running);
+            let p = state.publicity().unwrap();
+            proptest::prop_assert!(w.calendar.working_days_in(p.from(), p.until()).unwrap() >= 5);
+            proptest::prop_assert!(approved_on > p.until());
+        }
+        proptest::prop_assert_eq!(zugong_testkit::verified_all(&j, || w.ctx()).remove(&GID).unwrap_or_default(), state);
+    }
+}

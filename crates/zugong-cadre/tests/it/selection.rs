@@ -1892,3 +1892,46 @@ fn an_elected_post_records_its_election_instead_of_a_probation() {
         Err((0, SelectionError::Election(_)))
     ));
 }
+
+proptest! {
+    /// Random files (years in rank, a sanction of any kind on any day around the selection):
+    /// whenever the walk ends in an appointment, the eligibility and 影响期 check run afterwards
+    /// on the decision's day and on the appointment's day admits the appointee.
+    #[test]
+    fn no_appointment_is_one_the_check_run_afterwards_would_refuse(
+        since in 0u64..1_600,
+        effect in prop::option::of((0usize..14, 0u64..700)),
+    ) {
+        let kinds = [
+            Effect::GovernmentWarning, Effect::GovernmentDemerit, Effect::GovernmentMajorDemerit,
+            Effect::GovernmentDemotion, Effect::GovernmentDismissal, Effect::PartyWarning,
+            Effect::PartySeriousWarning, Effect::PartyPostRemoval, Effect::Admonition,
+            Effect::Reassignment, Effect::Demotion, Effect::ResignationTakingResponsibility,
+            Effect::OrderedResignation, Effect::AccountabilityRemoval,
+        ];
+        let mut w = World::new(1);
+        let from = d(2022, 1, 1) + chrono::Days::new(since);
+        let mut first = file_with(1, |p| p.posts[0].from = from);
+        if let Some((k, at)) = effect {
+            first = first.with_effect(EffectRecord::new(kinds[k], d(2025, 6, 1) + chrono::Days::new(at), None));
+        }
+        w.files = CadreFiles::from_files([first, eligible_file(2)]);
+        let steps = walk_to_publicity();
+        let decided_on = steps[decision_step(&steps)].1;
+        let mut j = Journal::new();
+        if run_steps(&w, &mut j, SID, &steps).is_ok() {
+            let until = j.state(SID).unwrap().publicity().unwrap().until();
+            let _ = run_steps(&w, &mut j, SID, &[(appoint(None), until + chrono::Duration::days(1))]);
+        }
+        let sel = j.state(SID).cloned().unwrap_or_default();
+        if let Some((who, _, _)) = sel.appointed() {
+            let appointed_on = j.entries().last().unwrap().act().day();
+            let post = sel.post().unwrap();
+            for day in [decided_on, appointed_on] {
+                let found = w.files.get(who).unwrap().consider(post, &w.tree, &w.registry, day, &w.policy).unwrap();
+                prop_assert!(found.admits(), "appointed {who:?} though on {day} {found:?}");
+            }
+        }
+        prop_assert_eq!(w.verified(&j), sel);
+    }
+}
