@@ -771,38 +771,10 @@ proptest! {
     }
 }
 
-/// A town committee (10) over `n` village branches (200, 201, …) and a branch of another
-/// town (110, under 11).
+/// The test tree (the county 1, towns 10 and 11, 原隆村 100 under 10, 东和村 110 under 11) with
+/// `n` more village branches (200, 201, …) under the town 10.
 fn town_of(n: u128) -> OrgTree {
-    let mut units = vec![
-        OrgUnit::new(
-            id(1),
-            "中共永宁县委员会",
-            OrgKind::Committee,
-            AdminLevel::County,
-        ),
-        OrgUnit::new(
-            id(10),
-            "中共闽宁镇委员会",
-            OrgKind::Committee,
-            AdminLevel::Township,
-        )
-        .with_parent(id(1)),
-        OrgUnit::new(
-            id(11),
-            "中共望洪镇委员会",
-            OrgKind::Committee,
-            AdminLevel::Township,
-        )
-        .with_parent(id(1)),
-        OrgUnit::new(
-            id(110),
-            "东和村党支部",
-            OrgKind::Branch,
-            AdminLevel::Village,
-        )
-        .with_parent(id(11)),
-    ];
+    let mut units = tree().units().to_vec();
     for k in 0..n {
         units.push(
             OrgUnit::new(
