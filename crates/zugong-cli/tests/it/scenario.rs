@@ -145,10 +145,22 @@ fn a_rating_round_awards_stars_after_publicity() {
             .iter()
             .any(|e| e.get(event).is_some())
     };
-    let awarded = lines.iter().filter(|l| has(l, "stars_changed")).count();
-    let opened = lines.iter().filter(|l| has(l, "opened")).count();
+    // One round for the town committee, over every branch it rates.
+    let openings: Vec<_> = lines
+        .iter()
+        .flat_map(|l| l["events"].as_array().unwrap().iter())
+        .filter_map(|e| e.get("opened"))
+        .collect();
+    assert_eq!(openings.len(), 1, "one round per committee and year");
+    let opened = openings[0]["branches"].as_array().unwrap().len();
     assert!(opened > 5);
-    assert_eq!(awarded, opened, "every round ends in 授星");
+    assert!(lines.iter().all(|l| has(l, "opened") || has(l, "branch")));
+    let awarded = lines
+        .iter()
+        .flat_map(|l| l["events"].as_array().unwrap().iter())
+        .filter(|e| e["branch"]["event"].get("stars_changed").is_some())
+        .count();
+    assert_eq!(awarded, opened, "every branch's rating ends in 授星");
     // The report reads the journal back through `verify`.
     let r: serde_json::Value =
         serde_json::from_slice(&run(&["report", d.s(), "--format", "json"]).stdout).unwrap();
