@@ -152,3 +152,176 @@ pub fn check_qualifications(
         })
         .collect()
 }
+
+/// 第八条(五)'s training (条例 第十四条), as the figures of 《干部教育培训工作条例》 set them:
+/// 县处级以上 5 years, 3 calendar months or 550学时; 乡科级 one year, 12 days or 90学时. The same
+/// figures as `zugong_training::TrainingPolicy` (the domain crates do not depend on one another;
+/// a province that changes one changes both). Tighten only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
+pub struct TrainingFloor {
+    /// 县处级以上: the years looked back from the day: 5.
+    pub senior_window_years: u32,
+    /// 县处级以上: calendar months of training, from the first day of the first credit in the
+    /// window: 3.
+    pub senior_months: u32,
+    /// 县处级以上: or this many 学时, in tenths: 5500 (550学时).
+    pub senior_tenths: u32,
+    /// 乡科级: days of training in the year up to the day: 12.
+    pub junior_days: u32,
+    /// 乡科级: or this many 学时 in the year, in tenths: 900 (90学时).
+    pub junior_tenths: u32,
+}
+
+zugong_core::validated_policy_serde!(TrainingFloor);
+
+/// 《干部教育培训工作条例》 第十四条.
+const TRAINING_ART_14: Citation = Citation::new(
+    "《干部教育培训工作条例》(2023)",
+    "第十四条",
+    SourceStatus::Confirmed,
+);
+
+impl Default for TrainingFloor {
+    fn default() -> Self {
+        Self {
+            senior_window_years: 5,
+            senior_months: 3,
+            senior_tenths: 5500,
+            junior_days: 12,
+            junior_tenths: 900,
+        }
+    }
+}
+
+impl zugong_core::Policy for TrainingFloor {
+    fn citations(&self) -> Vec<(&'static str, Citation)> {
+        [
+            "senior_window_years",
+            "senior_months",
+            "senior_tenths",
+            "junior_days",
+            "junior_tenths",
+        ]
+        .into_iter()
+        .map(|f| (f, TRAINING_ART_14))
+        .collect()
+    }
+
+    fn validate(&self) -> Result<(), zugong_core::PolicyError> {
+        use zugong_core::PolicyError;
+        let national = Self::default();
+        PolicyError::within("senior_window_years", self.senior_window_years, 1, 5)?;
+        PolicyError::at_least(
+            "senior_months",
+            self.senior_months,
+            national.senior_months,
+            TRAINING_ART_14,
+        )?;
+        PolicyError::at_least(
+            "senior_tenths",
+            self.senior_tenths,
+            national.senior_tenths,
+            TRAINING_ART_14,
+        )?;
+        PolicyError::at_least(
+            "junior_days",
+            self.junior_days,
+            national.junior_days,
+            TRAINING_ART_14,
+        )?;
+        PolicyError::at_least(
+            "junior_tenths",
+            self.junior_tenths,
+            national.junior_tenths,
+            TRAINING_ART_14,
+        )?;
+        Ok(())
+    }
+}
+
+/// 培训记录: training credited to the cadre — a class (or the total of a period's classes)
+/// ending on a day, with its days and 学时.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TrainingCredit {
+    /// The last day of the training.
+    pub ended_on: NaiveDate,
+    /// Training days (脱产/集中): the training ran over the `days` days up to `ended_on`.
+    pub days: u32,
+    /// 学时, in tenths.
+    pub tenths: u32,
+}
+
+impl TrainingCredit {
+    /// `days` days and `tenths` tenths of 学时 of training ending on `ended_on`.
+    #[must_use]
+    pub const fn new(ended_on: NaiveDate, days: u32, tenths: u32) -> Self {
+        Self {
+            ended_on,
+            days,
+            tenths,
+        }
+    }
+
+    fn started_on(self) -> NaiveDate {
+        self.ended_on
+            .checked_sub_days(chrono::Days::new(u64::from(self.days.saturating_sub(1))))
+            .unwrap_or(NaiveDate::MIN)
+    }
+}
+
+/// Whether the credits meet 第十四条 on `on` for a cadre at 县处级以上 (`senior`) or below:
+/// the senior window is the years up to the day (3 calendar months counted from the first day
+/// of the first credit in it, or the 学时); the junior one the year up to the day.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use zugong_cadre::{training_met, TrainingCredit, TrainingFloor};
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let floor = TrainingFloor::default();
+/// // A 脱产 class from 1 February to 30 April 2026: three calendar months in 89 days.
+/// let class = [TrainingCredit::new(d(2026, 4, 30), 89, 0)];
+/// assert!(training_met(&class, true, d(2026, 6, 1), &floor));
+/// assert!(!training_met(&[TrainingCredit::new(d(2026, 5, 30), 91, 0)], true, d(2026, 6, 1), &floor));
+/// // 乡科级: 12 days in the year up to the day.
+/// assert!(training_met(&[TrainingCredit::new(d(2026, 3, 1), 12, 0)], false, d(2026, 6, 1), &floor));
+/// assert!(!training_met(&[TrainingCredit::new(d(2025, 3, 1), 12, 0)], false, d(2026, 6, 1), &floor));
+/// ```
+#[must_use]
+pub fn training_met(
+    credits: &[TrainingCredit],
+    senior: bool,
+    on: NaiveDate,
+    floor: &TrainingFloor,
+) -> bool {
+    let back = |years: u32| {
+        on.checked_sub_months(chrono::Months::new(years.saturating_mul(12)))
+            .unwrap_or(NaiveDate::MIN)
+    };
+    let from = if senior {
+        back(floor.senior_window_years)
+    } else {
+        back(1)
+    };
+    let within: Vec<TrainingCredit> = credits
+        .iter()
+        .filter(|c| c.ended_on > from && c.ended_on <= on)
+        .copied()
+        .collect();
+    let days = within.iter().fold(0u32, |a, c| a.saturating_add(c.days));
+    let tenths = within.iter().fold(0u32, |a, c| a.saturating_add(c.tenths));
+    if senior {
+        let first = within
+            .iter()
+            .map(|c| c.started_on().max(from))
+            .min()
+            .unwrap_or(from);
+        let months_end =
+            zugong_core::dates::add_months(first, floor.senior_months).unwrap_or(NaiveDate::MAX);
+        let needed = u32::try_from((months_end - first).num_days()).unwrap_or(u32::MAX);
+        days >= needed || tenths >= floor.senior_tenths
+    } else {
+        days >= floor.junior_days || tenths >= floor.junior_tenths
+    }
+}

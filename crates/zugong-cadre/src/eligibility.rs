@@ -47,9 +47,10 @@ pub struct CadreProfile {
     pub full_member_since: Option<NaiveDate>,
     /// Posts held, oldest first.
     pub posts: Vec<PostHeld>,
-    /// Whether the training requirement (3 months or 550学时 in five years, or 12 days or 90学时
-    /// a year) is met.
-    pub training_met: bool,
+    /// 培训记录: the training credited (第八条(五) reads them against 第十四条's figures,
+    /// [`crate::training_met`]).
+    #[serde(default)]
+    pub training: Vec<crate::TrainingCredit>,
     /// 体检: the health examinations on file (第八条(六) reads the latest on the day).
     #[serde(default)]
     pub health: Vec<crate::HealthExamination>,
@@ -319,7 +320,7 @@ pub struct TrainingCatchUp {
 ///     cadre: CadreId::from_uuid(uuid::Uuid::nil()), birth_date: d(1988, 1, 1), work_started_on: d(2010, 7, 1),
 ///     grassroots_months: 60, education: Some(EducationLevel::Undergraduate), full_member_since: Some(d(2009, 6, 1)),
 ///     posts: vec![PostHeld { rank: RankOrGrade::Leadership(deputy), from: d(2024, 3, 1), until: None, exceptional_on_years: false, probation_until: None }],
-///     training_met: true, health: vec![], qualifications: vec![],
+///     training: vec![], health: vec![], qualifications: vec![],
 /// };
 /// let target = PromotionTarget { rank: LeadershipRank::TownshipSectionChief, committee: None };
 /// let policy = SelectionPolicy::default();
@@ -471,7 +472,10 @@ pub fn check_eligibility(
     }
 
     // Art 8(五): training; a shortfall is completed within a year of promotion.
-    let training_catch_up = (!profile.training_met)
+    let senior = profile
+        .current_rank()
+        .is_some_and(|r| r.level() >= RankLevel::CountyDivision);
+    let training_catch_up = (!crate::training_met(&profile.training, senior, on, &policy.training))
         .then(|| add_years(on, 1))
         .flatten()
         .map(|by| TrainingCatchUp {

@@ -65,7 +65,7 @@
 //!     posts: vec![PostHeld { rank: RankOrGrade::Grade(CivilServiceGrade::FirstClassStaff),
 //!         from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(), until: None,
 //!         exceptional_on_years: false, probation_until: None }],
-//!     training_met: true, health: vec![], qualifications: vec![],
+//!     training: vec![], health: vec![], qualifications: vec![],
 //! })]);
 //! let ctx = SelectionContext { tree: &tree, registry: &registry, management: &management,
 //!     co_management: &co_management, policy: &policy, calendar: &calendar, quota: &quota,
@@ -188,8 +188,8 @@ pub use assessment::{
 };
 pub use career::{CareerFact, CareerTimeline, KeyGroup, YoungCadreAges, watch_list};
 pub use conditions::{
-    HealthConclusion, HealthExamination, Qualification, QualificationKind, check_health,
-    check_qualifications,
+    HealthConclusion, HealthExamination, Qualification, QualificationKind, TrainingCredit,
+    TrainingFloor, check_health, check_qualifications, training_met,
 };
 pub use dossier::{
     DimensionSummary, DossierEntry, DossierError, EntrySource, PoliticalProfile,

@@ -141,6 +141,9 @@ pub struct SelectionPolicy {
     /// 任前公示 for another post: refused by default.
     #[serde(default)]
     pub open_outcome: OpenOutcomeRule,
+    /// 第八条(五)'s training, by 《干部教育培训工作条例》 第十四条's figures.
+    #[serde(default)]
+    pub training: crate::TrainingFloor,
 }
 
 /// One person, one open outcome: a cadre decided on for one post, or in its 任前公示, is not
@@ -189,6 +192,7 @@ impl Default for SelectionPolicy {
             effect_periods: crate::EffectPeriodPolicy::default(),
             cooling_off: crate::CoolingOffPolicy::default(),
             open_outcome: OpenOutcomeRule::Refuse,
+            training: crate::TrainingFloor::default(),
         }
     }
 }
@@ -367,6 +371,7 @@ impl Policy for SelectionPolicy {
         PolicyError::within("political_pass_score", self.political_pass_score, 0, 100)?;
         self.effect_periods.validate()?;
         self.cooling_off.validate()?;
+        self.training.validate()?;
         Ok(())
     }
 }

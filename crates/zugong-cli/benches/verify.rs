@@ -158,6 +158,9 @@ fn load(dir: &Path) -> Data {
     );
     let mut held: HashMap<(PostHolder, RankOrGrade), u32> = HashMap::new();
     let mut cadre_files = Vec::new();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("dataset.json")).unwrap()).unwrap();
+    let as_of: NaiveDate = field(&manifest, "as_of").unwrap();
     for l in lines(&dir.join("cadres.jsonl")) {
         let v = value(&l);
         // The file the selection rules read, as the binary builds it from the same row.
@@ -179,7 +182,12 @@ fn load(dir: &Path) -> Data {
                 exceptional_on_years: false,
                 probation_until: None,
             }],
-            training_met: field(&v, "training_met").unwrap_or(false),
+            // The row's window of training, as one credit ending on the dataset's day.
+            training: field::<Option<u32>>(&v, "training_days")
+                .flatten()
+                .map(|days| zugong_cadre::TrainingCredit::new(as_of, days, 0))
+                .into_iter()
+                .collect(),
             health: Vec::new(),
             qualifications: Vec::new(),
         }));

@@ -23,7 +23,11 @@ fn profile(posts: Vec<PostHeld>) -> CadreProfile {
         education: Some(EducationLevel::Undergraduate),
         full_member_since: Some(d(2007, 6, 1)),
         posts,
-        training_met: true,
+        training: vec![zugong_cadre::TrainingCredit::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            12,
+            900,
+        )],
         health: Vec::new(),
         qualifications: Vec::new(),
     }
@@ -76,7 +80,7 @@ fn every_unmet_requirement_is_listed() {
         HealthExamination::new(d(2026, 5, 1), HealthConclusion::Fit),
     ];
     p.full_member_since = Some(d(2022, 1, 1));
-    p.training_met = false;
+    p.training.clear();
     p.work_started_on = d(2024, 1, 1);
     p.grassroots_months = 0;
     let target = PromotionTarget {
@@ -438,5 +442,33 @@ fn health_and_qualifications_are_read_from_the_records_on_the_day() {
         unmet(&file, d(2026, 5, 31)).len(),
         1,
         "obtained the next day"
+    );
+}
+
+/// 第八条(五) from the training credited (条例 第十四条): 550学时 in the five years up to the
+/// day for a 县处级 cadre, not 549.9; the shortfall is a catch-up within a year, not a bar.
+#[test]
+fn training_is_read_from_the_credits_on_both_sides_of_550_hours() {
+    use LeadershipRank::*;
+    let policy = SelectionPolicy::default();
+    let mut p = profile(vec![held(CountyDivisionDeputy, d(2018, 1, 1), None)]);
+    let target = PromotionTarget {
+        rank: CountyDivisionChief,
+        committee: None,
+    };
+    let on = d(2026, 6, 1);
+    p.training = vec![
+        TrainingCredit::new(d(2021, 6, 1), 5, 1000), // six years back: outside the window
+        TrainingCredit::new(d(2024, 3, 1), 10, 2500),
+        TrainingCredit::new(d(2026, 5, 1), 10, 2999),
+    ];
+    let short = check_eligibility(&p, target, on, &policy);
+    assert_eq!(short.training_catch_up.as_ref().unwrap().by, d(2027, 6, 1));
+    assert!(!reqs(&short).contains(&Requirement::Training));
+    p.training.push(TrainingCredit::new(d(2026, 5, 2), 1, 1));
+    assert!(
+        check_eligibility(&p, target, on, &policy)
+            .training_catch_up
+            .is_none()
     );
 }

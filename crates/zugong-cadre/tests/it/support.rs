@@ -227,7 +227,11 @@ pub fn eligible_file(n: u128) -> zugong_cadre::CadreFile {
             exceptional_on_years: false,
             probation_until: None,
         }],
-        training_met: true,
+        training: vec![zugong_cadre::TrainingCredit::new(
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            12,
+            900,
+        )],
         health: Vec::new(),
         qualifications: Vec::new(),
     })

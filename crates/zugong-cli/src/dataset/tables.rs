@@ -440,8 +440,10 @@ record! {
         full_member_since: Option<NaiveDate> => ["转正时间", "党龄起算时间"],
         grassroots_months: u16 => ["基层工作经历月数", "基层经历(月)"],
         political_score: u8 => ["政治素质评分", "政治素质"],
-        #[serde(default)]
-        training_met: bool => ["培训达标"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        training_days: Option<u32> => ["培训天数", "近期培训天数"],
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        training_hours: Option<StudyHours> => ["培训学时", "近期培训学时"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
         health_examined_on: Option<NaiveDate> => ["体检日期"],
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -459,6 +461,33 @@ record! {
         home_area: Option<Locality> => ["成长地区划", "籍贯区划", "籍贯"],
         #[serde(default)]
         assessments: BTreeMap<i32, AssessmentGrade> => ["年度考核", "考核结果"],
+    }
+}
+
+impl CadreRecord {
+    /// The training the row records, as one credit ending on the dataset's day `as_of`: the
+    /// days and 学时 of the window 第十四条 looks back over (five years for 县处级以上, one year
+    /// below). Empty when neither column is filled.
+    pub(crate) fn training(&self, as_of: NaiveDate) -> Vec<zugong_cadre::TrainingCredit> {
+        if self.training_days.is_none() && self.training_hours.is_none() {
+            return Vec::new();
+        }
+        vec![zugong_cadre::TrainingCredit::new(
+            as_of,
+            self.training_days.unwrap_or(0),
+            self.training_hours.map_or(0, StudyHours::tenths),
+        )]
+    }
+
+    /// Whether the row's training meets 第十四条 on `on` for the rank it holds.
+    pub(crate) fn training_met(&self, as_of: NaiveDate, on: NaiveDate) -> bool {
+        let senior = matches!(self.rank, RankOrGrade::Leadership(r) if r.level() >= zugong_core::RankLevel::CountyDivision);
+        zugong_cadre::training_met(
+            &self.training(as_of),
+            senior,
+            on,
+            &zugong_cadre::TrainingFloor::default(),
+        )
     }
 }
 

@@ -168,6 +168,7 @@ impl World {
     /// Every cadre's file as the selection rules read it.
     pub(crate) fn cadre_files(&self) -> zugong_cadre::CadreFiles {
         cadre_files(
+            self.manifest.as_of,
             &self.tree,
             &self.posts,
             &self.post_index,
@@ -304,7 +305,9 @@ pub(crate) fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
             &management,
             book,
             rubric.as_ref(),
-            cadre_files(&tree, &posts, &post_ids, &cadres, &relations, &sanctions),
+            cadre_files(
+                as_of, &tree, &posts, &post_ids, &cadres, &relations, &sanctions,
+            ),
         );
         verify_all(&data.journals, &data.journal_heads, &rules, f.lang)
     };
@@ -445,6 +448,7 @@ pub(crate) fn branch_facts(
 /// legal-qualification findings: a cadre is taken as fit and qualified unless a later table
 /// says otherwise.
 pub(crate) fn cadre_files(
+    as_of: chrono::NaiveDate,
     tree: &OrgTree,
     posts: &[zugong_cadre::Post],
     post_index: &HashMap<zugong_core::PositionId, usize>,
@@ -467,7 +471,7 @@ pub(crate) fn cadre_files(
                 exceptional_on_years: false,
                 probation_until: None,
             }],
-            training_met: c.training_met,
+            training: c.training(as_of),
             health: c
                 .health_examined_on
                 .zip(c.health_conclusion)

@@ -352,7 +352,10 @@ pub(super) fn cadre<S: Sink>(
         full_member_since: add_years(born, 24),
         grassroots_months: cx.rng.range(0, 120) as u16,
         political_score: cx.rng.range(68, 98) as u8,
-        training_met: cx.rng.chance(880),
+        // The same draw, in the same place, as the former 培训达标 flag: met is 100 days in the
+        // window (three calendar months at most 92), short is three days.
+        training_days: Some(if cx.rng.chance(880) { 100 } else { 3 }),
+        training_hours: None,
         // Not drawn (the random stream stays as it was): no examination or certificate on
         // file, which the rules read as no finding.
         health_examined_on: None,
