@@ -557,11 +557,11 @@ impl Refusal for RatingError {
             } => (
                 format!(
                     "五星级不超过参评 {rated} 个支部的 {}%（至多 {allowed} 个），名额已满：审定为四星级及以下",
-                    f64::from(*cap_permille) / 10.0
+                    percent(*cap_permille)
                 ),
                 format!(
-                    "five stars are capped at {}% of the {rated} rounds ({allowed} places), all taken: approve four stars or fewer",
-                    f64::from(*cap_permille) / 10.0
+                    "five stars are capped at {}% of the {rated} branches ({allowed} places), all taken: approve four stars or fewer",
+                    percent(*cap_permille)
                 ),
             ),
             Self::GuidanceShareReached {
@@ -574,11 +574,11 @@ impl Refusal for RatingError {
             } => (
                 format!(
                     "评定为{min}至{max}的不超过参评 {rated} 个支部的 {}%（至多 {allowed} 个），名额已满：审定为此范围以外的等次",
-                    f64::from(*permille) / 10.0
+                    percent(*permille)
                 ),
                 format!(
                     "at most {}% of the {rated} branches may be rated {min}–{max} ({allowed} places), all taken: approve a level outside that range",
-                    f64::from(*permille) / 10.0
+                    percent(*permille)
                 ),
             ),
             Self::NoBranches => (
@@ -604,6 +604,11 @@ impl Refusal for RatingError {
             Language::English => format!("{en} ({cite})"),
         }
     }
+}
+
+/// A per-mille share as a percentage for messages (300 → 30).
+fn percent(permille: u32) -> f64 {
+    f64::from(permille) / 10.0
 }
 
 fn out_of_order(command: &'static str, stage: RatingStage) -> RatingError {

@@ -209,6 +209,20 @@ impl Default for EffectPeriodPolicy {
 }
 
 impl EffectPeriodPolicy {
+    /// The last day of the 影响期 `record` starts, and its rule: the period runs from the day
+    /// the decision took effect for the effect's months (政务处分法 第八条), so the last day is
+    /// the day before the same day that many months later. `None` for an exit, whose periods
+    /// are the [`CoolingOffPolicy`]'s. A period running past the calendar ends on
+    /// `NaiveDate::MAX`.
+    #[must_use]
+    pub fn last_day(&self, record: &EffectRecord) -> Option<(NaiveDate, Citation)> {
+        let (months, citation) = self.period(record.effect)?;
+        let until = add_months(record.effective_on, months)
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(NaiveDate::MAX);
+        Some((until, citation))
+    }
+
     /// The months and the rule of an effect; `None` for an exit, whose periods are the
     /// [`CoolingOffPolicy`]'s.
     #[must_use]
@@ -445,12 +459,9 @@ pub fn check_effects(
             }
             continue;
         }
-        let Some((months, citation)) = effects.period(r.effect) else {
+        let Some((until, citation)) = effects.last_day(r) else {
             continue;
         };
-        let until = add_months(r.effective_on, months)
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(NaiveDate::MAX);
         if on > until {
             continue;
         }

@@ -17,7 +17,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-use zugong_core::dates::{add_months, completed_months};
+use zugong_core::dates::completed_months;
 use zugong_core::journal::{Act, Applying, Language, Lifecycle, Peers, Refusal};
 use zugong_core::publicity::{
     ObjectionId, ObjectionOutcome, Publicity, PublicityDays, PublicityError, PublicityEvent,
@@ -106,7 +106,9 @@ pub enum GradePromotionCommand {
         /// 工作方案: never blank.
         plan: String,
     },
-    /// 民主推荐或者民主测评: `agree` of `present` voters for the person.
+    /// 民主推荐或者民主测评: `agree` of `present` voters for the person. More than half in
+    /// favour makes the person the 初步人选; otherwise the promotion ends (provisional: the
+    /// article names the vote, not its threshold).
     Recommend {
         /// How.
         method: GradeVoteMethod,
@@ -190,12 +192,10 @@ pub struct GradePromotionContext<'c> {
     pub tree: &'c OrgTree,
     /// The 单位 registry (the person's 单位 and the Party organization leading it).
     pub registry: &'c InstitutionRegistry,
-    /// The years table.
+    /// The years table and the 公示's working days.
     pub policy: &'c GradePromotionPolicy,
     /// The 影响期 of sanctions.
     pub effects: &'c EffectPeriodPolicy,
-    /// 公示 working days: at least 5 (第二十条(四)); a province may lengthen it.
-    pub publicity_working_days: u32,
     /// The work calendar.
     pub calendar: &'c WorkCalendar,
     /// The files (任职经历 and 影响期 records).
@@ -268,9 +268,6 @@ pub enum GradePromotionError {
         /// In favour.
         agree: u32,
     },
-    /// A 公示 shorter than 5 working days.
-    #[error("a 公示 of {0} working days is shorter than the 5 the rule requires")]
-    ShortPublicity(u32),
     /// The 公示 refused the command.
     #[error("publicity: {0}")]
     Publicity(PublicityError),
@@ -316,9 +313,6 @@ impl Refusal for GradePromotionError {
             }
             Self::BadVote { present, agree } => {
                 format!("到会 {present} 人、赞成 {agree} 票，不是有效的推荐或测评")
-            }
-            Self::ShortPublicity(days) => {
-                format!("公示 {days} 个工作日，少于规定的5个工作日")
             }
             Self::Publicity(e) => e.describe(Language::Chinese),
             Self::Ended(reason) => format!("职级晋升已终止：{reason}"),
@@ -417,12 +411,9 @@ impl GradePromotion {
             .get(cadre)
             .ok_or(GradePromotionError::NoFile(cadre))?;
         for r in file.effects.iter().filter(|r| r.effective_on <= on) {
-            let Some((months, citation)) = ctx.effects.period(r.effect) else {
+            let Some((until, citation)) = ctx.effects.last_day(r) else {
                 continue;
             };
-            let until = add_months(r.effective_on, months)
-                .and_then(|d| d.pred_opt())
-                .unwrap_or(NaiveDate::MAX);
             if on <= until {
                 return Err(GradePromotionError::EffectRunning {
                     effect: r.effect,
@@ -538,6 +529,8 @@ impl Lifecycle for GradePromotion {
                     agree: *agree,
                 }];
                 // 初步人选 needs the support of more than half of those present.
+                // Provisional: 第二十条(二) names the vote, not its threshold; zugong holds it to
+                // the majority the 干部任用条例 asks of its own votes.
                 if u64::from(*agree) * 2 <= u64::from(*present) {
                     events.push(GradePromotionEvent::Ended {
                         reason: "民主推荐或民主测评未获到会人员半数以上赞成".into(),
@@ -560,12 +553,7 @@ impl Lifecycle for GradePromotion {
                 if stage != GradePromotionStage::Inspected {
                     return Err(out_of_order("公示", stage));
                 }
-                if ctx.publicity_working_days < 5 {
-                    return Err(GradePromotionError::ShortPublicity(
-                        ctx.publicity_working_days,
-                    ));
-                }
-                let days = PublicityDays::Working(ctx.publicity_working_days);
+                let days = PublicityDays::Working(ctx.policy.publicity_working_days);
                 let publicity = Publicity::open(on, days, ctx.calendar)
                     .map_err(GradePromotionError::Publicity)?;
                 Ok(vec![GradePromotionEvent::Publicity(

@@ -16,7 +16,6 @@ struct World {
     effects: EffectPeriodPolicy,
     calendar: WorkCalendar,
     files: CadreFiles,
-    days: u32,
 }
 
 const GID: GradePromotionId = GradePromotionId::from_uuid(uuid::Uuid::from_u128(950));
@@ -42,7 +41,6 @@ impl World {
             effects: EffectPeriodPolicy::default(),
             calendar: WorkCalendar::official(),
             files: CadreFiles::from_files([file]),
-            days: 5,
         }
     }
 
@@ -52,7 +50,6 @@ impl World {
             registry: &self.registry,
             policy: &self.policy,
             effects: &self.effects,
-            publicity_working_days: self.days,
             calendar: &self.calendar,
             files: &self.files,
         }
@@ -308,20 +305,21 @@ fn the_body_publicity_and_vote_are_held_to_the_rule() {
         GradePromotionStage::Ended,
         "half is not more than half"
     );
-    // A 公示 of four working days is refused; an upheld objection ends the promotion.
-    w.days = 4;
+    // A 公示 of four working days is refused where the policy is read; an upheld objection
+    // ends the promotion.
+    let short = GradePromotionPolicy {
+        publicity_working_days: 4,
+        ..GradePromotionPolicy::default()
+    };
+    let err = short.validate().unwrap_err();
+    assert!(matches!(err, PolicyError::Loosens { .. }), "{err:?}");
+    assert!(err.to_string().contains("publicity_working_days"));
+    let mut json = serde_json::to_value(GradePromotionPolicy::default()).unwrap();
+    json["publicity_working_days"] = 4.into();
+    assert!(serde_json::from_value::<GradePromotionPolicy>(json).is_err());
+    w.policy.publicity_working_days = 6;
     let mut j = Journal::new();
     through_inspection(&w, &mut j);
-    assert_eq!(
-        w.run(
-            &mut j,
-            GradePromotionCommand::StartPublicity,
-            d(2026, 3, 17),
-            county()
-        ),
-        Err(GradePromotionError::ShortPublicity(4))
-    );
-    w.days = 5;
     w.run(
         &mut j,
         GradePromotionCommand::StartPublicity,
@@ -329,6 +327,11 @@ fn the_body_publicity_and_vote_are_held_to_the_rule() {
         county(),
     )
     .unwrap();
+    assert_eq!(
+        j.state(GID).unwrap().publicity().unwrap().until(),
+        d(2026, 3, 24),
+        "six working days from Tuesday 17 March: 17–20 and 23–24"
+    );
     w.run(
         &mut j,
         GradePromotionCommand::Object {

@@ -479,13 +479,14 @@ impl CadreRecord {
         )]
     }
 
-    /// Whether the row's training meets 第十四条 on `on` for the rank it holds.
-    pub(crate) fn training_met(&self, as_of: NaiveDate, on: NaiveDate) -> bool {
+    /// Whether the row's training meets 第十四条 on the dataset's day `as_of` for the rank it
+    /// holds (the row's credit ends on that day).
+    pub(crate) fn training_met(&self, as_of: NaiveDate) -> bool {
         let senior = matches!(self.rank, RankOrGrade::Leadership(r) if r.level() >= zugong_core::RankLevel::CountyDivision);
         zugong_cadre::training_met(
             &self.training(as_of),
             senior,
-            on,
+            as_of,
             &zugong_cadre::TrainingFloor::default(),
         )
     }

@@ -75,7 +75,7 @@ pub(crate) fn cadre_rows(world: &World, on: NaiveDate) -> Vec<CadreRow> {
                     .count() as u8,
                 below_competent_last_3: last3.iter().any(|g| *g < AssessmentGrade::Competent),
                 political_score: c.political_score,
-                training_met: c.training_met(world.manifest.as_of, world.manifest.as_of),
+                training_met: c.training_met(world.manifest.as_of),
                 field: c.field,
                 flags: f,
             }

@@ -71,6 +71,21 @@ pub struct GradePromotionPolicy {
     /// Months taken off the required period per year rated 优秀 (考核规定 第十九条第（一）项):
     /// default 6.
     pub excellent_year_reduction_months: u32,
+    /// 公示 of the 拟晋升职级人选, in working days: 公示期不少于5个工作日 (并行规定 第二十条第
+    /// （四）项). A province may lengthen it, never shorten it.
+    #[serde(default = "default_publicity_working_days")]
+    pub publicity_working_days: u32,
+}
+
+/// 并行规定 第二十条: the procedure of a promotion of grade and its 公示 of at least 5 working days.
+const PARALLEL_RULES_ART_20: Citation = Citation::new(
+    "《公务员职务与职级并行规定》(2019)",
+    "第二十条第（四）项",
+    crate::SourceStatus::Secondary,
+);
+
+const fn default_publicity_working_days() -> u32 {
+    5
 }
 
 crate::validated_policy_serde!(GradePromotionPolicy);
@@ -155,6 +170,7 @@ impl Default for GradePromotionPolicy {
                 rule(G::FirstClassStaff, &[Grade(G::SecondClassStaff)], 2),
             ],
             excellent_year_reduction_months: 6,
+            publicity_working_days: default_publicity_working_days(),
         }
     }
 }
@@ -195,6 +211,7 @@ impl Policy for GradePromotionPolicy {
                 "excellent_year_reduction_months",
                 sources::ASSESSMENT_RULES_ART_19,
             ),
+            ("publicity_working_days", PARALLEL_RULES_ART_20),
         ]
     }
 
@@ -234,6 +251,12 @@ impl Policy for GradePromotionPolicy {
                 max: 12,
             });
         }
+        PolicyError::at_least(
+            "publicity_working_days",
+            self.publicity_working_days,
+            default_publicity_working_days(),
+            PARALLEL_RULES_ART_20,
+        )?;
         Ok(())
     }
 }

@@ -58,7 +58,11 @@ fn promotion_years_table() {
         p.months_required(from_leader, G::ThirdClassResearcher, 5),
         Some(0)
     );
-    assert_eq!(p.citations().len(), 2);
+    assert_eq!(
+        p.citations().len(),
+        3,
+        "every field cited, the 公示 included"
+    );
 
     let mut dup = p.clone();
     dup.rules.push(dup.rules[0].clone());
