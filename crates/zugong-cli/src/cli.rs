@@ -6,13 +6,15 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use clap::{Parser, Subcommand, ValueEnum};
+use zugong_scenario::Until;
 
-use crate::dataset::{self, Fault, World, load, validate, write_dataset};
+use zugong_dataset::{self as dataset, Fault, World, load, validate, write_dataset};
 use crate::error::CliError;
-use crate::generate::{self, Scale};
-use crate::lang::{Lang, tr};
-use crate::{report, sample, scenario};
+use zugong_generate::{self as generate, Scale};
+use zugong_dataset::lang::{Lang, tr};
+use crate::{render, sample, scenario};
 
 /// zugong (组工): a county's organization-work year, from data files to a report.
 ///
@@ -25,7 +27,8 @@ use crate::{report, sample, scenario};
 #[command(name = "zugong", version, about, long_about)]
 pub(crate) struct Cli {
     /// Language of messages and reports (中文 or English).
-    #[arg(long, value_enum, global = true, default_value_t = Lang::Zh, env = "ZUGONG_LANG")]
+    #[arg(long, global = true, default_value_t = Lang::Zh, env = "ZUGONG_LANG",
+        value_parser = PossibleValuesParser::new(["zh", "en"]).try_map(|s| s.parse::<Lang>()))]
     pub(crate) lang: Lang,
     #[command(subcommand)]
     command: Command,
@@ -57,8 +60,8 @@ enum Command {
         #[arg(long, conflicts_with = "dir")]
         db: Option<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = report::Format::Text)]
-        format: report::Format,
+        #[arg(long, value_enum, default_value_t = render::Format::Text)]
+        format: render::Format,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -73,7 +76,7 @@ enum Command {
     Generate {
         /// County (≈3,700 members), city (≈44,000) or province (≈4,900,000 members,
         /// 290,000 branches, 950,000 cadres).
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = PossibleValuesParser::new(Scale::ALL.map(Scale::code)).try_map(|s| s.parse::<Scale>()))]
         scale: Scale,
         /// The seed: the same seed gives the same dataset.
         #[arg(long, default_value_t = 2026)]
@@ -152,8 +155,9 @@ enum ScenarioCommand {
         #[arg(long)]
         post: Option<String>,
         /// How far to go.
-        #[arg(long, value_enum, default_value_t = scenario::Until::Publicity)]
-        until: scenario::Until,
+        #[arg(long, default_value_t = Until::Publicity,
+            value_parser = PossibleValuesParser::new(["decision", "publicity", "appointment"]).try_map(|s| s.parse::<Until>()))]
+        until: Until,
         /// The day of the motion (the dataset's day when omitted).
         #[arg(long, value_parser = parse_day)]
         on: Option<NaiveDate>,
@@ -207,9 +211,9 @@ enum ScenarioCommand {
 /// `2026年11月30日`) and within the supported dates (1900–2200): a day outside is refused
 /// here, before any period is counted from it.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    <NaiveDate as crate::dataset::cell::Field>::from_cell(
+    <NaiveDate as zugong_dataset::cell::Field>::from_cell(
         text,
-        &crate::dataset::cell::Refs::default(),
+        &zugong_dataset::cell::Refs::default(),
     )
 }
 
@@ -274,7 +278,7 @@ impl Data {
 fn load_data(data: &Data, faults: &mut Vec<Fault>) -> Option<dataset::Dataset> {
     match data {
         Data::Folder(dir) => load(dir, faults),
-        Data::Store(db) => match crate::database::open(db) {
+        Data::Store(db) => match zugong_dataset::database::open(db) {
             Ok(mut store) => dataset::load_store(&mut store, faults),
             Err(e) => {
                 faults.push(Fault::file(db.clone(), e.describe(Lang::current())));
@@ -293,7 +297,7 @@ pub(crate) fn load_world_from(data: &Data) -> Result<World, CliError> {
     let mut faults = Vec::new();
     let loaded = match data {
         Data::Folder(dir) => load(dir, &mut faults),
-        Data::Store(db) => dataset::load_store(&mut crate::database::open(db)?, &mut faults),
+        Data::Store(db) => dataset::load_store(&mut zugong_dataset::database::open(db)?, &mut faults),
     };
     let Some(data) = loaded else {
         return Err(CliError::InvalidDataset(faults));
@@ -311,8 +315,8 @@ pub(crate) fn load_world_from(data: &Data) -> Result<World, CliError> {
 pub(crate) fn tell(text: &str) {
     use std::io::Write as _;
     let mut err = std::io::stderr().lock();
-    let text = crate::privacy::mask(text);
-    let _ = writeln!(err, "{}", crate::privacy::printable(&text));
+    let text = zugong_dataset::privacy::mask(text);
+    let _ = writeln!(err, "{}", zugong_dataset::privacy::printable(&text));
 }
 
 /// Notes that did not stop the dataset from being read, on standard error.
@@ -356,7 +360,7 @@ pub(crate) fn is_data_file(path: &Path) -> bool {
     if table && parent.join("dataset.json").is_file() {
         return true;
     }
-    let journal = path.exists() || name == crate::journals::HEADS_FILE;
+    let journal = path.exists() || name == zugong_dataset::journals::HEADS_FILE;
     journal
         && parent.file_name().is_some_and(|n| n == "journals")
         && parent
@@ -391,10 +395,10 @@ pub(crate) fn write_output(
     content: &str,
 ) -> Result<(), CliError> {
     // Whatever was missed at the source, no ID or phone number leaves the binary whole.
-    let content = crate::privacy::mask(content);
+    let content = zugong_dataset::privacy::mask(content);
     match out {
         None => {
-            let content = crate::privacy::printable(&content);
+            let content = zugong_dataset::privacy::printable(&content);
             let mut stdout = std::io::stdout().lock();
             match stdout
                 .write_all(content.as_bytes())
@@ -496,8 +500,8 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 (_, true) => sample::world()?,
                 _ => load_world_from(&Data::of(dir.clone(), db)?)?,
             };
-            let report = report::build(&world, lang);
-            let text = report::render(&report, format, lang);
+            let report = zugong_report::build(&world, lang);
+            let text = render::render(&report, format, lang);
             write_output(out.as_deref(), dir.as_deref(), force, &text)?;
             Ok(if fail_on_findings && !report.findings.is_empty() {
                 ExitCode::from(1)
@@ -540,7 +544,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             let data = sample::dataset()?;
             match format {
                 SampleFormat::Jsonl => write_dataset(&out, &data),
-                SampleFormat::Csv => crate::dataset::write_csv_dataset(&out, &data),
+                SampleFormat::Csv => zugong_dataset::write_csv_dataset(&out, &data),
             }
             .map_err(CliError::io(&out))?;
             tell(&format!(
@@ -577,8 +581,8 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             match (out, db) {
                 (_, Some(db)) => {
                     // Checked inside the store's transaction: the records are held once.
-                    let mut store = crate::database::open(&db)?;
-                    let done = crate::database::import(&mut store, &from, data, force, lang)?;
+                    let mut store = zugong_dataset::database::open(&db)?;
+                    let done = zugong_dataset::database::import(&mut store, &from, data, force, lang)?;
                     let (tables, rows, entries) = (done.tables, done.rows, done.entries);
                     tell(&match lang {
                         Lang::Zh => format!(
@@ -616,7 +620,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { db } => {
-            let store = crate::database::create(&db)?;
+            let store = zugong_dataset::database::create(&db)?;
             tell(&format!(
                 "{} {}",
                 lang.t("已新建数据库", "store created at"),
@@ -625,9 +629,9 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { db, out, force } => {
-            let mut store = crate::database::open(&db)?;
+            let mut store = zugong_dataset::database::open(&db)?;
             check_dataset_target(&out, force)?;
-            crate::database::export(&mut store, &out, lang)?;
+            zugong_dataset::database::export(&mut store, &out, lang)?;
             tell(&format!(
                 "{} {} → {}",
                 lang.t("已导出", "exported"),
@@ -643,7 +647,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 until,
                 on,
                 journal,
-            } => scenario::selection::run(
+            } => scenario::selection(
                 &Data::of(dir, journal.db.clone())?,
                 post.as_deref(),
                 until,
@@ -656,7 +660,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 scope,
                 on,
                 journal,
-            } => scenario::rating::run(
+            } => scenario::rating(
                 &Data::of(dir, journal.db.clone())?,
                 scope.as_deref(),
                 on,
@@ -664,14 +668,14 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 lang,
             ),
             ScenarioCommand::Training { dir, on, journal } => {
-                scenario::training::run(&Data::of(dir, journal.db.clone())?, on, &journal, lang)
+                scenario::training(&Data::of(dir, journal.db.clone())?, on, &journal, lang)
             }
             ScenarioCommand::Development {
                 dir,
                 scope,
                 on,
                 journal,
-            } => scenario::development::run(
+            } => scenario::development(
                 &Data::of(dir, journal.db.clone())?,
                 scope.as_deref(),
                 on,

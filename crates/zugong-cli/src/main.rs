@@ -18,23 +18,16 @@
 //! Exit codes: 0 done; 1 findings, when `--fail-on-findings` asks to fail on them; 2 bad input
 //! (an invalid dataset, a bad argument, an output that would overwrite a file).
 
-mod act;
 mod cli;
-mod database;
-mod dataset;
 mod error;
-mod generate;
-mod journals;
-mod lang;
-mod privacy;
-mod progress;
-mod report;
+mod render;
 mod sample;
 mod scenario;
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use zugong_dataset::lang::Lang;
 
 fn main() -> ExitCode {
     // The language is known before the arguments are parsed, so that a refused argument
@@ -58,8 +51,7 @@ fn main() -> ExitCode {
 
 /// `--lang X` or `--lang=X` from the command line, else `ZUGONG_LANG`, else Chinese: what
 /// `Cli::parse` will find, read early for the messages of argument parsing itself.
-fn lang_from_args() -> lang::Lang {
-    use clap::ValueEnum;
+fn lang_from_args() -> Lang {
     let args: Vec<String> = std::env::args().collect();
     let given = args
         .iter()
@@ -71,6 +63,6 @@ fn lang_from_args() -> lang::Lang {
         })
         .or_else(|| std::env::var("ZUGONG_LANG").ok());
     given
-        .and_then(|g| lang::Lang::from_str(&g, true).ok())
-        .unwrap_or(lang::Lang::Zh)
+        .and_then(|g| g.parse::<Lang>().ok())
+        .unwrap_or(Lang::Zh)
 }

@@ -4,12 +4,12 @@
 
 use chrono::Duration;
 
-use crate::dataset::{Dataset, JournalFile, JournalLine, World, validate};
+use zugong_dataset::{Dataset, JournalFile, JournalLine, World, validate};
 use crate::error::CliError;
-use crate::generate::{Scale, generate_in_memory};
-use crate::journals::lines;
-use crate::scenario::Until;
-use crate::scenario::selection::walk;
+use zugong_generate::{Scale, generate_in_memory};
+use zugong_dataset::journals::lines;
+use zugong_scenario::Until;
+use zugong_scenario::selection::walk;
 
 /// The sample's seed.
 pub(crate) const SEED: u64 = 2026;

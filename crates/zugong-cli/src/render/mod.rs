@@ -1,0 +1,31 @@
+//! Rendering a report: plain text for the terminal, JSON, or a self-contained HTML page with
+//! SVG charts — the report's data come from `zugong_report`, the words around them from here.
+
+mod html;
+mod svg;
+mod text;
+
+use clap::ValueEnum;
+use zugong_dataset::lang::Lang;
+use zugong_report::Report;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// Plain text for the terminal.
+    Text,
+    /// JSON (everything, every finding's every item).
+    Json,
+    /// A self-contained HTML page with SVG charts (no network).
+    Html,
+}
+
+/// Renders a report.
+pub(crate) fn render(report: &Report, format: Format, lang: Lang) -> String {
+    match format {
+        Format::Text => text::render(report, lang),
+        Format::Json => serde_json::to_string_pretty(report).unwrap_or_default() + "\n",
+        Format::Html => html::render(report, lang),
+    }
+}
+

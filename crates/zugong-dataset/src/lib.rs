@@ -1,0 +1,258 @@
+//! The dataset: a folder of tables (JSON Lines or CSV), a manifest and journals.
+//!
+//! ```text
+//! DIR/dataset.json          manifest: {"format": 1, "name": …, "as_of": "2026-11-30", "rubric": "five_star_110"}
+//! DIR/org_units.jsonl       or org_units.csv — required
+//! DIR/members.jsonl         members.csv …   — each table optional
+//! DIR/journals/*.jsonl      journals written by the scenario commands
+//! ```
+//!
+//! Loading reads every record of every table, collecting every fault (file, line, field);
+//! [`validate()`] then checks the records against each other.
+
+pub mod act;
+pub mod cell;
+pub mod database;
+mod error;
+pub mod journals;
+pub mod lang;
+pub mod privacy;
+pub mod progress;
+mod load;
+pub mod record;
+pub mod tables;
+pub mod validate;
+mod write;
+mod xlsx;
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use load::{load, load_store};
+pub use tables::*;
+pub use validate::{Applicant, World, validate};
+pub use error::DatasetError;
+pub use write::{
+    TableWriter, each_table, manifest_text, write_atomically, write_csv_dataset, write_dataset,
+};
+
+/// The dataset's format version written by this build.
+pub const FORMAT: u32 = 1;
+
+/// `dataset.json`: what the dataset is and the day it speaks of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Format version (1).
+    pub format: u32,
+    /// The area or body the data belong to, e.g. `永宁县`.
+    pub name: String,
+    /// The day the data speak of: reports and checks are made as of this day.
+    pub as_of: NaiveDate,
+    /// The star-rating rubric preset (`five_star_110`, `zhejiang`, `ankang`, `university_2024`,
+    /// `hundred_point_base`); the 110-point scheme if absent.
+    #[serde(default)]
+    pub rubric: Option<String>,
+}
+
+/// One problem found in a dataset: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fault {
+    /// The file, relative to the dataset folder.
+    pub file: String,
+    /// The line (JSON Lines: the record's line; CSV: the row's line, the header being line 1).
+    pub line: Option<u64>,
+    /// The field (or CSV column).
+    pub field: Option<String>,
+    /// What is wrong (and, for a rule, which rule); ID and phone numbers masked when shown.
+    #[serde(serialize_with = "masked")]
+    pub message: String,
+}
+
+fn masked<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::privacy::mask(text))
+}
+
+impl Fault {
+    /// A fault of a whole file.
+    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            line: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// A fault of one field of one record.
+    pub fn at(
+        file: impl Into<String>,
+        line: u64,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.into(),
+            line: Some(line),
+            field: Some(field.into()),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", crate::privacy::mask(&self.message))
+    }
+}
+
+/// A record and the line it came from.
+#[derive(Debug, Clone)]
+pub struct Row<R> {
+    /// Line in its file.
+    pub line: u64,
+    /// The record.
+    pub record: R,
+}
+
+/// A journal file of a scenario, as stored: its lines are read as entries only by
+/// [`crate::journals::verify_all`].
+#[derive(Debug, Clone)]
+pub struct JournalFile {
+    /// File name, relative to the dataset folder (`journals/selection-….jsonl`).
+    pub file: String,
+    /// Its non-blank lines.
+    pub lines: Vec<JournalLine>,
+}
+
+/// One stored line of a journal file.
+#[derive(Debug, Clone)]
+pub struct JournalLine {
+    /// The line number in its file, from 1.
+    pub number: u64,
+    /// The text, as written.
+    pub text: String,
+}
+
+/// Every table of a dataset as read (records that failed to read are left out, with faults).
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// 单位.
+    pub institutions: Vec<Row<InstitutionRecord>>,
+    /// 组织单位.
+    pub units: Vec<Row<UnitRecord>>,
+    /// 党员.
+    pub members: Vec<Row<MemberRecord>>,
+    /// 培训班次.
+    pub classes: Vec<Row<ClassRecord>>,
+    /// 参训记录.
+    pub attendance: Vec<Row<AttendanceRecord>>,
+    /// 支部.
+    pub branches: Vec<Row<BranchRecord>>,
+    /// 评分.
+    pub scores: Vec<Row<ScoreRecord>>,
+    /// 组织生活 (meetings).
+    pub meetings: Vec<Row<MeetingRecord>>,
+    /// 下派任务.
+    pub tasks: Vec<Row<TaskRecord>>,
+    /// 陪会.
+    pub summoned_meetings: Vec<Row<SummonedMeetingRecord>>,
+    /// 届期.
+    pub terms: Vec<Row<TermRecord>>,
+    /// 换届选举.
+    pub elections: Vec<Row<ElectionRecord>>,
+    /// 村集体经济.
+    pub economy: Vec<Row<CollectiveReturnRecord>>,
+    /// 两新组织.
+    pub two_new: Vec<Row<TwoNewRecord>>,
+    /// 入党申请人.
+    pub applicants: Vec<Row<ApplicantRecord>>,
+    /// 发展党员计划.
+    pub plans: Vec<Row<DevelopmentPlanRecord>>,
+    /// 组织关系转接.
+    pub transfers: Vec<Row<TransferRecord>>,
+    /// 党费.
+    pub dues: Vec<Row<DuesRecord>>,
+    /// 外出党员.
+    pub outflows: Vec<Row<OutflowRecord>>,
+    /// 职位.
+    pub posts: Vec<Row<PostRecord>>,
+    /// 职数.
+    pub quotas: Vec<Row<QuotaRecord>>,
+    /// 干部.
+    pub cadres: Vec<Row<CadreRecord>>,
+    /// 亲属关系.
+    pub relations: Vec<Row<RelationRecord>>,
+    /// 处分和组织处理.
+    pub sanctions: Vec<Row<SanctionRecord>>,
+    /// 干部管理权限.
+    pub management: Vec<Row<ManagementRecord>>,
+    /// 人才.
+    pub talents: Vec<Row<TalentRow>>,
+    /// Journals of scenarios run on this dataset.
+    pub journals: Vec<JournalFile>,
+    /// The code each record was given in a CSV table (its id is derived from it): messages
+    /// name records by these, not by the derived ids.
+    pub codes: std::collections::HashMap<uuid::Uuid, String>,
+    /// Notes that do not stop the dataset from being read (a roster column not used).
+    pub warnings: Vec<Fault>,
+    /// The head each journal had when it was written (`journals/heads.json`).
+    pub journal_heads: std::collections::BTreeMap<String, zugong_core::journal::Digest>,
+    /// The file each table was read from (`members` → `members.csv`).
+    pub files: std::collections::BTreeMap<&'static str, String>,
+    /// Ids of records that could not be read (their faults are listed); references to them
+    /// are not reported again one by one.
+    pub unreadable: std::collections::HashSet<uuid::Uuid>,
+}
+
+impl Dataset {
+    /// An empty dataset with this manifest.
+    pub fn empty(manifest: Manifest) -> Self {
+        Self {
+            manifest,
+            institutions: Vec::new(),
+            units: Vec::new(),
+            members: Vec::new(),
+            classes: Vec::new(),
+            attendance: Vec::new(),
+            branches: Vec::new(),
+            scores: Vec::new(),
+            meetings: Vec::new(),
+            tasks: Vec::new(),
+            summoned_meetings: Vec::new(),
+            terms: Vec::new(),
+            elections: Vec::new(),
+            economy: Vec::new(),
+            two_new: Vec::new(),
+            applicants: Vec::new(),
+            plans: Vec::new(),
+            transfers: Vec::new(),
+            dues: Vec::new(),
+            outflows: Vec::new(),
+            posts: Vec::new(),
+            quotas: Vec::new(),
+            cadres: Vec::new(),
+            relations: Vec::new(),
+            sanctions: Vec::new(),
+            management: Vec::new(),
+            talents: Vec::new(),
+            journals: Vec::new(),
+            codes: std::collections::HashMap::new(),
+            warnings: Vec::new(),
+            journal_heads: std::collections::BTreeMap::new(),
+            files: std::collections::BTreeMap::new(),
+            unreadable: std::collections::HashSet::new(),
+        }
+    }
+}

@@ -1,0 +1,525 @@
+//! The report: what a county's organization department reads at the end of the year. Built
+//! once from the [`World`](zugong_dataset::World) (in the chosen language), then rendered as text, JSON or a
+//! self-contained HTML page with SVG charts.
+//!
+//! Every finding names its rule and the citation behind it; sections hold the figures and the
+//! charts' data.
+
+mod build;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use build::build;
+
+/// How far ahead the report looks for talents' evaluations: a reporting window, not a rule.
+pub const DUE_WITHIN_DAYS: u32 = 90;
+
+/// The heading of the evaluations due.
+pub fn due_heading(lang: zugong_dataset::lang::Lang) -> String {
+    zugong_dataset::lang::tr!(
+        lang,
+        "{DUE_WITHIN_DAYS} 日内到期考核",
+        "Due within {DUE_WITHIN_DAYS} days"
+    )
+}
+
+/// ‰ as a percentage with one decimal (`625` → `62.5%`).
+pub fn percent(permille: u32) -> String {
+    format!("{}.{}%", permille / 10, permille % 10)
+}
+
+/// Yuan in 万元 with one decimal (`9_481_673` → `948.2万元`); below 1万 in 元.
+pub fn wan(yuan: u64) -> String {
+    if yuan < 10_000 {
+        return format!("{yuan}元");
+    }
+    let tenths = yuan / 1_000;
+    format!("{}.{}万元", tenths / 10, tenths % 10)
+}
+
+/// A selection stage as a report names it: the official term (`SelectionStage::term`, from the
+/// cadre crate's `official_terms!` table) in Chinese, a plain English name in English.
+///
+/// ```
+/// use zugong_cadre::SelectionStage;
+/// use zugong_dataset::lang::Lang;
+/// assert_eq!(zugong_report::stage_name(SelectionStage::Publicity, Lang::Zh), "任前公示");
+/// assert_eq!(
+///     zugong_report::stage_name(SelectionStage::Publicity, Lang::En),
+///     "pre-appointment publicity"
+/// );
+/// ```
+pub fn stage_name(stage: zugong_cadre::SelectionStage, lang: zugong_dataset::lang::Lang) -> &'static str {
+    use zugong_cadre::SelectionStage as S;
+    if lang == zugong_dataset::lang::Lang::Zh {
+        return stage.term();
+    }
+    match stage {
+        S::NotStarted => "not started",
+        S::Motion => "motion",
+        S::Recommendation => "recommendation",
+        S::Candidates => "candidates chosen",
+        S::Inspection => "inspection",
+        S::Decided => "decided",
+        S::Publicity => "pre-appointment publicity",
+        S::Appointed => "appointed",
+        S::Confirmed => "confirmed",
+        S::Returned => "returned after probation",
+        S::Adjusted => "adjusted",
+        S::Ended => "ended",
+    }
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The dataset's name.
+    pub title: String,
+    /// The day it speaks of.
+    pub as_of: NaiveDate,
+    /// Sizes.
+    pub totals: Totals,
+    /// 五星支部.
+    pub stars: StarsSection,
+    /// 党员培训.
+    pub training: TrainingSection,
+    /// 干部.
+    pub cadres: CadreSection,
+    /// 人才.
+    pub talent: TalentSection,
+    /// 基层负担.
+    pub burden: BurdenSection,
+    /// 组织生活, 换届, 集体经济, 两个覆盖.
+    pub grassroots: GrassrootsSection,
+    /// 发展党员 in the journals.
+    pub members: MemberSection,
+    /// Findings, each with its rule.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// The report's heading: its title and day.
+    pub fn heading(&self, lang: zugong_dataset::lang::Lang) -> String {
+        format!(
+            "{} {} — {} {}",
+            lang.t("组织工作年度报告", "Organization-work report"),
+            self.title,
+            lang.t("截至", "as of"),
+            self.as_of
+        )
+    }
+}
+
+/// Sizes of the dataset.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Totals {
+    /// Org units.
+    pub units: usize,
+    /// Branches rated.
+    pub branches: usize,
+    /// Members.
+    pub members: usize,
+    /// Attendance rows.
+    pub attendance: usize,
+    /// Training classes.
+    pub classes: usize,
+    /// Cadres.
+    pub cadres: usize,
+    /// Posts.
+    pub posts: usize,
+    /// Talents.
+    pub talents: usize,
+    /// Institutions in the 单位 registry.
+    pub institutions: usize,
+    /// Rows of the management list (干部管理权限).
+    pub management_entries: usize,
+}
+
+/// Stars of a group of branches (a town, a county).
+#[derive(Debug, Clone, Serialize)]
+pub struct StarRow {
+    /// The group.
+    pub unit: String,
+    /// Branches by stars, 0 (none) to 5.
+    pub by_stars: [u64; 6],
+    /// Weak branches under rectification.
+    pub weak_open: u64,
+    /// Weak branches whose rectification closed.
+    pub weak_closed: u64,
+}
+
+/// A weak branch.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeakRow {
+    /// The branch.
+    pub branch: String,
+    /// The group it belongs to.
+    pub group: String,
+    /// Why it is weak.
+    pub bases: Vec<String>,
+    /// Rectification status.
+    pub status: String,
+    /// Deadline, if any.
+    pub deadline: Option<NaiveDate>,
+    /// Whether the deadline passed.
+    pub overdue: bool,
+}
+
+/// 五星支部 and 软弱涣散.
+#[derive(Debug, Clone, Serialize)]
+pub struct StarsSection {
+    /// The rubric.
+    pub rubric: String,
+    /// Its source.
+    pub rubric_source: String,
+    /// Branches by stars over the whole dataset.
+    pub total: [u64; 6],
+    /// Last year's, over the branches that have one.
+    pub last_year: [u64; 6],
+    /// Guidance: (stars band, target ‰, actual ‰).
+    pub guidance: Vec<(String, u32, u32)>,
+    /// By town (the committees the branches sit directly under).
+    pub by_town: Vec<StarRow>,
+    /// By county (when the dataset has more than one).
+    pub by_county: Vec<StarRow>,
+    /// Weak branches found.
+    pub weak: Vec<WeakRow>,
+    /// Rating rounds in the journals.
+    pub rating_journals: Vec<RatingJournalRow>,
+}
+
+/// The rating rounds of one journal.
+#[derive(Debug, Clone, Serialize)]
+pub struct RatingJournalRow {
+    /// The journal file.
+    pub journal: String,
+    /// Branches rated (over all the committees' rounds of the journal).
+    pub rounds: u64,
+    /// Branches whose rating ended in 授星, by stars 0–5.
+    pub awarded: [u64; 6],
+    /// Rounds still open (before 授星).
+    pub open: u64,
+}
+
+/// The fallback classes of one journal.
+#[derive(Debug, Clone, Serialize)]
+pub struct FallbackRow {
+    /// The journal file.
+    pub journal: String,
+    /// Classes.
+    pub classes: u64,
+    /// Classes closed (结业).
+    pub closed: u64,
+    /// Participants.
+    pub participants: u64,
+    /// 学时 credited.
+    pub credited_hours: u64,
+}
+
+/// Training of a group.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainingRow {
+    /// The group.
+    pub unit: String,
+    /// Members.
+    pub members: u64,
+    /// Members who met their requirement.
+    pub met: u64,
+    /// Members short.
+    pub short: u64,
+    /// 学时 missing.
+    pub missing_hours: u64,
+    /// Members reached by each tier (city, county, grassroots).
+    pub reached_by_tier: [u64; 3],
+    /// 学时 by tier.
+    pub hours_by_tier: [u64; 3],
+}
+
+/// 党员教育培训.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrainingSection {
+    /// The requirement read (学时 a year, member and secretary) and its source.
+    pub rule: String,
+    /// The whole dataset.
+    pub total: TrainingRow,
+    /// Completion in ‰.
+    pub completion_permille: u64,
+    /// By town.
+    pub by_town: Vec<TrainingRow>,
+    /// By county (more than one).
+    pub by_county: Vec<TrainingRow>,
+    /// Fallback classes in the journals.
+    pub fallback_journals: Vec<FallbackRow>,
+}
+
+/// One quota line.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuotaRow {
+    /// The unit.
+    pub unit: String,
+    /// The rank.
+    pub rank: String,
+    /// Allotted.
+    pub allotted: u32,
+    /// Held.
+    pub used: u32,
+}
+
+/// A selection found in the journals.
+#[derive(Debug, Clone, Serialize)]
+pub struct SelectionRow {
+    /// The journal file.
+    pub journal: String,
+    /// The post.
+    pub post: String,
+    /// Its unit.
+    pub unit: String,
+    /// The stage reached.
+    pub stage: String,
+    /// Candidates (names).
+    pub candidates: Vec<String>,
+    /// The 公示, if started.
+    pub publicity: Option<(NaiveDate, NaiveDate)>,
+    /// The body that took the 讨论决定, as the journal recorded it (e.g. `中共新庄县委员会
+    /// 党委（党组）`), once decided.
+    pub decided_by: Option<String>,
+    /// Journal entries.
+    pub entries: usize,
+}
+
+/// Assessment results of a unit in a year.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentRow {
+    /// The unit.
+    pub unit: String,
+    /// Cadres graded.
+    pub graded: u32,
+    /// 优秀.
+    pub excellent: u32,
+    /// The cap.
+    pub cap: u32,
+}
+
+/// 干部.
+#[derive(Debug, Clone, Serialize)]
+pub struct CadreSection {
+    /// Quota lines.
+    pub quotas: Vec<QuotaRow>,
+    /// Allotted over all lines.
+    pub allotted: u64,
+    /// Held over all lines.
+    pub used: u64,
+    /// Posts without a holder: (post, unit, rank).
+    pub vacancies: Vec<(String, String, String)>,
+    /// Selections in the journals.
+    pub selections: Vec<SelectionRow>,
+    /// The assessment year reported.
+    pub assessment_year: Option<i32>,
+    /// Results by grade (优秀, 称职, 基本称职, 不称职).
+    pub grades: [u64; 4],
+    /// Results by unit.
+    pub assessment: Vec<AssessmentRow>,
+    /// Cadres with a rotation flag.
+    pub rotations_due: usize,
+    /// Kinship findings.
+    pub recusals: usize,
+    /// 编制 beside 职数: the 单位 with an approved establishment, its total, and the
+    /// leadership 职数 approved for 单位 (not for committees or 党组).
+    pub establishment: Establishment,
+}
+
+/// 编制 (staff establishment) over the 单位 registry, beside the 职数 of the same 单位.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Establishment {
+    /// 单位 with an approved establishment.
+    pub institutions: usize,
+    /// Their approved staff, together.
+    pub staff: u64,
+    /// 领导职数 approved for 单位 (the quota lines held by institutions).
+    pub leadership_posts: u64,
+}
+
+/// 人才梯次.
+#[derive(Debug, Clone, Serialize)]
+pub struct TalentSection {
+    /// Active talents by tier (in the tiers' official order).
+    pub by_tier: Vec<(String, u32)>,
+    /// Started this year by tier.
+    pub started: Vec<(String, u32)>,
+    /// Tier × industry counts.
+    pub by_industry: Vec<(String, String, u32)>,
+    /// Due within 90 days: (name, tier, what, on).
+    pub due: Vec<(String, String, String, NaiveDate)>,
+}
+
+/// 发展党员: the development journals, as verified.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MemberSection {
+    /// One row a journal.
+    pub development_journals: Vec<DevelopmentJournalRow>,
+    /// The development roster by stage on the dataset's day: (official term, count).
+    pub roster_by_stage: Vec<(String, u64)>,
+    /// This year's admissions against the plans: (committee, planned, admitted).
+    pub plans: Vec<(String, u32, u32)>,
+    /// Relation transfers not yet received.
+    pub transfers_pending: u64,
+    /// The longest of them, in days.
+    pub transfers_longest_days: i64,
+    /// The longest pending, longest first: (member, from, to, days).
+    pub transfers_oldest: Vec<(String, String, String, i64)>,
+    /// Members away on the dataset's day.
+    pub away: u64,
+    /// Of them, 流动党员 (away six months or more).
+    pub mobile: u64,
+    /// Members with a dues record.
+    pub dues_members: u64,
+    /// Of them, with months unpaid.
+    pub dues_in_arrears: u64,
+    /// Of them, unpaid for the months that signal 自行脱党.
+    pub dues_lapse: u64,
+    /// Members charged otherwise than the rules set.
+    pub dues_miscalculated: u64,
+}
+
+/// The paths of one development journal by stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct DevelopmentJournalRow {
+    /// The journal file.
+    pub journal: String,
+    /// Paths in it.
+    pub paths: u64,
+    /// Paths at each stage: (official term, count), stages with none left out.
+    pub by_stage: Vec<(String, u64)>,
+}
+
+/// The burden pushed onto village branches.
+#[derive(Debug, Clone, Serialize)]
+pub struct BurdenSection {
+    /// Village branches carrying tasks.
+    pub branches: usize,
+    /// Tasks.
+    pub tasks: u64,
+    /// Hours.
+    pub hours: u64,
+    /// Still open.
+    pub open: u64,
+    /// Overdue.
+    pub overdue: u64,
+    /// By the level of the pushing body: (level, tasks, hours).
+    pub by_source_level: Vec<(String, u64, u64)>,
+    /// By 条 and 块: (kind, tasks, hours).
+    pub by_source_kind: Vec<(String, u64, u64)>,
+    /// The 属地管理 matters among them: (tasks, hours).
+    pub territorial: (u64, u64),
+    /// Sources over the per-organization figure: (source, 条/块, tasks, organizations).
+    pub heavy_sources: Vec<(String, String, u32, u32)>,
+    /// The branches carrying the most hours: (branch, tasks, hours, overdue).
+    pub heaviest: Vec<(String, u32, u64, u32)>,
+    /// Meetings attended for other bodies (陪会): (meetings, people-times).
+    pub summoned: (u64, u64),
+}
+
+/// One group's collective economy (a town, a county, the whole dataset).
+#[derive(Debug, Clone, Serialize)]
+pub struct EconomyRow {
+    /// The group.
+    pub unit: String,
+    /// Villages with a return.
+    pub villages: u32,
+    /// 空壳村.
+    pub shell: u32,
+    /// 薄弱村.
+    pub weak: u32,
+    /// 一般村及以上.
+    pub ordinary: u32,
+    /// 经营性收入, in yuan.
+    pub operating_income: u64,
+}
+
+/// One group's 两个覆盖 (an industry, the whole dataset).
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageRow {
+    /// The group.
+    pub group: String,
+    /// Organizations.
+    pub organizations: u64,
+    /// Party members employed.
+    pub members: u64,
+    /// 单独组建.
+    pub own: u64,
+    /// 联合组建.
+    pub joint: u64,
+    /// 党建指导员 only.
+    pub instructor: u64,
+    /// 组织覆盖率, ‰.
+    pub organizational_permille: u32,
+    /// 工作覆盖率, ‰.
+    pub work_permille: u32,
+}
+
+/// 组织生活, 换届, the village collective economy and 两个覆盖.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GrassrootsSection {
+    /// Branches whose meetings were checked.
+    pub life_checked: usize,
+    /// Of them, with nothing missed.
+    pub life_complete: usize,
+    /// Intervals missed, by kind of meeting: (kind, intervals).
+    pub life_missed: Vec<(String, u64)>,
+    /// Meetings held without their quorum.
+    pub life_under_attended: u64,
+    /// Organizations with a term on record.
+    pub terms: usize,
+    /// Of them, due within the reminder window.
+    pub terms_reminded: usize,
+    /// Of them, past their term.
+    pub terms_overdue: usize,
+    /// Elections on record.
+    pub elections: usize,
+    /// Of them, that do not stand.
+    pub elections_void: usize,
+    /// The year of the collective-economy figures.
+    pub economy_year: Option<i32>,
+    /// By town.
+    pub economy_by_town: Vec<EconomyRow>,
+    /// The whole dataset.
+    pub economy_total: Option<EconomyRow>,
+    /// 两个覆盖 by industry.
+    pub coverage_by_industry: Vec<CoverageRow>,
+    /// 两个覆盖 over all organizations.
+    pub coverage_total: Option<CoverageRow>,
+}
+
+/// The area of a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    /// 五星支部.
+    Stars,
+    /// 党员培训.
+    Training,
+    /// 干部.
+    Cadres,
+    /// 人才.
+    Talent,
+    /// 纪实: the journals of what was done, as verified.
+    Records,
+    /// 基层组织: organizational life, 换届, collective economy, 两个覆盖.
+    Grassroots,
+    /// 党员: development, relations, dues.
+    Members,
+}
+
+/// One finding: a rule, its citation, and everything it was found on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The area.
+    pub area: Area,
+    /// The rule, in words.
+    pub rule: String,
+    /// Its citation (regulation and article).
+    pub citation: String,
+    /// Each case: (unit or person, detail).
+    pub items: Vec<(String, String)>,
+}
