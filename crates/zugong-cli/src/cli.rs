@@ -10,11 +10,11 @@ use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use clap::{Parser, Subcommand, ValueEnum};
 use zugong_scenario::Until;
 
-use zugong_dataset::{self as dataset, Fault, World, load, validate, write_dataset};
 use crate::error::CliError;
-use zugong_generate::{self as generate, Scale};
-use zugong_dataset::lang::{Lang, tr};
 use crate::{render, sample, scenario};
+use zugong_dataset::lang::{Lang, tr};
+use zugong_dataset::{self as dataset, Fault, World, load, validate, write_dataset};
+use zugong_generate::{self as generate, Scale};
 
 /// zugong (组工): a county's organization-work year, from data files to a report.
 ///
@@ -297,7 +297,9 @@ pub(crate) fn load_world_from(data: &Data) -> Result<World, CliError> {
     let mut faults = Vec::new();
     let loaded = match data {
         Data::Folder(dir) => load(dir, &mut faults),
-        Data::Store(db) => dataset::load_store(&mut zugong_dataset::database::open(db)?, &mut faults),
+        Data::Store(db) => {
+            dataset::load_store(&mut zugong_dataset::database::open(db)?, &mut faults)
+        }
     };
     let Some(data) = loaded else {
         return Err(CliError::InvalidDataset(faults));
@@ -582,7 +584,8 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 (_, Some(db)) => {
                     // Checked inside the store's transaction: the records are held once.
                     let mut store = zugong_dataset::database::open(&db)?;
-                    let done = zugong_dataset::database::import(&mut store, &from, data, force, lang)?;
+                    let done =
+                        zugong_dataset::database::import(&mut store, &from, data, force, lang)?;
                     let (tables, rows, entries) = (done.tables, done.rows, done.entries);
                     tell(&match lang {
                         Lang::Zh => format!(

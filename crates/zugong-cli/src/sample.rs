@@ -4,10 +4,10 @@
 
 use chrono::Duration;
 
-use zugong_dataset::{Dataset, JournalFile, JournalLine, World, validate};
 use crate::error::CliError;
-use zugong_generate::{Scale, generate_in_memory};
 use zugong_dataset::journals::lines;
+use zugong_dataset::{Dataset, JournalFile, JournalLine, World, validate};
+use zugong_generate::{Scale, generate_in_memory};
 use zugong_scenario::Until;
 use zugong_scenario::selection::walk;
 

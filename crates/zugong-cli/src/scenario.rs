@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use zugong_core::journal::Journal;
+use zugong_dataset::World;
 use zugong_dataset::journals::Kind;
 use zugong_dataset::lang::Lang;
-use zugong_dataset::World;
 use zugong_scenario::{Until, write_journal};
 
 use crate::cli::{Data, JournalArgs, load_world_from};
@@ -413,13 +413,19 @@ pub(crate) fn development(
 /// Why a cadre was screened out, in words.
 fn exclusion_term(e: zugong_cadre::Exclusion, lang: Lang) -> &'static str {
     match e {
-        zugong_cadre::Exclusion::OutOfScope => lang.t("不在管理范围", "outside the deciding body's scope"),
+        zugong_cadre::Exclusion::OutOfScope => {
+            lang.t("不在管理范围", "outside the deciding body's scope")
+        }
         zugong_cadre::Exclusion::Rank => lang.t("职务层次不符", "not at the rank below"),
         zugong_cadre::Exclusion::TimeInRank => lang.t("任职年限不足", "too little time in rank"),
         zugong_cadre::Exclusion::Age => lang.t("年龄不符", "outside the age band"),
         zugong_cadre::Exclusion::Education => lang.t("学历不符", "education below the least"),
-        zugong_cadre::Exclusion::Grassroots => lang.t("基层经历不足", "too little grassroots experience"),
-        zugong_cadre::Exclusion::Political => lang.t("政治素质评分不足", "political score below the least"),
+        zugong_cadre::Exclusion::Grassroots => {
+            lang.t("基层经历不足", "too little grassroots experience")
+        }
+        zugong_cadre::Exclusion::Political => {
+            lang.t("政治素质评分不足", "political score below the least")
+        }
         zugong_cadre::Exclusion::AssessmentRecord => lang.t(
             "近三年有基本称职以下等次",
             "基本称职 or below in three years",

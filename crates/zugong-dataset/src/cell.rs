@@ -153,12 +153,18 @@ pub trait Field: Sized + DeserializeOwned {
         None
     }
     /// Parses a CSV cell (never empty: an empty cell is absent).
+    ///
+    /// # Errors
+    /// What is wrong with the text and what the column accepts, in the current language.
     fn from_cell(text: &str, refs: &Refs) -> Result<Self, String>;
     /// The CSV cell that [`Field::from_cell`] reads back as this value (empty for an absent
     /// value): what `sample --format csv` writes.
     fn to_cell(&self) -> String;
     /// What a value read by serde (JSON Lines) must still meet: a date within the supported
     /// range. [`Field::from_cell`] checks the same on the CSV path.
+    ///
+    /// # Errors
+    /// The rule the value breaks, in the current language.
     fn check(&self) -> Result<(), String> {
         Ok(())
     }

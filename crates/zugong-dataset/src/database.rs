@@ -17,12 +17,10 @@ use zugong_member::Development;
 use zugong_store::{ImportRecord, JournalName, Location, Store, StoreError, Transaction};
 use zugong_training::TrainingClass;
 
-use crate::{
-    Dataset, JournalFile, World, each_table, manifest_text, validate, write_atomically,
-};
 use crate::error::DatasetError;
 use crate::journals::{JournalKind, Kind, Rules, write_heads};
 use crate::lang::{Lang, tr};
+use crate::{Dataset, JournalFile, World, each_table, manifest_text, validate, write_atomically};
 
 /// The store named by `db` (a file path or a `postgres://` URL).
 ///
@@ -166,8 +164,9 @@ where
     };
     let mut entries = Vec::with_capacity(file.lines.len());
     for line in &file.lines {
-        let entry: Entry<L> = serde_json::from_str(&line.text)
-            .map_err(|e| DatasetError::BadArgument(format!("{}:{}: {e}", file.file, line.number)))?;
+        let entry: Entry<L> = serde_json::from_str(&line.text).map_err(|e| {
+            DatasetError::BadArgument(format!("{}:{}: {e}", file.file, line.number))
+        })?;
         entries.push(entry);
     }
     let stored = tx

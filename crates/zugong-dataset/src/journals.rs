@@ -20,8 +20,8 @@ use zugong_core::{CoManagementPolicy, InstitutionRegistry, ManagementList, OrgTr
 use zugong_member::{Development, DevelopmentContext, DevelopmentPlans, DevelopmentPolicy};
 use zugong_training::{ClassContext, TrainingClass, TrainingPolicy};
 
-use crate::{JournalFile, write_atomically};
 use crate::lang::{Lang, tr};
+use crate::{JournalFile, write_atomically};
 
 /// The file, inside `journals/`, where the dataset records each journal's head (the digest of
 /// its last entry) as the scenario that wrote it left it: a journal cut short, extended or
@@ -224,7 +224,10 @@ pub fn language(lang: Lang) -> Language {
     }
 }
 
-/// Reads `journals/heads.json` (file name → head); `None` when the dataset records none.
+/// Reads `journals/heads.json` (file name → head); empty when the dataset records none.
+///
+/// # Errors
+/// The file cannot be read, or is not a map of file names to heads (the message says why).
 pub fn read_heads(dir: &Path) -> Result<BTreeMap<String, Digest>, String> {
     let path = dir.join("journals").join(HEADS_FILE);
     match std::fs::read_to_string(&path) {
@@ -235,6 +238,9 @@ pub fn read_heads(dir: &Path) -> Result<BTreeMap<String, Digest>, String> {
 }
 
 /// Writes `heads` to `journals/heads.json` in `dir` (atomically).
+///
+/// # Errors
+/// The folder or the file cannot be written.
 pub fn write_heads(dir: &Path, heads: &BTreeMap<String, Digest>) -> std::io::Result<()> {
     let folder = dir.join("journals");
     std::fs::create_dir_all(&folder)?;

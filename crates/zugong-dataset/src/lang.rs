@@ -51,7 +51,6 @@ macro_rules! tr {
 #[doc(inline)]
 pub use crate::tr;
 
-
 impl Lang {
     /// The language's code on the command line: `zh` or `en`.
     pub const fn code(self) -> &'static str {
@@ -86,7 +85,9 @@ impl std::str::FromStr for Lang {
         match s.trim().to_ascii_lowercase().as_str() {
             "zh" | "中文" | "chinese" => Ok(Lang::Zh),
             "en" | "english" => Ok(Lang::En),
-            _ => Err(UnknownLang { given: s.to_owned() }),
+            _ => Err(UnknownLang {
+                given: s.to_owned(),
+            }),
         }
     }
 }

@@ -16,9 +16,9 @@ pub mod database;
 mod error;
 pub mod journals;
 pub mod lang;
+mod load;
 pub mod privacy;
 pub mod progress;
-mod load;
 pub mod record;
 pub mod tables;
 pub mod validate;
@@ -30,10 +30,10 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use error::DatasetError;
 pub use load::{load, load_store};
 pub use tables::*;
 pub use validate::{Applicant, World, validate};
-pub use error::DatasetError;
 pub use write::{
     TableWriter, each_table, manifest_text, write_atomically, write_csv_dataset, write_dataset,
 };

@@ -35,9 +35,15 @@ pub trait Record: Sized + serde::Serialize + serde::de::DeserializeOwned {
     /// The record's CSV cells, one per column, as [`Record::from_cells`] reads them back.
     fn to_cells(&self) -> Vec<String>;
     /// Reads a record from a JSON object field by field, listing every bad field.
+    ///
+    /// # Errors
+    /// Every field that is missing, unknown or unreadable, each with its message.
     fn from_json(map: &Map<String, Value>) -> Result<Self, Vec<FieldFault>>;
     /// Reads a record from CSV cells (by column index into [`Record::COLUMNS`]; `None` for an
     /// absent column or an empty cell), listing every bad field.
+    ///
+    /// # Errors
+    /// Every required cell that is empty and every cell that does not parse, with its message.
     fn from_cells(cells: &[Option<&str>], refs: &Refs) -> Result<Self, Vec<FieldFault>>;
     /// What serde does not check (dates within the supported range), field by field.
     fn check_fields(&self) -> Vec<FieldFault>;
@@ -101,11 +107,7 @@ pub fn cell_field<T: Field>(
 }
 
 /// Unknown keys of a JSON record.
-pub fn unknown_keys(
-    map: &Map<String, Value>,
-    columns: &[Column],
-    faults: &mut Vec<FieldFault>,
-) {
+pub fn unknown_keys(map: &Map<String, Value>, columns: &[Column], faults: &mut Vec<FieldFault>) {
     for k in map.keys() {
         if !columns.iter().any(|c| c.field == k) {
             faults.push((k.clone(), tr!(Lang::current(), "未知字段", "unknown field")));
@@ -218,10 +220,7 @@ macro_rules! key {
         Some(($crate::cell::IdKind::$kind, None))
     };
     ($kind:ident, $alias:ident) => {
-        Some((
-            $crate::cell::IdKind::$kind,
-            Some(stringify!($alias)),
-        ))
+        Some(($crate::cell::IdKind::$kind, Some(stringify!($alias))))
     };
 }
 pub(crate) use key;

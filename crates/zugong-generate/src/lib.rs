@@ -17,6 +17,8 @@ use std::path::Path;
 use chrono::{NaiveDate, TimeZone, Utc};
 use zugong_core::{AdminLevel, DivisionCode, OrgKind, OrgUnitId};
 
+use rng::Rng;
+use zugong_dataset::progress::Progress;
 use zugong_dataset::record::Record;
 use zugong_dataset::{
     ApplicantRecord, AttendanceRecord, BranchRecord, CadreRecord, ClassRecord,
@@ -25,8 +27,6 @@ use zugong_dataset::{
     PostRecord, QuotaRecord, RelationRecord, Row, ScoreRecord, SummonedMeetingRecord, TableWriter,
     TalentRow, TaskRecord, TermRecord, TransferRecord, TwoNewRecord, UnitRecord, write_atomically,
 };
-use zugong_dataset::progress::Progress;
-use rng::Rng;
 
 /// How large an area to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,7 +69,9 @@ impl std::str::FromStr for Scale {
             "county" | "县" => Ok(Scale::County),
             "city" | "市" => Ok(Scale::City),
             "province" | "省" => Ok(Scale::Province),
-            _ => Err(UnknownScale { given: s.to_owned() }),
+            _ => Err(UnknownScale {
+                given: s.to_owned(),
+            }),
         }
     }
 }

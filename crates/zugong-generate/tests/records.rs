@@ -4,8 +4,8 @@
 
 use std::fmt::Debug;
 
-use zugong_dataset::record::Record;
 use zugong_dataset::Row;
+use zugong_dataset::record::Record;
 use zugong_generate::{Scale, generate_in_memory};
 
 /// The field-by-field reading (the path a faulty line takes) gives back exactly the record
@@ -15,8 +15,7 @@ fn agree<R: Record + PartialEq + Debug>(rows: &[Row<R>]) -> usize {
         let value = serde_json::to_value(&r.record).unwrap();
         let back = R::from_json(value.as_object().unwrap()).unwrap();
         assert_eq!(back, r.record);
-        let again: R =
-            serde_json::from_str(&serde_json::to_string(&r.record).unwrap()).unwrap();
+        let again: R = serde_json::from_str(&serde_json::to_string(&r.record).unwrap()).unwrap();
         assert_eq!(again, r.record);
         // The CSV form (what `sample --format csv` writes) reads back as the record.
         let cells = r.record.to_cells();
@@ -73,6 +72,8 @@ fn every_bad_field_is_named() {
     let mut v = serde_json::to_value(&d.members[0].record).unwrap();
     v.as_object_mut().unwrap().remove("unit");
     let faults = zugong_dataset::MemberRecord::from_json(v.as_object().unwrap()).unwrap_err();
-    assert_eq!(faults, [("unit".to_owned(), zugong_dataset::record::missing())]);
+    assert_eq!(
+        faults,
+        [("unit".to_owned(), zugong_dataset::record::missing())]
+    );
 }
-

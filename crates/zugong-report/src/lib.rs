@@ -50,7 +50,10 @@ pub fn wan(yuan: u64) -> String {
 ///     "pre-appointment publicity"
 /// );
 /// ```
-pub fn stage_name(stage: zugong_cadre::SelectionStage, lang: zugong_dataset::lang::Lang) -> &'static str {
+pub fn stage_name(
+    stage: zugong_cadre::SelectionStage,
+    lang: zugong_dataset::lang::Lang,
+) -> &'static str {
     use zugong_cadre::SelectionStage as S;
     if lang == zugong_dataset::lang::Lang::Zh {
         return stage.term();

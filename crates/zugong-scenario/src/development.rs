@@ -3,7 +3,6 @@
 //! `zugong_member::Development` — every step in its order, by its body, within its deadlines —
 //! writing one journal of all the paths.
 
-
 use chrono::{Duration, NaiveDate};
 use zugong_core::journal::{Journal, Lifecycle};
 use zugong_core::{Authority, DevelopmentId, OrgUnitId, PersonId};
@@ -110,11 +109,7 @@ fn steps(path: &Walked) -> Vec<(i64, bool, DevelopmentCommand)> {
 
 /// Walks a cohort of every branch under `scope` from `on`; returns the outcome and the
 /// journal.
-pub fn develop(
-    world: &World,
-    scope: OrgUnitId,
-    on: NaiveDate,
-) -> (Cohort, Journal<Development>) {
+pub fn develop(world: &World, scope: OrgUnitId, on: NaiveDate) -> (Cohort, Journal<Development>) {
     let rules = world.rules();
     let ctx = rules.development();
     let lang = Lang::current();
@@ -234,4 +229,3 @@ pub fn develop(
     };
     (cohort, journal)
 }
-

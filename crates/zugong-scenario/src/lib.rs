@@ -13,11 +13,11 @@ use chrono::NaiveDate;
 use zugong_core::Authority;
 use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
 
-use zugong_dataset::act::act;
-use zugong_dataset::write_atomically;
 use zugong_dataset::DatasetError;
+use zugong_dataset::act::act;
 use zugong_dataset::journals::{HEADS_FILE, language, lines, read_heads, write_heads};
 use zugong_dataset::lang::Lang;
+use zugong_dataset::write_atomically;
 
 /// How far a selection goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,7 +43,9 @@ impl Until {
 
 /// A stopping point that is none of `decision`, `publicity`, `appointment`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown stopping point {given:?}: expected decision (讨论决定), publicity (任前公示) or appointment (任职)")]
+#[error(
+    "unknown stopping point {given:?}: expected decision (讨论决定), publicity (任前公示) or appointment (任职)"
+)]
 pub struct UnknownUntil {
     /// What was given.
     pub given: String,
@@ -57,7 +59,9 @@ impl std::str::FromStr for Until {
             "decision" | "讨论决定" => Ok(Until::Decision),
             "publicity" | "任前公示" => Ok(Until::Publicity),
             "appointment" | "任职" => Ok(Until::Appointment),
-            _ => Err(UnknownUntil { given: s.to_owned() }),
+            _ => Err(UnknownUntil {
+                given: s.to_owned(),
+            }),
         }
     }
 }
@@ -71,6 +75,10 @@ impl std::fmt::Display for Until {
 /// Issues `command` on `stream` as `authority` on `day`: the act's time is 09:00 plus the
 /// journal's length in seconds, so the entries stay in order of time. A refusal comes back in
 /// `lang`, with its rule.
+///
+/// # Errors
+/// The rule's refusal, or the journal's (an act out of order or out of the supported dates),
+/// as a message in `lang` with its citation.
 #[allow(clippy::too_many_arguments)] // one command's parts: what, for whom, by whom, when, why
 pub fn issue<L: Lifecycle>(
     journal: &mut Journal<L>,
@@ -94,6 +102,9 @@ pub fn issue<L: Lifecycle>(
 /// Writes a journal's entries (one canonical JSON line each) to `path` and, when `path` is in
 /// `DIR/journals/`, records its head in `journals/heads.json` so that a journal cut short,
 /// extended or replaced is found.
+///
+/// # Errors
+/// [`DatasetError::Io`] when the journal or `heads.json` cannot be written.
 pub fn write_journal<L: Lifecycle>(
     dir: &Path,
     path: &Path,

@@ -3,7 +3,6 @@
 //! over all the branches it rates — scored on the dataset's rubric from the branch scores,
 //! writing one journal of all the rounds.
 
-
 use chrono::{Datelike, Duration, NaiveDate};
 use zugong_branch::{
     BranchRatingCommand, RatingCommand, RatingContext, RatingError, RatingRound, RatingStage,
@@ -13,10 +12,10 @@ use zugong_core::journal::Journal;
 use zugong_core::{AdminLevel, Authority, OrgKind, OrgUnitId, RatingRoundId, WorkCalendar};
 
 use crate::issue;
-use zugong_dataset::{BranchRecord, World};
 use zugong_dataset::DatasetError;
 use zugong_dataset::journals::{JournalKind, stream_uuid};
 use zugong_dataset::lang::{Lang, tr};
+use zugong_dataset::{BranchRecord, World};
 
 /// The outcome of one branch's round.
 #[derive(Debug)]
@@ -34,6 +33,10 @@ pub struct RoundOutcome {
 }
 
 /// The scope: the unit named (id or exact name), else the first town committee.
+///
+/// # Errors
+/// [`DatasetError::BadArgument`] for a name or id that is no unit of the dataset, or a
+/// dataset without a town committee when none is named.
 pub fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, DatasetError> {
     match scope {
         Some(text) => {
@@ -284,4 +287,3 @@ pub fn rate(
         .collect();
     (outcomes, journal)
 }
-

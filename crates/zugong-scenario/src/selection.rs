@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use zugong_cadre::{
-    AssessmentGrade, CadreRow, ElectionResult, FactorWeights, InspectionRecord,
-    PersonalMatters, PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind,
-    Screening, Selection, SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage, Tenure,
-    VoteCount, WorkFunction, YoungCadreAges, flags, screen,
+    AssessmentGrade, CadreRow, ElectionResult, FactorWeights, InspectionRecord, PersonalMatters,
+    PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind, Screening, Selection,
+    SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage, Tenure, VoteCount,
+    WorkFunction, YoungCadreAges, flags, screen,
 };
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::Journal;
@@ -21,10 +21,10 @@ use zugong_core::{
 };
 
 use crate::{Until, issue};
-use zugong_dataset::{CadreRecord, World};
 use zugong_dataset::DatasetError;
 use zugong_dataset::journals::{JournalKind, stream_uuid};
 use zugong_dataset::lang::{Lang, tr};
+use zugong_dataset::{CadreRecord, World};
 
 /// Cadres as flat screening rows on `on` (same order as `world.cadres`).
 pub fn cadre_rows(world: &World, on: NaiveDate) -> Vec<CadreRow> {
@@ -523,6 +523,3 @@ pub fn walk(
         stage: sel.stage(),
     })
 }
-
-
-

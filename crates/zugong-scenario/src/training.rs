@@ -79,10 +79,7 @@ pub struct FallbackOutcome {
 }
 
 /// Plans and runs fallback classes starting `on`.
-pub fn run_fallback(
-    world: &World,
-    on: NaiveDate,
-) -> (FallbackOutcome, Journal<TrainingClass>) {
+pub fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Journal<TrainingClass>) {
     let short = shortfalls(world);
     let mut out = FallbackOutcome {
         short: short.len(),
@@ -296,4 +293,3 @@ pub fn run_fallback(
     out.still_short = still;
     (out, journal)
 }
-

@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use super::svg::{Series, bars, esc, stacked};
-use zugong_report::{Report, StarRow, TrainingRow};
 use zugong_dataset::lang::{Lang, tr};
+use zugong_report::{Report, StarRow, TrainingRow};
 
 const ITEMS_SHOWN: usize = 100;
 

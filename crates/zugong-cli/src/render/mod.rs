@@ -28,4 +28,3 @@ pub(crate) fn render(report: &Report, format: Format, lang: Lang) -> String {
         Format::Html => html::render(report, lang),
     }
 }
-

@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use zugong_report::{Finding, Report, StarRow, TrainingRow};
 use zugong_dataset::lang::{Lang, tr};
+use zugong_report::{Finding, Report, StarRow, TrainingRow};
 
 /// Items shown per finding in text.
 const ITEMS_SHOWN: usize = 12;

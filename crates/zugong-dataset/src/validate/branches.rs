@@ -13,11 +13,9 @@ use zugong_core::{OrgTree, OrgUnitId};
 
 use super::faults::Faults;
 use super::rubric_named;
-use crate::{
-    BranchRecord, Fault, MeetingRecord, MemberRecord, Row, ScoreRecord, TaskRecord,
-};
 use crate::journals::language;
 use crate::lang::tr;
+use crate::{BranchRecord, Fault, MeetingRecord, MemberRecord, Row, ScoreRecord, TaskRecord};
 
 /// The rubric, the branches that pass and their scoresheets.
 pub(super) type Branches = (

@@ -10,10 +10,8 @@ use zugong_core::{
 };
 
 use super::faults::Faults;
-use crate::{
-    CadreRecord, Fault, PostRecord, QuotaRecord, RelationRecord, Row, SanctionRecord,
-};
 use crate::lang::tr;
+use crate::{CadreRecord, Fault, PostRecord, QuotaRecord, RelationRecord, Row, SanctionRecord};
 
 /// Checks the posts: each belongs to one known holder.
 pub(super) fn posts(

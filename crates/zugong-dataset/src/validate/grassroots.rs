@@ -14,11 +14,11 @@ use zugong_core::journal::Refusal;
 use zugong_core::{InstitutionId, OrgTree, OrgUnitId, PersonId};
 
 use super::faults::Faults;
+use crate::journals::language;
+use crate::lang::tr;
 use crate::{
     CollectiveReturnRecord, ElectionRecord, Row, SummonedMeetingRecord, TermRecord, TwoNewRecord,
 };
-use crate::journals::language;
-use crate::lang::tr;
 
 /// A 换届选举 as recorded, and its count for `decide_election` (candidates numbered in the
 /// order of their votes in the row).

@@ -13,9 +13,9 @@ use zugong_core::{
 };
 
 use super::faults::Faults;
-use crate::{InstitutionRecord, ManagementRecord, Row, UnitRecord};
 use crate::journals::language;
 use crate::lang::tr;
+use crate::{InstitutionRecord, ManagementRecord, Row, UnitRecord};
 
 /// Builds the registry from the `institutions` table. A row naming a parent or a manager the
 /// table lacks is a fault and left out; a registry the rules refuse as a whole (a cycle, a

@@ -15,12 +15,12 @@ use zugong_member::{
 };
 
 use super::faults::Faults;
+use crate::journals::language;
+use crate::lang::tr;
 use crate::{
     ApplicantRecord, DevelopmentPlanRecord, DuesRecord, MemberRecord, OutflowRecord, Row,
     TransferRecord,
 };
-use crate::journals::language;
-use crate::lang::tr;
 
 /// An applicant on the development roster: name, path and what its days show.
 #[derive(Debug, Clone)]

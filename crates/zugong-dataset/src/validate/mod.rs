@@ -1,7 +1,7 @@
 //! Checking the records against each other and building the [`World`] the reports and
 //! scenarios work on: the org tree, flat member and attendance rows, the quota book, the
 //! relations book, talent records, the rubric. One module per group of tables; a record with a
-//! fault is left out, and records that depend on it are summarized once ([`faults`]).
+//! fault is left out, and records that depend on it are summarized once, one line per refused record.
 
 mod branches;
 mod cadres;
@@ -158,10 +158,7 @@ impl World {
 
     /// The 单位 a cadre works in: its post's institution (a committee's or 党组's post: the
     /// institution the committee is set up in), else its unit's.
-    pub fn cadre_institution(
-        &self,
-        cadre: &CadreRecord,
-    ) -> Option<zugong_core::InstitutionId> {
+    pub fn cadre_institution(&self, cadre: &CadreRecord) -> Option<zugong_core::InstitutionId> {
         self.cadre_holder(cadre)?.seated_in(&self.tree)
     }
 

@@ -11,8 +11,8 @@ use zugong_talent::{
 };
 
 use super::faults::Faults;
-use crate::{Row, TalentRow};
 use crate::lang::tr;
+use crate::{Row, TalentRow};
 
 /// The trees and the placement a talent's record is checked against.
 #[derive(Clone, Copy)]

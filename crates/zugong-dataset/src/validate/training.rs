@@ -10,8 +10,8 @@ use zugong_training::{AttendanceRow, MemberRow, StudyHours, TrainingTier, unit_r
 
 use super::World;
 use super::faults::Faults;
-use crate::{AttendanceRecord, ClassRecord, MemberRecord, Row};
 use crate::lang::tr;
+use crate::{AttendanceRecord, ClassRecord, MemberRecord, Row};
 
 /// The members that pass, their flat rows and their index by id.
 pub(super) type Members = (Vec<MemberRecord>, Vec<MemberRow>, HashMap<MemberId, u32>);

@@ -5,9 +5,9 @@ use chrono::Duration;
 use zugong_branch::{Points, RectificationStatus, StarLevel, TaskBasis};
 use zugong_core::OrgUnitId;
 
-use zugong_dataset::{BranchRecord, ScoreRecord, TaskRecord};
 use crate::rng::Rng;
 use crate::{Sink, as_of};
+use zugong_dataset::{BranchRecord, ScoreRecord, TaskRecord};
 
 use super::*;
 

@@ -10,9 +10,9 @@ use zugong_core::{
     Locality, OrgUnitId, PositionId, PostHolder, RankOrGrade,
 };
 
-use zugong_dataset::{CadreRecord, PostRecord, QuotaRecord, RelationRecord};
 use crate::names;
 use crate::{Ids, Shape, Sink, as_of};
+use zugong_dataset::{CadreRecord, PostRecord, QuotaRecord, RelationRecord};
 
 use super::*;
 

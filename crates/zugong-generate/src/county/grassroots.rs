@@ -9,12 +9,12 @@ use chrono::{Datelike, NaiveDate};
 use zugong_branch::{CoverageMethod, ElectionMethod, Lecturer, MeetingKind, TermBody};
 use zugong_core::{InstitutionId, OrgUnitId, UnitKind, Yuan};
 
+use crate::rng::Rng;
+use crate::{Ids, Sink, as_of};
 use zugong_dataset::{
     CollectiveReturnRecord, ElectionRecord, MeetingRecord, SummonedMeetingRecord, TermRecord,
     TwoNewRecord,
 };
-use crate::rng::Rng;
-use crate::{Ids, Sink, as_of};
 
 use super::*;
 

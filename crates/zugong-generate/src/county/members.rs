@@ -8,11 +8,11 @@ use chrono::{Datelike, Duration, NaiveDate};
 use zugong_core::{MemberId, OrgUnitId};
 use zugong_member::{DuesCategory, DuesPolicy, Fen, Month, monthly_dues};
 
+use crate::names;
+use crate::{Sink, as_of};
 use zugong_dataset::{
     ApplicantRecord, DevelopmentPlanRecord, DuesRecord, OutflowRecord, TransferRecord,
 };
-use crate::names;
-use crate::{Sink, as_of};
 
 use super::grassroots::stream_of;
 use super::*;

@@ -16,10 +16,10 @@ use zugong_core::{
     LeadershipRank, OrgKind, OrgUnitId, RankOrGrade, TownshipCode, UnitKind,
 };
 
-use zugong_dataset::{InstitutionRecord, ManagementRecord, UnitRecord};
 use crate::names::{self, BUREAUS, ENTERPRISES};
 use crate::rng::Rng;
 use crate::{Counts, Ids, Shape, Sink};
+use zugong_dataset::{InstitutionRecord, ManagementRecord, UnitRecord};
 
 use cadres::cadres;
 use talents::talents;

@@ -4,9 +4,9 @@ use chrono::Datelike;
 use zugong_core::{InstitutionId, TalentId};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 
-use zugong_dataset::TalentRow;
 use crate::names;
 use crate::{Ids, Sink};
+use zugong_dataset::TalentRow;
 
 use super::*;
 

@@ -4,9 +4,9 @@ use chrono::{Duration, NaiveDate};
 use zugong_core::{MemberId, OrgUnitId, TrainingClassId};
 use zugong_training::{MemberGroup, StudyHours, TrainingTier};
 
-use zugong_dataset::{AttendanceRecord, ClassRecord, MemberRecord};
 use crate::names;
 use crate::{Ids, Sink, as_of};
+use zugong_dataset::{AttendanceRecord, ClassRecord, MemberRecord};
 
 use super::branches::branch_record;
 use super::*;
@@ -227,4 +227,3 @@ pub(super) fn members_of<S: Sink>(
     }
     Ok(n)
 }
-

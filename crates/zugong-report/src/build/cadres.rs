@@ -10,9 +10,9 @@ use zugong_cadre::{
 };
 use zugong_core::CadreId;
 
+use crate::{Area, AssessmentRow, CadreSection, Finding, QuotaRow, SelectionRow};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
-use crate::{Area, AssessmentRow, CadreSection, Finding, QuotaRow, SelectionRow};
 
 use super::cite;
 

@@ -8,11 +8,9 @@ use zugong_training::ClassStatus;
 
 use std::collections::BTreeMap;
 
+use crate::{Area, DevelopmentJournalRow, FallbackRow, Finding, MemberSection, RatingJournalRow};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
-use crate::{
-    Area, DevelopmentJournalRow, FallbackRow, Finding, MemberSection, RatingJournalRow,
-};
 
 /// Every journal that did not verify, as findings grouped by the rule that refused it: the
 /// file and line of the entry, its stream, and what was wrong. Nothing in such a journal is

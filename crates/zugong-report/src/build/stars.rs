@@ -7,10 +7,10 @@ use zugong_branch::{
 };
 use zugong_core::UnitSlot;
 
-use zugong_dataset::World;
-use zugong_dataset::validate::branch_facts;
-use zugong_dataset::lang::Lang;
 use crate::{Area, Finding, StarRow, StarsSection, WeakRow};
+use zugong_dataset::World;
+use zugong_dataset::lang::Lang;
+use zugong_dataset::validate::branch_facts;
 
 use super::{cite, name_of};
 

@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::Datelike;
 use zugong_talent::{DueKind, ProgrammeDefinition, TalentTier, due_within, pipeline, pool_matrix};
 
+use crate::{Area, DUE_WITHIN_DAYS, Finding, TalentSection};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
-use crate::{Area, DUE_WITHIN_DAYS, Finding, TalentSection};
 
 /// The talent section and its findings: tiers, tier × industry, evaluations due.
 pub(super) fn talent_section(

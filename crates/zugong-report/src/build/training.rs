@@ -3,9 +3,9 @@
 use zugong_core::UnitSlot;
 use zugong_training::{UnitTraining, training_rollup};
 
+use crate::{Area, Finding, TrainingRow, TrainingSection};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
-use crate::{Area, Finding, TrainingRow, TrainingSection};
 
 use super::{cite, name_of};
 
