@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use zugong_core::{Citation, SourceStatus};
 
-use crate::policy::{ART_8_6, ART_8_7};
+use crate::citations::{ART_8_6, ART_8_7};
 use crate::{Requirement, Strength, Unmet};
 
 /// 体检结论: what an examination concluded about the cadre's fitness for duty.

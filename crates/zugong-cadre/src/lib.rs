@@ -163,6 +163,7 @@
 
 mod assessment;
 mod career;
+mod citations;
 mod conditions;
 mod dossier;
 mod effect;

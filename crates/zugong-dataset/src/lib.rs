@@ -14,6 +14,7 @@ pub mod act;
 pub mod cell;
 pub mod database;
 mod error;
+mod grid;
 pub mod journals;
 pub mod lang;
 mod load;

@@ -13,6 +13,7 @@ use zugong_store::Store;
 
 use super::{AttendanceRecord, Dataset, Fault, JournalFile, JournalLine, Manifest, Row};
 use crate::lang::{Lang, tr};
+use crate::grid::Grid;
 use crate::progress::Progress;
 
 /// Headers a roster may carry that mean nothing to a table (ignored).
@@ -753,17 +754,6 @@ fn read_csv<R: Record>(
         rows,
     };
     read_grid::<R>(grid, refs, faults, unreadable, warnings, show)
-}
-
-/// A table as a grid of text cells: a CSV file or a worksheet, its header row and its rows
-/// with their line (row) numbers.
-pub(crate) struct Grid {
-    /// The file (or `workbook.xlsx#sheet`) named in faults.
-    pub name: String,
-    /// The header row.
-    pub headers: Vec<String>,
-    /// The rows, each with its line number.
-    pub rows: Vec<(u64, Vec<String>)>,
 }
 
 /// Reads a table's records from a grid: headers matched to the table's columns (Chinese or

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-use super::load::Grid;
+use crate::grid::Grid;
 
 /// The tables and the Chinese sheet names they may carry.
 pub(crate) const SHEET_NAMES: [(&str, &[&str]); 26] = [

@@ -45,13 +45,15 @@ mod record;
 mod schema;
 mod sqlite;
 mod store;
+mod version;
 
 pub use error::{AppendError, StoreError};
 pub use location::Location;
 pub use record::{
-    ExpectedVersion, ImportRecord, JournalInfo, JournalName, StoredEntry, TableInfo, is_table_name,
+    ImportRecord, JournalInfo, JournalName, StoredEntry, TableInfo, is_table_name,
 };
 pub use store::{Store, Transaction};
+pub use version::ExpectedVersion;
 
 /// The schema version this build writes (stores of an older version are migrated forward
 /// when opened; newer ones are refused).
