@@ -1,14 +1,65 @@
-//! The dataset: a folder of tables (JSON Lines or CSV), a manifest and journals.
+//! A department's dataset: the folder of tables it keeps (JSON Lines, CSV rosters with Chinese
+//! headers as Excel saves them, or one Excel workbook), read with every fault located by file,
+//! line and field, checked table against table, and turned into the domain crates' types — the
+//! [`World`] that reports and scenarios work on. The journals beside the tables are read back
+//! only through `verify` ([`journals`]); the same dataset may live in a store ([`database`]).
+//!
+//! Read a folder of rosters, check it, and look at what it holds:
+//!
+//! ```
+//! use zugong_dataset::{load, validate};
+//!
+//! let dir = std::env::temp_dir().join(format!("zugong-dataset-doc-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir)?;
+//! std::fs::write(
+//!     dir.join("dataset.json"),
+//!     r#"{"format": 1, "name": "永宁县望洪镇", "as_of": "2026-11-30"}"#,
+//! )?;
+//! // What Excel writes: a BOM, CRLF line ends, a column the dataset does not use (联系电话),
+//! // and a trailing row of bare commas.
+//! std::fs::write(
+//!     dir.join("org_units.csv"),
+//!     "\u{feff}编号,名称,组织类别,层级,单位类型,上级,区划代码,联系电话\r\n\
+//!      YN,中共永宁县委员会,党委,县,,,640121,\r\n\
+//!      WH,中共永宁县望洪镇委员会,党委,镇,,YN,,\r\n\
+//!      WH-DH,望洪镇东和村党支部,党支部,村,村,WH,,\r\n\
+//!      ,,,,,,,\r\n",
+//! )?;
+//! std::fs::write(
+//!     dir.join("members.csv"),
+//!     "党员编号,姓名,身份证号,所在支部,入党日期,转正日期\n\
+//!      DY001,马志远,640121197803121016,WH-DH,2001/7/1,2002/7/1\n",
+//! )?;
+//!
+//! let mut faults = Vec::new();
+//! let data = load(&dir, &mut faults).expect("a dataset folder");
+//! // The unused column is a warning, named once; the blank row is ignored.
+//! assert!(data.warnings.iter().any(|w| w.to_string().contains("联系电话")));
+//! let world = validate(data, &mut faults);
+//! assert!(faults.is_empty(), "{faults:?}");
+//! assert_eq!(world.tree.len(), 3);
+//! assert_eq!(world.members.len(), 1);
+//! // Personal data never appear in full, in faults or anywhere else.
+//! assert_eq!(
+//!     zugong_dataset::privacy::mask("身份证号 640121197803121016"),
+//!     "身份证号 640121********1016"
+//! );
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! A record that cannot be read is a [`Fault`] (file, line, field, message in the language of
+//! [`lang::Lang::current`]); records that depend on it are summarized once, not listed one by
+//! one; [`validate()`] always returns a world of the records that passed.
+//!
+//! The folder form:
 //!
 //! ```text
 //! DIR/dataset.json          manifest: {"format": 1, "name": …, "as_of": "2026-11-30", "rubric": "five_star_110"}
-//! DIR/org_units.jsonl       or org_units.csv — required
+//! DIR/org_units.jsonl       or org_units.csv or a sheet of DIR.xlsx — required
 //! DIR/members.jsonl         members.csv …   — each table optional
 //! DIR/journals/*.jsonl      journals written by the scenario commands
 //! ```
-//!
-//! Loading reads every record of every table, collecting every fault (file, line, field);
-//! [`validate()`] then checks the records against each other.
 
 pub mod act;
 pub mod cell;

@@ -12,8 +12,8 @@ use super::record::Record;
 use zugong_store::Store;
 
 use super::{AttendanceRecord, Dataset, Fault, JournalFile, JournalLine, Manifest, Row};
-use crate::lang::{Lang, tr};
 use crate::grid::Grid;
+use crate::lang::{Lang, tr};
 use crate::progress::Progress;
 
 /// Headers a roster may carry that mean nothing to a table (ignored).

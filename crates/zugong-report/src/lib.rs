@@ -1,9 +1,35 @@
-//! The report: what a county's organization department reads at the end of the year. Built
-//! once from the [`World`](zugong_dataset::World) (in the chosen language), then rendered as text, JSON or a
-//! self-contained HTML page with SVG charts.
+//! The organization-work report as data: what a county's organization department reads at
+//! the end of the year — sections of figures (five-star branches and 软弱涣散, training, cadres
+//! and 职数, talents, the grassroots, members) and the findings, each with the rule that found
+//! it, the rule's citation and every case it was found on. Built once from a validated
+//! [`World`](zugong_dataset::World) and its verified journals; a renderer (the `zugong`
+//! binary's text, HTML and JSON) only lays it out.
 //!
-//! Every finding names its rule and the citation behind it; sections hold the figures and the
-//! charts' data.
+//! Build the report of a generated county and read its findings:
+//!
+//! ```
+//! use zugong_dataset::lang::Lang;
+//! use zugong_generate::{Scale, generate_in_memory};
+//!
+//! let (data, _) = generate_in_memory(Scale::County, 7);
+//! let mut faults = Vec::new();
+//! let world = zugong_dataset::validate(data, &mut faults);
+//! assert!(faults.is_empty());
+//!
+//! let report = zugong_report::build(&world, Lang::Zh);
+//! assert!(report.totals.members > 3_000);
+//! for finding in &report.findings {
+//!     // Every finding names its rule and the article behind it, and what it was found on.
+//!     assert!(!finding.rule.is_empty() && !finding.citation.is_empty());
+//!     assert!(!finding.subjects.is_empty());
+//! }
+//! // Built in either language, the report finds the same things in the same order.
+//! let english = zugong_report::build(&world, Lang::En);
+//! assert_eq!(english.findings.len(), report.findings.len());
+//! ```
+//!
+//! The words of a report (rule names, details) are written in the language it was built in;
+//! the figures, the citations and the order of the findings are the same in both.
 
 mod build;
 
@@ -523,6 +549,35 @@ pub struct Finding {
     pub rule: String,
     /// Its citation (regulation and article).
     pub citation: String,
-    /// Each case: (unit or person, detail).
-    pub items: Vec<(String, String)>,
+    /// Every case the rule was found on, in the order the report lists them (the text and
+    /// HTML show the first few and say how many more; JSON has them all).
+    pub subjects: Vec<Subject>,
+}
+
+/// One case of a finding: the unit or person it was found on, and what was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Subject {
+    /// The unit or person, by name (a person's ID number never appears, only a name).
+    pub name: String,
+    /// What was found, with the figures (`应开展 28 项，完成 8 项`).
+    pub detail: String,
+}
+
+impl Subject {
+    /// A case: `name` and what was found on it.
+    pub fn new(name: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// The cases as the builders collect them, (name, detail) pairs, as [`Subject`]s.
+fn subjects(pairs: impl IntoIterator<Item = (String, String)>) -> Vec<Subject> {
+    pairs
+        .into_iter()
+        .map(|(name, detail)| Subject::new(name, detail))
+        .collect()
 }

@@ -1,5 +1,38 @@
-//! Scenario commands: lifecycles run on a dataset, each writing the journal of what happened
-//! (who, when, what, why) to `DIR/journals/`, where the report reads it back.
+//! Lifecycles run over a department's dataset, each producing the journal of what happened —
+//! who acted, when, under which authority, and why — as the `zugong scenario` commands record it
+//! beside the tables (or in the store), where the report reads it back through `verify`:
+//!
+//! - [`selection`]: screen the whole pool for a post, rank it, and walk 动议 → 民主推荐 →
+//!   考察 → 讨论决定 → 任前公示 (→ 任职);
+//! - [`rating`]: the year's 评星定级 rounds, one per rating committee;
+//! - [`training`]: 基层兜底 classes for every member short of their 学时;
+//! - [`development`]: a cohort from 入党申请 to 转正.
+//!
+//! Every step is a command the domain crate's rules decide; a refused step stops the scenario
+//! with the rule's message, and nothing the rules would refuse is ever in a journal.
+//!
+//! ```
+//! use zugong_generate::{Scale, generate_in_memory};
+//! use zugong_scenario::Until;
+//! use zugong_scenario::selection::walk;
+//!
+//! let (data, _) = generate_in_memory(Scale::County, 7);
+//! let mut faults = Vec::new();
+//! let world = zugong_dataset::validate(data, &mut faults);
+//! let on = world.manifest.as_of;
+//! let w = walk(&world, None, Until::Publicity, on)?;
+//! assert_eq!(w.stage, zugong_cadre::SelectionStage::Publicity);
+//! // The journal verifies against the same rules that decided it.
+//! let rules = world.rules();
+//! let stored = w.journal.entries().to_vec();
+//! let verified = zugong_core::journal::Journal::<zugong_cadre::Selection>::verify(
+//!     stored,
+//!     Some(w.journal.head()),
+//!     |_| rules.selection(),
+//! );
+//! assert!(verified.is_ok());
+//! # Ok::<(), zugong_dataset::DatasetError>(())
+//! ```
 
 pub mod development;
 pub mod rating;

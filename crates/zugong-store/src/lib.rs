@@ -49,9 +49,7 @@ mod version;
 
 pub use error::{AppendError, StoreError};
 pub use location::Location;
-pub use record::{
-    ImportRecord, JournalInfo, JournalName, StoredEntry, TableInfo, is_table_name,
-};
+pub use record::{ImportRecord, JournalInfo, JournalName, StoredEntry, TableInfo, is_table_name};
 pub use store::{Store, Transaction};
 pub use version::ExpectedVersion;
 

@@ -803,16 +803,21 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             o,
             "<div class=\"finding\"><strong>{}</strong> — {} {}<div class=\"cite\">{}：{}</div><ul>",
             esc(&f.rule),
-            f.items.len(),
+            f.subjects.len(),
             esc(lang.t("处", "case(s)")),
             esc(lang.t("依据", "Rule")),
             esc(&f.citation)
         );
-        for (who, what) in f.items.iter().take(ITEMS_SHOWN) {
+        for zugong_report::Subject {
+            name: who,
+            detail: what,
+            ..
+        } in f.subjects.iter().take(ITEMS_SHOWN)
+        {
             let _ = write!(o, "<li>{}：{}</li>", esc(who), esc(what));
         }
-        if f.items.len() > ITEMS_SHOWN {
-            let more = f.items.len() - ITEMS_SHOWN;
+        if f.subjects.len() > ITEMS_SHOWN {
+            let more = f.subjects.len() - ITEMS_SHOWN;
             let text = match lang {
                 Lang::Zh => format!("另 {more} 处从略（见 JSON 报告）"),
                 Lang::En => format!("{more} more (see the JSON report)"),

@@ -139,22 +139,30 @@ fn finding(out: &mut String, i: usize, f: &Finding, lang: Lang) {
         f.rule,
         lang.t("依据", "rule:"),
         f.citation,
-        f.items.len(),
+        f.subjects.len(),
         lang.t("处", "case(s)")
     );
-    for (who, what) in f.items.iter().take(ITEMS_SHOWN) {
+    for zugong_report::Subject {
+        name: who,
+        detail: what,
+        ..
+    } in f.subjects.iter().take(ITEMS_SHOWN)
+    {
         let _ = writeln!(out, "    • {who}：{what}");
     }
-    if f.items.len() > ITEMS_SHOWN {
+    if f.subjects.len() > ITEMS_SHOWN {
         let _ = writeln!(
             out,
             "    … {}",
             match lang {
                 Lang::Zh => format!(
                     "另 {} 处从略（见 --format json）",
-                    f.items.len() - ITEMS_SHOWN
+                    f.subjects.len() - ITEMS_SHOWN
                 ),
-                Lang::En => format!("{} more (see --format json)", f.items.len() - ITEMS_SHOWN),
+                Lang::En => format!(
+                    "{} more (see --format json)",
+                    f.subjects.len() - ITEMS_SHOWN
+                ),
             }
         );
     }

@@ -406,7 +406,7 @@ fn the_grassroots_section_counts_what_the_records_say() {
             .unwrap()
             .iter()
             .find(|f| f["rule"].as_str().unwrap().contains(rule))
-            .map(|f| f["items"].as_array().unwrap().len())
+            .map(|f| f["subjects"].as_array().unwrap().len())
     };
     assert_eq!(finding("应建未建党组织"), Some(unorganized));
     assert_eq!(finding("空壳村"), Some(shells));
@@ -503,7 +503,7 @@ fn the_member_section_counts_what_the_records_say() {
         .unwrap()
         .iter()
         .find(|f| f["rule"].as_str().unwrap().contains("不交纳党费"))
-        .map(|f| f["items"].as_array().unwrap().len());
+        .map(|f| f["subjects"].as_array().unwrap().len());
     assert_eq!(listed, Some(lapsed));
     assert!(m["mobile"].as_u64().unwrap() > 0 && m["transfers_pending"].as_u64().unwrap() > 0);
 }

@@ -102,7 +102,7 @@ fn json_report_adds_up() {
     for f in r["findings"].as_array().unwrap() {
         assert!(!f["rule"].as_str().unwrap().is_empty());
         assert!(!f["citation"].as_str().unwrap().is_empty(), "{f}");
-        assert!(!f["items"].as_array().unwrap().is_empty());
+        assert!(!f["subjects"].as_array().unwrap().is_empty());
     }
     // The quota findings agree with the quota lines.
     let over = r["cadres"]["quotas"]
@@ -116,7 +116,7 @@ fn json_report_adds_up() {
         .unwrap()
         .iter()
         .filter(|f| f["citation"].as_str().unwrap().contains("第四十三条"))
-        .map(|f| f["items"].as_array().unwrap().len())
+        .map(|f| f["subjects"].as_array().unwrap().len())
         .sum();
     assert_eq!(over, listed);
 }
@@ -376,7 +376,7 @@ fn findings_are_numbered_the_same_in_both_languages() {
             .map(|f| {
                 (
                     f["citation"].as_str().unwrap().to_owned(),
-                    f["items"].as_array().unwrap().len(),
+                    f["subjects"].as_array().unwrap().len(),
                 )
             })
             .collect()

@@ -56,8 +56,14 @@ fn record_findings(r: &serde_json::Value) -> Vec<String> {
         .unwrap()
         .iter()
         .filter(|f| f["area"] == "records")
-        .flat_map(|f| f["items"].as_array().unwrap().iter())
-        .map(|i| format!("{} {}", i[0].as_str().unwrap(), i[1].as_str().unwrap()))
+        .flat_map(|f| f["subjects"].as_array().unwrap().iter())
+        .map(|i| {
+            format!(
+                "{} {}",
+                i["name"].as_str().unwrap(),
+                i["detail"].as_str().unwrap()
+            )
+        })
         .collect()
 }
 

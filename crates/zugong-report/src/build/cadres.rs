@@ -72,7 +72,7 @@ pub(super) fn cadre_section(
                 .t("超职数配备", "more cadres than the quota (超职数配备)")
                 .into(),
             citation: citation.to_string(),
-            items: over,
+            subjects: crate::subjects(over),
         });
     }
     // Vacancies.
@@ -238,7 +238,7 @@ pub(super) fn cadre_section(
                 policy.excellent_cap_permille
             ),
             citation: cite(&policy, "excellent_cap_permille"),
-            items: over_cap,
+            subjects: crate::subjects(over_cap),
         });
     }
     // Rotation.
@@ -298,10 +298,10 @@ pub(super) fn cadre_section(
                     area: Area::Cadres,
                     rule: rule.to_owned(),
                     citation: f.citation().to_string(),
-                    items: Vec::new(),
+                    subjects: Vec::new(),
                 })
-                .items
-                .push((
+                .subjects
+                .push(crate::Subject::new(
                     format!(
                         "{}（{}）",
                         c.name,
@@ -336,7 +336,7 @@ pub(super) fn cadre_section(
                 .t("任职回避（亲属关系）", "recusal between relatives")
                 .into(),
             citation,
-            items,
+            subjects: crate::subjects(items),
         });
     }
     let establishment = crate::Establishment {

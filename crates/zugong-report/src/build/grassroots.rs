@@ -112,7 +112,7 @@ fn life(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &m
                 "{kind} not held as often as the rules require"
             ),
             citation,
-            items,
+            subjects: crate::subjects(items),
         });
     }
 }
@@ -164,7 +164,7 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
                 )
                 .into(),
             citation: cite(&policy, "branch_years"),
-            items: overdue,
+            subjects: crate::subjects(overdue),
         });
     }
     if !reminded.is_empty() {
@@ -177,7 +177,7 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
                 policy.reminder_months
             ),
             citation: cite(&policy, "reminder_months"),
-            items: reminded,
+            subjects: crate::subjects(reminded),
         });
     }
     section.elections = world.elections.len();
@@ -201,7 +201,7 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
                 )
                 .into(),
             citation,
-            items,
+            subjects: crate::subjects(items),
         });
     }
 }
@@ -258,7 +258,7 @@ fn economy(
                 )
                 .into(),
             citation: cite(&policy, "shell_below"),
-            items: shell,
+            subjects: crate::subjects(shell),
         });
     }
     if !weak.is_empty() {
@@ -271,7 +271,7 @@ fn economy(
                 policy.weak_below
             ),
             citation: cite(&policy, "weak_below"),
-            items: weak,
+            subjects: crate::subjects(weak),
         });
     }
 }
@@ -371,7 +371,7 @@ fn coverage(
             area: Area::Grassroots,
             rule: rule.into(),
             citation,
-            items,
+            subjects: crate::subjects(items),
         });
     }
 }

@@ -39,7 +39,7 @@ pub(super) fn failures(world: &World, lang: Lang, findings: &mut Vec<Finding>) {
                 )
                 .into(),
             citation: citation.to_owned(),
-            items,
+            subjects: crate::subjects(items),
         });
     }
 }

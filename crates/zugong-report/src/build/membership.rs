@@ -102,7 +102,7 @@ pub(super) fn member_records(
             area: Area::Members,
             rule: rule.into(),
             citation,
-            items,
+            subjects: crate::subjects(items),
         });
     }
 
@@ -173,7 +173,7 @@ pub(super) fn member_records(
                 .t("发展党员超出年度计划", "admissions beyond the year's plan")
                 .into(),
             citation: cite(&policy, "rush_threshold"),
-            items: over,
+            subjects: crate::subjects(over),
         });
     }
     if !structure.is_empty() {
@@ -186,7 +186,7 @@ pub(super) fn member_records(
                 )
                 .into(),
             citation: cite(&policy, "rush_threshold"),
-            items: structure,
+            subjects: crate::subjects(structure),
         });
     }
     let rushed = rushed_meetings(admissions, policy.rush_threshold);
@@ -200,15 +200,17 @@ pub(super) fn member_records(
                 policy.rush_threshold
             ),
             citation: cite(&policy, "rush_threshold"),
-            items: rushed
-                .iter()
-                .map(|r| {
-                    (
-                        unit_name(world, r.branch),
-                        tr!(lang, "{} 接收 {} 名", "{}: {} admitted", r.on, r.admitted),
-                    )
-                })
-                .collect(),
+            subjects: crate::subjects(
+                rushed
+                    .iter()
+                    .map(|r| {
+                        (
+                            unit_name(world, r.branch),
+                            tr!(lang, "{} 接收 {} 名", "{}: {} admitted", r.on, r.admitted),
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            ),
         });
     }
 
@@ -294,7 +296,7 @@ pub(super) fn member_records(
                 dues.lapse_months
             ),
             citation: cite(&dues, "lapse_months"),
-            items: lapse,
+            subjects: crate::subjects(lapse),
         });
     }
     if !miscalculated.is_empty() {
@@ -307,7 +309,7 @@ pub(super) fn member_records(
                 )
                 .into(),
             citation: cite(&dues, "employed"),
-            items: miscalculated,
+            subjects: crate::subjects(miscalculated),
         });
     }
 }

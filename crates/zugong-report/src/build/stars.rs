@@ -128,7 +128,7 @@ pub(super) fn stars_section(
                 )
                 .into(),
             citation,
-            items,
+            subjects: crate::subjects(items),
         });
     }
     if !overdue_items.is_empty() {
@@ -141,7 +141,7 @@ pub(super) fn stars_section(
                 )
                 .into(),
             citation: cite(&weak_policy, "rectification_months"),
-            items: overdue_items,
+            subjects: crate::subjects(overdue_items),
         });
     }
     StarsSection {

@@ -88,7 +88,7 @@ pub(super) fn talent_section(
                 "talent evaluations due within {DUE_WITHIN_DAYS} days"
             ),
             citation,
-            items,
+            subjects: crate::subjects(items),
         });
     }
     TalentSection {

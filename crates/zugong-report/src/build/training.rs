@@ -103,7 +103,7 @@ pub(super) fn training_section(
                 cite(&policy, "member_yearly_hours"),
                 cite(&policy, "secretary_yearly_hours")
             ),
-            items: short_items,
+            subjects: crate::subjects(short_items),
         });
     }
     TrainingSection {
