@@ -205,7 +205,9 @@ fn replay(p: &Parsed) -> (usize, u64) {
     }
     for (_, entries) in &p.ratings {
         let mut stars: HashMap<_, u8> = HashMap::new();
+        let mut rounds = std::collections::HashSet::new();
         for e in entries {
+            rounds.insert(e.stream());
             for ev in e.events() {
                 if let RatingEvent::Branch {
                     branch,
@@ -216,7 +218,8 @@ fn replay(p: &Parsed) -> (usize, u64) {
                 }
             }
         }
-        streams += stars.len();
+        // One stream per committee's round; the stars are folded per branch within it.
+        streams += rounds.len();
         folded += stars.values().map(|v| u64::from(*v)).sum::<u64>();
     }
     for (_, entries) in &p.classes {

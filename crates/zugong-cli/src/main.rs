@@ -20,20 +20,29 @@
 
 mod cli;
 mod error;
+mod help;
 mod render;
 mod sample;
 mod scenario;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use zugong_dataset::lang::Lang;
 
 fn main() -> ExitCode {
     // The language is known before the arguments are parsed, so that a refused argument
     // (a day out of range) is explained in it.
-    lang_from_args().set_current();
-    let args = cli::Cli::parse();
+    let early = lang_from_args();
+    early.set_current();
+    let command = help::localized(cli::Cli::command(), early);
+    let args = match command
+        .try_get_matches()
+        .and_then(|m| cli::Cli::from_arg_matches(&m))
+    {
+        Ok(args) => args,
+        Err(e) => e.exit(),
+    };
     let lang = args.lang;
     lang.set_current();
     match cli::run(args) {

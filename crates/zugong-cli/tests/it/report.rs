@@ -258,8 +258,9 @@ fn bad_input_exits_2_without_panicking() {
     assert_eq!(code(&run(&["frobnicate"])), 2);
 }
 
+/// `--help` of every command, in Chinese by default and in English with `--lang en`.
 #[test]
-fn help_on_every_command() {
+fn help_on_every_command_in_both_languages() {
     for args in [
         vec!["--help"],
         vec!["check", "--help"],
@@ -274,8 +275,25 @@ fn help_on_every_command() {
     ] {
         let out = run(&args);
         assert_eq!(code(&out), 0, "{args:?}");
-        assert!(stdout(&out).contains("Usage"), "{args:?}");
+        let text = stdout(&out);
+        assert!(
+            text.contains("用法：") && !text.contains("Usage"),
+            "{args:?}: {text}"
+        );
+        let english: Vec<&str> = ["--lang", "en"]
+            .into_iter()
+            .chain(args.iter().copied())
+            .collect();
+        let out = run(&english);
+        assert_eq!(code(&out), 0, "{english:?}");
+        let text = stdout(&out);
+        assert!(
+            text.contains("Usage") && !text.contains("用法"),
+            "{english:?}: {text}"
+        );
     }
+    // `help` in the language chosen, as a subcommand too.
+    assert!(stdout(&run(&["help", "report"])).contains("数据集的组织工作年度报告"));
 }
 
 #[test]
