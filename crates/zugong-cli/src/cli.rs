@@ -329,18 +329,33 @@ fn note_warnings(warnings: &[Fault]) {
     }
 }
 
-/// Refuses to write a dataset over another one (`--force` included: data are never
-/// overwritten); `force` lets a new dataset go into a folder that has other files.
-pub(crate) fn check_dataset_target(dir: &Path, force: bool) -> Result<(), CliError> {
-    let manifest = dir.join("dataset.json");
-    if manifest.exists() {
-        return Err(CliError::WouldOverwriteInput(manifest));
+/// Writes a dataset folder at `dir` through `write` (which fills an empty staging folder),
+/// replacing whatever dataset `dir` holds as one step: a reader sees the old dataset or the
+/// new one, never tables of both, never a table the new one lacks (see
+/// `zugong_dataset::replace_dataset`). A folder that holds anything needs `force`; the old
+/// dataset's journals and other files are kept.
+pub(crate) fn write_dataset_folder(
+    dir: &Path,
+    force: bool,
+    write: impl FnOnce(&Path) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    zugong_dataset::recover_replacement(dir).map_err(CliError::io(dir))?;
+    if dir.exists() && !dir.is_dir() {
+        return Err(CliError::Exists(dir.to_path_buf()));
     }
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
     if occupied && !force {
         return Err(CliError::Exists(dir.to_path_buf()));
     }
-    std::fs::create_dir_all(dir).map_err(CliError::io(dir))
+    let mut failure = None;
+    zugong_dataset::replace_dataset(dir, |staging| {
+        write(staging).map_err(|e| {
+            let text = e.to_string();
+            failure = Some(e);
+            std::io::Error::other(text)
+        })
+    })
+    .map_err(|e| failure.take().unwrap_or_else(|| CliError::io(dir)(e)))
 }
 
 /// Whether `path` is a file of some dataset: its manifest or a table (a `.jsonl` or `.csv`
@@ -517,9 +532,12 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             out,
             force,
         } => {
-            check_dataset_target(&out, force)?;
             let started = Instant::now();
-            let counts = generate::generate_to(&out, scale, seed).map_err(CliError::io(&out))?;
+            let mut counts = generate::Counts::default();
+            write_dataset_folder(&out, force, |staging| {
+                counts = generate::generate_to(staging, scale, seed).map_err(CliError::io(&out))?;
+                Ok(())
+            })?;
             let secs = started.elapsed().as_secs_f64();
             let c = counts;
             let (units, branches, members, attendance, cadres, talents) = (
@@ -542,13 +560,14 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Sample { out, force, format } => {
-            check_dataset_target(&out, force)?;
             let data = sample::dataset()?;
-            match format {
-                SampleFormat::Jsonl => write_dataset(&out, &data),
-                SampleFormat::Csv => zugong_dataset::write_csv_dataset(&out, &data),
-            }
-            .map_err(CliError::io(&out))?;
+            write_dataset_folder(&out, force, |staging| {
+                match format {
+                    SampleFormat::Jsonl => write_dataset(staging, &data),
+                    SampleFormat::Csv => zugong_dataset::write_csv_dataset(staging, &data),
+                }
+                .map_err(CliError::io(&out))
+            })?;
             tell(&format!(
                 "{} {}",
                 lang.t("示例县已写入", "sample county written to"),
@@ -605,8 +624,9 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                     if !faults.is_empty() {
                         return Err(CliError::InvalidDataset(faults));
                     }
-                    check_dataset_target(&out, force)?;
-                    write_dataset(&out, &data).map_err(CliError::io(&out))?;
+                    write_dataset_folder(&out, force, |staging| {
+                        write_dataset(staging, &data).map_err(CliError::io(&out))
+                    })?;
                     tell(&format!(
                         "{} {} → {}",
                         lang.t("已导入", "imported"),
@@ -633,8 +653,9 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
         }
         Command::Export { db, out, force } => {
             let mut store = zugong_dataset::database::open(&db)?;
-            check_dataset_target(&out, force)?;
-            zugong_dataset::database::export(&mut store, &out, lang)?;
+            write_dataset_folder(&out, force, |staging| {
+                zugong_dataset::database::export(&mut store, staging, lang)
+            })?;
             tell(&format!(
                 "{} {} → {}",
                 lang.t("已导出", "exported"),

@@ -72,6 +72,7 @@ mod load;
 pub mod privacy;
 pub mod progress;
 pub mod record;
+mod replace;
 pub mod tables;
 pub mod validate;
 mod write;
@@ -84,6 +85,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::DatasetError;
 pub use load::{load, load_store};
+pub use replace::{recover as recover_replacement, replace_dataset};
 pub use tables::*;
 pub use validate::{Applicant, World, validate};
 pub use write::{

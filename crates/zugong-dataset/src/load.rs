@@ -29,6 +29,20 @@ pub fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
     {
         return load_workbook(dir, faults);
     }
+    // A replacement a killed process left half done is finished (or undone) first, as a
+    // database rolls a hot journal back before it is read: the folder is then the old
+    // dataset or the new one.
+    if let Err(e) = crate::recover_replacement(dir) {
+        faults.push(Fault::file(
+            dir.display().to_string(),
+            tr!(
+                Lang::current(),
+                "上次替换数据集未完成，且无法恢复：{e}",
+                "an interrupted replacement of the dataset could not be recovered: {e}"
+            ),
+        ));
+        return None;
+    }
     if !dir.is_dir() {
         faults.push(Fault::file(
             dir.display().to_string(),

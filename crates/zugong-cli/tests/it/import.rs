@@ -353,3 +353,66 @@ fn the_sample_in_csv_is_the_same_dataset() {
         std::fs::read(jsonl.path().join("members.jsonl")).unwrap()
     );
 }
+
+/// `import --force` over a dataset replaces it whole: no table of the old dataset is left
+/// beside the new ones, the old journals and the user's files stay, no temporary folder is
+/// left; a replacement a killed process left half done is undone before the folder is read.
+#[test]
+fn an_import_replaces_a_dataset_whole_and_an_interrupted_one_is_recovered() {
+    let d = sample_dir("replace");
+    std::fs::write(d.join("notes.txt"), "mine").unwrap();
+    assert!(d.join("tasks.jsonl").exists() && d.join("journals").is_dir());
+    // Without --force an occupied folder is refused, untouched.
+    let before = snapshot(d.path());
+    let out = run(&["import", rosters().to_str().unwrap(), "--out", d.s()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_eq!(snapshot(d.path()), before);
+    // A killed earlier replacement: a staging folder without its completion mark.
+    let staging = d.path().parent().unwrap().join(format!(
+        ".{}.zugong-new",
+        d.path().file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::create_dir_all(&staging).unwrap();
+    std::fs::write(staging.join("members.jsonl"), "half written").unwrap();
+    let out = run(&["check", d.s()]);
+    assert_eq!(code(&out), 0, "the old dataset is read: {}", stdout(&out));
+    assert!(
+        !staging.exists(),
+        "the half-written staging folder is removed"
+    );
+    let out = run(&[
+        "import",
+        rosters().to_str().unwrap(),
+        "--out",
+        d.s(),
+        "--force",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let files: Vec<String> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !files.iter().any(|f| f == "tasks.jsonl"),
+        "stale table left: {files:?}"
+    );
+    assert!(
+        files.iter().any(|f| f == "journals"),
+        "the journals are kept"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    let members = std::fs::read_to_string(d.join("members.jsonl")).unwrap();
+    assert_eq!(members.lines().count(), 5, "the rosters' members only");
+    let leftovers: Vec<_> = std::fs::read_dir(d.path().parent().unwrap())
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.contains(".zugong-").then_some(name)
+        })
+        .filter(|n| n.contains(&*d.path().file_name().unwrap().to_string_lossy()))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
