@@ -7,12 +7,25 @@ use thiserror::Error;
 /// Returned by the `FromStr` implementation of every closed domain enum
 /// ([`crate::LeadershipRank`], [`crate::PoliticalStatus`], …).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{input:?} is not a known {kind}")]
+#[error("{input:?} is not a known {kind}{}", accepted_list(.accepted))]
+#[non_exhaustive]
 pub struct ParseTermError {
     /// What was being parsed, e.g. `"领导职务层次 (leadership rank)"`.
     pub kind: &'static str,
     /// The text that did not match.
     pub input: String,
+    /// The official terms that would have been accepted, in official order (empty where the
+    /// set is not a closed table, e.g. ranks and grades together).
+    pub accepted: &'static [&'static str],
+}
+
+/// `; expected one of 党委, 党总支, 党支部` (nothing for an empty list).
+fn accepted_list(accepted: &[&str]) -> String {
+    if accepted.is_empty() {
+        String::new()
+    } else {
+        format!("; expected one of {}", accepted.join(", "))
+    }
 }
 
 impl ParseTermError {
@@ -22,7 +35,29 @@ impl ParseTermError {
         Self {
             kind,
             input: input.to_owned(),
+            accepted: &[],
         }
+    }
+
+    /// The same error, naming the terms that would have been accepted.
+    ///
+    /// ```
+    /// let e = zugong_core::ParseTermError::new("培训方式 (training mode)", "函授")
+    ///     .with_accepted(&["集中培训", "网络培训"]);
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "\"函授\" is not a known 培训方式 (training mode); expected one of 集中培训, 网络培训"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn with_accepted(self, accepted: &'static [&'static str]) -> Self {
+        Self { accepted, ..self }
+    }
+
+    /// The kind in Chinese alone: `"领导职务层次 (leadership rank)"` → `"领导职务层次"`.
+    #[must_use]
+    pub fn chinese_kind(&self) -> &'static str {
+        self.kind.split(" (").next().unwrap_or(self.kind)
     }
 }
 
@@ -71,7 +106,7 @@ macro_rules! official_terms {
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s.trim() {
                     $($term $(| $alias)* => Ok($ty::$variant),)+
-                    _ => Err($crate::ParseTermError::new($kind, s)),
+                    _ => Err($crate::ParseTermError::new($kind, s).with_accepted(&[$($term),+])),
                 }
             }
         }

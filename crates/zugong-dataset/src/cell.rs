@@ -345,13 +345,13 @@ impl Field for NaiveDate {
 /// An enum with an official Chinese term: the term (or an alias), else its serde code.
 fn term<T: FromStr + DeserializeOwned>(text: &str) -> Result<T, String>
 where
-    T::Err: std::fmt::Display,
+    T::Err: std::fmt::Display + 'static,
 {
     let text = text.trim();
     match text.parse::<T>() {
         Ok(v) => Ok(v),
         Err(e) => serde_json::from_value(serde_json::Value::String(text.to_owned()))
-            .map_err(|_| e.to_string()),
+            .map_err(|_| crate::explain::parse_error(&e)),
     }
 }
 

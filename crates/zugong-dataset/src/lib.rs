@@ -65,6 +65,7 @@ pub mod act;
 pub mod cell;
 pub mod database;
 mod error;
+pub mod explain;
 mod grid;
 pub mod journals;
 pub mod lang;

@@ -395,8 +395,9 @@ fn parse_manifest(text: &str, faults: &mut Vec<Fault>) -> Option<Manifest> {
                 "dataset.json",
                 tr!(
                     Lang::current(),
-                    "不是合法的清单：{e}",
-                    "not a manifest: {e}"
+                    "不是合法的清单：{}",
+                    "not a manifest: {}",
+                    crate::explain::serde(&e.to_string())
                 ),
             ));
             None
@@ -438,8 +439,9 @@ fn manifest_from(
                 file,
                 tr!(
                     Lang::current(),
-                    "不是合法的清单：{e}",
-                    "not a manifest: {e}"
+                    "不是合法的清单：{}",
+                    "not a manifest: {}",
+                    crate::explain::serde(&e.to_string())
                 ),
             ));
             None
@@ -689,7 +691,12 @@ fn parse_row<R: Record>(
             file: name.to_owned(),
             line: Some(number),
             field: None,
-            message: tr!(Lang::current(), "不是合法的 JSON：{e}", "not JSON: {e}"),
+            message: tr!(
+                Lang::current(),
+                "不是合法的 JSON：{}",
+                "not JSON: {}",
+                crate::explain::serde(&e.to_string())
+            ),
         }),
     }
 }

@@ -68,10 +68,12 @@ pub fn json_field<T: Field>(
             }
             v
         }
-        Some(v) => match T::deserialize(v).map_err(|e| e.to_string()).and_then(|v| {
-            v.check()?;
-            Ok(v)
-        }) {
+        Some(v) => match T::deserialize(v)
+            .map_err(|e| crate::explain::serde(&e.to_string()))
+            .and_then(|v| {
+                v.check()?;
+                Ok(v)
+            }) {
             Ok(v) => Some(v),
             Err(e) => {
                 faults.push((name.to_owned(), e));

@@ -82,8 +82,10 @@ pub fn recover(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Hard links (or copies) into `staging` everything of `dir` that is not a dataset file and
-/// that `staging` does not already have, folders recursively.
+/// Hard links (or copies) into `staging` everything of `dir` that is not a dataset file,
+/// folders recursively. The journals are history and are never rewritten: a journal the new
+/// dataset also brings must be the same bytes (else the replacement is refused), and the
+/// recorded heads of both are kept.
 fn carry_over(dir: &Path, staging: &Path) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
@@ -91,13 +93,67 @@ fn carry_over(dir: &Path, staging: &Path) -> std::io::Result<()> {
         if is_dataset_file(&name.to_string_lossy()) {
             continue;
         }
-        link_tree(&entry.path(), &staging.join(&name))?;
+        if name == "journals" && entry.path().is_dir() {
+            carry_journals(dir, staging)?;
+        } else {
+            link_tree(&entry.path(), &staging.join(&name))?;
+        }
     }
     Ok(())
 }
 
+/// The old dataset's journals into the new one: each journal linked (a journal of the same
+/// name must hold the same bytes), and `heads.json` the union of both (a journal's head must
+/// agree).
+fn carry_journals(dir: &Path, staging: &Path) -> std::io::Result<()> {
+    let (from, to) = (dir.join("journals"), staging.join("journals"));
+    std::fs::create_dir_all(&to)?;
+    let conflict = |what: String| {
+        std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{what}: a journal is history and is never rewritten"),
+        )
+    };
+    for entry in std::fs::read_dir(&from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == crate::journals::HEADS_FILE {
+            continue;
+        }
+        let target = to.join(&name);
+        if target.exists() {
+            if std::fs::read(entry.path())? != std::fs::read(&target)? {
+                return Err(conflict(format!(
+                    "journals/{} differs between the old dataset and the new one",
+                    name.to_string_lossy()
+                )));
+            }
+        } else {
+            link_tree(&entry.path(), &target)?;
+        }
+    }
+    let old = crate::journals::read_heads(dir).map_err(std::io::Error::other)?;
+    if old.is_empty() {
+        return Ok(());
+    }
+    let mut heads = crate::journals::read_heads(staging).map_err(std::io::Error::other)?;
+    for (name, head) in old {
+        match heads.get(&name) {
+            Some(h) if *h != head => {
+                return Err(conflict(format!(
+                    "the recorded head of journals/{name} differs between the old dataset and the new one"
+                )));
+            }
+            _ => {
+                heads.insert(name, head);
+            }
+        }
+    }
+    crate::journals::write_heads(staging, &heads)
+}
+
 /// `from` linked (or copied) to `to`, a folder entry by entry; an entry `to` already has is
-/// left as it is (the new dataset's own journal of that name wins; see [`replace_dataset`]).
+/// left as it is.
 fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     let meta = std::fs::symlink_metadata(from)?;
     if meta.is_dir() {
@@ -119,8 +175,8 @@ fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
 
 /// Replaces the dataset in `dir` (or creates it) with what `write` puts into an empty folder:
 /// the old folder's tables and manifest are gone afterwards, even a table the new dataset does
-/// not have; its journals and other files are kept (a journal the new dataset also brings is
-/// the new one's). A reader sees the old dataset or the new one whenever the process stops.
+/// not have; its journals (with their recorded heads) and other files are kept. A reader sees
+/// the old dataset or the new one whenever the process stops.
 ///
 /// ```
 /// # fn main() -> std::io::Result<()> {
@@ -138,8 +194,9 @@ fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
 /// ```
 ///
 /// # Errors
-/// An I/O error, or `write`'s: the old dataset is then as it was and the staging folder is
-/// removed.
+/// An I/O error, or `write`'s, or a journal both datasets hold with different contents
+/// ([`std::io::ErrorKind::AlreadyExists`]): the old dataset is then as it was and the staging
+/// folder is removed.
 pub fn replace_dataset(
     dir: &Path,
     write: impl FnOnce(&Path) -> std::io::Result<()>,
@@ -163,8 +220,13 @@ pub fn replace_dataset(
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
+    if dir.is_dir()
+        && let Err(e) = carry_over(dir, &staging)
+    {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
     if dir.is_dir() {
-        carry_over(dir, &staging)?;
         std::fs::rename(dir, &old)?;
     }
     std::fs::rename(&staging, dir)?;
@@ -253,6 +315,30 @@ mod tests {
         assert!(e.is_err());
         assert_eq!(old_or_new(&dir), "old");
         assert!(!siblings(&dir).unwrap().0.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_journal_is_never_rewritten_by_a_replacement() {
+        let dir = scratch("journal");
+        old_dataset(&dir);
+        let e = replace_dataset(&dir, |new| {
+            new_dataset(new)?;
+            std::fs::create_dir_all(new.join("journals"))?;
+            std::fs::write(new.join("journals/selection-1.jsonl"), "another history")
+        })
+        .unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert!(e.to_string().contains("selection-1.jsonl"), "{e}");
+        assert_eq!(old_or_new(&dir), "old");
+        // The same journal in both is no conflict.
+        replace_dataset(&dir, |new| {
+            new_dataset(new)?;
+            std::fs::create_dir_all(new.join("journals"))?;
+            std::fs::write(new.join("journals/selection-1.jsonl"), "history")
+        })
+        .unwrap();
+        assert_eq!(old_or_new(&dir), "new");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

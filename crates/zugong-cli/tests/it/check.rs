@@ -730,3 +730,30 @@ fn dates_out_of_range_half_records_and_foreign_townships_are_faults() {
     let out = run(&["check", d.s()]);
     assert_eq!(code(&out), 0, "{}", stdout(&out));
 }
+
+/// The messages of the libraries below the dataset (serde's type errors, the domain crates'
+/// parse errors) are told in Chinese too, with what would be accepted; in English they stay.
+#[test]
+fn library_messages_are_chinese_in_chinese_mode() {
+    let d = sample_dir("zh-libraries");
+    edit_line(&d.join("org_units.jsonl"), 3, |v| {
+        v["kind"] = "党委会".into()
+    });
+    edit_line(&d.join("members.jsonl"), 4, |v| v["joined_on"] = 5.into());
+    edit_line(&d.join("attendance.jsonl"), 2, |v| v["extra"] = 1.into());
+    let text = stdout(&run(&["check", d.s()]));
+    for english in [
+        "invalid type",
+        "expected",
+        "is not a known",
+        "unknown field",
+        "missing",
+    ] {
+        assert!(!text.contains(english), "{english:?} in {text}");
+    }
+    assert!(text.contains("类型不符：给出的是整数 5"), "{text}");
+    assert!(text.contains("未知字段"), "{text}");
+    let en = stdout(&run(&["--lang", "en", "check", d.s()]));
+    assert!(en.contains("invalid type: integer `5`"), "{en}");
+    assert!(!en.contains("类型不符"), "{en}");
+}

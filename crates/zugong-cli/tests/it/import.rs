@@ -123,26 +123,6 @@ fn a_gbk_roster_is_refused_once() {
     assert!(text.lines().count() < 5, "{text}");
 }
 
-/// Every run of 18 characters (17 digits and a digit or X) standing as a word: a full citizen
-/// ID number.
-fn full_ids(text: &str) -> Vec<String> {
-    let b: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    for i in 0..b.len() {
-        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
-            continue;
-        }
-        let run: String = b[i..].iter().take_while(|c| c.is_ascii_digit()).collect();
-        let x = b.get(i + run.len()).is_some_and(|c| *c == 'X' || *c == 'x');
-        let len = run.len() + usize::from(x && run.len() == 17);
-        let ends = !b.get(i + len).is_some_and(|c| c.is_ascii_alphanumeric());
-        if (len == 18 || len == 15) && ends {
-            found.push(b[i..i + len].iter().collect());
-        }
-    }
-    found
-}
-
 fn excel_rosters(name: &str) -> TempDir {
     let d = TempDir::new(name);
     for e in std::fs::read_dir(rosters()).unwrap() {

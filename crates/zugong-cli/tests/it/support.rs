@@ -9,8 +9,45 @@ pub fn zugong() -> Command {
 }
 
 /// Runs the binary with `args`.
+///
+/// Every output of every run is scanned: no full citizen ID number may appear in standard
+/// output or standard error, whatever the command (reports, faults, messages, progress).
 pub fn run(args: &[&str]) -> Output {
-    zugong().args(args).output().expect("the binary runs")
+    let out = zugong().args(args).output().expect("the binary runs");
+    for text in [&out.stdout, &out.stderr] {
+        let text = String::from_utf8_lossy(text);
+        let ids = full_ids(&text);
+        assert!(
+            ids.is_empty(),
+            "zugong {args:?} printed full ID or phone numbers {ids:?}"
+        );
+    }
+    out
+}
+
+/// Every run of 18 characters (17 digits and a digit or X), or of the legacy 15 digits,
+/// standing as a word: a full citizen ID number; and every 11-digit mobile number (1, then 3–9,
+/// then nine digits).
+pub fn full_ids(text: &str) -> Vec<String> {
+    let b: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for i in 0..b.len() {
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let run: String = b[i..].iter().take_while(|c| c.is_ascii_digit()).collect();
+        let x = b.get(i + run.len()).is_some_and(|c| *c == 'X' || *c == 'x');
+        let len = run.len() + usize::from(x && run.len() == 17);
+        let ends = !b.get(i + len).is_some_and(|c| c.is_ascii_alphanumeric());
+        let mobile = run.len() == 11
+            && !x
+            && run.starts_with('1')
+            && run.chars().nth(1).is_some_and(|c| ('3'..='9').contains(&c));
+        if ((len == 18 || len == 15) || mobile) && ends {
+            found.push(b[i..i + len].iter().collect());
+        }
+    }
+    found
 }
 
 /// Standard output as text.

@@ -277,8 +277,16 @@ fn no_output_overwrites_a_journal() {
     }
     assert_eq!(std::fs::read(&f).unwrap(), before);
     assert_eq!(check(&d).0, 0);
-    // Nor does a dataset written over another, `--force` included.
-    let out = run(&["sample", "--out", d.s(), "--force"]);
+    // Nor does a dataset written over another: without `--force` it is refused; with it the
+    // tables are replaced and the journals kept, byte for byte, with their recorded heads.
+    let out = run(&["sample", "--out", d.s()]);
     assert_eq!(code(&out), 2);
+    let out = run(&["sample", "--out", d.s(), "--force"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(std::fs::read(&f).unwrap(), before);
+    assert_eq!(
+        check(&d).0,
+        0,
+        "the kept journals still verify, with their heads"
+    );
 }
