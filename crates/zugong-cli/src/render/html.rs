@@ -335,8 +335,8 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             "1. Five-star branches and weak branches"
         )),
         esc(lang.t("评星办法", "Rubric")),
-        esc(&s.rubric),
-        esc(&s.rubric_source)
+        super::english::verbatim(&esc(&s.rubric)),
+        super::english::verbatim(&esc(&s.rubric_source))
     );
     let total_rows = [
         StarRow {
@@ -806,7 +806,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             f.subjects.len(),
             esc(lang.t("处", "case(s)")),
             esc(lang.t("依据", "Rule")),
-            esc(&f.citation)
+            super::english::verbatim(&esc(&f.citation))
         );
         for zugong_report::Subject {
             name: who,

@@ -1,6 +1,7 @@
 //! Rendering a report: plain text for the terminal, JSON, or a self-contained HTML page with
 //! SVG charts — the report's data come from `zugong_report`, the words around them from here.
 
+pub(crate) mod english;
 mod html;
 mod svg;
 mod text;
@@ -21,10 +22,18 @@ pub(crate) enum Format {
 }
 
 /// Renders a report.
+///
+/// In English, the text and the page get their closed domain terms and their punctuation in
+/// English as the last step (`english::anglicize`); JSON is data and keeps the terms as the
+/// report holds them.
 pub(crate) fn render(report: &Report, format: Format, lang: Lang) -> String {
+    let english = |text: String| match lang {
+        Lang::En => english::anglicize(&text),
+        Lang::Zh => english::unmark(&text),
+    };
     match format {
-        Format::Text => text::render(report, lang),
+        Format::Text => english(text::render(report, lang)),
         Format::Json => serde_json::to_string_pretty(report).unwrap_or_default() + "\n",
-        Format::Html => html::render(report, lang),
+        Format::Html => english(html::render(report, lang)),
     }
 }

@@ -138,7 +138,7 @@ fn finding(out: &mut String, i: usize, f: &Finding, lang: Lang) {
         i + 1,
         f.rule,
         lang.t("依据", "rule:"),
-        f.citation,
+        super::english::verbatim(&f.citation),
         f.subjects.len(),
         lang.t("处", "case(s)")
     );
@@ -384,8 +384,8 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         o,
         "{}：{}（{}）",
         lang.t("评星办法", "Rubric"),
-        s.rubric,
-        s.rubric_source
+        super::english::verbatim(&s.rubric),
+        super::english::verbatim(&s.rubric_source)
     );
     let [n0, n1, n2, n3, n4, n5] = s.total;
     let [l0, l1, l2, l3, l4, l5] = s.last_year;

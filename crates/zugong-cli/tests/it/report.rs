@@ -57,6 +57,26 @@ fn english_messages() {
     assert!(text.contains("1. Five-star branches"));
     assert!(text.contains("Findings"));
     assert!(!text.contains("发现的问题"));
+    // The closed domain terms and the units are English, and so is the punctuation; Chinese
+    // is left only in names and in the citations, quoted as officially written.
+    assert!(text.contains("This year: 5 stars"), "{text}");
+    assert!(text.contains("excellent 82, competent"), "{text}");
+    assert!(text.contains("members 32 hours"), "{text}");
+    for line in text
+        .lines()
+        .filter(|l| !l.contains("rule:") && !l.starts_with("Rubric"))
+    {
+        for chinese in ["：", "，", "；", "（", "学时", "优秀", "五星 ", "万元"] {
+            assert!(!line.contains(chinese), "{chinese:?} in {line:?}");
+        }
+    }
+    // The page too.
+    let out = run(&["--lang", "en", "report", "--sample", "--format", "html"]);
+    let page = stdout(&out);
+    assert!(
+        !page.contains("学时") && !page.contains("优秀"),
+        "Chinese terms in the English page"
+    );
 }
 
 fn json_report(args: &[&str]) -> Value {
