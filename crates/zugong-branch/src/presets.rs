@@ -361,7 +361,36 @@ pub fn hundred_point_base() -> Result<Rubric, RubricError> {
     })
 }
 
-/// Every preset, by name.
+/// The names a dataset's manifest gives the presets (`"rubric": "five_star_110"`), in the
+/// order of [`all`].
+pub const NAMES: [&str; 5] = [
+    "five_star_110",
+    "zhejiang",
+    "ankang",
+    "university_2024",
+    "hundred_point_base",
+];
+
+/// The preset a manifest names (one of [`NAMES`]); `None` for any other name.
+///
+/// ```
+/// let rubric = zugong_branch::presets::named("zhejiang").unwrap().unwrap();
+/// assert_eq!(rubric, zugong_branch::presets::zhejiang_five_star().unwrap());
+/// assert!(zugong_branch::presets::named("made_up").is_none());
+/// ```
+#[must_use]
+pub fn named(name: &str) -> Option<Result<Rubric, RubricError>> {
+    Some(match name {
+        "five_star_110" => five_star_110(),
+        "zhejiang" => zhejiang_five_star(),
+        "ankang" => ankang_five_star(),
+        "university_2024" => university_2024(),
+        "hundred_point_base" => hundred_point_base(),
+        _ => return None,
+    })
+}
+
+/// Every preset, in the order of [`NAMES`].
 ///
 /// # Errors
 /// None in practice: every preset is valid.

@@ -111,6 +111,50 @@ pub enum OpenOutcomeRule {
 
 zugong_core::validated_policy_serde!(SelectionPolicy);
 
+impl SelectionPolicy {
+    /// The years in the post below that a promotion to `target` needs (Art 8(三) for 县处级以上:
+    /// 副职 → 正职 [`deputy_to_chief_years`](Self::deputy_to_chief_years), 下级正职 → 上级副职
+    /// [`chief_to_upper_deputy_years`](Self::chief_to_upper_deputy_years); at 乡科级 the
+    /// civil-service steps: 副科 → 正科
+    /// [`township_deputy_to_chief_years`](Self::township_deputy_to_chief_years), 一级科员 or
+    /// higher → 副科 [`clerk_to_township_deputy_years`](Self::clerk_to_township_deputy_years)).
+    ///
+    /// ```
+    /// use zugong_cadre::SelectionPolicy;
+    /// use zugong_core::{LeadershipRank, PostSeniority, RankLevel};
+    /// let p = SelectionPolicy::default();
+    /// let county_chief = LeadershipRank::new(RankLevel::CountyDivision, PostSeniority::Chief);
+    /// let county_deputy = LeadershipRank::new(RankLevel::CountyDivision, PostSeniority::Deputy);
+    /// assert_eq!(p.years_in_lower_post(county_chief), 2); // from 县处级副职
+    /// assert_eq!(p.years_in_lower_post(county_deputy), 3); // from 乡科级正职
+    /// let township_chief = LeadershipRank::new(RankLevel::TownshipSection, PostSeniority::Chief);
+    /// let township_deputy = LeadershipRank::new(RankLevel::TownshipSection, PostSeniority::Deputy);
+    /// assert_eq!(p.years_in_lower_post(township_chief), 2); // from 乡科级副职
+    /// assert_eq!(p.years_in_lower_post(township_deputy), 3); // from 一级科员 or higher
+    /// ```
+    #[must_use]
+    pub fn years_in_lower_post(&self, target: zugong_core::LeadershipRank) -> u32 {
+        use zugong_core::{PostSeniority, RankLevel};
+        let township = target.level() == RankLevel::TownshipSection;
+        match (township, target.seniority()) {
+            (true, PostSeniority::Chief) => self.township_deputy_to_chief_years,
+            (true, _) => self.clerk_to_township_deputy_years,
+            (false, PostSeniority::Chief) => self.deputy_to_chief_years,
+            (false, _) => self.chief_to_upper_deputy_years,
+        }
+    }
+
+    /// The least 学历 a post at `level` asks (Art 8(四): 大学专科以上; 厅局级以上 大学本科以上).
+    #[must_use]
+    pub fn min_education_for(&self, level: zugong_core::RankLevel) -> EducationLevel {
+        if level >= zugong_core::RankLevel::BureauDepartment {
+            self.bureau_min_education
+        } else {
+            self.min_education
+        }
+    }
+}
+
 impl Default for SelectionPolicy {
     fn default() -> Self {
         Self {

@@ -77,6 +77,57 @@ impl Default for FactorWeights {
     }
 }
 
+impl PostProfile {
+    /// The profile the rules give a promotion to a post of `rank`: the pool one step below
+    /// it, the years there Art 8(三) asks ([`SelectionPolicy::years_in_lower_post`]), the least
+    /// 学历 of Art 8(四) ([`SelectionPolicy::min_education_for`]), training met (Art 8(五)),
+    /// and an age band up to the policy's `max_age` where it sets one (the national rule sets
+    /// none: up to 60). Everything else is open — every field, no scope, no flags, no least
+    /// political score, the default weights, a shortlist of 5 — for the caller to narrow (the
+    /// deciding body's scope, a political mark above the gate's).
+    ///
+    /// A post at a 职级 (no leadership rank) has no promotion profile of Art 8: the pool is
+    /// then the 职级 holders (step 0) with no years asked.
+    ///
+    /// ```
+    /// use zugong_cadre::{PostProfile, SelectionPolicy};
+    /// use zugong_core::{LeadershipRank, PostSeniority, RankLevel, RankOrGrade};
+    /// let rank = LeadershipRank::new(RankLevel::TownshipSection, PostSeniority::Deputy);
+    /// let p = PostProfile::for_promotion(RankOrGrade::Leadership(rank), &SelectionPolicy::default());
+    /// assert_eq!(p.from_steps, [0]); // 一级科员 and other 职级 holders
+    /// assert_eq!(p.min_months_in_rank, 36); // three years
+    /// ```
+    #[must_use]
+    pub fn for_promotion(rank: zugong_core::RankOrGrade, policy: &crate::SelectionPolicy) -> Self {
+        let (step, months, education) = match rank {
+            zugong_core::RankOrGrade::Leadership(r) => (
+                r.step(),
+                policy.years_in_lower_post(r).saturating_mul(12),
+                policy.min_education_for(r.level()),
+            ),
+            zugong_core::RankOrGrade::Grade(_) => (0, 0, policy.min_education),
+        };
+        let oldest = policy
+            .max_age
+            .and_then(|a| u8::try_from(a).ok())
+            .map_or(60, |a| a.min(60));
+        Self {
+            from_steps: vec![step.saturating_sub(1)],
+            min_months_in_rank: u16::try_from(months).unwrap_or(u16::MAX),
+            age_range: (18, oldest),
+            min_education: education,
+            min_grassroots_months: 0,
+            min_political_score: 0,
+            require_training: true,
+            fields: FieldSet::any(),
+            scope: None,
+            required_flags: 0,
+            weights: FactorWeights::default(),
+            shortlist: 5,
+        }
+    }
+}
+
 /// 岗位画像 (全方位分析岗位): what a post needs of the pool.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostProfile {

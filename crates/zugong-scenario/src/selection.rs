@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use zugong_cadre::{
-    AssessmentGrade, CadreRow, ElectionResult, FactorWeights, InspectionRecord, PersonalMatters,
-    PoliticalReview, Post, PostProfile, Recommendation, RecommendationKind, Screening, Selection,
-    SelectionCommand, SelectionMode, SelectionPolicy, SelectionStage, Tenure, VoteCount,
-    WorkFunction, YoungCadreAges, flags, screen,
+    AssessmentGrade, CadreRow, ElectionResult, InspectionRecord, PersonalMatters, PoliticalReview,
+    Post, PostProfile, Recommendation, RecommendationKind, Screening, Selection, SelectionCommand,
+    SelectionMode, SelectionPolicy, SelectionStage, Tenure, VoteCount, WorkFunction,
+    YoungCadreAges, flags, screen,
 };
 use zugong_core::dates::{completed_months, completed_years};
 use zugong_core::journal::Journal;
@@ -104,31 +104,16 @@ const AGE_BAND: (u8, u8) = (22, 57);
 /// mark (`SelectionPolicy::political_pass_score`) so that nobody shortlisted is marginal.
 const SHORTLIST_POLITICAL_SCORE: u8 = 75;
 
-/// The profile a post asks of the pool: the rank below it; the years in it a promotion from
-/// 副职 to 正职 needs (`SelectionPolicy::deputy_to_chief_years`, 干部任用条例 第八条(三)); the
-/// least 学历 (`min_education`, 第八条(四)); training met; inside the deciding body's
-/// jurisdiction.
+/// The profile a post asks of the pool: the rules' profile of a promotion to its rank
+/// (`PostProfile::for_promotion`: the rank below, the years Art 8(三) asks there, the least
+/// 学历, training met), narrowed by the scenario to the deciding body's jurisdiction, an age
+/// band and a political score above the gate's pass mark.
 fn profile(post: &Post, authority: &Authority, policy: &SelectionPolicy) -> PostProfile {
-    let step = rank_step(post.rank);
-    let oldest = policy
-        .max_age
-        .and_then(|a| u8::try_from(a).ok())
-        .map_or(AGE_BAND.1, |a| a.min(AGE_BAND.1));
-    PostProfile {
-        from_steps: vec![step.saturating_sub(1)],
-        min_months_in_rank: u16::try_from(policy.deputy_to_chief_years.saturating_mul(12))
-            .unwrap_or(u16::MAX),
-        age_range: (AGE_BAND.0, oldest),
-        min_education: policy.min_education,
-        min_grassroots_months: 0,
-        min_political_score: SHORTLIST_POLITICAL_SCORE,
-        require_training: true,
-        fields: zugong_cadre::FieldSet::any(),
-        scope: Some(authority.unit),
-        required_flags: 0,
-        weights: FactorWeights::default(),
-        shortlist: 5,
-    }
+    let mut profile = PostProfile::for_promotion(post.rank, policy);
+    profile.age_range = (AGE_BAND.0, profile.age_range.1.min(AGE_BAND.1));
+    profile.min_political_score = SHORTLIST_POLITICAL_SCORE;
+    profile.scope = Some(authority.unit);
+    profile
 }
 
 /// One step of the walk, for the narrative.

@@ -12,7 +12,6 @@ use zugong_core::journal::Refusal;
 use zugong_core::{OrgTree, OrgUnitId};
 
 use super::faults::Faults;
-use super::rubric_named;
 use crate::journals::language;
 use crate::lang::tr;
 use crate::{BranchRecord, Fault, MeetingRecord, MemberRecord, Row, ScoreRecord, TaskRecord};
@@ -34,7 +33,7 @@ pub(super) fn branches(
     scores_in: Vec<Row<ScoreRecord>>,
 ) -> Branches {
     let rubric_name = rubric_name.unwrap_or_else(|| "five_star_110".into());
-    let rubric = match rubric_named(&rubric_name) {
+    let rubric = match zugong_branch::presets::named(&rubric_name) {
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => {
             f.out.push(Fault::file(

@@ -15,7 +15,7 @@ mod tree;
 
 use std::collections::{BTreeMap, HashMap};
 
-use zugong_branch::{BranchFacts, Rubric, Scoresheet, presets};
+use zugong_branch::{BranchFacts, Rubric, Scoresheet};
 use zugong_cadre::{Post, RelationBook};
 use zugong_core::{OrgTree, OrgUnitId};
 use zugong_talent::TalentRecord;
@@ -194,18 +194,6 @@ impl World {
             policy.member_yearly_hours
         }
     }
-}
-
-/// The rubric presets by manifest name.
-pub fn rubric_named(name: &str) -> Option<Result<Rubric, zugong_branch::RubricError>> {
-    Some(match name {
-        "five_star_110" => presets::five_star_110(),
-        "zhejiang" => presets::zhejiang_five_star(),
-        "ankang" => presets::ankang_five_star(),
-        "university_2024" => presets::university_2024(),
-        "hundred_point_base" => presets::hundred_point_base(),
-        _ => return None,
-    })
 }
 
 /// Checks `data` record against record; returns the world of the records that passed (a record
