@@ -421,3 +421,25 @@ fn findings_are_numbered_the_same_in_both_languages() {
     };
     assert_eq!(order("zh"), order("en"));
 }
+
+/// `zugong report --sample | head -3`: the reader closes the pipe early; the binary ends
+/// quietly (no panic, no exit 101, nothing on standard error), every time.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    for _ in 0..5 {
+        let mut child = zugong()
+            .args(["report", "--sample", "--format", "html"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The pipe's reading end is dropped here, before the report is all written.
+        let out = child.wait_with_output().unwrap();
+        assert_ne!(out.status.code(), Some(101), "{}", stderr(&out));
+        assert!(stderr(&out).trim().is_empty(), "{}", stderr(&out));
+    }
+}
