@@ -89,10 +89,16 @@ fn promotion_years_table() {
 #[test]
 fn parse_errors_name_the_kind() {
     let err = "正处级".parse::<LeadershipRank>().unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "\"正处级\" is not a known 领导职务层次 (leadership rank)"
+    assert!(
+        err.to_string().starts_with(
+            "\"正处级\" is not a known 领导职务层次 (leadership rank); expected one of 国家级正职, "
+        ),
+        "{err}"
     );
+    // The accepted terms are named, in official order.
+    assert_eq!(err.accepted.len(), 10);
+    assert_eq!(err.accepted.last(), Some(&"乡科级副职"));
+    assert_eq!(err.chinese_kind(), "领导职务层次");
     assert!("一级科员".parse::<RankOrGrade>().is_ok());
     assert!("科长".parse::<RankOrGrade>().is_err());
     assert!("x".parse::<CadreId>().is_err());
