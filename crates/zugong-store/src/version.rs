@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The version a writer read a stream at, and expects it still to be at when its command is
 /// appended (optimistic concurrency): the append is refused with
-/// [`StoreError::Conflict`] if another writer got there first.
+/// [`StoreError::Conflict`](crate::StoreError::Conflict) if another writer got there first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ExpectedVersion {
