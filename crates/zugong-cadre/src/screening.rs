@@ -79,8 +79,8 @@ impl Default for FactorWeights {
 
 impl PostProfile {
     /// The profile the rules give a promotion to a post of `rank`: the pool one step below
-    /// it, the years there Art 8(三) asks ([`SelectionPolicy::years_in_lower_post`]), the least
-    /// 学历 of Art 8(四) ([`SelectionPolicy::min_education_for`]), training met (Art 8(五)),
+    /// it, the years there Art 8(三) asks ([`SelectionPolicy::years_in_lower_post`](crate::SelectionPolicy::years_in_lower_post)), the least
+    /// 学历 of Art 8(四) ([`SelectionPolicy::min_education_for`](crate::SelectionPolicy::min_education_for)), training met (Art 8(五)),
     /// and an age band up to the policy's `max_age` where it sets one (the national rule sets
     /// none: up to 60). Everything else is open — every field, no scope, no flags, no least
     /// political score, the default weights, a shortlist of 5 — for the caller to narrow (the
