@@ -183,18 +183,7 @@ pub(crate) fn rating(
         lang.t("降星", "down"),
     ));
     out.push_str(&format!("{} {}\n", lang.t("日志", "journal"), &path));
-    if failed {
-        out.push_str(lang.t(
-            "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",
-            "✗ not completed: no journal written (see the refused step and its rule above)\n",
-        ));
-    }
-    crate::cli::write_output(None, None, false, &out)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    finish(out, failed, lang)
 }
 
 /// `zugong scenario selection`.
@@ -282,18 +271,7 @@ pub(crate) fn selection(
         lang.t("日志", "journal"),
         &path
     ));
-    if failed {
-        out.push_str(lang.t(
-            "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",
-            "✗ not completed: no journal written (see the refused step and its rule above)\n",
-        ));
-    }
-    crate::cli::write_output(None, None, false, &out)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    finish(out, failed, lang)
 }
 
 /// `zugong scenario training`.
@@ -348,18 +326,7 @@ pub(crate) fn training(
         lang.t("日志", "journal"),
         &path
     ));
-    if failed {
-        out.push_str(lang.t(
-            "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",
-            "✗ not completed: no journal written (see the refused step and its rule above)\n",
-        ));
-    }
-    crate::cli::write_output(None, None, false, &out)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    finish(out, failed, lang)
 }
 
 /// `zugong scenario development`.
@@ -394,20 +361,10 @@ pub(crate) fn development(
     for r in &cohort.refusals {
         out.push_str(&format!("  ✗ {r}\n"));
     }
-    if failed {
-        out.push_str(lang.t(
-            "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",
-            "✗ not completed: no journal written (see the refused step and its rule above)\n",
-        ));
-    } else {
+    if !failed {
         out.push_str(&format!("{} {}\n", lang.t("日志", "journal"), &path));
     }
-    crate::cli::write_output(None, None, false, &out)?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    finish(out, failed, lang)
 }
 
 /// Why a cadre was screened out, in words.
@@ -434,4 +391,24 @@ fn exclusion_term(e: zugong_cadre::Exclusion, lang: Lang) -> &'static str {
         zugong_cadre::Exclusion::Field => lang.t("专业领域不符", "another field of work"),
         zugong_cadre::Exclusion::Flags => lang.t("不符合画像标签", "missing a required flag"),
     }
+}
+
+/// Prints a scenario's narrative `out` and gives its exit code: 1, with the reason, when a
+/// rule stopped it (its journal was not written), else 0.
+///
+/// # Errors
+/// Standard output cannot be written.
+fn finish(mut out: String, failed: bool, lang: Lang) -> Result<ExitCode, CliError> {
+    if failed {
+        out.push_str(lang.t(
+            "✗ 未完成：未写入日志（见上方被拒绝的环节及其依据）\n",
+            "✗ not completed: no journal written (see the refused step and its rule above)\n",
+        ));
+    }
+    crate::cli::write_output(None, None, false, &out)?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
