@@ -21,6 +21,7 @@
 mod cli;
 mod error;
 mod help;
+mod progress;
 mod render;
 mod sample;
 mod scenario;
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
     // (a day out of range) is explained in it.
     let early = lang_from_args();
     early.set_current();
+    progress::install();
     let command = help::localized(cli::Cli::command(), early);
     let args = match command
         .try_get_matches()

@@ -14,7 +14,7 @@ use zugong_store::Store;
 use super::{AttendanceRecord, Dataset, Fault, JournalFile, JournalLine, Manifest, Row};
 use crate::grid::Grid;
 use crate::lang::{Lang, tr};
-use crate::progress::Progress;
+use crate::progress::{Progress, Unit};
 
 /// Headers a roster may carry that mean nothing to a table (ignored).
 const IGNORED_HEADERS: [&str; 4] = ["序号", "备注", "no", "note"];
@@ -590,9 +590,10 @@ fn read_jsonl<R: Record>(
             return Vec::new();
         }
     };
-    let mut progress = Progress::bytes(
+    let mut progress = Progress::new(
         tr!(Lang::current(), "读取 {name}", "reading {name}"),
         if show { file_len(path) } else { 0 },
+        Unit::Bytes,
     );
     progress.set_visible(show);
     let mut reader = BufReader::with_capacity(1 << 20, file);
@@ -869,6 +870,7 @@ pub(crate) fn read_grid<R: Record>(
     let mut progress = Progress::new(
         tr!(Lang::current(), "读取 {name}", "reading {name}"),
         rows.len() as u64,
+        Unit::Items,
     );
     progress.set_visible(show);
     let mut out = Vec::with_capacity(rows.len());

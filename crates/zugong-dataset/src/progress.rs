@@ -1,88 +1,108 @@
-//! A progress bar on standard error for long work (generation, large imports).
+//! How far long work has got (loading a large table, generating a province): the library
+//! counts, the program shows.
 //!
-//! Drawn only when standard error is a terminal, so that logs and tests stay clean; redrawn at
-//! most every 1/8 of the total, or every 200 ms of work.
+//! The library never draws anything. A program that wants a progress bar installs an
+//! [`Observer`] factory once with [`set_observer`] (the `zugong` binary draws a bar on a
+//! terminal's standard error); until then every [`Progress`] counts silently — as the `log`
+//! crate's macros do nothing until a program installs a logger.
+//!
+//! ```
+//! use zugong_dataset::progress::{Progress, Unit};
+//! let mut p = Progress::new("reading members.jsonl", 1_000, Unit::Bytes);
+//! p.add(400);
+//! p.add(600);
+//! assert_eq!(p.done(), 1_000);
+//! p.finish();
+//! ```
 
-use std::io::{IsTerminal, Write};
-use std::time::{Duration, Instant};
+use std::sync::OnceLock;
 
-/// One running bar.
+/// What a piece of work counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Bytes read or written.
+    Bytes,
+    /// Items (records, counties).
+    Items,
+}
+
+/// Shows one piece of long work as it goes: told when it starts, as it advances, and when it
+/// is finished. Made by the factory a program installs with [`set_observer`].
+pub trait Observer: Send {
+    /// `done` of `total` (in `unit`) are done; called often, so an observer redraws only now
+    /// and then.
+    fn advance(&mut self, done: u64, total: u64, unit: Unit);
+    /// The work is finished.
+    fn finish(&mut self, total: u64, unit: Unit);
+}
+
+/// Makes the observer of a piece of work named `label` (in the process's language).
+pub type ObserverFactory = fn(label: &str) -> Box<dyn Observer>;
+
+static FACTORY: OnceLock<ObserverFactory> = OnceLock::new();
+
+/// Installs the program's observers (the first call wins; later calls change nothing and
+/// return `false`).
+pub fn set_observer(factory: ObserverFactory) -> bool {
+    FACTORY.set(factory).is_ok()
+}
+
+/// One piece of long work being counted.
 pub struct Progress {
-    label: String,
     total: u64,
     done: u64,
-    shown: bool,
-    bytes: bool,
-    last: Instant,
+    unit: Unit,
+    observer: Option<Box<dyn Observer>>,
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Progress")
+            .field("total", &self.total)
+            .field("done", &self.done)
+            .field("unit", &self.unit)
+            .field("observed", &self.observer.is_some())
+            .finish()
+    }
 }
 
 impl Progress {
-    /// A bar for `total` items of `label`; silent unless standard error is a terminal.
-    pub fn new(label: impl Into<String>, total: u64) -> Self {
+    /// Work of `total` `unit`s named `label`, shown by the installed observer if there is one
+    /// (a total of 0 counts as 1).
+    pub fn new(label: impl AsRef<str>, total: u64, unit: Unit) -> Self {
         Self {
-            label: label.into(),
             total: total.max(1),
             done: 0,
-            shown: std::io::stderr().is_terminal(),
-            bytes: false,
-            last: Instant::now(),
+            unit,
+            observer: FACTORY.get().map(|make| make(label.as_ref())),
         }
     }
 
-    /// A bar counting bytes (shown in MB).
-    pub fn bytes(label: impl Into<String>, total: u64) -> Self {
-        Self {
-            bytes: true,
-            ..Self::new(label, total)
-        }
-    }
-
-    /// Shows or hides the bar (hidden bars count silently).
+    /// Hides this piece of work from the observer (it still counts).
     pub fn set_visible(&mut self, visible: bool) {
-        self.shown = self.shown && visible;
+        if !visible {
+            self.observer = None;
+        }
     }
 
-    /// Counts `n` more items done.
+    /// Counts `n` more done.
     pub fn add(&mut self, n: u64) {
         self.done = self.done.saturating_add(n);
-        if self.shown && self.last.elapsed() >= Duration::from_millis(200) {
-            self.draw();
-            self.last = Instant::now();
+        if let Some(o) = &mut self.observer {
+            o.advance(self.done.min(self.total), self.total, self.unit);
         }
     }
 
-    fn draw(&self) {
-        const WIDTH: u64 = 30;
-        let done = self.done.min(self.total);
-        let filled = done * WIDTH / self.total;
-        let bar: String = (0..WIDTH)
-            .map(|i| if i < filled { '█' } else { '░' })
-            .collect();
-        let mut err = std::io::stderr().lock();
-        let amount = if self.bytes {
-            format!(
-                "{:.1}/{:.1} MB",
-                done as f64 / 1_000_000.0,
-                self.total as f64 / 1_000_000.0
-            )
-        } else {
-            format!("{done}/{}", self.total)
-        };
-        let _ = write!(
-            err,
-            "\r{} {bar} {amount} ({}%)",
-            self.label,
-            done * 100 / self.total
-        );
-        let _ = err.flush();
+    /// How many are done so far.
+    #[must_use]
+    pub fn done(&self) -> u64 {
+        self.done
     }
 
-    /// Ends the bar (draws it full and moves to the next line).
+    /// Ends the work.
     pub fn finish(mut self) {
-        if self.shown {
-            self.done = self.total;
-            self.draw();
-            let _ = writeln!(std::io::stderr());
+        if let Some(o) = &mut self.observer {
+            o.finish(self.total, self.unit);
         }
     }
 }

@@ -32,7 +32,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use zugong_core::{AdminLevel, DivisionCode, OrgKind, OrgUnitId};
 
 use rng::Rng;
-use zugong_dataset::progress::Progress;
+use zugong_dataset::progress::{Progress, Unit};
 use zugong_dataset::record::Record;
 use zugong_dataset::{
     ApplicantRecord, AttendanceRecord, BranchRecord, CadreRecord, ClassRecord,
@@ -352,6 +352,7 @@ pub fn generate_to(dir: &Path, scale: Scale, seed: u64) -> std::io::Result<Count
     let mut progress = Progress::new(
         zugong_dataset::lang::Lang::current().t("生成各县数据", "generating counties"),
         shape.cities * shape.counties_per_city,
+        Unit::Items,
     );
     let mut sink = FileSink {
         dir,
@@ -373,7 +374,7 @@ pub fn generate_to(dir: &Path, scale: Scale, seed: u64) -> std::io::Result<Count
 /// Generates in memory.
 pub fn generate_in_memory(scale: Scale, seed: u64) -> (Dataset, Counts) {
     let mut data = Dataset::empty(manifest(scale));
-    let mut progress = Progress::new("generating", 1);
+    let mut progress = Progress::new("generating", 1, Unit::Items);
     // Writing to memory cannot fail.
     let counts = generate(scale, seed, &mut data, &mut progress).unwrap_or_default();
     (data, counts)
