@@ -12,8 +12,8 @@ use zugong_scenario::Until;
 
 use crate::error::CliError;
 use crate::{render, sample, scenario};
-use zugong_dataset::lang::{Lang, tr};
-use zugong_dataset::{self as dataset, Fault, World, load, validate, write_dataset};
+use zugong_dataset::lang::Lang;
+use zugong_dataset::{self as dataset, Fault, FaultKind, World, load, validate, write_dataset};
 use zugong_generate::{self as generate, Scale};
 
 /// zugong (组工): a county's organization-work year, from data files to a report.
@@ -215,6 +215,7 @@ fn parse_day(text: &str) -> Result<NaiveDate, String> {
         text,
         &zugong_dataset::cell::Refs::default(),
     )
+    .map_err(|message| message.get(crate::lang()).to_owned())
 }
 
 /// Where a scenario's journal goes.
@@ -265,8 +266,7 @@ impl Data {
         match (dir, db) {
             (_, Some(db)) => Ok(Self::Store(db)),
             (Some(dir), None) => Ok(Self::Folder(dir)),
-            (None, None) => Err(CliError::BadArgument(tr!(
-                Lang::current(),
+            (None, None) => Err(CliError::BadArgument(zugong_dataset::text!(
                 "请给出数据集文件夹或 --db",
                 "give a dataset folder or --db"
             ))),
@@ -281,7 +281,8 @@ fn load_data(data: &Data, faults: &mut Vec<Fault>) -> Option<dataset::Dataset> {
         Data::Store(db) => match zugong_dataset::database::open(db) {
             Ok(mut store) => dataset::load_store(&mut store, faults),
             Err(e) => {
-                faults.push(Fault::file(db.clone(), e.describe(Lang::current())));
+                let message = zugong_dataset::text::Text::from_fn(|lang| e.describe(lang));
+                faults.push(Fault::file(FaultKind::Unreadable, db.clone(), message));
                 None
             }
         },
@@ -323,7 +324,7 @@ pub(crate) fn tell(text: &str) {
 
 /// Notes that did not stop the dataset from being read, on standard error.
 fn note_warnings(warnings: &[Fault]) {
-    let lang = Lang::current();
+    let lang = crate::lang();
     for w in warnings {
         tell(&format!("{} {w}", lang.t("提示：", "note:")));
     }
@@ -454,22 +455,24 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 warnings.clone_from(&data.warnings);
                 let world = validate(data, &mut faults);
                 // Journals that do not verify are problems of the dataset too.
-                faults.extend(world.records.failures.iter().map(|f| Fault {
-                    file: f.file.clone(),
-                    line: f.line,
-                    field: None,
-                    message: if f.message.contains(&f.citation) {
+                faults.extend(world.records.failures.iter().map(|f| {
+                    let message = if f.message.get(Lang::Zh).contains(&f.citation) {
                         f.message.clone()
                     } else {
-                        format!("{} ({})", f.message, f.citation)
-                    },
+                        f.message.map(|m| format!("{m} ({})", f.citation))
+                    };
+                    let fault = Fault::file(FaultKind::Journal, f.file.clone(), message);
+                    match f.line {
+                        Some(line) => fault.on_line(line),
+                        None => fault,
+                    }
                 }));
                 (world.tree.len(), world.members.len(), world.cadres.len())
             });
             match format {
                 ListFormat::Json => {
                     let text = serde_json::to_string_pretty(&faults)
-                        .map_err(|e| CliError::BadArgument(e.to_string()))?;
+                        .map_err(|e| CliError::BadArgument(e.to_string().into()))?;
                     write_output(None, None, false, &(text + "\n"))?;
                 }
                 ListFormat::Text => {
@@ -517,7 +520,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 (_, true) => sample::world()?,
                 _ => load_world_from(&Data::of(dir.clone(), db)?)?,
             };
-            let report = zugong_report::build(&world, lang);
+            let report = zugong_report::build(&world);
             let text = render::render(&report, format, lang);
             write_output(out.as_deref(), dir.as_deref(), force, &text)?;
             Ok(if fail_on_findings && !report.findings.is_empty() {
@@ -603,8 +606,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 (_, Some(db)) => {
                     // Checked inside the store's transaction: the records are held once.
                     let mut store = zugong_dataset::database::open(&db)?;
-                    let done =
-                        zugong_dataset::database::import(&mut store, &from, data, force, lang)?;
+                    let done = zugong_dataset::database::import(&mut store, &from, data, force)?;
                     let (tables, rows, entries) = (done.tables, done.rows, done.entries);
                     tell(&match lang {
                         Lang::Zh => format!(
@@ -654,7 +656,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
         Command::Export { db, out, force } => {
             let mut store = zugong_dataset::database::open(&db)?;
             write_dataset_folder(&out, force, |staging| {
-                zugong_dataset::database::export(&mut store, staging, lang)
+                zugong_dataset::database::export(&mut store, staging)
             })?;
             tell(&format!(
                 "{} {} → {}",

@@ -27,15 +27,30 @@ mod sample;
 mod scenario;
 
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::{CommandFactory, FromArgMatches};
 use zugong_dataset::lang::Lang;
 
+/// The language the user asked for (`--lang`), read from the arguments before they are parsed.
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language of this run (中文 unless `--lang en`): help, messages and reports.
+pub(crate) fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
 fn main() -> ExitCode {
+    let early = lang_from_args();
+    let _ = LANG.set(early);
+    // Every Text the libraries hand over (faults, refusals, findings) is shown in it.
+    zugong_dataset::text::in_language(early, run)
+}
+
+fn run() -> ExitCode {
     // The language is known before the arguments are parsed, so that a refused argument
     // (a day out of range) is explained in it.
-    let early = lang_from_args();
-    early.set_current();
+    let early = lang();
     progress::install();
     let command = help::localized(cli::Cli::command(), early);
     let args = match command
@@ -46,7 +61,6 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let lang = args.lang;
-    lang.set_current();
     match cli::run(args) {
         Ok(code) => code,
         Err(e) => {

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
 
 use zugong_dataset::progress::{Observer, Unit};
+use zugong_dataset::text::Text;
 
 /// Installs the bar as the observer of every long piece of work in the libraries.
 pub(crate) fn install() {
@@ -15,9 +16,9 @@ pub(crate) fn install() {
 }
 
 /// A bar for the work named `label`, or nothing to draw when standard error is not a terminal.
-fn bar(label: &str) -> Box<dyn Observer> {
+fn bar(label: &Text) -> Box<dyn Observer> {
     Box::new(Bar {
-        label: label.to_owned(),
+        label: label.get(crate::lang()).to_owned(),
         shown: std::io::stderr().is_terminal(),
         last: Instant::now(),
     })

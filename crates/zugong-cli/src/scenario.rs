@@ -62,7 +62,6 @@ impl Target {
         &self,
         world: &World,
         journal: &Journal<L>,
-        lang: Lang,
     ) -> Result<(), CliError>
     where
         Journal<L>: Send,
@@ -71,7 +70,7 @@ impl Target {
             Self::File { dir, path } => write_journal(dir, path, journal),
             Self::Store { db, name } => {
                 let mut store = zugong_dataset::database::open(db)?;
-                zugong_dataset::database::append_journal(&mut store, name, journal, world, lang)
+                zugong_dataset::database::append_journal(&mut store, name, journal, world)
             }
         }
     }
@@ -135,7 +134,7 @@ pub(crate) fn rating(
     // A scenario that a rule stopped records nothing: its journal would hold half a story.
     let failed = outcomes.is_empty() || outcomes.iter().any(|o| o.refused.is_some());
     if !failed {
-        path.record(&world, &journal, lang)?;
+        path.record(&world, &journal)?;
     }
     let name = world.tree.get(scope).map(|u| u.name.as_str()).unwrap_or("");
     let mut out = format!(
@@ -205,7 +204,7 @@ pub(crate) fn selection(
     // A scenario that a rule stopped records nothing: its journal would hold half a story.
     let failed = w.steps.iter().any(|s| !s.done);
     if !failed {
-        path.record(&world, &w.journal, lang)?;
+        path.record(&world, &w.journal)?;
     }
     let mut out = String::new();
     let unit = world.holder_name(w.post.holder);
@@ -291,7 +290,7 @@ pub(crate) fn training(
     // A scenario that a rule stopped records nothing: its journal would hold half a story.
     let failed = !o.refusals.is_empty();
     if !failed {
-        path.record(&world, &journal, lang)?;
+        path.record(&world, &journal)?;
     }
     let mut out = format!(
         "{}: {} {}\n",
@@ -347,7 +346,7 @@ pub(crate) fn development(
     let path = Target::new(data, args, &format!("development-{scope}-{on}"))?;
     let failed = cohort.paths == 0 || !cohort.refusals.is_empty();
     if !failed {
-        path.record(&world, &journal, lang)?;
+        path.record(&world, &journal)?;
     }
     let name = world.tree.get(scope).map(|u| u.name.as_str()).unwrap_or("");
     let mut out = format!(

@@ -22,7 +22,8 @@ use zugong_member::{DuesCategory, Fen, Month};
 use zugong_talent::{ProfessionalTitle, TalentTier, Yuan};
 use zugong_training::{MemberGroup, StudyHours, TrainingTier};
 
-use crate::lang::{Lang, tr};
+use crate::lang::Lang;
+use crate::text::{Text, text};
 
 /// The kinds of record a CSV cell may refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -71,21 +72,19 @@ impl Refs {
             .or_insert(Some(id));
     }
 
-    fn resolve(&self, kind: IdKind, text: &str) -> Result<uuid::Uuid, String> {
+    fn resolve(&self, kind: IdKind, text: &str) -> Result<uuid::Uuid, Text> {
         let text = text.trim();
         if let Ok(u) = uuid::Uuid::parse_str(text) {
             return Ok(u);
         }
         match self.codes.get(&(kind, text.to_owned())) {
             Some(Some(u)) => Ok(*u),
-            Some(None) => Err(tr!(
-                Lang::current(),
+            Some(None) => Err(text!(
                 "{text:?} 对应多条记录，请改用编号",
                 "{text:?} names more than one record; use the id"
             )),
             None if looks_scientific(text) => Err(scientific_notation()),
-            None => Err(tr!(
-                Lang::current(),
+            None => Err(text!(
                 "{text:?} 既不是编号，也不是数据集中的代码或名称",
                 "{text:?} is not an id, nor a code or name in the dataset"
             )),
@@ -94,9 +93,8 @@ impl Refs {
 }
 
 /// What to do about a number Excel showed in scientific notation.
-fn scientific_notation() -> String {
-    tr!(
-        Lang::current(),
+fn scientific_notation() -> Text {
+    text!(
         "Excel 把身份证号显示成了科学计数法（如 6.40121E+17），后几位已丢失：请将该列设为“文本”格式后重新录入或导出",
         "Excel turned this ID number into scientific notation (like 6.40121E+17) and lost its last digits: format the column as text and enter or export it again"
     )
@@ -156,7 +154,7 @@ pub trait Field: Sized + DeserializeOwned {
     ///
     /// # Errors
     /// What is wrong with the text and what the column accepts, in the current language.
-    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String>;
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, Text>;
     /// The CSV cell that [`Field::from_cell`] reads back as this value (empty for an absent
     /// value): what `sample --format csv` writes.
     fn to_cell(&self) -> String;
@@ -165,7 +163,7 @@ pub trait Field: Sized + DeserializeOwned {
     ///
     /// # Errors
     /// The rule the value breaks, in the current language.
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), Text> {
         Ok(())
     }
 }
@@ -174,10 +172,10 @@ impl<T: Field> Field for Option<T> {
     fn absent() -> Option<Self> {
         Some(None)
     }
-    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, Text> {
         T::from_cell(text, refs).map(Some)
     }
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), Text> {
         self.as_ref().map_or(Ok(()), T::check)
     }
     fn to_cell(&self) -> String {
@@ -190,14 +188,14 @@ impl<T: Field> Field for Vec<T> {
     fn absent() -> Option<Self> {
         Some(Vec::new())
     }
-    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, Text> {
         text.split([';', '；', '、', '|'])
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(|s| T::from_cell(s, refs))
             .collect()
     }
-    fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), Text> {
         self.iter().try_for_each(T::check)
     }
     fn to_cell(&self) -> String {
@@ -210,15 +208,14 @@ impl Field for BTreeMap<i32, AssessmentGrade> {
     fn absent() -> Option<Self> {
         Some(BTreeMap::new())
     }
-    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, Text> {
         let mut out = BTreeMap::new();
         for item in text.split([';', '；', '|']).map(str::trim) {
             if item.is_empty() {
                 continue;
             }
             let (year, grade) = item.split_once([':', '：', '=']).ok_or_else(|| {
-                tr!(
-                    Lang::current(),
+                text!(
                     "{item:?} 不是“年份:等次”（如 2025:称职）",
                     "{item:?} is not YEAR:GRADE (e.g. 2025:称职)"
                 )
@@ -237,7 +234,7 @@ impl Field for BTreeMap<i32, AssessmentGrade> {
 }
 
 impl Field for String {
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         Ok(text.trim().to_owned())
     }
     fn to_cell(&self) -> String {
@@ -249,12 +246,11 @@ impl Field for bool {
     fn absent() -> Option<Self> {
         Some(false)
     }
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         match text.trim() {
             "是" | "true" | "TRUE" | "True" | "1" | "y" | "yes" | "Y" | "√" | "✓" => Ok(true),
             "否" | "false" | "FALSE" | "False" | "0" | "n" | "no" | "N" | "×" => Ok(false),
-            other => Err(tr!(
-                Lang::current(),
+            other => Err(text!(
                 "{other:?} 不是 是/否",
                 "{other:?} is not 是/否 (yes/no)"
             )),
@@ -268,10 +264,10 @@ impl Field for bool {
 macro_rules! number_fields {
     ($($t:ty),*) => {$(
         impl Field for $t {
-            fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+            fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
                 text.trim()
                     .parse()
-                    .map_err(|_| tr!(Lang::current(), "{:?} 不是 0..={} 之间的整数", "{:?} is not a whole number in 0..={}", text.trim(), <$t>::MAX))
+                    .map_err(|_| text!("{:?} 不是 0..={} 之间的整数", "{:?} is not a whole number in 0..={}", text.trim(), <$t>::MAX))
             }
             fn to_cell(&self) -> String {
                 self.to_string()
@@ -285,15 +281,11 @@ impl Field for i32 {
     fn to_cell(&self) -> String {
         self.to_string()
     }
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
-        text.trim().trim_end_matches('年').parse().map_err(|_| {
-            tr!(
-                Lang::current(),
-                "{:?} 不是年份",
-                "{:?} is not a year",
-                text.trim()
-            )
-        })
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
+        text.trim()
+            .trim_end_matches('年')
+            .parse()
+            .map_err(|_| text!("{:?} 不是年份", "{:?} is not a year", text.trim()))
     }
 }
 
@@ -302,15 +294,14 @@ impl Field for NaiveDate {
     fn to_cell(&self) -> String {
         self.format("%Y-%m-%d").to_string()
     }
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         let t = text.trim();
         let parts: Vec<&str> = t
             .trim_end_matches('日')
             .split(['-', '/', '.', '年', '月'])
             .collect();
         let bad = || {
-            tr!(
-                Lang::current(),
+            text!(
                 "{t:?} 不是日期（如 2026-05-01）",
                 "{t:?} is not a date (2026-05-01)"
             )
@@ -324,8 +315,7 @@ impl Field for NaiveDate {
             d.parse().map_err(|_| bad())?,
         );
         let day = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
-            tr!(
-                Lang::current(),
+            text!(
                 "{t:?} 不是日历上的日期",
                 "{t:?} is not a day of the calendar"
             )
@@ -333,17 +323,16 @@ impl Field for NaiveDate {
         day.check()?;
         Ok(day)
     }
-    fn check(&self) -> Result<(), String> {
-        use zugong_core::journal::Refusal;
+    fn check(&self) -> Result<(), Text> {
         zugong_core::dates::SupportedDates::default()
             .check(*self)
             .map(|_| ())
-            .map_err(|e| e.message(crate::journals::language(Lang::current())))
+            .map_err(|e| Text::refusal(&e))
     }
 }
 
 /// An enum with an official Chinese term: the term (or an alias), else its serde code.
-fn term<T: FromStr + DeserializeOwned>(text: &str) -> Result<T, String>
+fn term<T: FromStr + DeserializeOwned>(text: &str) -> Result<T, Text>
 where
     T::Err: std::fmt::Display + 'static,
 {
@@ -358,7 +347,7 @@ where
 macro_rules! term_fields {
     ($($t:ty),*) => {$(
         impl Field for $t {
-            fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+            fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
                 term(text)
             }
             fn to_cell(&self) -> String {
@@ -402,7 +391,7 @@ term_fields!(
 
 /// 学时 as `16` or `16.5` (tenths), or with the unit.
 impl Field for StudyHours {
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         term(text)
     }
     fn to_cell(&self) -> String {
@@ -417,7 +406,7 @@ impl Field for CitizenIdNumber {
     fn to_cell(&self) -> String {
         self.expose().to_owned()
     }
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         let text = text.trim();
         if looks_scientific(text) {
             return Err(scientific_notation());
@@ -440,9 +429,13 @@ fn looks_scientific(text: &str) -> bool {
 }
 
 /// A citizen ID error in the chosen language (the library's text is English).
-fn citizen_id_message(e: &zugong_core::CitizenIdError) -> String {
+fn citizen_id_message(e: &zugong_core::CitizenIdError) -> Text {
+    Text::from_fn(|lang| citizen_id_message_in(lang, e))
+}
+
+fn citizen_id_message_in(lang: Lang, e: &zugong_core::CitizenIdError) -> String {
     use zugong_core::CitizenIdError as E;
-    match (Lang::current(), e) {
+    match (lang, e) {
         (Lang::En, e) => e.to_string(),
         (Lang::Zh, E::WrongLength { expected, found }) => {
             format!("身份证号应为 {expected} 位，实为 {found} 位（GB 11643-1999）")
@@ -465,10 +458,9 @@ fn citizen_id_message(e: &zugong_core::CitizenIdError) -> String {
 }
 
 /// Serde code only (no official term in the library).
-fn code<T: DeserializeOwned>(text: &str, what: String) -> Result<T, String> {
+fn code<T: DeserializeOwned>(text: &str, what: Text) -> Result<T, Text> {
     serde_json::from_value(serde_json::Value::String(text.trim().to_owned())).map_err(|_| {
-        tr!(
-            Lang::current(),
+        text!(
             "{:?} 不是已知的{what}",
             "{:?} is not a known {what}",
             text.trim()
@@ -480,7 +472,7 @@ impl Field for WorkFunction {
     fn to_cell(&self) -> String {
         self.to_string()
     }
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         match text.trim() {
             "组织" | "组织工作" => Ok(WorkFunction::Organization),
             "人事" => Ok(WorkFunction::Personnel),
@@ -491,8 +483,7 @@ impl Field for WorkFunction {
             "其他" => Ok(WorkFunction::Other),
             t => code(
                 t,
-                tr!(
-                    Lang::current(),
+                text!(
                     "工作职能（组织/人事/纪检/监察/审计/财务/其他）",
                     "work function (组织/人事/纪检/监察/审计/财务/其他)"
                 ),
@@ -508,15 +499,14 @@ impl Field for RectificationStatus {
     fn absent() -> Option<Self> {
         Some(RectificationStatus::None)
     }
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         match text.trim() {
             "无" | "未整顿" | "未列入" => Ok(RectificationStatus::None),
             "整顿中" | "整顿" => Ok(RectificationStatus::UnderRectification),
             "已销号" | "销号" => Ok(RectificationStatus::Closed),
             t => code(
                 t,
-                tr!(
-                    Lang::current(),
+                text!(
                     "整顿状态（无/整顿中/已销号）",
                     "rectification status (无/整顿中/已销号)"
                 ),
@@ -530,7 +520,7 @@ impl Field for StarLevel {
     fn to_cell(&self) -> String {
         self.get().to_string()
     }
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         let t = text.trim();
         let n = match t.trim_end_matches('星').trim_end_matches("级") {
             "无" | "未定级" | "0" | "零" => 0,
@@ -540,14 +530,13 @@ impl Field for StarLevel {
             "四" | "4" => 4,
             "五" | "5" => 5,
             _ => {
-                return Err(tr!(
-                    Lang::current(),
+                return Err(text!(
                     "{t:?} 不是星级（无、一星 … 五星）",
                     "{t:?} is not a star level (无, 一星 … 五星)"
                 ));
             }
         };
-        StarLevel::new(n).map_err(|e| e.to_string())
+        StarLevel::new(n).map_err(|e| Text::same(e.to_string()))
     }
 }
 
@@ -556,12 +545,11 @@ impl Field for Points {
     fn to_cell(&self) -> String {
         format!("{}.{}", self.tenths() / 10, self.tenths() % 10)
     }
-    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, Text> {
         StudyHours::from_cell(text, refs)
             .map(|h| Points::from_tenths(h.tenths()))
             .map_err(|_| {
-                tr!(
-                    Lang::current(),
+                text!(
                     "{:?} 不是分数（如 14.5）",
                     "{:?} is not a score (e.g. 14.5)",
                     text.trim()
@@ -575,11 +563,10 @@ impl Field for Fen {
     fn to_cell(&self) -> String {
         format!("{}.{:02}", self.0 / 100, self.0 % 100)
     }
-    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, Text> {
         let t = text.trim();
         let bad = || {
-            tr!(
-                Lang::current(),
+            text!(
                 "{t:?} 不是金额（如 12.50 或 12.50元）",
                 "{t:?} is not an amount (e.g. 12.50 or 12.50元)"
             )
@@ -611,11 +598,10 @@ impl Field for Month {
             <(i32, u32)>::from(*self).1
         )
     }
-    fn from_cell(text: &str, _: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, _: &Refs) -> Result<Self, Text> {
         let t = text.trim();
         let bad = || {
-            tr!(
-                Lang::current(),
+            text!(
                 "{t:?} 不是年月（如 2026-09 或 2026年9月）",
                 "{t:?} is not a month (e.g. 2026-09 or 2026年9月)"
             )
@@ -638,7 +624,7 @@ impl Field for Yuan {
     fn to_cell(&self) -> String {
         self.0.to_string()
     }
-    fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+    fn from_cell(text: &str, refs: &Refs) -> Result<Self, Text> {
         let t = text.trim().trim_end_matches('元');
         match t.strip_suffix('万') {
             Some(wan) => u64::from_cell(wan, refs).map(|w| Yuan(w.saturating_mul(10_000))),
@@ -650,7 +636,7 @@ impl Field for Yuan {
 macro_rules! id_fields {
     ($($t:ident => $kind:ident),*) => {$(
         impl Field for $t {
-            fn from_cell(text: &str, refs: &Refs) -> Result<Self, String> {
+            fn from_cell(text: &str, refs: &Refs) -> Result<Self, Text> {
                 refs.resolve(IdKind::$kind, text).map($t::from_uuid)
             }
             fn to_cell(&self) -> String {
@@ -673,7 +659,7 @@ id_fields!(
 mod tests {
     use super::*;
 
-    fn cell<T: Field>(text: &str) -> Result<T, String> {
+    fn cell<T: Field>(text: &str) -> Result<T, Text> {
         T::from_cell(text, &Refs::default())
     }
 
@@ -692,6 +678,7 @@ mod tests {
         assert!(
             cell::<NaiveDate>("2026-02-30")
                 .unwrap_err()
+                .get(crate::lang::Lang::Zh)
                 .contains("不是日历上的日期")
         );
         assert!(cell::<NaiveDate>("May 1").is_err());
@@ -756,6 +743,7 @@ mod tests {
         assert!(
             OrgUnitId::from_cell("东和村党支部", &refs)
                 .unwrap_err()
+                .get(crate::lang::Lang::Zh)
                 .contains("多条记录")
         );
         // A UUID is taken as is.

@@ -19,7 +19,7 @@ use zugong_training::TrainingClass;
 
 use crate::error::DatasetError;
 use crate::journals::{JournalKind, Kind, Rules, write_heads};
-use crate::lang::{Lang, tr};
+use crate::text::text;
 use crate::{Dataset, JournalFile, World, each_table, manifest_text, validate, write_atomically};
 
 /// The store named by `db` (a file path or a `postgres://` URL).
@@ -74,11 +74,9 @@ pub fn import(
     source: &Path,
     data: Dataset,
     force: bool,
-    lang: Lang,
 ) -> Result<Imported, DatasetError> {
     if store.manifest()?.is_some() && !force {
-        return Err(DatasetError::BadArgument(tr!(
-            lang,
+        return Err(DatasetError::BadArgument(text!(
             "{} 已有数据集：加 --force 以新导入的各表替换之（日志保留并续写，从不改写）",
             "{} already holds a dataset: --force replaces its tables with the new import (its journals are kept and extended, never rewritten)",
             store.location()
@@ -107,20 +105,19 @@ pub fn import(
             let name = JournalName::new(stem)?;
             imported.entries += match JournalKind::of(base) {
                 Some(JournalKind::Selection) => {
-                    continue_journal::<Selection>(tx, &name, file, head, &rules, lang)?
+                    continue_journal::<Selection>(tx, &name, file, head, &rules)?
                 }
                 Some(JournalKind::Rating) => {
-                    continue_journal::<RatingRound>(tx, &name, file, head, &rules, lang)?
+                    continue_journal::<RatingRound>(tx, &name, file, head, &rules)?
                 }
                 Some(JournalKind::Training) => {
-                    continue_journal::<TrainingClass>(tx, &name, file, head, &rules, lang)?
+                    continue_journal::<TrainingClass>(tx, &name, file, head, &rules)?
                 }
                 Some(JournalKind::Development) => {
-                    continue_journal::<Development>(tx, &name, file, head, &rules, lang)?
+                    continue_journal::<Development>(tx, &name, file, head, &rules)?
                 }
                 None => {
-                    return Err(DatasetError::BadArgument(tr!(
-                        lang,
+                    return Err(DatasetError::BadArgument(text!(
                         "{} 不是本程序认识的日志",
                         "{} is not a journal this build knows",
                         file.file
@@ -149,14 +146,12 @@ fn continue_journal<L: Kind>(
     file: &JournalFile,
     head: Option<Digest>,
     rules: &Rules<'_>,
-    lang: Lang,
 ) -> Result<u64, DatasetError>
 where
     Journal<L>: Send,
 {
     let Some(contexts) = L::contexts(rules) else {
-        return Err(DatasetError::BadArgument(tr!(
-            lang,
+        return Err(DatasetError::BadArgument(text!(
             "数据集未定评星标准，{} 无法核验",
             "the dataset names no rubric: {} cannot be verified",
             file.file
@@ -165,7 +160,13 @@ where
     let mut entries = Vec::with_capacity(file.lines.len());
     for line in &file.lines {
         let entry: Entry<L> = serde_json::from_str(&line.text).map_err(|e| {
-            DatasetError::BadArgument(format!("{}:{}: {e}", file.file, line.number))
+            DatasetError::BadArgument(text!(
+                "{}:{}: {}",
+                "{}:{}: {}",
+                file.file,
+                line.number,
+                crate::explain::serde(&e.to_string())
+            ))
         })?;
         entries.push(entry);
     }
@@ -181,8 +182,7 @@ where
                 .get(held - 1)
                 .is_some_and(|e| e.digest() == stored.1);
         if !continues {
-            return Err(DatasetError::BadArgument(tr!(
-                lang,
+            return Err(DatasetError::BadArgument(text!(
                 "{} 与数据库中同名日志不一致：日志只能续写，不能改写",
                 "{} differs from the store's journal of that name: a journal is extended, never rewritten",
                 file.file
@@ -208,7 +208,6 @@ pub fn append_journal<L: Kind>(
     name: &str,
     journal: &Journal<L>,
     world: &World,
-    lang: Lang,
 ) -> Result<(), DatasetError>
 where
     Journal<L>: Send,
@@ -216,17 +215,14 @@ where
     let name = JournalName::new(name)?;
     let rules = world.rules();
     let Some(contexts) = L::contexts(&rules) else {
-        return Err(DatasetError::BadArgument(tr!(
-            lang,
+        return Err(DatasetError::BadArgument(text!(
             "数据集未定评星标准，无法记录星级评定日志",
             "the dataset names no rubric: a rating journal cannot be recorded"
         )));
     };
     store.write(|tx| -> Result<(), DatasetError> {
         if tx.journals()?.iter().any(|i| i.name == name) {
-            return Err(DatasetError::BadArgument(tr!(
-                lang,
-                "数据库中已有日志 {name}：日志只能续写，不能重写；换一个日期或职位再运行",
+            return Err(DatasetError::BadArgument(text!("数据库中已有日志 {name}：日志只能续写，不能重写；换一个日期或职位再运行",
                 "the store already holds journal {name}: history is extended, never rewritten; run it for another day or post"
             )));
         }
@@ -246,10 +242,9 @@ where
 ///
 /// # Errors
 /// [`DatasetError::Store`], [`DatasetError::Io`].
-pub fn export(store: &mut Store, out: &Path, lang: Lang) -> Result<(), DatasetError> {
+pub fn export(store: &mut Store, out: &Path) -> Result<(), DatasetError> {
     let Some(manifest) = store.manifest()? else {
-        return Err(DatasetError::BadArgument(tr!(
-            lang,
+        return Err(DatasetError::BadArgument(text!(
             "{} 中还没有数据集：先用 zugong import 导入",
             "{} holds no dataset yet: import one with zugong import",
             store.location()

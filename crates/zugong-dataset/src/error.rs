@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use crate::Fault;
 use crate::lang::Lang;
+use crate::text::{Text, in_language};
 
 /// A command that could not be carried out.
 #[derive(Debug, Error)]
@@ -13,9 +14,9 @@ pub enum DatasetError {
     /// The dataset has problems (all of them are listed).
     #[error("the dataset has {} problem(s)", .0.len())]
     InvalidDataset(Vec<Fault>),
-    /// A bad argument.
+    /// A bad argument: what was given and what would be accepted, in both languages.
     #[error("{0}")]
-    BadArgument(String),
+    BadArgument(Text),
     /// The output would overwrite an existing file.
     #[error("{} exists; pass --force to replace it", .0.display())]
     Exists(PathBuf),
@@ -41,8 +42,12 @@ impl DatasetError {
         2
     }
 
-    /// The message in `lang`, with every fault of an invalid dataset.
+    /// The message in `lang`, with every fault of an invalid dataset (each in `lang` too).
     pub fn describe(&self, lang: Lang) -> String {
+        in_language(lang, || self.describe_here(lang))
+    }
+
+    fn describe_here(&self, lang: Lang) -> String {
         match self {
             DatasetError::InvalidDataset(faults) => {
                 let mut s = match lang {

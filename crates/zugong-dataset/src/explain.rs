@@ -8,11 +8,17 @@ use std::any::Any;
 use std::fmt::Display;
 
 use crate::lang::Lang;
+use crate::text::Text;
 
-/// A parse error of a cell, in the current language: a term outside its closed set names the
-/// set and the accepted terms; 学时 name the accepted form.
-pub fn parse_error<E: Display + Any>(e: &E) -> String {
-    if Lang::current() == Lang::En {
+/// A parse error of a cell, in both languages: a term outside its closed set names the set and
+/// the accepted terms; 学时 name the accepted form.
+pub fn parse_error<E: Display + Any>(e: &E) -> Text {
+    Text::from_fn(|lang| parse_error_in(lang, e))
+}
+
+/// A parse error of a cell in `lang` ([`parse_error`]).
+pub fn parse_error_in<E: Display + Any>(lang: Lang, e: &E) -> String {
+    if lang == Lang::En {
         return e.to_string();
     }
     let any: &dyn Any = e;
@@ -100,9 +106,9 @@ pub fn serde_in(lang: Lang, text: &str) -> String {
     }
 }
 
-/// A serde error text in the current language ([`serde_in`] with [`Lang::current`]).
-pub fn serde(text: &str) -> String {
-    serde_in(Lang::current(), text)
+/// A serde error text in both languages ([`serde_in`] for each).
+pub fn serde(text: &str) -> Text {
+    Text::from_fn(|lang| serde_in(lang, text))
 }
 
 /// `"… at line 1 column 9"` → (`"…"`, `Some(("1", "9"))`).

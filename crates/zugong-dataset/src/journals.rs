@@ -20,7 +20,8 @@ use zugong_core::{CoManagementPolicy, InstitutionRegistry, ManagementList, OrgTr
 use zugong_member::{Development, DevelopmentContext, DevelopmentPlans, DevelopmentPolicy};
 use zugong_training::{ClassContext, TrainingClass, TrainingPolicy};
 
-use crate::lang::{Lang, tr};
+use crate::lang::Lang;
+use crate::text::{Text, text};
 use crate::{JournalFile, write_atomically};
 
 /// The file, inside `journals/`, where the dataset records each journal's head (the digest of
@@ -188,8 +189,8 @@ pub struct JournalFailure {
     pub stream: Option<String>,
     /// The rule that refused it.
     pub citation: String,
-    /// What was wrong and what would be accepted.
-    pub message: String,
+    /// What was wrong and what would be accepted, in both languages.
+    pub message: Text,
 }
 
 impl fmt::Display for JournalFailure {
@@ -268,7 +269,6 @@ pub fn verify_all(
     journals: &[JournalFile],
     heads: &BTreeMap<String, Digest>,
     rules: &Rules<'_>,
-    lang: Lang,
 ) -> Records {
     let mut records = Records::default();
     let mut seen: BTreeMap<(JournalKind, String), String> = BTreeMap::new();
@@ -277,8 +277,7 @@ pub fn verify_all(
         let Some(kind) = JournalKind::of(name) else {
             records.failures.push(whole(
                 j,
-                tr!(
-                    lang,
+                text!(
                     "不是本程序认识的日志（selection-、rating-、training-、development-）",
                     "not a journal this build knows (selection-, rating-, training-, development-)"
                 ),
@@ -289,8 +288,8 @@ pub fn verify_all(
         match kind {
             JournalKind::Selection => {
                 let ctx = rules.selection();
-                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures)
-                    && !copied(&v, kind, &mut seen, &mut records.failures, lang)
+                if let Some(v) = verify_file(j, head, |_| ctx, &mut records.failures)
+                    && !copied(&v, kind, &mut seen, &mut records.failures)
                 {
                     records.selections.push(v);
                 }
@@ -299,32 +298,31 @@ pub fn verify_all(
                 let Some(ctx) = rules.rating() else {
                     records.failures.push(whole(
                         j,
-                        tr!(
-                            lang,
+                        text!(
                             "数据集未定评星标准，星级评定日志无法核验",
                             "the dataset names no rubric: a rating journal cannot be verified"
                         ),
                     ));
                     continue;
                 };
-                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures)
-                    && !copied(&v, kind, &mut seen, &mut records.failures, lang)
+                if let Some(v) = verify_file(j, head, |_| ctx, &mut records.failures)
+                    && !copied(&v, kind, &mut seen, &mut records.failures)
                 {
                     records.ratings.push(v);
                 }
             }
             JournalKind::Development => {
                 let ctx = rules.development();
-                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures)
-                    && !copied(&v, kind, &mut seen, &mut records.failures, lang)
+                if let Some(v) = verify_file(j, head, |_| ctx, &mut records.failures)
+                    && !copied(&v, kind, &mut seen, &mut records.failures)
                 {
                     records.developments.push(v);
                 }
             }
             JournalKind::Training => {
                 let ctx = rules.class();
-                if let Some(v) = verify_file(j, head, lang, |_| ctx, &mut records.failures)
-                    && !copied(&v, kind, &mut seen, &mut records.failures, lang)
+                if let Some(v) = verify_file(j, head, |_| ctx, &mut records.failures)
+                    && !copied(&v, kind, &mut seen, &mut records.failures)
                 {
                     records.classes.push(v);
                 }
@@ -334,7 +332,7 @@ pub fn verify_all(
     records
 }
 
-fn whole(j: &JournalFile, message: String) -> JournalFailure {
+fn whole(j: &JournalFile, message: Text) -> JournalFailure {
     JournalFailure {
         file: j.file.clone(),
         line: None,
@@ -350,7 +348,6 @@ fn copied<L: Lifecycle>(
     kind: JournalKind,
     seen: &mut BTreeMap<(JournalKind, String), String>,
     failures: &mut Vec<JournalFailure>,
-    lang: Lang,
 ) -> bool {
     let ids: Vec<String> = v.journal.streams().map(|(id, _)| id.to_string()).collect();
     if let Some((id, other)) = ids
@@ -362,9 +359,7 @@ fn copied<L: Lifecycle>(
             line: None,
             stream: Some(id.clone()),
             citation: sources::JOURNAL_INTEGRITY.to_string(),
-            message: tr!(
-                lang,
-                "流程 {id} 已记于 {other}：同一流程出现在两份日志中（日志被复制），本日志不予采信",
+            message: text!("流程 {id} 已记于 {other}：同一流程出现在两份日志中（日志被复制），本日志不予采信",
                 "stream {id} is already in {other}: the same stream in two journals (a copy); this journal is not taken"
             ),
         });
@@ -380,7 +375,6 @@ fn copied<L: Lifecycle>(
 fn verify_file<'c, L: Lifecycle>(
     j: &JournalFile,
     head: Option<Digest>,
-    lang: Lang,
     context: impl FnMut(&Entry<L>) -> L::Context<'c>,
     failures: &mut Vec<JournalFailure>,
 ) -> Option<Verified<L>> {
@@ -398,8 +392,7 @@ fn verify_file<'c, L: Lifecycle>(
                 // The digest covers the values; the written form is held to them byte for
                 // byte, so no change of a stored journal goes unseen.
                 if serde_json::to_string(&e).ok().as_deref() != Some(line.text.as_str()) {
-                    failures.push(fail(tr!(
-                        lang,
+                    failures.push(fail(text!(
                         "纪实条目不是写入时的形式（被改写过）",
                         "the entry is not in the form it was written in (it was rewritten)"
                     )));
@@ -408,10 +401,10 @@ fn verify_file<'c, L: Lifecycle>(
                 entries.push(e);
             }
             Err(e) => {
-                failures.push(fail(tr!(
-                    lang,
-                    "不是该日志的纪实条目：{e}",
-                    "not an entry of this journal: {e}"
+                failures.push(fail(text!(
+                    "不是该日志的纪实条目：{}",
+                    "not an entry of this journal: {}",
+                    crate::explain::serde(&e.to_string())
                 )));
                 return None;
             }
@@ -420,9 +413,7 @@ fn verify_file<'c, L: Lifecycle>(
     let Some(head) = head else {
         failures.push(whole(
             j,
-            tr!(
-                lang,
-                "数据集未登记该日志的末条摘要（journals/heads.json），无法确认日志完整",
+            text!("数据集未登记该日志的末条摘要（journals/heads.json），无法确认日志完整",
                 "the dataset records no head for this journal (journals/heads.json): it cannot be shown complete"
             ),
         ));
@@ -440,7 +431,7 @@ fn verify_file<'c, L: Lifecycle>(
                 line: j.lines.get(index).map(|l| l.number),
                 stream: e.stream().map(str::to_owned),
                 citation: e.citation().to_string(),
-                message: e.message(language(lang)),
+                message: Text::refusal(&e),
             });
             None
         }

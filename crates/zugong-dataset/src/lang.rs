@@ -1,13 +1,9 @@
-//! Messages in Chinese or English (`--lang`).
+//! The two languages words are told in: Chinese (the default) and English.
+//!
+//! The libraries keep no language of their own: what they say is a
+//! [`Text`](crate::text::Text) in both, and the program that shows it picks one.
 
-use std::sync::OnceLock;
-
-/// The language this library writes its fault messages in, set once by the program at start
-/// (like a locale) with [`Lang::set_current`]; Chinese until set. Reports and scenario
-/// narratives take their language as an argument instead.
-static CURRENT: OnceLock<Lang> = OnceLock::new();
-
-/// The language of messages and reports.
+/// A language a reader may ask for (`--lang zh` or `--lang en`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
     /// 中文.
@@ -18,16 +14,6 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Sets the process's language (the first call wins).
-    pub fn set_current(self) {
-        let _ = CURRENT.set(self);
-    }
-
-    /// The process's language (中文 until set).
-    pub fn current() -> Lang {
-        CURRENT.get().copied().unwrap_or_default()
-    }
-
     /// The Chinese or the English text.
     pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {

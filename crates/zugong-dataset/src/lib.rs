@@ -48,9 +48,11 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
-//! A record that cannot be read is a [`Fault`] (file, line, field, message in the language of
-//! [`lang::Lang::current`]); records that depend on it are summarized once, not listed one by
-//! one; [`validate()`] always returns a world of the records that passed.
+//! A record that cannot be read is a [`Fault`]: its [`FaultKind`], file, line, field, the
+//! record's code where one names it, the rule that refused it, and a message in both languages
+//! ([`text::Text`]) for the caller to show in the one its reader asked for. Records that depend
+//! on a refused one are summarized once, not listed one by one; [`validate()`] always returns a
+//! world of the records that passed.
 //!
 //! The folder form:
 //!
@@ -66,6 +68,7 @@ pub mod cell;
 pub mod database;
 mod error;
 pub mod explain;
+mod fault;
 mod grid;
 pub mod journals;
 pub mod lang;
@@ -75,16 +78,16 @@ pub mod progress;
 pub mod record;
 mod replace;
 pub mod tables;
+pub mod text;
 pub mod validate;
 mod write;
 mod xlsx;
-
-use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use error::DatasetError;
+pub use fault::{Fault, FaultKind};
 pub use load::{load, load_store};
 pub use replace::{recover as recover_replacement, replace_dataset};
 pub use tables::*;
@@ -110,64 +113,6 @@ pub struct Manifest {
     /// `hundred_point_base`); the 110-point scheme if absent.
     #[serde(default)]
     pub rubric: Option<String>,
-}
-
-/// One problem found in a dataset: where it is and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fault {
-    /// The file, relative to the dataset folder.
-    pub file: String,
-    /// The line (JSON Lines: the record's line; CSV: the row's line, the header being line 1).
-    pub line: Option<u64>,
-    /// The field (or CSV column).
-    pub field: Option<String>,
-    /// What is wrong (and, for a rule, which rule); ID and phone numbers masked when shown.
-    #[serde(serialize_with = "masked")]
-    pub message: String,
-}
-
-fn masked<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::privacy::mask(text))
-}
-
-impl Fault {
-    /// A fault of a whole file.
-    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            file: file.into(),
-            line: None,
-            field: None,
-            message: message.into(),
-        }
-    }
-
-    /// A fault of one field of one record.
-    pub fn at(
-        file: impl Into<String>,
-        line: u64,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Self {
-            file: file.into(),
-            line: Some(line),
-            field: Some(field.into()),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Fault {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": {field}")?;
-        }
-        write!(f, ": {}", crate::privacy::mask(&self.message))
-    }
 }
 
 /// A record and the line it came from.

@@ -1,5 +1,6 @@
 //! Reading a dataset folder: every record of every table, every fault collected.
 
+use crate::FaultKind;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -13,8 +14,8 @@ use zugong_store::Store;
 
 use super::{AttendanceRecord, Dataset, Fault, JournalFile, JournalLine, Manifest, Row};
 use crate::grid::Grid;
-use crate::lang::{Lang, tr};
 use crate::progress::{Progress, Unit};
+use crate::text::{Text, text};
 
 /// Headers a roster may carry that mean nothing to a table (ignored).
 const IGNORED_HEADERS: [&str; 4] = ["序号", "备注", "no", "note"];
@@ -34,9 +35,9 @@ pub fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
     // dataset or the new one.
     if let Err(e) = crate::recover_replacement(dir) {
         faults.push(Fault::file(
+            FaultKind::Unreadable,
             dir.display().to_string(),
-            tr!(
-                Lang::current(),
+            text!(
                 "上次替换数据集未完成，且无法恢复：{e}",
                 "an interrupted replacement of the dataset could not be recovered: {e}"
             ),
@@ -44,11 +45,9 @@ pub fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         return None;
     }
     if !dir.is_dir() {
-        faults.push(Fault::file(
+        faults.push(Fault::file(FaultKind::Unreadable,
             dir.display().to_string(),
-            tr!(
-                Lang::current(),
-                "不是文件夹：数据集是包含 dataset.json 和各表文件的文件夹，或一个 Excel 工作簿（.xlsx）",
+            text!("不是文件夹：数据集是包含 dataset.json 和各表文件的文件夹，或一个 Excel 工作簿（.xlsx）",
                 "not a folder: a dataset is a folder holding dataset.json and the tables, or an Excel workbook (.xlsx)"
             ),
         ));
@@ -93,9 +92,9 @@ pub fn load_store(store: &mut Store, faults: &mut Vec<Fault>) -> Option<Dataset>
         Ok(Some(text)) => text,
         Ok(None) => {
             faults.push(Fault::file(
+                FaultKind::Missing,
                 store.location(),
-                tr!(
-                    Lang::current(),
+                text!(
                     "数据库中还没有数据集：先用 zugong import 导入",
                     "the store holds no dataset yet: import one with zugong import"
                 ),
@@ -118,10 +117,8 @@ pub fn load_store(store: &mut Store, faults: &mut Vec<Fault>) -> Option<Dataset>
 
 /// A store's failure as a fault of the dataset.
 fn store_fault(store: &Store, e: &zugong_store::StoreError) -> Fault {
-    Fault::file(
-        store.location(),
-        e.message(crate::journals::language(Lang::current())),
-    )
+    let message = Text::from_fn(|lang| e.message(lang.language()));
+    Fault::file(FaultKind::Unreadable, store.location(), message)
 }
 
 /// Reads a store's journals as journal files (`journals/NAME.jsonl`, one line per entry,
@@ -174,9 +171,9 @@ fn load_workbook(path: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         Ok(s) => s,
         Err(e) => {
             faults.push(Fault::file(
+                FaultKind::Unreadable,
                 file,
-                tr!(
-                    Lang::current(),
+                text!(
                     "不是可读取的 Excel 工作簿：{e}",
                     "not a readable Excel workbook: {e}"
                 ),
@@ -186,9 +183,9 @@ fn load_workbook(path: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
     };
     let Some(manifest) = super::xlsx::manifest_json(&sheets) else {
         faults.push(Fault::file(
+            FaultKind::Missing,
             file,
-            tr!(
-                Lang::current(),
+            text!(
                 "缺少“数据集”工作表（两列：名称、截至日期、评星标准）",
                 "no 数据集 (dataset) sheet: two columns naming 名称, 截至日期 and 评星标准"
             ),
@@ -213,9 +210,9 @@ fn load_workbook(path: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
             )])
             .is_some() => {}
             None => warnings.push(Fault::file(
+                FaultKind::UnknownColumn,
                 format!("{file}#{name}"),
-                tr!(
-                    Lang::current(),
+                text!(
                     "不是本程序认识的表，已忽略",
                     "not a table this build reads, ignored"
                 ),
@@ -287,9 +284,9 @@ fn read_tables(
     data.units = reader.read(faults);
     if data.units.is_empty() && !faults.iter().any(|f| f.file.starts_with("org_units")) {
         faults.push(Fault::file(
+            FaultKind::Missing,
             "org_units.jsonl",
-            tr!(
-                Lang::current(),
+            text!(
                 "缺失：数据集须有组织单位表（org_units.jsonl 或 org_units.csv）",
                 "missing: a dataset needs its organization units (org_units.jsonl or org_units.csv)"
             ),
@@ -332,9 +329,9 @@ fn read_tables(
             match crate::journals::read_heads(dir) {
                 Ok(h) => data.journal_heads = h,
                 Err(e) => faults.push(Fault::file(
+                    FaultKind::Journal,
                     format!("journals/{}", crate::journals::HEADS_FILE),
-                    tr!(
-                        Lang::current(),
+                    text!(
                         "无法读取日志末条摘要：{e}",
                         "the journals' heads cannot be read: {e}"
                     ),
@@ -358,12 +355,9 @@ fn read_tables(
                 faults.splice(attendance_at..attendance_at, read_faults);
             }
             Err(_) => faults.push(Fault::file(
+                FaultKind::Unreadable,
                 "attendance.jsonl",
-                tr!(
-                    Lang::current(),
-                    "读取线程异常终止",
-                    "the reading thread stopped"
-                ),
+                text!("读取线程异常终止", "the reading thread stopped"),
             )),
         }
     }
@@ -376,8 +370,9 @@ fn read_manifest(dir: &Path, faults: &mut Vec<Fault>) -> Option<Manifest> {
         Ok(t) => t,
         Err(e) => {
             faults.push(Fault::file(
+                FaultKind::Unreadable,
                 "dataset.json",
-                tr!(Lang::current(), "无法读取：{e}", "cannot be read: {e}"),
+                text!("无法读取：{e}", "cannot be read: {e}"),
             ));
             return None;
         }
@@ -392,9 +387,9 @@ fn parse_manifest(text: &str, faults: &mut Vec<Fault>) -> Option<Manifest> {
         Ok(v) => manifest_from(v, "dataset.json", faults),
         Err(e) => {
             faults.push(Fault::file(
+                FaultKind::Invalid,
                 "dataset.json",
-                tr!(
-                    Lang::current(),
+                text!(
                     "不是合法的清单：{}",
                     "not a manifest: {}",
                     crate::explain::serde(&e.to_string())
@@ -423,9 +418,9 @@ fn manifest_from(
         Ok(m) if m.format == super::FORMAT => Some(m),
         Ok(m) => {
             faults.push(Fault::file(
+                FaultKind::Invalid,
                 file,
-                tr!(
-                    Lang::current(),
+                text!(
                     "不支持格式 {}（本程序读取格式 {}）",
                     "format {} is not supported (this build reads format {})",
                     m.format,
@@ -436,9 +431,9 @@ fn manifest_from(
         }
         Err(e) => {
             faults.push(Fault::file(
+                FaultKind::Invalid,
                 file,
-                tr!(
-                    Lang::current(),
+                text!(
                     "不是合法的清单：{}",
                     "not a manifest: {}",
                     crate::explain::serde(&e.to_string())
@@ -505,9 +500,9 @@ fn read_table<R: Record>(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             faults.push(Fault::file(
+                FaultKind::Unreadable,
                 name,
-                tr!(
-                    Lang::current(),
+                text!(
                     "不是普通文件（文件夹、管道或失效的链接）：表须是一个文件",
                     "not a regular file (a folder, a pipe or a broken link): a table is a file"
                 ),
@@ -518,9 +513,9 @@ fn read_table<R: Record>(
     let present = [jsonl.is_file(), csv.is_file(), xlsx.is_file()];
     if present.iter().filter(|p| **p).count() > 1 {
         faults.push(Fault::file(
+            FaultKind::Duplicate,
             format!("{}.csv", R::TABLE),
-            tr!(
-                Lang::current(),
+            text!(
                 "{0}.jsonl、{0}.csv、{0}.xlsx 中有多个：只保留一个",
                 "more than one of {0}.jsonl, {0}.csv and {0}.xlsx: keep one",
                 R::TABLE
@@ -542,9 +537,9 @@ fn read_table<R: Record>(
                 Ok(_) => Vec::new(),
                 Err(e) => {
                     faults.push(Fault::file(
+                        FaultKind::Unreadable,
                         name,
-                        tr!(
-                            Lang::current(),
+                        text!(
                             "不是可读取的 Excel 工作簿：{e}",
                             "not a readable Excel workbook: {e}"
                         ),
@@ -584,14 +579,15 @@ fn read_jsonl<R: Record>(
         Ok(f) => f,
         Err(e) => {
             faults.push(Fault::file(
+                FaultKind::Unreadable,
                 name,
-                tr!(Lang::current(), "无法读取：{e}", "cannot be read: {e}"),
+                text!("无法读取：{e}", "cannot be read: {e}"),
             ));
             return Vec::new();
         }
     };
     let mut progress = Progress::new(
-        tr!(Lang::current(), "读取 {name}", "reading {name}"),
+        text!("读取 {name}", "reading {name}"),
         if show { file_len(path) } else { 0 },
         Unit::Bytes,
     );
@@ -607,9 +603,9 @@ fn read_jsonl<R: Record>(
             Ok(n) => progress.add(n as u64),
             Err(e) => {
                 faults.push(Fault::file(
+                    FaultKind::Unreadable,
                     name.clone(),
-                    tr!(
-                        Lang::current(),
+                    text!(
                         "第 {number} 行之后无法读取：{e}",
                         "unreadable after line {number}: {e}"
                     ),
@@ -640,18 +636,19 @@ fn parse_row<R: Record>(
     if let Ok(record) = serde_json::from_str::<R>(text) {
         let refused = record.check_fields();
         if !refused.is_empty() {
+            let mut code = None;
             if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text)
-                && let Some(id) = map
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .and_then(|t| uuid::Uuid::parse_str(t).ok())
+                && let Some(id) = map.get("id").and_then(Value::as_str)
             {
-                unreadable.insert(id);
+                code = Some(id.to_owned());
+                if let Ok(id) = uuid::Uuid::parse_str(id) {
+                    unreadable.insert(id);
+                }
             }
             faults.extend(
                 refused
                     .into_iter()
-                    .map(|(field, msg)| Fault::at(name, number, field, msg)),
+                    .map(|fault| of_record(fault.at(name, number), code.as_deref())),
             );
             return;
         }
@@ -668,37 +665,37 @@ fn parse_row<R: Record>(
                 record,
             }),
             Err(fields) => {
-                if let Some(id) = map
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .and_then(|t| uuid::Uuid::parse_str(t).ok())
-                {
+                let code = map.get("id").and_then(Value::as_str);
+                if let Some(id) = code.and_then(|t| uuid::Uuid::parse_str(t).ok()) {
                     unreadable.insert(id);
                 }
                 faults.extend(
                     fields
                         .into_iter()
-                        .map(|(field, msg)| Fault::at(name, number, field, msg)),
+                        .map(|fault| of_record(fault.at(name, number), code)),
                 );
             }
         },
-        Ok(_) => faults.push(Fault {
-            file: name.to_owned(),
-            line: Some(number),
-            field: None,
-            message: tr!(Lang::current(), "不是 JSON 对象", "not a JSON object"),
-        }),
-        Err(e) => faults.push(Fault {
-            file: name.to_owned(),
-            line: Some(number),
-            field: None,
-            message: tr!(
-                Lang::current(),
-                "不是合法的 JSON：{}",
-                "not JSON: {}",
-                crate::explain::serde(&e.to_string())
-            ),
-        }),
+        Ok(_) => faults.push(
+            Fault::file(
+                FaultKind::Malformed,
+                name,
+                text!("不是 JSON 对象", "not a JSON object"),
+            )
+            .on_line(number),
+        ),
+        Err(e) => faults.push(
+            Fault::file(
+                FaultKind::Malformed,
+                name,
+                text!(
+                    "不是合法的 JSON：{}",
+                    "not JSON: {}",
+                    crate::explain::serde(&e.to_string())
+                ),
+            )
+            .on_line(number),
+        ),
     }
 }
 
@@ -719,11 +716,9 @@ fn read_csv<R: Record>(
 ) -> Vec<Row<R>> {
     let name = format!("{}.csv", R::TABLE);
     if !starts_as_utf8(path) {
-        faults.push(Fault::file(
+        faults.push(Fault::file(FaultKind::Unreadable,
             name,
-            tr!(
-                Lang::current(),
-                "不是 UTF-8 编码（多为 GBK）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+            text!("不是 UTF-8 编码（多为 GBK）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
                 "not UTF-8 (GBK, most likely): save it from Excel as \"CSV UTF-8 (comma delimited)\""
             ),
         ));
@@ -737,8 +732,9 @@ fn read_csv<R: Record>(
         Ok(r) => r,
         Err(e) => {
             faults.push(Fault::file(
+                FaultKind::Unreadable,
                 name,
-                tr!(Lang::current(), "无法读取：{e}", "cannot be read: {e}"),
+                text!("无法读取：{e}", "cannot be read: {e}"),
             ));
             return Vec::new();
         }
@@ -747,8 +743,9 @@ fn read_csv<R: Record>(
         Ok(h) => h.iter().map(str::to_owned).collect::<Vec<String>>(),
         Err(e) => {
             faults.push(Fault::file(
+                FaultKind::Malformed,
                 name,
-                tr!(Lang::current(), "没有表头行：{e}", "no header row: {e}"),
+                text!("没有表头行：{e}", "no header row: {e}"),
             ));
             return Vec::new();
         }
@@ -758,16 +755,14 @@ fn read_csv<R: Record>(
         let line = i as u64 + 2;
         match row {
             Ok(r) => rows.push((line, r.iter().map(str::to_owned).collect())),
-            Err(e) => faults.push(Fault {
-                file: name.clone(),
-                line: Some(line),
-                field: None,
-                message: tr!(
-                    Lang::current(),
-                    "不是合法的 CSV 行：{e}",
-                    "not a CSV row: {e}"
-                ),
-            }),
+            Err(e) => faults.push(
+                Fault::file(
+                    FaultKind::Malformed,
+                    name.clone(),
+                    text!("不是合法的 CSV 行：{e}", "not a CSV row: {e}"),
+                )
+                .on_line(line),
+            ),
         }
     }
     let grid = Grid {
@@ -796,7 +791,9 @@ pub(crate) fn read_grid<R: Record>(
     // Column of the table → index in the row.
     let mut slots: Vec<Option<usize>> = vec![None; R::COLUMNS.len()];
     // Header faults: a column twice, an unknown column, a required column missing.
-    let at_header = |field: &str, message: String| Fault::at(name.clone(), 1, field, message);
+    let at_header = |kind: FaultKind, field: &str, message: Text| {
+        Fault::at(kind, name.clone(), 1, field, message)
+    };
     let mut header_faults = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         let clean = h.trim().trim_start_matches('\u{feff}').trim();
@@ -804,21 +801,18 @@ pub(crate) fn read_grid<R: Record>(
             Some(c) => match slots.get_mut(c) {
                 Some(slot @ None) => *slot = Some(i),
                 _ => header_faults.push(at_header(
+                    FaultKind::Duplicate,
                     clean,
-                    tr!(
-                        Lang::current(),
-                        "同一字段出现两列",
-                        "a second column for the same field"
-                    ),
+                    text!("同一字段出现两列", "a second column for the same field"),
                 )),
             },
             None if clean.is_empty() || IGNORED_HEADERS.contains(&clean) => {}
             // Rosters carry columns the table does not take (政治面貌, 联系电话…): read past
             // them, once noted.
             None => warnings.push(at_header(
+                FaultKind::UnknownColumn,
                 clean,
-                tr!(
-                    Lang::current(),
+                text!(
                     "未使用的列，已忽略；{} 表可用的列：{}",
                     "column not used, ignored; {} takes: {}",
                     R::TABLE,
@@ -837,9 +831,9 @@ pub(crate) fn read_grid<R: Record>(
                 .copied()
                 .unwrap_or(field);
             header_faults.push(at_header(
+                FaultKind::Missing,
                 header,
-                tr!(
-                    Lang::current(),
+                text!(
                     "缺少必填列（{header} 或 {field}）",
                     "required column missing ({header} or {field})"
                 ),
@@ -868,7 +862,7 @@ pub(crate) fn read_grid<R: Record>(
         }
     }
     let mut progress = Progress::new(
-        tr!(Lang::current(), "读取 {name}", "reading {name}"),
+        text!("读取 {name}", "reading {name}"),
         rows.len() as u64,
         Unit::Items,
     );
@@ -886,16 +880,20 @@ pub(crate) fn read_grid<R: Record>(
         match R::from_cells(&cells, refs) {
             Ok(record) => out.push(Row { line, record }),
             Err(fields) => {
-                if let (Some((kind, _)), Some(code)) = (R::KEY, key_cell::<R>(&slots, &row, "id")) {
+                let code = key_cell::<R>(&slots, &row, "id");
+                if let (Some((kind, _)), Some(code)) = (R::KEY, code) {
                     unreadable.insert(id_for_code(kind, code));
                 }
-                faults.extend(fields.into_iter().map(|(field, msg)| {
+                faults.extend(fields.into_iter().map(|fault| {
+                    let field = &fault.field;
                     let header = R::COLUMNS
                         .iter()
                         .find(|c| c.field == field)
                         .and_then(|c| c.headers.first())
                         .map_or(field.clone(), |h| format!("{field} ({h})"));
-                    Fault::at(name.clone(), line, header, msg)
+                    let kind = fault.kind;
+                    let fault = Fault::at(kind, name.clone(), line, header, fault.message);
+                    of_record(fault, code)
                 }));
             }
         }
@@ -903,6 +901,14 @@ pub(crate) fn read_grid<R: Record>(
     }
     progress.finish();
     out
+}
+
+/// `fault`, about the record whose id cell holds `code` (when the row has one).
+fn of_record(fault: Fault, code: Option<&str>) -> Fault {
+    match code {
+        Some(code) if !code.trim().is_empty() => fault.of_record(code.trim()),
+        _ => fault,
+    }
 }
 
 /// Whether the first 64 KiB of a file are UTF-8 (a character cut at the end is allowed):
@@ -985,8 +991,9 @@ pub(crate) fn read_journal(
         Ok(t) => t,
         Err(e) => {
             faults.push(Fault::file(
+                FaultKind::Unreadable,
                 name,
-                tr!(Lang::current(), "无法读取：{e}", "cannot be read: {e}"),
+                text!("无法读取：{e}", "cannot be read: {e}"),
             ));
             return None;
         }

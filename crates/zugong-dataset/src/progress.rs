@@ -17,6 +17,8 @@
 
 use std::sync::OnceLock;
 
+use crate::text::Text;
+
 /// What a piece of work counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
@@ -36,8 +38,9 @@ pub trait Observer: Send {
     fn finish(&mut self, total: u64, unit: Unit);
 }
 
-/// Makes the observer of a piece of work named `label` (in the process's language).
-pub type ObserverFactory = fn(label: &str) -> Box<dyn Observer>;
+/// Makes the observer of a piece of work named `label` (in both languages: the observer shows
+/// the one its program speaks).
+pub type ObserverFactory = fn(label: &Text) -> Box<dyn Observer>;
 
 static FACTORY: OnceLock<ObserverFactory> = OnceLock::new();
 
@@ -69,12 +72,12 @@ impl std::fmt::Debug for Progress {
 impl Progress {
     /// Work of `total` `unit`s named `label`, shown by the installed observer if there is one
     /// (a total of 0 counts as 1).
-    pub fn new(label: impl AsRef<str>, total: u64, unit: Unit) -> Self {
+    pub fn new(label: impl Into<Text>, total: u64, unit: Unit) -> Self {
         Self {
             total: total.max(1),
             done: 0,
             unit,
-            observer: FACTORY.get().map(|make| make(label.as_ref())),
+            observer: FACTORY.get().map(|make| make(&label.into())),
         }
     }
 

@@ -5,7 +5,8 @@
 use serde_json::{Map, Value};
 
 use super::cell::{Field, Refs};
-use crate::lang::{Lang, tr};
+use crate::FaultKind;
+use crate::text::{Text, text};
 
 /// One column of a table: the field's JSON name and the headers accepted in CSV.
 #[derive(Debug)]
@@ -16,8 +17,35 @@ pub struct Column {
     pub headers: &'static [&'static str],
 }
 
-/// A fault in one field of one record.
-pub type FieldFault = (String, String);
+/// A fault in one field of one record, before the file and line are known: the loader makes a
+/// [`Fault`](crate::Fault) of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldFault {
+    /// The field (JSON name) or column.
+    pub field: String,
+    /// What kind of problem it is ([`FaultKind::Missing`], [`FaultKind::Invalid`] or
+    /// [`FaultKind::UnknownColumn`]).
+    pub kind: FaultKind,
+    /// What is wrong.
+    pub message: Text,
+}
+
+impl FieldFault {
+    /// A fault of `field`.
+    pub fn new(field: impl Into<String>, kind: FaultKind, message: impl Into<Text>) -> Self {
+        Self {
+            field: field.into(),
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// The [`Fault`](crate::Fault) of this field on `line` of `file`.
+    pub fn at(self, file: impl Into<String>, line: u64) -> crate::Fault {
+        crate::Fault::at(self.kind, file, line, self.field, self.message)
+    }
+}
 
 /// A record of a dataset table.
 pub trait Record: Sized + serde::Serialize + serde::de::DeserializeOwned {
@@ -49,9 +77,9 @@ pub trait Record: Sized + serde::Serialize + serde::de::DeserializeOwned {
     fn check_fields(&self) -> Vec<FieldFault>;
 }
 
-/// The message for an absent required field, in the language of [`crate::lang::Lang::current`].
-pub fn missing() -> String {
-    tr!(Lang::current(), "缺少必填字段", "missing")
+/// The message for an absent required field.
+pub fn missing() -> Text {
+    text!("缺少必填字段", "missing")
 }
 
 /// Reads one field of a JSON object.
@@ -64,7 +92,7 @@ pub fn json_field<T: Field>(
         None | Some(Value::Null) => {
             let v = T::absent();
             if v.is_none() {
-                faults.push((name.to_owned(), missing()));
+                faults.push(FieldFault::new(name, FaultKind::Missing, missing()));
             }
             v
         }
@@ -76,7 +104,7 @@ pub fn json_field<T: Field>(
             }) {
             Ok(v) => Some(v),
             Err(e) => {
-                faults.push((name.to_owned(), e));
+                faults.push(FieldFault::new(name, FaultKind::Invalid, e));
                 None
             }
         },
@@ -94,14 +122,14 @@ pub fn cell_field<T: Field>(
         None => {
             let v = T::absent();
             if v.is_none() {
-                faults.push((name.to_owned(), missing()));
+                faults.push(FieldFault::new(name, FaultKind::Missing, missing()));
             }
             v
         }
         Some(text) => match T::from_cell(text, refs) {
             Ok(v) => Some(v),
             Err(e) => {
-                faults.push((name.to_owned(), e));
+                faults.push(FieldFault::new(name, FaultKind::Invalid, e));
                 None
             }
         },
@@ -112,7 +140,11 @@ pub fn cell_field<T: Field>(
 pub fn unknown_keys(map: &Map<String, Value>, columns: &[Column], faults: &mut Vec<FieldFault>) {
     for k in map.keys() {
         if !columns.iter().any(|c| c.field == k) {
-            faults.push((k.clone(), tr!(Lang::current(), "未知字段", "unknown field")));
+            faults.push(FieldFault::new(
+                k.clone(),
+                FaultKind::UnknownColumn,
+                text!("未知字段", "unknown field"),
+            ));
         }
     }
 }
@@ -169,7 +201,7 @@ macro_rules! record {
                 let mut out = Vec::new();
                 $(
                     if let Err(e) = $crate::cell::Field::check(&self.$field) {
-                        out.push((stringify!($field).to_owned(), e));
+                        out.push($crate::record::FieldFault::new(stringify!($field), $crate::FaultKind::Invalid, e));
                     }
                 )*
                 out

@@ -350,7 +350,7 @@ pub fn generate_to(dir: &Path, scale: Scale, seed: u64) -> std::io::Result<Count
     std::fs::create_dir_all(dir)?;
     let shape = scale.shape();
     let mut progress = Progress::new(
-        zugong_dataset::lang::Lang::current().t("生成各县数据", "generating counties"),
+        zugong_dataset::text::Text::new("生成各县数据", "generating counties"),
         shape.cities * shape.counties_per_city,
         Unit::Items,
     );
@@ -374,7 +374,11 @@ pub fn generate_to(dir: &Path, scale: Scale, seed: u64) -> std::io::Result<Count
 /// Generates in memory.
 pub fn generate_in_memory(scale: Scale, seed: u64) -> (Dataset, Counts) {
     let mut data = Dataset::empty(manifest(scale));
-    let mut progress = Progress::new("generating", 1, Unit::Items);
+    let mut progress = Progress::new(
+        zugong_dataset::text::Text::new("生成数据", "generating"),
+        1,
+        Unit::Items,
+    );
     // Writing to memory cannot fail.
     let counts = generate(scale, seed, &mut data, &mut progress).unwrap_or_default();
     (data, counts)

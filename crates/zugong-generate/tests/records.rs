@@ -67,13 +67,27 @@ fn every_bad_field_is_named() {
     v["joined_on"] = "yesterday".into();
     v["extra"] = 1.into();
     let faults = zugong_dataset::MemberRecord::from_json(v.as_object().unwrap()).unwrap_err();
-    let fields: Vec<&str> = faults.iter().map(|(f, _)| f.as_str()).collect();
+    let fields: Vec<&str> = faults.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["extra", "citizen_id", "joined_on"], "{faults:?}");
+    use zugong_dataset::FaultKind;
+    let kinds: Vec<FaultKind> = faults.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FaultKind::UnknownColumn,
+            FaultKind::Invalid,
+            FaultKind::Invalid
+        ]
+    );
     let mut v = serde_json::to_value(&d.members[0].record).unwrap();
     v.as_object_mut().unwrap().remove("unit");
     let faults = zugong_dataset::MemberRecord::from_json(v.as_object().unwrap()).unwrap_err();
     assert_eq!(
         faults,
-        [("unit".to_owned(), zugong_dataset::record::missing())]
+        [zugong_dataset::record::FieldFault::new(
+            "unit",
+            zugong_dataset::FaultKind::Missing,
+            zugong_dataset::record::missing()
+        )]
     );
 }

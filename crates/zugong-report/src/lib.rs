@@ -16,25 +16,30 @@
 //! let world = zugong_dataset::validate(data, &mut faults);
 //! assert!(faults.is_empty());
 //!
-//! let report = zugong_report::build(&world, Lang::Zh);
+//! let report = zugong_report::build(&world);
 //! assert!(report.totals.members > 3_000);
 //! for finding in &report.findings {
 //!     // Every finding names its rule and the article behind it, and what it was found on.
 //!     assert!(!finding.rule.is_empty() && !finding.citation.is_empty());
 //!     assert!(!finding.subjects.is_empty());
+//!     // Its words are there in both languages; the reader's program picks one.
+//!     assert_ne!(finding.rule.get(Lang::Zh), finding.rule.get(Lang::En));
 //! }
-//! // Built in either language, the report finds the same things in the same order.
-//! let english = zugong_report::build(&world, Lang::En);
-//! assert_eq!(english.findings.len(), report.findings.len());
 //! ```
 //!
-//! The words of a report (rule names, details) are written in the language it was built in;
-//! the figures, the citations and the order of the findings are the same in both.
+//! A report holds no language: it is built once, its figures, citations and typed values (a
+//! selection's [`SelectionRow::stage`], a branch's [`WeakRow::status`]) are the same for every
+//! reader, and its words ([`Text`]: rule names, details, group names such as 合计) are held in
+//! Chinese and in English, so a renderer shows them in its reader's language with
+//! [`Text::get`] — or, for `Display` and `Serialize`, inside
+//! [`in_language`](zugong_dataset::text::in_language). Findings are therefore numbered the same
+//! in both languages.
 
 mod build;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use zugong_dataset::text::{Text, text};
 
 pub use build::build;
 
@@ -42,9 +47,8 @@ pub use build::build;
 pub const DUE_WITHIN_DAYS: u32 = 90;
 
 /// The heading of the evaluations due.
-pub fn due_heading(lang: zugong_dataset::lang::Lang) -> String {
-    zugong_dataset::lang::tr!(
-        lang,
+pub fn due_heading() -> Text {
+    text!(
         "{DUE_WITHIN_DAYS} 日内到期考核",
         "Due within {DUE_WITHIN_DAYS} days"
     )
@@ -100,6 +104,22 @@ pub fn stage_name(
     }
 }
 
+/// A selection stage in both languages ([`stage_name`] of each).
+pub fn stage_text(stage: zugong_cadre::SelectionStage) -> Text {
+    Text::from_fn(|lang| stage_name(stage, lang).to_owned())
+}
+
+/// A rectification status in both languages: the official term (已销号, 整顿中) and its
+/// English.
+pub fn status_text(status: zugong_branch::RectificationStatus) -> Text {
+    use zugong_branch::RectificationStatus as S;
+    match status {
+        S::None => Text::new("未整顿", "not under rectification"),
+        S::UnderRectification => Text::new("整顿中", "under rectification"),
+        S::Closed => Text::new("已销号", "closed"),
+    }
+}
+
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -129,12 +149,11 @@ pub struct Report {
 
 impl Report {
     /// The report's heading: its title and day.
-    pub fn heading(&self, lang: zugong_dataset::lang::Lang) -> String {
-        format!(
-            "{} {} — {} {}",
-            lang.t("组织工作年度报告", "Organization-work report"),
+    pub fn heading(&self) -> Text {
+        text!(
+            "组织工作年度报告 {} — 截至 {}",
+            "Organization-work report {} — as of {}",
             self.title,
-            lang.t("截至", "as of"),
             self.as_of
         )
     }
@@ -186,9 +205,9 @@ pub struct WeakRow {
     /// The group it belongs to.
     pub group: String,
     /// Why it is weak.
-    pub bases: Vec<String>,
+    pub bases: Vec<Text>,
     /// Rectification status.
-    pub status: String,
+    pub status: zugong_branch::RectificationStatus,
     /// Deadline, if any.
     pub deadline: Option<NaiveDate>,
     /// Whether the deadline passed.
@@ -305,14 +324,14 @@ pub struct SelectionRow {
     /// Its unit.
     pub unit: String,
     /// The stage reached.
-    pub stage: String,
+    pub stage: zugong_cadre::SelectionStage,
     /// Candidates (names).
     pub candidates: Vec<String>,
     /// The 公示, if started.
     pub publicity: Option<(NaiveDate, NaiveDate)>,
     /// The body that took the 讨论决定, as the journal recorded it (e.g. `中共新庄县委员会
     /// 党委（党组）`), once decided.
-    pub decided_by: Option<String>,
+    pub decided_by: Option<Text>,
     /// Journal entries.
     pub entries: usize,
 }
@@ -321,7 +340,7 @@ pub struct SelectionRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessmentRow {
     /// The unit.
-    pub unit: String,
+    pub unit: Text,
     /// Cadres graded.
     pub graded: u32,
     /// 优秀.
@@ -379,7 +398,7 @@ pub struct TalentSection {
     /// Tier × industry counts.
     pub by_industry: Vec<(String, String, u32)>,
     /// Due within 90 days: (name, tier, what, on).
-    pub due: Vec<(String, String, String, NaiveDate)>,
+    pub due: Vec<(String, String, Text, NaiveDate)>,
 }
 
 /// 发展党员: the development journals, as verified.
@@ -453,7 +472,7 @@ pub struct BurdenSection {
 #[derive(Debug, Clone, Serialize)]
 pub struct EconomyRow {
     /// The group.
-    pub unit: String,
+    pub unit: Text,
     /// Villages with a return.
     pub villages: u32,
     /// 空壳村.
@@ -470,7 +489,7 @@ pub struct EconomyRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct CoverageRow {
     /// The group.
-    pub group: String,
+    pub group: Text,
     /// Organizations.
     pub organizations: u64,
     /// Party members employed.
@@ -546,7 +565,7 @@ pub struct Finding {
     /// The area.
     pub area: Area,
     /// The rule, in words.
-    pub rule: String,
+    pub rule: Text,
     /// Its citation (regulation and article).
     pub citation: String,
     /// Every case the rule was found on, in the order the report lists them (the text and
@@ -558,15 +577,16 @@ pub struct Finding {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Subject {
-    /// The unit or person, by name (a person's ID number never appears, only a name).
-    pub name: String,
+    /// The unit or person, by name (a person's ID number never appears, only a name); a
+    /// name is the same in both languages, a group such as 合计 is not.
+    pub name: Text,
     /// What was found, with the figures (`应开展 28 项，完成 8 项`).
-    pub detail: String,
+    pub detail: Text,
 }
 
 impl Subject {
     /// A case: `name` and what was found on it.
-    pub fn new(name: impl Into<String>, detail: impl Into<String>) -> Self {
+    pub fn new(name: impl Into<Text>, detail: impl Into<Text>) -> Self {
         Self {
             name: name.into(),
             detail: detail.into(),
@@ -575,7 +595,7 @@ impl Subject {
 }
 
 /// The cases as the builders collect them, (name, detail) pairs, as [`Subject`]s.
-fn subjects(pairs: impl IntoIterator<Item = (String, String)>) -> Vec<Subject> {
+fn subjects<N: Into<Text>, D: Into<Text>>(pairs: impl IntoIterator<Item = (N, D)>) -> Vec<Subject> {
     pairs
         .into_iter()
         .map(|(name, detail)| Subject::new(name, detail))

@@ -14,7 +14,7 @@ use zugong_member::{
 use crate::issue;
 use zugong_dataset::World;
 use zugong_dataset::journals::{JournalKind, stream_uuid};
-use zugong_dataset::lang::Lang;
+use zugong_dataset::text::Text;
 
 /// Applicants per branch.
 const PER_BRANCH: usize = 2;
@@ -25,7 +25,7 @@ struct Walked {
     branch: OrgUnitId,
     committee: Authority,
     sponsors: Vec<Sponsor>,
-    refused: Option<String>,
+    refused: Option<Text>,
 }
 
 /// The cohort's outcome.
@@ -35,7 +35,7 @@ pub struct Cohort {
     /// Paths that reached 正式党员.
     pub full: usize,
     /// Refusals, with their rules.
-    pub refusals: Vec<String>,
+    pub refusals: Vec<Text>,
 }
 
 /// The steps, in order, with the day each is taken (days after the application) and whether
@@ -112,7 +112,6 @@ fn steps(path: &Walked) -> Vec<(i64, bool, DevelopmentCommand)> {
 pub fn develop(world: &World, scope: OrgUnitId, on: NaiveDate) -> (Cohort, Journal<Development>) {
     let rules = world.rules();
     let ctx = rules.development();
-    let lang = Lang::current();
     let mut journal = Journal::<Development>::new();
     let mut paths = Vec::new();
     for b in &world.branches {
@@ -180,7 +179,6 @@ pub fn develop(world: &World, scope: OrgUnitId, on: NaiveDate) -> (Cohort, Journ
             branch,
             "递交入党申请书",
             &ctx,
-            lang,
         ) {
             p.refused = Some(e);
         }
@@ -208,7 +206,6 @@ pub fn develop(world: &World, scope: OrgUnitId, on: NaiveDate) -> (Cohort, Journ
                 who,
                 "发展党员",
                 &ctx,
-                lang,
             ) {
                 p.refused = Some(e);
             }

@@ -44,12 +44,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use zugong_core::Authority;
-use zugong_core::journal::{ExecuteError, Journal, Lifecycle, Refusal};
+use zugong_core::journal::{ExecuteError, Journal, Lifecycle};
 
 use zugong_dataset::DatasetError;
 use zugong_dataset::act::act;
-use zugong_dataset::journals::{HEADS_FILE, language, lines, read_heads, write_heads};
-use zugong_dataset::lang::Lang;
+use zugong_dataset::journals::{HEADS_FILE, lines, read_heads, write_heads};
+use zugong_dataset::text::Text;
 use zugong_dataset::write_atomically;
 
 /// How far a selection goes.
@@ -107,12 +107,11 @@ impl std::fmt::Display for Until {
 
 /// Issues `command` on `stream` as `authority` on `day`: the act's time is 09:00 plus the
 /// journal's length in seconds, so the entries stay in order of time. A refusal comes back in
-/// `lang`, with its rule.
+/// both languages, with its rule.
 ///
 /// # Errors
 /// The rule's refusal, or the journal's (an act out of order or out of the supported dates),
-/// as a message in `lang` with its citation.
-#[allow(clippy::too_many_arguments)] // one command's parts: what, for whom, by whom, when, why
+/// as a message in both languages with its citation.
 pub fn issue<L: Lifecycle>(
     journal: &mut Journal<L>,
     stream: L::Id,
@@ -121,14 +120,13 @@ pub fn issue<L: Lifecycle>(
     authority: Authority,
     reason: &str,
     context: &L::Context<'_>,
-    lang: Lang,
-) -> Result<Vec<L::Event>, String> {
+) -> Result<Vec<L::Event>, Text> {
     let step = u32::try_from(journal.len()).unwrap_or(u32::MAX);
     journal
         .execute(stream, command, act(day, step, authority), reason, context)
         .map_err(|e| match e {
-            ExecuteError::Refused(r) => r.message(language(lang)),
-            ExecuteError::Journal(j) => j.message(language(lang)),
+            ExecuteError::Refused(r) => Text::refusal(&r),
+            ExecuteError::Journal(j) => Text::refusal(&j),
         })
 }
 

@@ -14,7 +14,7 @@ use zugong_core::{AdminLevel, Authority, OrgKind, OrgUnitId, RatingRoundId, Work
 use crate::issue;
 use zugong_dataset::DatasetError;
 use zugong_dataset::journals::{JournalKind, stream_uuid};
-use zugong_dataset::lang::{Lang, tr};
+use zugong_dataset::text::{Text, text};
 use zugong_dataset::{BranchRecord, World};
 
 /// The outcome of one branch's round.
@@ -29,7 +29,7 @@ pub struct RoundOutcome {
     /// The stage reached.
     pub stage: RatingStage,
     /// Why it stopped early, with the rule.
-    pub refused: Option<String>,
+    pub refused: Option<Text>,
 }
 
 /// The scope: the unit named (id or exact name), else the first town committee.
@@ -53,8 +53,7 @@ pub fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, Dataset
                 .find(|u| u.name == text)
                 .map(|u| u.id)
                 .ok_or_else(|| {
-                    DatasetError::BadArgument(tr!(
-                        zugong_dataset::lang::Lang::current(),
+                    DatasetError::BadArgument(text!(
                         "--scope {text:?} 不是数据集中的组织",
                         "--scope {text:?} is not a unit of the dataset"
                     ))
@@ -68,11 +67,7 @@ pub fn scope_of(world: &World, scope: Option<&str>) -> Result<OrgUnitId, Dataset
             .or_else(|| world.tree.units().first())
             .map(|u| u.id)
             .ok_or_else(|| {
-                DatasetError::BadArgument(tr!(
-                    zugong_dataset::lang::Lang::current(),
-                    "数据集中没有组织",
-                    "the dataset has no units"
-                ))
+                DatasetError::BadArgument(text!("数据集中没有组织", "the dataset has no units"))
             }),
     }
 }
@@ -92,7 +87,7 @@ struct Walked<'a> {
     round: RatingRoundId,
     upper: Authority,
     steps: Vec<(NaiveDate, Authority, BranchRatingCommand, &'static str)>,
-    refused: Option<String>,
+    refused: Option<Text>,
 }
 
 impl Walked<'_> {
@@ -122,7 +117,6 @@ pub fn rate(
         rubric,
         calendar: &calendar,
     };
-    let lang = Lang::current();
     let mut walks: Vec<Walked<'_>> = Vec::new();
     for b in &world.branches {
         if !world.tree.is_within(b.unit, scope).unwrap_or(false) {
@@ -201,9 +195,9 @@ pub fn rate(
             year: on.year(),
             branches,
         };
-        if let Err(e) = issue(&mut journal, round, open, on, upper, "开展评星", &ctx, lang) {
+        if let Err(e) = issue(&mut journal, round, open, on, upper, "开展评星", &ctx) {
             for w in walks.iter_mut().filter(|w| w.round == round) {
-                w.refused = Some(format!("开展评星: {e}"));
+                w.refused = Some(text!("开展评星: {e}", "opening the rating: {e}"));
             }
         }
     }
@@ -231,8 +225,8 @@ pub fn rate(
                     });
                 }
             }
-            if let Err(e) = issue(&mut journal, w.round, cmd, day, who, why, &ctx, lang) {
-                w.refused = Some(format!("{why}: {e}"));
+            if let Err(e) = issue(&mut journal, w.round, cmd, day, who, why, &ctx) {
+                w.refused = Some(text!("{why}: {e}", "{why}: {e}"));
             }
         }
     }
@@ -261,10 +255,9 @@ pub fn rate(
                 w.upper,
                 "授星",
                 &ctx,
-                lang,
             )
         {
-            w.refused = Some(format!("授星: {e}"));
+            w.refused = Some(text!("授星: {e}", "awarding the stars: {e}"));
         }
     }
     let outcomes = walks

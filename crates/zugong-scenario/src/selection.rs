@@ -23,7 +23,7 @@ use zugong_core::{
 use crate::{Until, issue};
 use zugong_dataset::DatasetError;
 use zugong_dataset::journals::{JournalKind, stream_uuid};
-use zugong_dataset::lang::{Lang, tr};
+use zugong_dataset::text::{Text, text};
 use zugong_dataset::{CadreRecord, World};
 
 /// Cadres as flat screening rows on `on` (same order as `world.cadres`).
@@ -124,7 +124,7 @@ pub struct StepOutcome {
     /// The day.
     pub on: NaiveDate,
     /// What happened (or why it was refused).
-    pub detail: String,
+    pub detail: Text,
     /// Whether the step was done.
     pub done: bool,
 }
@@ -159,8 +159,7 @@ pub fn selection_id(post: &Post, on: NaiveDate) -> SelectionId {
 fn pick_post(world: &World, post: Option<&str>) -> Result<Post, DatasetError> {
     if let Some(text) = post {
         let id: PositionId = text.trim().parse().map_err(|_| {
-            DatasetError::BadArgument(tr!(
-                zugong_dataset::lang::Lang::current(),
+            DatasetError::BadArgument(text!(
                 "--post {text:?} 不是职位编号",
                 "--post {text:?} is not a post id"
             ))
@@ -171,8 +170,7 @@ fn pick_post(world: &World, post: Option<&str>) -> Result<Post, DatasetError> {
             .find(|p| p.id == id)
             .cloned()
             .ok_or_else(|| {
-                DatasetError::BadArgument(tr!(
-                    zugong_dataset::lang::Lang::current(),
+                DatasetError::BadArgument(text!(
                     "职位 {id} 不在数据集中",
                     "post {id} is not in the dataset"
                 ))
@@ -196,8 +194,7 @@ fn pick_post(world: &World, post: Option<&str>) -> Result<Post, DatasetError> {
         .min_by_key(|p| (rank_step(p.rank) != 1, p.title.clone()))
         .cloned()
         .ok_or_else(|| {
-            DatasetError::BadArgument(tr!(
-                zugong_dataset::lang::Lang::current(),
+            DatasetError::BadArgument(text!(
                 "数据集中没有空缺职位；请用 --post 指定",
                 "the dataset has no vacant post; name one with --post"
             ))
@@ -226,8 +223,7 @@ pub fn walk(
     let authority = row
         .map(|r| Authority::party_committee(r.manager))
         .ok_or_else(|| {
-            DatasetError::BadArgument(tr!(
-                zugong_dataset::lang::Lang::current(),
+            DatasetError::BadArgument(text!(
                 "数据集中没有党委有权决定职位 {}（{}）",
                 "no committee in the dataset may decide on post {} ({})",
                 post.id,
@@ -255,7 +251,6 @@ pub fn walk(
         .collect();
     let rules = world.rules();
     let ctx = rules.selection();
-    let lang = Lang::current();
     let id = selection_id(&post, on);
     let mut sel = Selection::default();
     let mut journal = Journal::<Selection>::new();
@@ -264,9 +259,9 @@ pub fn walk(
                    name: &'static str,
                    day: NaiveDate,
                    cmd: SelectionCommand,
-                   detail: String|
+                   detail: Text|
      -> bool {
-        let outcome = issue(&mut journal, id, cmd, day, authority, name, &ctx, lang);
+        let outcome = issue(&mut journal, id, cmd, day, authority, name, &ctx);
         *sel = journal.state(id).cloned().unwrap_or_default();
         match outcome {
             Ok(_) => {
@@ -294,8 +289,7 @@ pub fn walk(
             steps.push(StepOutcome {
                 step: "全口径筛查",
                 on,
-                detail: tr!(
-                    zugong_dataset::lang::Lang::current(),
+                detail: text!(
                     "干部库中无人符合岗位画像",
                     "nobody in the pool meets the post's profile"
                 ),
@@ -316,12 +310,12 @@ pub fn walk(
                 exceptional: None,
                 proposed: Vec::new(),
             },
-            format!(
+            Text::same(format!(
                 "{} {} ({})",
                 post.title,
                 post.rank,
                 world.holder_name(post.holder)
-            ),
+            )),
         ) {
             break 'walk false;
         }
@@ -375,7 +369,7 @@ pub fn walk(
                 skip_meeting: false,
                 reviews,
             },
-            names.join("、"),
+            Text::from_fn(|lang| names.join(lang.t("、", ", "))),
         ) {
             break 'walk false;
         }
@@ -400,7 +394,11 @@ pub fn walk(
                     record,
                     review: review_of(c),
                 },
-                format!("{}：个别谈话 24 人，民主测评 22/24", c.name),
+                text!(
+                    "{}：个别谈话 24 人，民主测评 22/24",
+                    "{}: 24 interviewed, 22 of 24 in favour",
+                    c.name
+                ),
             ) {
                 break 'walk false;
             }
@@ -495,7 +493,7 @@ pub fn walk(
                     )
                 }),
             },
-            format!("任职谈话：{}", cadre.name),
+            text!("任职谈话：{}", "appointment talk: {}", cadre.name),
         )
     };
     let _ = go;

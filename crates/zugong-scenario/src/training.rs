@@ -17,7 +17,7 @@ use zugong_training::{
 
 use crate::issue;
 use zugong_dataset::World;
-use zugong_dataset::lang::Lang;
+use zugong_dataset::text::{Text, text};
 
 /// A member short of their 学时.
 #[derive(Debug, Clone, Serialize)]
@@ -73,7 +73,7 @@ pub struct FallbackOutcome {
     /// Members still short after the classes.
     pub still_short: usize,
     /// Refusals by the class lifecycle, with the rule.
-    pub refusals: Vec<String>,
+    pub refusals: Vec<Text>,
     /// 学时 credited.
     pub credited: StudyHours,
 }
@@ -172,7 +172,14 @@ pub fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Journal<T
     ) {
         Ok(p) => p,
         Err(e) => {
-            out.refusals.push(e.to_string());
+            out.refusals.push(match e {
+                zugong_training::CoverageError::UnknownUnit(u) => {
+                    text!("组织 {u} 不在组织树中", "org unit {u} is not in the tree")
+                }
+                zugong_training::CoverageError::DuplicateMember(m) => {
+                    text!("党员 {m} 重复列出", "member {m} is listed twice")
+                }
+            });
             return (out, Journal::new());
         }
     };
@@ -201,7 +208,6 @@ pub fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Journal<T
         tree: &world.tree,
         policy: &policy,
     };
-    let lang = Lang::current();
     let mut going: Vec<(&ClassPlan, Vec<MemberId>, u32)> = Vec::new();
     let mut still = out.uncovered.len();
     for p in &plans {
@@ -214,10 +220,9 @@ pub fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Journal<T
             who,
             "制定兜底培训计划",
             &ctx,
-            lang,
         ) {
             Ok(_) => going.push((p, seated.get(&p.id).cloned().unwrap_or_default(), 0)),
-            Err(e) => out.refusals.push(format!("{}: {e}", p.name)),
+            Err(e) => out.refusals.push(text!("{}: {e}", "{}: {e}", p.name)),
         }
     }
     going.retain(|(p, members, _)| {
@@ -230,8 +235,8 @@ pub fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Journal<T
                 member: *m,
                 unit: *unit,
             };
-            if let Err(e) = issue(&mut journal, p.id, enrol, on, who, "报名", &ctx, lang) {
-                out.refusals.push(format!("{}: {e}", p.name));
+            if let Err(e) = issue(&mut journal, p.id, enrol, on, who, "报名", &ctx) {
+                out.refusals.push(text!("{}: {e}", "{}: {e}", p.name));
                 return false;
             }
         }
@@ -254,7 +259,6 @@ pub fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Journal<T
                 who,
                 "考勤记学时",
                 &ctx,
-                lang,
             ) {
                 refused = Some(e);
                 break;
@@ -275,12 +279,11 @@ pub fn run_fallback(world: &World, on: NaiveDate) -> (FallbackOutcome, Journal<T
                 who,
                 "结业",
                 &ctx,
-                lang,
             )
             .map(|_| ()),
         };
         if let Err(e) = closed {
-            out.refusals.push(format!("{}: {e}", p.name));
+            out.refusals.push(text!("{}: {e}", "{}: {e}", p.name));
         }
     }
     for p in &plans {

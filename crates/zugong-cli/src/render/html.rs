@@ -98,7 +98,7 @@ fn grassroots(o: &mut String, g: &zugong_report::GrassrootsSection, lang: Lang) 
             ],
             g.economy_by_town.iter().chain(&g.economy_total).map(|r| {
                 vec![
-                    r.unit.clone(),
+                    r.unit.get(lang).to_owned(),
                     r.villages.to_string(),
                     r.shell.to_string(),
                     r.weak.to_string(),
@@ -131,7 +131,7 @@ fn grassroots(o: &mut String, g: &zugong_report::GrassrootsSection, lang: Lang) 
                 .chain(&g.coverage_total)
                 .map(|r| {
                     vec![
-                        r.group.clone(),
+                        r.group.get(lang).to_owned(),
                         r.organizations.to_string(),
                         r.members.to_string(),
                         r.own.to_string(),
@@ -286,7 +286,7 @@ fn training_chart(out: &mut String, id: &str, title: &str, rows: &[TrainingRow],
 /// Renders the report as an HTML page.
 pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let mut o = String::new();
-    let title = r.heading(lang);
+    let title = r.heading().get(lang).to_owned();
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{}\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{}</title><style>{}</style></head><body>",
@@ -446,9 +446,10 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                     lang.t("已列入整顿（依数据集所记）", "listed (as the data record)")
                         .to_owned()
                 } else {
-                    w.bases.join("；")
+                    let bases: Vec<&str> = w.bases.iter().map(|b| b.get(lang)).collect();
+                    bases.join("；")
                 },
-                w.status.clone(),
+                zugong_report::status_text(w.status).get(lang).to_owned(),
                 w.deadline
                     .map(|d| format!("{d}{}", if w.overdue { " !" } else { "" }))
                     .unwrap_or_default(),
@@ -601,9 +602,12 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             vec![
                 s.post.clone(),
                 s.unit.clone(),
-                s.stage.clone(),
+                zugong_report::stage_name(s.stage, lang).to_owned(),
                 s.candidates.join("、"),
-                s.decided_by.clone().unwrap_or_default(),
+                s.decided_by
+                    .as_ref()
+                    .map(|d| d.get(lang).to_owned())
+                    .unwrap_or_default(),
                 s.publicity
                     .map(|(a, b)| format!("{a} – {b}"))
                     .unwrap_or_default(),
@@ -646,7 +650,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             ],
             over_cap.iter().map(|a| {
                 vec![
-                    a.unit.clone(),
+                    a.unit.get(lang).to_owned(),
                     a.graded.to_string(),
                     a.excellent.to_string(),
                     a.cap.to_string(),
@@ -690,7 +694,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let _ = write!(
         o,
         "<h3>{}（{}）</h3>",
-        esc(&zugong_report::due_heading(lang)),
+        esc(zugong_report::due_heading().get(lang)),
         tl.due.len()
     );
     table(
@@ -703,7 +707,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         ],
         tl.due
             .iter()
-            .map(|(n, t, w, d)| vec![n.clone(), t.clone(), w.clone(), d.to_string()]),
+            .map(|(n, t, w, d)| vec![n.clone(), t.clone(), w.get(lang).to_owned(), d.to_string()]),
     );
 
     if !r.members.development_journals.is_empty() {
@@ -802,7 +806,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         let _ = write!(
             o,
             "<div class=\"finding\"><strong>{}</strong> — {} {}<div class=\"cite\">{}：{}</div><ul>",
-            esc(&f.rule),
+            esc(f.rule.get(lang)),
             f.subjects.len(),
             esc(lang.t("处", "case(s)")),
             esc(lang.t("依据", "Rule")),
@@ -814,7 +818,12 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             ..
         } in f.subjects.iter().take(ITEMS_SHOWN)
         {
-            let _ = write!(o, "<li>{}：{}</li>", esc(who), esc(what));
+            let _ = write!(
+                o,
+                "<li>{}：{}</li>",
+                esc(who.get(lang)),
+                esc(what.get(lang))
+            );
         }
         if f.subjects.len() > ITEMS_SHOWN {
             let more = f.subjects.len() - ITEMS_SHOWN;

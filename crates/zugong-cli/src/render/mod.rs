@@ -26,7 +26,13 @@ pub(crate) enum Format {
 /// In English, the text and the page get their closed domain terms and their punctuation in
 /// English as the last step (`english::anglicize`); JSON is data and keeps the terms as the
 /// report holds them.
+/// The report's words ([`zugong_dataset::text::Text`]) are shown in `lang` throughout: in the
+/// text and the page, and in JSON, whose strings take the same wording.
 pub(crate) fn render(report: &Report, format: Format, lang: Lang) -> String {
+    zugong_dataset::text::in_language(lang, || render_in(report, format, lang))
+}
+
+fn render_in(report: &Report, format: Format, lang: Lang) -> String {
     let english = |text: String| match lang {
         Lang::En => english::anglicize(&text),
         Lang::Zh => english::unmark(&text),

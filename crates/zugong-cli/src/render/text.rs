@@ -247,7 +247,7 @@ fn grassroots(o: &mut String, g: &zugong_report::GrassrootsSection, lang: Lang) 
             let _ = writeln!(
                 o,
                 "  {}{:>7}{:>6}{:>6}{:>6}  {}",
-                pad(&row.unit, 30),
+                pad(row.unit.get(lang), 30),
                 row.villages,
                 row.shell,
                 row.weak,
@@ -278,7 +278,7 @@ fn grassroots(o: &mut String, g: &zugong_report::GrassrootsSection, lang: Lang) 
             let _ = writeln!(
                 o,
                 "  {}{:>5}  {} {}  {} {}",
-                pad(&row.group, 20),
+                pad(row.group.get(lang), 20),
                 row.organizations,
                 lang.t("组织覆盖", "organized"),
                 zugong_report::percent(row.organizational_permille),
@@ -354,7 +354,7 @@ fn members(o: &mut String, m: &zugong_report::MemberSection, lang: Lang) {
 pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let mut o = String::new();
     let t = &r.totals;
-    let _ = writeln!(o, "== {} ==", r.heading(lang));
+    let _ = writeln!(o, "== {} ==", r.heading().get(lang));
     let _ = writeln!(
         o,
         "{}",
@@ -423,7 +423,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     let open = s
         .weak
         .iter()
-        .filter(|w| w.status == lang.t("整顿中", "under rectification"))
+        .filter(|w| w.status == zugong_branch::RectificationStatus::UnderRectification)
         .count();
     let overdue = s.weak.iter().filter(|w| w.overdue).count();
     let _ = writeln!(
@@ -446,9 +446,10 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 lang.t("已列入整顿（依数据集所记）", "listed (as the data record)")
                     .to_owned()
             } else {
-                w.bases.join("；")
+                let bases: Vec<&str> = w.bases.iter().map(|b| b.get(lang)).collect();
+                bases.join("；")
             },
-            w.status,
+            zugong_report::status_text(w.status).get(lang),
             w.deadline
                 .map(|d| format!("，{} {d}", lang.t("期限", "deadline")))
                 .unwrap_or_default()
@@ -609,7 +610,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             sel.post,
             sel.candidates.join("、"),
             lang.t("环节", "stage"),
-            sel.stage,
+            zugong_report::stage_name(sel.stage, lang),
             sel.decided_by
                 .as_ref()
                 .map(|d| format!("，{} {d}", lang.t("决定", "decided by")))
@@ -665,7 +666,12 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     for (tier, industry, n) in tl.by_industry.iter().take(ROWS_SHOWN) {
         let _ = writeln!(o, "    {} × {industry}：{n}", tier);
     }
-    let _ = writeln!(o, "{}：{}", zugong_report::due_heading(lang), tl.due.len());
+    let _ = writeln!(
+        o,
+        "{}：{}",
+        zugong_report::due_heading().get(lang),
+        tl.due.len()
+    );
     for (name, tier, what, on) in tl.due.iter().take(ITEMS_SHOWN) {
         let _ = writeln!(o, "  {name}（{tier}）{what} {on}");
     }

@@ -1,5 +1,6 @@
 //! Branches, their review scores against the rubric, and the tasks pushed onto them.
 
+use crate::FaultKind;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::Datelike;
@@ -8,12 +9,10 @@ use zugong_branch::{
     BranchBodies, Committee, LifeChecker, LifeCompleteness, LifePeriod, LifePolicy, Meeting,
     MeetingError, Points, Rubric, Scoresheet,
 };
-use zugong_core::journal::Refusal;
 use zugong_core::{OrgTree, OrgUnitId};
 
 use super::faults::Faults;
-use crate::journals::language;
-use crate::lang::tr;
+use crate::text::text;
 use crate::{BranchRecord, Fault, MeetingRecord, MemberRecord, Row, ScoreRecord, TaskRecord};
 
 /// The rubric, the branches that pass and their scoresheets.
@@ -37,26 +36,17 @@ pub(super) fn branches(
         Some(Ok(r)) => Some(r),
         Some(Err(e)) => {
             f.out.push(Fault::file(
+                FaultKind::Invalid,
                 "dataset.json",
-                tr!(
-                    f.lang,
-                    "评分办法 {rubric_name}：{e}",
-                    "rubric {rubric_name}: {e}"
-                ),
+                text!("评分办法 {rubric_name}：{e}", "rubric {rubric_name}: {e}"),
             ));
             None
         }
         None => {
-            f.out.push(Fault {
-                file: "dataset.json".into(),
-                line: None,
-                field: Some("rubric".into()),
-                message: tr!(
-                f.lang,
-                "{rubric_name:?} 不是内置评分办法（five_star_110、zhejiang、ankang、university_2024、hundred_point_base）",
+            f.out.push(Fault::file(FaultKind::Invalid, "dataset.json", text!("{rubric_name:?} 不是内置评分办法（five_star_110、zhejiang、ankang、university_2024、hundred_point_base）",
                 "{rubric_name:?} is not a rubric preset (five_star_110, zhejiang, ankang, university_2024, hundred_point_base)"
                 ),
-            });
+            ).in_field("rubric"));
             None
         }
     };
@@ -69,26 +59,22 @@ pub(super) fn branches(
         f.unit_known(tree, file, line, "unit", b.unit);
         if !seen_branches.insert(b.unit) {
             f.push(
+                FaultKind::Duplicate,
                 file,
                 line,
                 "unit",
-                tr!(
-                    f.lang,
-                    "支部 {} 重复出现",
-                    "branch {} appears twice",
-                    b.unit
-                ),
+                text!("支部 {} 重复出现", "branch {} appears twice", b.unit),
             );
         }
         if let (Some(yes), Some(total)) = (b.satisfaction_yes, b.satisfaction_total)
             && yes > total
         {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "satisfaction_yes",
-                tr!(
-                    f.lang,
+                text!(
                     "满意票 {yes} 多于测评票 {total}",
                     "{yes} satisfied of {total} votes"
                 ),
@@ -98,14 +84,11 @@ pub(super) fn branches(
             && (rank == 0 || rank > of)
         {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "rank",
-                tr!(
-                    f.lang,
-                    "排名 {rank} 超出参评数 {of}",
-                    "place {rank} of {of}"
-                ),
+                text!("排名 {rank} 超出参评数 {of}", "place {rank} of {of}"),
             );
         }
         for d in [b.secretary_vacant_since, b.last_development_candidate]
@@ -114,11 +97,11 @@ pub(super) fn branches(
         {
             if d > as_of {
                 f.push(
+                    FaultKind::Inconsistent,
                     file,
                     line,
                     "secretary_vacant_since",
-                    tr!(
-                        f.lang,
+                    text!(
                         "{d} 晚于数据集日期 {as_of}",
                         "{d} is after the dataset's day {as_of}"
                     ),
@@ -146,11 +129,11 @@ pub(super) fn branches(
         let file = "branch_scores";
         if !seen_branches.contains(&s.branch) {
             f.push(
+                FaultKind::UnknownReference,
                 file,
                 line,
                 "branch",
-                tr!(
-                    f.lang,
+                text!(
                     "支部 {} 不在 branches 表中",
                     "branch {} is not in branches",
                     s.branch
@@ -171,11 +154,11 @@ pub(super) fn branches(
         }
         let Some((code, max)) = indicators.get(s.indicator.trim()) else {
             f.push(
+                FaultKind::Invalid,
                 file,
                 line,
                 "indicator",
-                tr!(
-                    f.lang,
+                text!(
                     "{:?} 不是评分办法 {rubric_name} 的指标",
                     "{:?} is not an indicator of the rubric {rubric_name}",
                     s.indicator
@@ -185,11 +168,11 @@ pub(super) fn branches(
         };
         if s.points > *max {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "points",
-                tr!(
-                    f.lang,
+                text!(
                     "{} 超过该指标满分 {}",
                     "{} above the indicator's maximum {}",
                     s.points,
@@ -224,13 +207,11 @@ pub(super) fn tasks(
             && branch_known
             && zugong_branch::source_kind(tree, t.branch, t.source).is_err()
         {
-            f.push(
+            f.push(FaultKind::Inconsistent,
                 file,
                 line,
                 "source",
-                tr!(
-                    f.lang,
-                    "{} 既不是所下派支部的上级组织（块），也不是其所在县的县级部门（条）",
+                text!("{} 既不是所下派支部的上级组织（块），也不是其所在县的县级部门（条）",
                     "{} is neither above the branch it pushed work onto (块) nor a county-level department of its area (条)",
                     t.source
                 ),
@@ -238,11 +219,11 @@ pub(super) fn tasks(
         }
         if t.due_on < t.assigned_on {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "due_on",
-                tr!(
-                    f.lang,
+                text!(
                     "完成时限 {} 早于下派日期 {}：日期顺序颠倒",
                     "due {} before assigned {}: dates out of order",
                     t.due_on,
@@ -252,11 +233,11 @@ pub(super) fn tasks(
         }
         if t.done_on.is_some_and(|d| d < t.assigned_on) {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "done_on",
-                tr!(
-                    f.lang,
+                text!(
                     "完成日期早于下派日期：日期顺序颠倒",
                     "done before assigned: dates out of order"
                 ),
@@ -310,7 +291,7 @@ pub(super) fn life(
                     MeetingError::LecturerOutsideLecture { .. } => "lecturer",
                     _ => "topic",
                 };
-                f.push(file, line, field, e.message(language(f.lang)));
+                f.refused(file, line, field, &e);
             }
         }
     }

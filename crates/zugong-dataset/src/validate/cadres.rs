@@ -1,5 +1,6 @@
 //! Posts, cadres, quotas and kinship: references, one holder a post, dates and scores.
 
+use crate::FaultKind;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
@@ -10,7 +11,7 @@ use zugong_core::{
 };
 
 use super::faults::Faults;
-use crate::lang::tr;
+use crate::text::text;
 use crate::{CadreRecord, Fault, PostRecord, QuotaRecord, RelationRecord, Row, SanctionRecord};
 
 /// Checks the posts: each belongs to one known holder.
@@ -31,10 +32,11 @@ pub(super) fn posts(
         let before = f.mark();
         if post_ids.contains_key(&p.id) {
             f.push(
+                FaultKind::Duplicate,
                 "posts",
                 line,
                 "id",
-                tr!(f.lang, "职位 {} 重复出现", "post {} appears twice", p.id),
+                text!("职位 {} 重复出现", "post {} appears twice", p.id),
             );
         }
         let holder = f.holder(
@@ -112,11 +114,11 @@ pub(super) fn cadres(
                 "health_examined_on"
             };
             f.push(
+                FaultKind::Missing,
                 file,
                 line,
                 field,
-                tr!(
-                    f.lang,
+                text!(
                     "体检日期与体检结论须同时填写",
                     "a health examination needs both its day and its conclusion"
                 ),
@@ -124,19 +126,20 @@ pub(super) fn cadres(
         }
         if c.political_score > 100 {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "political_score",
-                tr!(f.lang, "{} 超过 100", "{} is above 100", c.political_score),
+                text!("{} 超过 100", "{} is above 100", c.political_score),
             );
         }
         if c.rank_since > as_of {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "rank_since",
-                tr!(
-                    f.lang,
+                text!(
                     "{} 晚于数据集日期 {as_of}",
                     "{} is after the dataset's day {as_of}",
                     c.rank_since
@@ -146,11 +149,11 @@ pub(super) fn cadres(
         let born = c.citizen_id.birth_date();
         if add_years(born, 18).is_some_and(|adult| c.rank_since < adult) {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "rank_since",
-                tr!(
-                    f.lang,
+                text!(
                     "{} 早于年满十八岁（出生于 {born}）",
                     "{} is before the 18th birthday (born {born})",
                     c.rank_since
@@ -161,11 +164,11 @@ pub(super) fn cadres(
             && since > as_of
         {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "post_since",
-                tr!(
-                    f.lang,
+                text!(
                     "{since} 晚于数据集日期 {as_of}",
                     "{since} is after the dataset's day {as_of}"
                 ),
@@ -173,11 +176,11 @@ pub(super) fn cadres(
         }
         if let Some(year) = c.assessments.keys().find(|y| **y > as_of.year()) {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "assessments",
-                tr!(
-                    f.lang,
+                text!(
                     "{year} 年的考核结果晚于数据集年份",
                     "a result for {year}, after the dataset's year"
                 ),
@@ -197,11 +200,11 @@ pub(super) fn cadres(
                 Some(p) => {
                     if !works_at(tree, c.unit, p.holder) {
                         f.push(
+                            FaultKind::Inconsistent,
                             file,
                             line,
                             "post",
-                            tr!(
-                                f.lang,
+                            text!(
                                 "职位 {post}（{}）不属于该干部的单位",
                                 "post {post} ({}) is not of the cadre's unit",
                                 p.title
@@ -210,11 +213,11 @@ pub(super) fn cadres(
                     }
                     if let Some(other) = holders.get(&post) {
                         f.push(
+                            FaultKind::Inconsistent,
                             file,
                             line,
                             "post",
-                            tr!(
-                                f.lang,
+                            text!(
                                 "职位 {post} 已由干部 {other} 担任",
                                 "post {post} is already held by cadre {other}"
                             ),
@@ -236,21 +239,17 @@ pub(super) fn cadres(
     // Direct leaders must be cadres.
     cadres.retain(|c| match c.direct_leader {
         Some(l) if !cadre_ids.contains(&l) => {
-            f.out.push(Fault {
-                file: f
-                    .files
-                    .get("cadres")
-                    .cloned()
-                    .unwrap_or_else(|| "cadres.jsonl".into()),
-                line: None,
-                field: Some("direct_leader".into()),
-                message: tr!(
-                    f.lang,
+            let fault = Fault::file(
+                FaultKind::UnknownReference,
+                f.file("cadres"),
+                text!(
                     "干部 {}：直接上级 {l} 不在 cadres 表中",
                     "cadre {}: direct leader {l} is not in cadres",
                     c.id
                 ),
-            });
+            );
+            f.out
+                .push(fault.in_field("direct_leader").of_record(c.id.to_string()));
             false
         }
         _ => true,
@@ -328,11 +327,11 @@ pub(super) fn quotas(
             && !quota_keys.insert((h, q.rank))
         {
             f.push(
+                FaultKind::Duplicate,
                 "quotas",
                 line,
                 "rank",
-                tr!(
-                    f.lang,
+                text!(
                     "{}：{} 的职数重复核定",
                     "a second line for {} at {}",
                     q.rank,
@@ -342,11 +341,11 @@ pub(super) fn quotas(
         }
         if q.planned_departures.is_some_and(|p| p > q.allotted) {
             f.push(
+                FaultKind::Inconsistent,
                 "quotas",
                 line,
                 "planned_departures",
-                tr!(
-                    f.lang,
+                text!(
                     "计划减少多于核定职数",
                     "more departures planned than posts allotted"
                 ),
@@ -393,14 +392,11 @@ pub(super) fn relations(
         }
         if r.a == r.b {
             f.push(
+                FaultKind::Inconsistent,
                 "relations",
                 line,
                 "b",
-                tr!(
-                    f.lang,
-                    "干部与本人存在亲属关系",
-                    "a cadre related to themself"
-                ),
+                text!("干部与本人存在亲属关系", "a cadre related to themself"),
             );
         }
         if f.mark() == before {
@@ -439,13 +435,11 @@ pub(super) fn sanctions(
         let rank_before = match r.rank_before {
             Some(RankOrGrade::Leadership(rank)) => Some(rank),
             Some(RankOrGrade::Grade(g)) => {
-                f.push(
+                f.push(FaultKind::Inconsistent,
                     "sanctions",
                     line,
                     "rank_before",
-                    tr!(
-                        f.lang,
-                        "原职务层次“{}”是职级，不是领导职务层次：留空或填写领导职务层次",
+                    text!("原职务层次“{}”是职级，不是领导职务层次：留空或填写领导职务层次",
                         "the rank before, {}, is a grade, not a leadership rank: leave it empty or give a leadership rank",
                         g
                     ),
@@ -456,11 +450,11 @@ pub(super) fn sanctions(
         };
         if r.effective_on > as_of {
             f.push(
+                FaultKind::Inconsistent,
                 "sanctions",
                 line,
                 "effective_on",
-                tr!(
-                    f.lang,
+                text!(
                     "生效日期 {} 晚于数据截止日 {}",
                     "takes effect on {}, after the dataset's day {}",
                     r.effective_on,

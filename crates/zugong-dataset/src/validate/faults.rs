@@ -2,8 +2,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::Fault;
-use crate::lang::tr;
+use crate::text::{Text, text};
+use crate::{Fault, FaultKind};
 
 /// The faults found, with the file each table came from, and the records refused so far: a
 /// record that refers to a refused one is counted once per refused record instead of
@@ -17,8 +17,6 @@ pub(super) struct Faults<'a> {
     pub(super) derived: HashMap<uuid::Uuid, uuid::Uuid>,
     pub(super) cascades: BTreeMap<(String, String, uuid::Uuid), (u64, u64)>,
     pub(super) marks: usize,
-    /// The language of the messages.
-    pub(super) lang: crate::lang::Lang,
     /// The user's code of each record read from CSV (messages name records by it).
     pub(super) codes: HashMap<uuid::Uuid, String>,
 }
@@ -36,9 +34,28 @@ impl Faults<'_> {
             .unwrap_or_else(|| format!("{table}.jsonl"))
     }
 
-    pub(super) fn push(&mut self, table: &str, line: u64, field: &str, msg: impl Into<String>) {
+    pub(super) fn push(
+        &mut self,
+        kind: FaultKind,
+        table: &str,
+        line: u64,
+        field: &str,
+        msg: impl Into<Text>,
+    ) {
         let file = self.file(table);
-        self.out.push(Fault::at(file, line, field, msg));
+        self.out.push(Fault::at(kind, file, line, field, msg));
+    }
+
+    /// A fault of `field` refused by a domain rule: its message and citation the refusal's.
+    pub(super) fn refused<R: zugong_core::journal::Refusal + ?Sized>(
+        &mut self,
+        table: &str,
+        line: u64,
+        field: &str,
+        refusal: &R,
+    ) {
+        let file = self.file(table);
+        self.out.push(Fault::refused(file, line, field, refusal));
     }
 
     /// Whether `key` comes here for the first time; a repeat is a fault of `field` naming the
@@ -57,12 +74,8 @@ impl Faults<'_> {
             return true;
         };
         let (zh, en) = what;
-        let msg = tr!(
-            self.lang,
-            "{zh}已在第 {first} 行",
-            "{en} is already on line {first}"
-        );
-        self.push(table, line, field, msg);
+        let msg = text!("{zh}已在第 {first} 行", "{en} is already on line {first}");
+        self.push(FaultKind::Duplicate, table, line, field, msg);
         false
     }
 
@@ -128,13 +141,11 @@ impl Faults<'_> {
                 let unit = tree.get(u)?;
                 let holder = zugong_core::PostHolder::of_party_organization(u, unit.kind);
                 if holder.is_none() {
-                    self.push(
+                    self.push(FaultKind::Inconsistent,
                         table,
                         line,
                         "committee",
-                        tr!(
-                            self.lang,
-                            "{}是{}，没有本级领导职务：职位属于其所在单位（填“单位”）或其上级党委",
+                        text!("{}是{}，没有本级领导职务：职位属于其所在单位（填“单位”）或其上级党委",
                             "{} is a {}, which has no leadership posts of its own: name its institution or the committee above",
                             unit.name,
                             unit.kind
@@ -144,13 +155,11 @@ impl Faults<'_> {
                 holder
             }
             _ => {
-                self.push(
+                self.push(FaultKind::Inconsistent,
                     table,
                     line,
                     "institution",
-                    tr!(
-                        self.lang,
-                        "须且只须填写一项：所属单位（单位）或所属党委（党组）",
+                    text!("须且只须填写一项：所属单位（单位）或所属党委（党组）",
                         "name exactly one of the institution or the Party committee (党组) the posts belong to"
                     ),
                 );
@@ -183,11 +192,11 @@ impl Faults<'_> {
             self.marks += 1;
         } else {
             self.push(
+                FaultKind::UnknownReference,
                 table,
                 line,
                 field,
-                tr!(
-                    self.lang,
+                text!(
                     "{kind} {id} 不在 {in_table} 表中",
                     "{kind} {id} is not in {in_table}"
                 ),
@@ -224,16 +233,15 @@ impl Faults<'_> {
     ) {
         let (zh, en) = who;
         if !ids.insert(id) {
-            let msg = tr!(self.lang, "{zh} {id} 重复出现", "{en} {id} appears twice");
-            self.push(table, line, "id", msg);
+            let msg = text!("{zh} {id} 重复出现", "{en} {id} appears twice");
+            self.push(FaultKind::Duplicate, table, line, "id", msg);
         }
         if !citizens.insert(citizen.expose().to_owned()) {
-            let msg = tr!(
-                self.lang,
+            let msg = text!(
                 "{citizen} 与另一名{zh}重复",
                 "{citizen} belongs to another {en} too"
             );
-            self.push(table, line, "citizen_id", msg);
+            self.push(FaultKind::Duplicate, table, line, "citizen_id", msg);
         }
     }
 
@@ -241,19 +249,27 @@ impl Faults<'_> {
     pub(super) fn flush_cascades(&mut self) {
         for ((table, field, id), (count, first)) in std::mem::take(&mut self.cascades) {
             let file = self.file(&table);
+            let code = self
+                .codes
+                .get(&id)
+                .cloned()
+                .unwrap_or_else(|| id.to_string());
             let id = self
                 .codes
                 .get(&id)
                 .map_or_else(|| id.to_string(), |code| format!("“{code}”"));
-            self.out.push(Fault::at(
+            let fault = Fault::at(
+                FaultKind::DependsOnRefused,
                 file,
                 first,
                 field,
-                tr!(
-                self.lang,
-                "自此行起 {count} 条记录依赖已被拒绝的 {id}（见其问题），不再逐条检查",
-                "{count} record(s) from this line on depend on {id}, which was refused (see its fault); not checked further"),
-            ));
+                text!(
+                    "自此行起 {count} 条记录依赖已被拒绝的 {id}（见其问题），不再逐条检查",
+                    "{count} record(s) from this line on depend on {id}, which was refused (see its fault); not checked further"
+                ),
+            );
+            // The record named is the refused one the others depend on.
+            self.out.push(fault.of_record(code));
         }
     }
 }

@@ -3,6 +3,7 @@
 //! checked with the library's own rule (its message names the rule and its citation); a
 //! record the rules refuse is a fault and is left out.
 
+use crate::FaultKind;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
@@ -10,12 +11,10 @@ use zugong_branch::{
     CandidateVotes, CollectiveReturn, CoverageForm, ElectionCount, IncomeKind, ShiftApproval,
     SummonedMeeting, Term, TermHistory, TermPolicy, TwoNewOrganization,
 };
-use zugong_core::journal::Refusal;
 use zugong_core::{InstitutionId, OrgTree, OrgUnitId, PersonId};
 
 use super::faults::Faults;
-use crate::journals::language;
-use crate::lang::tr;
+use crate::text::text;
 use crate::{
     CollectiveReturnRecord, ElectionRecord, Row, SummonedMeetingRecord, TermRecord, TwoNewRecord,
 };
@@ -45,11 +44,11 @@ fn not_after(
         return true;
     }
     f.push(
+        FaultKind::Inconsistent,
         table,
         line,
         field,
-        tr!(
-            f.lang,
+        text!(
             "{day} 晚于数据集截至日期 {as_of}：尚未发生的事不能记录",
             "{day} is after the dataset's day {as_of}: what has not happened cannot be recorded"
         ),
@@ -75,13 +74,11 @@ pub(super) fn summoned(
             continue;
         }
         if zugong_branch::source_kind(tree, m.branch, m.source).is_err() {
-            f.push(
+            f.push(FaultKind::Inconsistent,
                 table,
                 line,
                 "source",
-                tr!(
-                    f.lang,
-                    "{} 既不是该组织的上级组织（块），也不是其所在县的县级部门（条）",
+                text!("{} 既不是该组织的上级组织（块），也不是其所在县的县级部门（条）",
                     "{} is neither above the organization (块) nor a county-level department of its area (条)",
                     m.source
                 ),
@@ -110,7 +107,6 @@ pub(super) fn terms(
     policy: &TermPolicy,
 ) -> BTreeMap<OrgUnitId, TermHistory> {
     let table = "terms";
-    let lang = language(f.lang);
     let mut terms: Vec<(u64, Term)> = Vec::new();
     for row in rows {
         let (line, t) = (row.line, row.record);
@@ -132,7 +128,7 @@ pub(super) fn terms(
         });
         match made {
             Ok(term) => terms.push((line, term)),
-            Err(e) => f.push(table, line, "shifted_to", e.message(lang)),
+            Err(e) => f.refused(table, line, "shifted_to", &e),
         }
     }
     terms.sort_by_key(|(line, t)| (t.organization, t.elected_on, *line));
@@ -140,7 +136,7 @@ pub(super) fn terms(
     for (line, term) in terms {
         let history = out.entry(term.organization).or_default();
         if let Err(e) = history.push(term) {
-            f.push(table, line, "elected_on", e.message(lang));
+            f.refused(table, line, "elected_on", &e);
         }
     }
     out
@@ -166,11 +162,11 @@ pub(super) fn elections(
         }
         if e.present > e.entitled {
             f.push(
+                FaultKind::Inconsistent,
                 table,
                 line,
                 "present",
-                tr!(
-                    f.lang,
+                text!(
                     "实到 {} 人多于应到 {} 人",
                     "{} present but {} entitled",
                     e.present,
@@ -181,11 +177,11 @@ pub(super) fn elections(
         }
         if let Some(v) = e.votes.iter().find(|v| **v > e.present) {
             f.push(
+                FaultKind::Inconsistent,
                 table,
                 line,
                 "votes",
-                tr!(
-                    f.lang,
+                text!(
                     "候选人得票 {v} 多于实到人数 {}",
                     "a candidate's {v} votes exceed the {} present",
                     e.present
@@ -227,7 +223,6 @@ pub(super) fn economy(
     rows: Vec<Row<CollectiveReturnRecord>>,
 ) -> Vec<CollectiveReturn> {
     let table = "collective_economy";
-    let lang = language(f.lang);
     let latest = latest_economy_year(as_of);
     let mut seen: HashMap<(OrgUnitId, i32), u64> = HashMap::new();
     let mut out = Vec::new();
@@ -257,7 +252,7 @@ pub(super) fn economy(
                 zugong_branch::ReturnError::FutureYear { .. } => "year",
                 _ => "village",
             };
-            f.push(table, line, field, e.message(lang));
+            f.refused(table, line, field, &e);
             continue;
         }
         let what = (
@@ -289,7 +284,6 @@ pub(super) fn two_new(
     rows: Vec<Row<TwoNewRecord>>,
 ) -> Vec<TwoNewOrganization> {
     let table = "two_new_orgs";
-    let lang = language(f.lang);
     let mut seen: HashMap<InstitutionId, u64> = HashMap::new();
     let mut out = Vec::new();
     for row in rows {
@@ -299,13 +293,11 @@ pub(super) fn two_new(
         if let Some(same) = registry.get(o.id)
             && same.name != o.name
         {
-            f.push(
+            f.push(FaultKind::Inconsistent,
                 table,
                 line,
                 "id",
-                tr!(
-                    f.lang,
-                    "编号与单位名录中的“{}”相同，名称却是“{}”：同一组织须同名，不同组织须不同编号",
+                text!("编号与单位名录中的“{}”相同，名称却是“{}”：同一组织须同名，不同组织须不同编号",
                     "the id is that of {:?} in the institutions table, named {:?} here: one organization, one name; two organizations, two ids",
                     same.name,
                     o.name
@@ -321,11 +313,11 @@ pub(super) fn two_new(
         }
         let Some(form) = CoverageForm::new(o.method, o.party_unit) else {
             f.push(
+                FaultKind::Missing,
                 table,
                 line,
                 "party_unit",
-                tr!(
-                    f.lang,
+                text!(
                     "覆盖方式为{}，须填写所在党组织",
                     "{} needs the Party organization it names",
                     o.method
@@ -342,7 +334,7 @@ pub(super) fn two_new(
                 zugong_branch::OrganizationError::MoreMembersThanEmployees { .. } => "full_members",
                 _ => "area",
             };
-            f.push(table, line, field, e.message(lang));
+            f.refused(table, line, field, &e);
             continue;
         }
         if !f.first_time(

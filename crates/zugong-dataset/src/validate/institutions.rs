@@ -3,18 +3,17 @@
 //! against it, and each management-list row naming a known post, or a known institution and a
 //! rank.
 
+use crate::FaultKind;
 use std::collections::{HashMap, HashSet};
 
 use zugong_cadre::Post;
-use zugong_core::journal::Refusal;
 use zugong_core::{
     Institution, InstitutionError, InstitutionId, InstitutionRegistry, JurisdictionPolicy,
     LinkError, Management, ManagementEntry, ManagementList, OrgTree, PositionId, host_fits,
 };
 
 use super::faults::Faults;
-use crate::journals::language;
-use crate::lang::tr;
+use crate::text::text;
 use crate::{InstitutionRecord, ManagementRecord, Row, UnitRecord};
 
 /// Builds the registry from the `institutions` table. A row naming a parent or a manager the
@@ -22,7 +21,6 @@ use crate::{InstitutionRecord, ManagementRecord, Row, UnitRecord};
 /// 规格 above its parent) is a fault on the row it names, and no registry is built.
 pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> InstitutionRegistry {
     let table = "institutions";
-    let lang = language(f.lang);
     let ids: HashSet<InstitutionId> = rows.iter().map(|r| r.record.id).collect();
     let mut lines: HashMap<InstitutionId, u64> = HashMap::new();
     let mut list = Vec::new();
@@ -62,7 +60,7 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
                 })
         };
         if let Some((field, e)) = refused {
-            f.push(table, line, field, e.message(lang));
+            f.refused(table, line, field, &e);
             continue;
         }
         let mut inst = Institution::new(r.id, r.name.clone(), r.kind.clone(), r.area);
@@ -111,7 +109,7 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
             } else {
                 "parent"
             };
-            f.push(table, line, field, e.message(lang));
+            f.refused(table, line, field, &e);
             InstitutionRegistry::default()
         }
     }
@@ -121,7 +119,6 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
 /// 党小组.
 pub(super) fn leaders(f: &mut Faults<'_>, tree: &OrgTree, rows: &[Row<InstitutionRecord>]) {
     let table = "institutions";
-    let lang = language(f.lang);
     for row in rows {
         let (line, r) = (row.line, &row.record);
         let Some(leader) = r.led_by else { continue };
@@ -137,7 +134,7 @@ pub(super) fn leaders(f: &mut Faults<'_>, tree: &OrgTree, rows: &[Row<Institutio
             Some(_) => None,
         };
         if let Some(e) = error {
-            f.push(table, line, "led_by", e.message(lang));
+            f.refused(table, line, "led_by", &e);
         }
     }
 }
@@ -150,7 +147,6 @@ pub(super) fn links(
     rows: &[Row<UnitRecord>],
 ) {
     let table = "org_units";
-    let lang = language(f.lang);
     for row in rows {
         let (line, u) = (row.line, &row.record);
         let Some(at) = u.institution else { continue };
@@ -172,7 +168,7 @@ pub(super) fn links(
                 }),
             };
         if let Some(e) = error {
-            f.push(table, line, "institution", e.message(lang));
+            f.refused(table, line, "institution", &e);
         }
     }
 }
@@ -224,13 +220,11 @@ pub(super) fn management(
                 )
                 .map(|h| ManagementEntry::for_class(h, rank, m.manager)),
             _ => {
-                f.push(
+                f.push(FaultKind::Missing,
                     table,
                     line,
                     "post",
-                    tr!(
-                        f.lang,
-                        "每行须写明一个已知职位，或一个已知单位（党委、党组）及职务层次（干部管理权限）",
+                    text!("每行须写明一个已知职位，或一个已知单位（党委、党组）及职务层次（干部管理权限）",
                         "each row names a known post, or a known institution (committee, 党组) and a rank (干部管理权限)"
                     ),
                 );

@@ -4,10 +4,10 @@
 //! talk, an early 转正) is kept for the report's findings, and a record that cannot be true (a
 //! milestone out of order, a transfer received before it was sent) is a fault.
 
+use crate::FaultKind;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use zugong_core::journal::Refusal;
 use zugong_core::{MemberId, OrgTree, OrgUnitId};
 use zugong_member::{
     DevelopmentPlan, DevelopmentPolicy, DuesCategory, DuesPolicy, Fen, MilestoneFinding,
@@ -15,8 +15,7 @@ use zugong_member::{
 };
 
 use super::faults::Faults;
-use crate::journals::language;
-use crate::lang::tr;
+use crate::text::text;
 use crate::{
     ApplicantRecord, DevelopmentPlanRecord, DuesRecord, MemberRecord, OutflowRecord, Row,
     TransferRecord,
@@ -89,7 +88,6 @@ pub(super) fn applicants(
     policy: &DevelopmentPolicy,
 ) -> Vec<Applicant> {
     let table = "applicants";
-    let lang = language(f.lang);
     let mut out = Vec::new();
     for row in rows {
         let (line, a) = (row.line, row.record);
@@ -127,7 +125,7 @@ pub(super) fn applicants(
                 findings,
                 groups,
             }),
-            Err(e) => f.push(table, line, "applied_on", e.message(lang)),
+            Err(e) => f.refused(table, line, "applied_on", &e),
         }
     }
     out
@@ -219,13 +217,11 @@ pub(super) fn transfers(
         };
         let last = t.received_on.unwrap_or(t.sent_on);
         if t.received_on.is_some_and(|r| r < t.sent_on) || last > as_of || t.from == t.to {
-            f.push(
+            f.push(FaultKind::Inconsistent,
                 table,
                 line,
                 "received_on",
-                tr!(
-                    f.lang,
-                    "转接日期不合理：开具 {}，接收 {}，数据集截至 {as_of}；转出与转入党组织须不同（《中国共产党党员教育管理工作条例》第二十五条）",
+                text!("转接日期不合理：开具 {}，接收 {}，数据集截至 {as_of}；转出与转入党组织须不同（《中国共产党党员教育管理工作条例》第二十五条）",
                     "transfer dates or organizations do not hold: sent {}, received {}, dataset's day {as_of}; from and to differ (党员教育管理工作条例 第二十五条)",
                     t.sent_on,
                     t.received_on.map_or_else(|| "—".to_owned(), |d| d.to_string())
@@ -277,11 +273,11 @@ pub(super) fn dues(
             .is_some_and(|m| m > now.plus(i64::from(policy.prepay_months)))
         {
             f.push(
+                FaultKind::Inconsistent,
                 table,
                 line,
                 "paid_through",
-                tr!(
-                    f.lang,
+                text!(
                     "预交超过 {} 个月（党费收缴使用管理规定）",
                     "paid more than {} months ahead (党费收缴使用管理规定)",
                     policy.prepay_months
@@ -316,7 +312,6 @@ pub(super) fn outflows(
     members: &[MemberRecord],
 ) -> Vec<Outflow> {
     let table = "outflows";
-    let lang = language(f.lang);
     let mut out = Vec::new();
     for row in rows {
         let (line, o) = (row.line, row.record);
@@ -328,11 +323,11 @@ pub(super) fn outflows(
         };
         if o.left_on > as_of || o.returned_on.is_some_and(|r| r > as_of) {
             f.push(
+                FaultKind::Inconsistent,
                 table,
                 line,
                 "left_on",
-                tr!(
-                    f.lang,
+                text!(
                     "晚于数据集截至日期 {as_of}",
                     "after the dataset's day {as_of}"
                 ),
@@ -346,7 +341,7 @@ pub(super) fn outflows(
         };
         match made {
             Ok(v) => out.push(v),
-            Err(e) => f.push(table, line, "returned_on", e.message(lang)),
+            Err(e) => f.refused(table, line, "returned_on", &e),
         }
     }
     out

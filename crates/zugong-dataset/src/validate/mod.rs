@@ -13,6 +13,7 @@ mod talents;
 mod training;
 mod tree;
 
+use crate::FaultKind;
 use std::collections::{BTreeMap, HashMap};
 
 use zugong_branch::{BranchFacts, Rubric, Scoresheet};
@@ -26,7 +27,7 @@ use super::{
     TalentRow, TaskRecord,
 };
 use crate::journals::{Records, Rules, verify_all};
-use crate::lang::tr;
+use crate::text::text;
 use faults::Faults;
 pub use grassroots::Election;
 pub use members::{Applicant, MemberRecords};
@@ -206,7 +207,6 @@ pub fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
         derived: HashMap::new(),
         cascades: BTreeMap::new(),
         marks: 0,
-        lang: crate::lang::Lang::current(),
         codes: data.codes.clone(),
     };
     let as_of = data.manifest.as_of;
@@ -294,7 +294,7 @@ pub fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
                 as_of, &tree, &posts, &post_ids, &cadres, &relations, &sanctions,
             ),
         );
-        verify_all(&data.journals, &data.journal_heads, &rules, f.lang)
+        verify_all(&data.journals, &data.journal_heads, &rules)
     };
     let mut branches = branches;
     latest_candidates(&mut branches, &records, &member_records, as_of);
@@ -372,13 +372,11 @@ fn names(f: &mut Faults<'_>, data: &Dataset) {
     let bad = |t: &str| t.chars().any(char::is_control);
     let mut check = |table: &str, line: u64, field: &str, text: &str| {
         if bad(text) {
-            f.push(
+            f.push(FaultKind::Invalid,
                 table,
                 line,
                 field,
-                tr!(
-                    f.lang,
-                    "含控制字符（换行、转义序列等）：请在表中清理",
+                text!("含控制字符（换行、转义序列等）：请在表中清理",
                     "holds control characters (a line break, an escape sequence): clean it in the table"
                 ),
             );

@@ -1,6 +1,7 @@
 //! Talents: references, the industry catalogue, dates, and the record built through its
 //! lifecycle.
 
+use crate::FaultKind;
 use std::collections::HashSet;
 
 use zugong_core::journal::{ExecuteError, Journal, Refusal};
@@ -11,7 +12,7 @@ use zugong_talent::{
 };
 
 use super::faults::Faults;
-use crate::lang::tr;
+use crate::text::{Text, text};
 use crate::{Row, TalentRow};
 
 /// The trees and the placement a talent's record is checked against.
@@ -61,10 +62,11 @@ pub(super) fn talents(
         let before = f.mark();
         if !talent_ids.insert(t.id) {
             f.push(
+                FaultKind::Duplicate,
                 "talents",
                 line,
                 "id",
-                tr!(f.lang, "人才 {} 重复出现", "talent {} appears twice", t.id),
+                text!("人才 {} 重复出现", "talent {} appears twice", t.id),
             );
         }
         if registry.get(t.employer).is_none() {
@@ -82,11 +84,11 @@ pub(super) fn talents(
             && catalogue.get(code).is_none()
         {
             f.push(
+                FaultKind::UnknownReference,
                 "talents",
                 line,
                 "industry",
-                tr!(
-                    f.lang,
+                text!(
                     "{code:?} 不在“六新六特六优”产业目录中",
                     "{code:?} is not in the 六新六特六优 catalogue"
                 ),
@@ -94,11 +96,11 @@ pub(super) fn talents(
         }
         if t.starts_on <= t.birth_date {
             f.push(
+                FaultKind::Inconsistent,
                 "talents",
                 line,
                 "starts_on",
-                tr!(
-                    f.lang,
+                text!(
                     "培养期早于出生日期：日期顺序颠倒",
                     "the cultivation period starts before birth: dates out of order"
                 ),
@@ -107,21 +109,39 @@ pub(super) fn talents(
         if f.mark() != before {
             continue;
         }
-        match talent_record(&t, places, f.lang) {
+        match talent_record(&t, places) {
             Ok(rec) => talents.push((t, rec)),
-            Err(msg) => f.push("talents", line, "tier", msg),
+            Err(Refused { message, rule }) => {
+                let file = f.file("talents");
+                let fault = crate::Fault::at(FaultKind::Rule, file, line, "tier", message);
+                f.out.push(match rule {
+                    Some(rule) => fault.under(rule),
+                    None => fault,
+                });
+            }
         }
     }
 
     talents
 }
 
+/// Why a talent's record could not be built: the message, and the rule where one refused it.
+struct Refused {
+    message: Text,
+    rule: Option<zugong_core::Citation>,
+}
+
+impl From<Text> for Refused {
+    fn from(message: Text) -> Self {
+        Self {
+            message,
+            rule: None,
+        }
+    }
+}
+
 /// Builds a talent's record through its lifecycle (registration, start, title).
-pub(super) fn talent_record(
-    t: &TalentRow,
-    places: Places<'_>,
-    lang: crate::lang::Lang,
-) -> Result<TalentRecord, String> {
+fn talent_record(t: &TalentRow, places: Places<'_>) -> Result<TalentRecord, Refused> {
     // The record is kept by the talent office (组织部) at the top of the employer's Party
     // organization's tree.
     let tree = places.tree;
@@ -129,8 +149,7 @@ pub(super) fn talent_record(
         .placement
         .anchor(places.registry, t.employer)
         .ok_or_else(|| {
-            tr!(
-                lang,
+            text!(
                 "用人单位找不到其所在党组织",
                 "the employer has no Party organization over it"
             )
@@ -155,14 +174,7 @@ pub(super) fn talent_record(
         .programmes
         .iter()
         .find(|p| p.tier == t.tier)
-        .ok_or_else(|| {
-            tr!(
-                lang,
-                "没有{}的人才项目",
-                "no programme for the tier {}",
-                t.tier
-            )
-        })?;
+        .ok_or_else(|| text!("没有{}的人才项目", "no programme for the tier {}", t.tier))?;
     let mut commands = vec![
         RecordCommand::Register {
             talent: t.id,
@@ -221,15 +233,14 @@ pub(super) fn talent_record(
                 &ctx,
             )
             .map_err(|e| {
-                let why = match &e {
-                    ExecuteError::Refused(r) => r.message(crate::journals::language(lang)),
-                    ExecuteError::Journal(j) => j.to_string(),
+                let (why, rule) = match &e {
+                    ExecuteError::Refused(r) => (Text::refusal(r), Some(r.citation())),
+                    ExecuteError::Journal(j) => (Text::same(j.to_string()), None),
                 };
-                tr!(
-                    lang,
-                    "人才档案被拒绝：{why}",
-                    "the record was refused: {why}"
-                )
+                Refused {
+                    message: text!("人才档案被拒绝：{why}", "the record was refused: {why}"),
+                    rule,
+                }
             })?;
     }
     Ok(journal.state(t.id).cloned().unwrap_or_default())

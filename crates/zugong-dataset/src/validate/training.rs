@@ -2,6 +2,7 @@
 //! 《中国共产党章程》 第一条; 转正 after the 预备期, 第七条 — both from `MembershipPolicy`; classes'
 //! days), and the tier a committee may organize (《中国共产党党员教育管理工作条例》 第二十条).
 
+use crate::FaultKind;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -10,7 +11,7 @@ use zugong_training::{AttendanceRow, MemberRow, StudyHours, TrainingTier, unit_r
 
 use super::World;
 use super::faults::Faults;
-use crate::lang::tr;
+use crate::text::text;
 use crate::{AttendanceRecord, ClassRecord, MemberRecord, Row};
 
 /// The members that pass, their flat rows and their index by id.
@@ -62,11 +63,11 @@ pub(super) fn members(
         let born = m.citizen_id.birth_date();
         if m.joined_on > as_of {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "joined_on",
-                tr!(
-                    f.lang,
+                text!(
                     "入党 {} 晚于数据集日期 {as_of}",
                     "入党 on {} is after the dataset's day {as_of}",
                     m.joined_on
@@ -75,11 +76,11 @@ pub(super) fn members(
         }
         if !membership.old_enough(born, m.joined_on) {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "joined_on",
-                tr!(
-                    f.lang,
+                text!(
                     "入党 {} 时未满 {} 岁（{born} 出生）（党章 第一条）",
                     "入党 on {} is before the age of {} ({born} born) (党章 第一条)",
                     m.joined_on,
@@ -90,11 +91,11 @@ pub(super) fn members(
         if let Some(full) = m.full_member_on {
             if full < m.joined_on {
                 f.push(
+                    FaultKind::Inconsistent,
                     file,
                     line,
                     "full_member_on",
-                    tr!(
-                        f.lang,
+                    text!(
                         "转正 {full} 早于入党 {}：日期顺序颠倒",
                         "转正 on {full} is before 入党 on {}: dates out of order",
                         m.joined_on
@@ -105,11 +106,11 @@ pub(super) fn members(
                 .is_some_and(|end| full < end)
             {
                 f.push(
+                    FaultKind::Inconsistent,
                     file,
                     line,
                     "full_member_on",
-                    tr!(
-                        f.lang,
+                    text!(
                         "转正 {full} 在自 {} 起 {} 年的预备期内（党章 第七条）",
                         "转正 on {full} is within the {}-year 预备期 from {} (党章 第七条)",
                         m.joined_on,
@@ -154,10 +155,11 @@ pub(super) fn classes(
         let before = f.mark();
         if class_ids.contains_key(&c.id) {
             f.push(
+                FaultKind::Duplicate,
                 file,
                 line,
                 "id",
-                tr!(f.lang, "班次 {} 重复出现", "class {} appears twice", c.id),
+                text!("班次 {} 重复出现", "class {} appears twice", c.id),
             );
         }
         if !known(c.organizer) {
@@ -187,18 +189,14 @@ pub(super) fn classes(
         if let Some(organizer) = tree.get(c.organizer) {
             let expected = TrainingTier::of_organizer(organizer);
             if expected != Some(c.tier) {
-                f.push(
+                f.push(FaultKind::Inconsistent,
                     file,
                     line,
                     "tier",
                     match expected {
-                        Some(t) => tr!(
-                f.lang,
-                "{} 举办的是{t}，不是{}（党员教育管理工作条例 第二十条）",
+                        Some(t) => text!("{} 举办的是{t}，不是{}（党员教育管理工作条例 第二十条）",
                 "{} organizes {t}, not {} (党员教育管理工作条例 第二十条)", organizer.name, c.tier),
-                        None => tr!(
-                f.lang,
-                "{} 不是党委，不举办培训（党员教育管理工作条例 第二十条）",
+                        None => text!("{} 不是党委，不举办培训（党员教育管理工作条例 第二十条）",
                 "{} is not a committee and organizes no training (党员教育管理工作条例 第二十条)", organizer.name),
                     },
                 );
@@ -206,11 +204,11 @@ pub(super) fn classes(
         }
         if c.ends_on < c.starts_on {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "ends_on",
-                tr!(
-                    f.lang,
+                text!(
                     "结业 {} 早于开班 {}：日期顺序颠倒",
                     "结业 {} is before 开班 {}: dates out of order",
                     c.ends_on,
@@ -220,10 +218,11 @@ pub(super) fn classes(
         }
         if c.hours == StudyHours::ZERO {
             f.push(
+                FaultKind::Invalid,
                 file,
                 line,
                 "hours",
-                tr!(f.lang, "班次学时为 0", "a class of 0 学时"),
+                text!("班次学时为 0", "a class of 0 学时"),
             );
         }
         if f.mark() == before {
@@ -264,11 +263,11 @@ pub(super) fn attendance(
         }
         if a.on > as_of {
             f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "on",
-                tr!(
-                    f.lang,
+                text!(
                     "{} 晚于数据集日期 {as_of}",
                     "{} is after the dataset's day {as_of}",
                     a.on
@@ -277,10 +276,11 @@ pub(super) fn attendance(
         }
         if a.hours == StudyHours::ZERO {
             f.push(
+                FaultKind::Invalid,
                 file,
                 line,
                 "hours",
-                tr!(f.lang, "记入 0 学时", "0 学时 credited"),
+                text!("记入 0 学时", "0 学时 credited"),
             );
         }
         if let Some(class) = a.class {
@@ -297,11 +297,11 @@ pub(super) fn attendance(
                 Some(c) => {
                     if a.on < c.starts_on || a.on > c.ends_on {
                         f.push(
+                            FaultKind::Inconsistent,
                             file,
                             line,
                             "on",
-                            tr!(
-                                f.lang,
+                            text!(
                                 "{} 不在班次日期 {}–{} 之内",
                                 "{} is outside the class's days {}–{}",
                                 a.on,
@@ -312,11 +312,11 @@ pub(super) fn attendance(
                     }
                     if a.tier != c.tier {
                         f.push(
+                            FaultKind::Inconsistent,
                             file,
                             line,
                             "tier",
-                            tr!(
-                                f.lang,
+                            text!(
                                 "该班次为{}，不是{}",
                                 "the class is {}, not {}",
                                 c.tier,
@@ -326,11 +326,11 @@ pub(super) fn attendance(
                     }
                     if a.hours > c.hours {
                         f.push(
+                            FaultKind::Inconsistent,
                             file,
                             line,
                             "hours",
-                            tr!(
-                                f.lang,
+                            text!(
                                 "记入 {}，超过班次的 {}",
                                 "{} credited for a class of {}",
                                 a.hours,

@@ -1,12 +1,13 @@
 //! The organization tree from the unit records: every unit that cannot be placed is reported.
 
+use crate::FaultKind;
 use std::collections::{HashMap, HashSet};
 
 use zugong_core::{OrgTree, OrgUnit, OrgUnitId};
 
 use super::faults::Faults;
 use crate::Dataset;
-use crate::lang::tr;
+use crate::text::text;
 
 /// Builds the tree from the unit records, reporting every unit that cannot be placed.
 pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
@@ -19,11 +20,11 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
         let u = &row.record;
         if let Some(first) = seen.insert(u.id, row.line) {
             f.push(
+                FaultKind::Duplicate,
                 file,
                 row.line,
                 "id",
-                tr!(
-                    f.lang,
+                text!(
                     "组织 {} 重复出现（首次在第 {first} 行）",
                     "unit {} appears twice (first on line {first})",
                     u.id
@@ -35,11 +36,11 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
             && !ids.contains(&p)
         {
             f.push(
+                FaultKind::UnknownReference,
                 file,
                 row.line,
                 "parent",
-                tr!(
-                    f.lang,
+                text!(
                     "上级 {p} 不在 org_units 表中",
                     "unknown parent {p}: not in org_units"
                 ),
@@ -79,11 +80,11 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
                         "id"
                     };
                     f.push(
+                        FaultKind::Inconsistent,
                         file,
                         line,
                         field,
-                        tr!(
-                            f.lang,
+                        text!(
                             "组织 {id} 无法加入组织树：{e}",
                             "unit {id} refused by the tree: {e}"
                         ),
@@ -98,11 +99,11 @@ pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
     }
     for (line, u) in pending {
         f.push(
+            FaultKind::DependsOnRefused,
             file,
             line,
             "parent",
-            tr!(
-                f.lang,
+            text!(
                 "组织 {} 无法挂接：上级 {} 已被拒绝或成环",
                 "unit {} cannot be placed: its parent {} is refused or in a cycle",
                 u.id,

@@ -13,16 +13,13 @@ use zugong_core::CadreId;
 use crate::{Area, AssessmentRow, CadreSection, Finding, QuotaRow, SelectionRow};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
+use zugong_dataset::text::{Text, text};
 
 use super::cite;
 
 /// The cadres section and its findings: quotas, vacancies, journaled selections, assessment
 /// against the cap, rotation and recusal.
-pub(super) fn cadre_section(
-    world: &World,
-    lang: Lang,
-    findings: &mut Vec<Finding>,
-) -> CadreSection {
+pub(super) fn cadre_section(world: &World, findings: &mut Vec<Finding>) -> CadreSection {
     let tree = &world.tree;
     let as_of = world.manifest.as_of;
     let unit_name = |id| tree.get(id).map(|u| u.name.clone()).unwrap_or_default();
@@ -45,10 +42,10 @@ pub(super) fn cadre_section(
         if n > q.allotted {
             over.push((
                 world.holder_name(q.holder),
-                match lang {
+                Text::from_fn(|lang| match lang {
                     Lang::Zh => format!("{} 核定 {} 名，实配 {} 名", q.rank, q.allotted, n),
                     Lang::En => format!("{}: {} allotted, {} held", q.rank, q.allotted, n),
-                },
+                }),
             ));
         }
         quotas.push(QuotaRow {
@@ -68,9 +65,7 @@ pub(super) fn cadre_section(
         .citation();
         findings.push(Finding {
             area: Area::Cadres,
-            rule: lang
-                .t("超职数配备", "more cadres than the quota (超职数配备)")
-                .into(),
+            rule: Text::new("超职数配备", "more cadres than the quota (超职数配备)"),
             citation: citation.to_string(),
             subjects: crate::subjects(over),
         });
@@ -116,7 +111,7 @@ pub(super) fn cadre_section(
                 journal: v.file.clone(),
                 post: post.title.clone(),
                 unit: world.holder_name(post.holder),
-                stage: crate::stage_name(sel.stage(), lang).into(),
+                stage: sel.stage(),
                 candidates: sel
                     .candidates()
                     .iter()
@@ -137,7 +132,7 @@ pub(super) fn cadre_section(
                     })
                     .map(|e| {
                         let a = e.act().authority();
-                        let body = match lang {
+                        let body = Text::from_fn(|lang| match lang {
                             Lang::Zh => a.body.to_string(),
                             Lang::En => match a.body {
                                 zugong_core::AuthorityBody::PartyCommittee => "committee".into(),
@@ -148,8 +143,8 @@ pub(super) fn cadre_section(
                                     "discipline commission".into()
                                 }
                             },
-                        };
-                        format!("{} {body}", unit_name(a.unit))
+                        });
+                        text!("{} {body}", "{} {body}", unit_name(a.unit))
                     }),
                 entries: v.journal.stream_entries(id).count(),
             });
@@ -209,8 +204,8 @@ pub(super) fn cadre_section(
         let cap = own.excellent_cap(*graded, false);
         if *excellent > cap {
             over_cap.push((
-                pool.name(world, lang),
-                match lang {
+                pool.name(world),
+                Text::from_fn(|lang| match lang {
                     Lang::Zh => format!(
                         "{} 年 {graded} 人参加考核，优秀 {excellent} 人，上限 {cap} 人",
                         year.unwrap_or_default()
@@ -219,11 +214,11 @@ pub(super) fn cadre_section(
                         "{}: {excellent} 优秀 of {graded} graded, cap {cap}",
                         year.unwrap_or_default()
                     ),
-                },
+                }),
             ));
         }
         assessment.push(AssessmentRow {
-            unit: pool.name(world, lang),
+            unit: pool.name(world),
             graded: *graded,
             excellent: *excellent,
             cap,
@@ -232,9 +227,9 @@ pub(super) fn cadre_section(
     if !over_cap.is_empty() {
         findings.push(Finding {
             area: Area::Cadres,
-            rule: format!(
-                "{} ({}‰)",
-                lang.t("优秀等次比例超过限额", "优秀 above the share allowed"),
+            rule: text!(
+                "优秀等次比例超过限额 ({}‰)",
+                "优秀 above the share allowed ({}‰)",
                 policy.excellent_cap_permille
             ),
             citation: cite(&policy, "excellent_cap_permille"),
@@ -279,17 +274,18 @@ pub(super) fn cadre_section(
             let (order, rule) = match f {
                 RotationFlag::MustRotate { .. } => (
                     0,
-                    lang.t("任职满十年应当交流", "ten years in post: must rotate"),
+                    Text::new("任职满十年应当交流", "ten years in post: must rotate"),
                 ),
-                RotationFlag::TwoTermsReached => {
-                    (1, lang.t("同一职位任满两届", "two terms in the same post"))
-                }
+                RotationFlag::TwoTermsReached => (
+                    1,
+                    Text::new("同一职位任满两届", "two terms in the same post"),
+                ),
                 RotationFlag::LevelLimitReached { .. } => (
                     2,
-                    lang.t("同一层次任职满十五年", "fifteen years at one level"),
+                    Text::new("同一层次任职满十五年", "fifteen years at one level"),
                 ),
                 RotationFlag::TermNotCompleted { .. } => {
-                    (3, lang.t("未任满一届", "first term not completed"))
+                    (3, Text::new("未任满一届", "first term not completed"))
                 }
             };
             by_flag
@@ -307,7 +303,7 @@ pub(super) fn cadre_section(
                         c.name,
                         cadre_place.get(&c.id).map_or("", String::as_str)
                     ),
-                    rotation_text(&f, lang),
+                    rotation_text(&f),
                 ));
         }
     }
@@ -321,20 +317,18 @@ pub(super) fn cadre_section(
     };
     let found = recusal_report(&holdings, &world.relations);
     let recusals = found.len();
-    let mut by_rule: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut by_rule: BTreeMap<String, Vec<(String, Text)>> = BTreeMap::new();
     for (cadre, f) in &found {
         let unit = cadre_place.get(cadre).map_or("", String::as_str);
         by_rule.entry(f.citation().to_string()).or_default().push((
             format!("{}（{unit}）", name(*cadre)),
-            recusal_text(f, lang, &name),
+            recusal_text(f, &name),
         ));
     }
     for (citation, items) in by_rule {
         findings.push(Finding {
             area: Area::Cadres,
-            rule: lang
-                .t("任职回避（亲属关系）", "recusal between relatives")
-                .into(),
+            rule: Text::new("任职回避（亲属关系）", "recusal between relatives"),
             citation,
             subjects: crate::subjects(items),
         });
@@ -377,8 +371,8 @@ pub(super) fn cadre_section(
 }
 
 /// A rotation flag in words.
-pub(super) fn rotation_text(f: &RotationFlag, lang: Lang) -> String {
-    match (f, lang) {
+pub(super) fn rotation_text(f: &RotationFlag) -> Text {
+    Text::from_fn(|lang| match (f, lang) {
         (RotationFlag::MustRotate { since }, Lang::Zh) => {
             format!("同一职位任职满十年，应当交流（{since} 起）")
         }
@@ -397,15 +391,15 @@ pub(super) fn rotation_text(f: &RotationFlag, lang: Lang) -> String {
         (RotationFlag::TermNotCompleted { term_ends }, Lang::En) => {
             format!("first term not completed (ends {term_ends})")
         }
-    }
+    })
 }
 
 /// A recusal finding in words.
-pub(super) fn recusal_text(
-    f: &RecusalFinding,
-    lang: Lang,
-    name: &dyn Fn(CadreId) -> String,
-) -> String {
+pub(super) fn recusal_text(f: &RecusalFinding, name: &dyn Fn(CadreId) -> String) -> Text {
+    Text::from_fn(|lang| recusal_text_in(f, name, lang))
+}
+
+fn recusal_text_in(f: &RecusalFinding, name: &dyn Fn(CadreId) -> String, lang: Lang) -> String {
     match (f, lang) {
         (RecusalFinding::SameDirectLeader { relative, kinship }, Lang::Zh) => {
             format!("与{}（{kinship}）在同一领导人员下任职", name(*relative))
@@ -476,15 +470,12 @@ impl Pool {
         }
     }
 
-    fn name(self, world: &World, lang: Lang) -> String {
+    fn name(self, world: &World) -> Text {
         match self {
-            Self::Staff(h) => world.holder_name(h),
+            Self::Staff(h) => Text::same(world.holder_name(h)),
             Self::Leaders(m) => {
                 let name = world.tree.get(m).map_or("", |u| u.name.as_str());
-                match lang {
-                    Lang::Zh => format!("{name}管理的领导干部"),
-                    Lang::En => format!("leaders managed by {name}"),
-                }
+                text!("{name}管理的领导干部", "leaders managed by {name}")
             }
         }
     }

@@ -14,8 +14,8 @@ use zugong_core::journal::Refusal;
 use super::super::{Area, CoverageRow, EconomyRow, Finding, GrassrootsSection};
 use super::cite;
 use zugong_dataset::World;
-use zugong_dataset::journals::language;
-use zugong_dataset::lang::{Lang, tr};
+use zugong_dataset::lang::Lang;
+use zugong_dataset::text::{Text, text};
 
 fn unit_name(world: &World, id: zugong_core::OrgUnitId) -> String {
     world
@@ -24,9 +24,9 @@ fn unit_name(world: &World, id: zugong_core::OrgUnitId) -> String {
         .map_or_else(|| id.to_string(), |u| u.name.clone())
 }
 
-fn economy_row(unit: String, s: &EconomySummary) -> EconomyRow {
+fn economy_row(unit: impl Into<Text>, s: &EconomySummary) -> EconomyRow {
     EconomyRow {
-        unit,
+        unit: unit.into(),
         villages: s.villages,
         shell: s.shell,
         weak: s.weak,
@@ -35,9 +35,9 @@ fn economy_row(unit: String, s: &EconomySummary) -> EconomyRow {
     }
 }
 
-fn coverage_row(group: String, c: &CoverageCounts) -> CoverageRow {
+fn coverage_row(group: impl Into<Text>, c: &CoverageCounts) -> CoverageRow {
     CoverageRow {
-        group,
+        group: group.into(),
         organizations: c.organizations,
         members: c.members,
         own: c.own,
@@ -53,13 +53,13 @@ fn coverage_row(group: String, c: &CoverageCounts) -> CoverageRow {
 #[derive(Default)]
 struct Missed {
     citation: String,
-    items: Vec<(String, String)>,
+    items: Vec<(String, Text)>,
     intervals: u64,
 }
 
 /// The organizational life: one finding per kind of meeting missed, each branch with the
 /// intervals it missed.
-fn life(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &mut Vec<Finding>) {
+fn life(world: &World, section: &mut GrassrootsSection, findings: &mut Vec<Finding>) {
     section.life_checked = world.life.len();
     let mut by_kind: BTreeMap<zugong_branch::MeetingKind, Missed> = BTreeMap::new();
     for (branch, c) in &world.life {
@@ -83,13 +83,14 @@ fn life(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &m
             if let Some(entry) = by_kind.get_mut(&kind) {
                 entry.items.push((
                     unit_name(world, *branch),
-                    tr!(
-                        lang,
-                        "缺 {} 期：{}",
-                        "{} interval(s) missed: {}",
-                        intervals.len(),
-                        intervals.join(lang.t("，", ", "))
-                    ),
+                    Text::from_fn(|lang| match lang {
+                        Lang::Zh => format!("缺 {} 期：{}", intervals.len(), intervals.join("，")),
+                        Lang::En => format!(
+                            "{} interval(s) missed: {}",
+                            intervals.len(),
+                            intervals.join(", ")
+                        ),
+                    }),
                 ));
             }
         }
@@ -106,8 +107,7 @@ fn life(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &m
         section.life_missed.push((kind.to_string(), intervals));
         findings.push(Finding {
             area: Area::Grassroots,
-            rule: tr!(
-                lang,
+            rule: text!(
                 "{kind}未按规定频次开展",
                 "{kind} not held as often as the rules require"
             ),
@@ -118,7 +118,7 @@ fn life(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &m
 }
 
 /// Terms due (reminded ahead) and past due; elections that do not stand.
-fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &mut Vec<Finding>) {
+fn terms(world: &World, section: &mut GrassrootsSection, findings: &mut Vec<Finding>) {
     let policy = TermPolicy::default();
     let as_of = world.manifest.as_of;
     let (mut reminded, mut overdue) = (Vec::new(), Vec::new());
@@ -130,8 +130,7 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
         match term.standing(as_of, &policy) {
             TermStanding::ReminderDue { days_left } => reminded.push((
                 unit_name(world, *unit),
-                tr!(
-                    lang,
+                text!(
                     "{}（{}）届满于 {}，还有 {days_left} 天",
                     "{} ({}) term ends {}, in {days_left} days",
                     term.body,
@@ -141,8 +140,7 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
             )),
             TermStanding::Overdue { days } => overdue.push((
                 unit_name(world, *unit),
-                tr!(
-                    lang,
+                text!(
                     "{}届满于 {}，已超期 {days} 天未换届",
                     "{} term ended {}, {days} days without an election",
                     term.body,
@@ -157,12 +155,10 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
     if !overdue.is_empty() {
         findings.push(Finding {
             area: Area::Grassroots,
-            rule: lang
-                .t(
-                    "任期届满未按期换届",
-                    "term ended without an election on time",
-                )
-                .into(),
+            rule: Text::new(
+                "任期届满未按期换届",
+                "term ended without an election on time",
+            ),
             citation: cite(&policy, "branch_years"),
             subjects: crate::subjects(overdue),
         });
@@ -170,9 +166,7 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
     if !reminded.is_empty() {
         findings.push(Finding {
             area: Area::Grassroots,
-            rule: tr!(
-                lang,
-                "任期将在 {} 个月内届满：上级党组织应提醒做好换届准备",
+            rule: text!("任期将在 {} 个月内届满：上级党组织应提醒做好换届准备",
                 "term ends within {} months: the upper organization reminds it to prepare the election",
                 policy.reminder_months
             ),
@@ -181,12 +175,12 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
         });
     }
     section.elections = world.elections.len();
-    let mut void: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut void: BTreeMap<String, Vec<(String, Text)>> = BTreeMap::new();
     for e in &world.elections {
         if let Err(err) = decide_election(&e.count, &policy) {
             void.entry(err.citation().to_string()).or_default().push((
                 unit_name(world, e.unit),
-                format!("{}：{}", e.held_on, err.message(language(lang))),
+                text!("{}：{}", "{}: {}", e.held_on, Text::refusal(&err)),
             ));
         }
     }
@@ -194,12 +188,10 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
     for (citation, items) in void {
         findings.push(Finding {
             area: Area::Grassroots,
-            rule: lang
-                .t(
-                    "换届选举不符合到会、差额或当选规定",
-                    "election not valid: quorum, 差额 or majority not met",
-                )
-                .into(),
+            rule: Text::new(
+                "换届选举不符合到会、差额或当选规定",
+                "election not valid: quorum, 差额 or majority not met",
+            ),
             citation,
             subjects: crate::subjects(items),
         });
@@ -207,12 +199,7 @@ fn terms(world: &World, lang: Lang, section: &mut GrassrootsSection, findings: &
 }
 
 /// The collective economy of the latest year with returns, by town; the 空壳村 and 薄弱村.
-fn economy(
-    world: &World,
-    lang: Lang,
-    section: &mut GrassrootsSection,
-    findings: &mut Vec<Finding>,
-) {
+fn economy(world: &World, section: &mut GrassrootsSection, findings: &mut Vec<Finding>) {
     let Some(year) = world.economy.iter().map(|r| r.year).max() else {
         return;
     };
@@ -226,17 +213,13 @@ fn economy(
         .at_level(tree, AdminLevel::Township)
         .map(|(u, s)| economy_row(u.name.clone(), s))
         .collect();
-    section.economy_total = Some(economy_row(
-        lang.t("合计", "total").into(),
-        &rollup.total(tree),
-    ));
+    section.economy_total = Some(economy_row(Text::new("合计", "total"), &rollup.total(tree)));
     let mut shell = Vec::new();
     let mut weak = Vec::new();
     for v in rollup.weak_villages() {
         let item = (
             unit_name(world, v.village),
-            tr!(
-                lang,
+            text!(
                 "{year} 年经营性收入 {}（总收入 {}）",
                 "operating income {} in {year} (total income {})",
                 v.operating_income,
@@ -251,12 +234,10 @@ fn economy(
     if !shell.is_empty() {
         findings.push(Finding {
             area: Area::Grassroots,
-            rule: lang
-                .t(
-                    "村集体经济空壳村：当年无经营性收入",
-                    "village collective with no operating income (空壳村)",
-                )
-                .into(),
+            rule: Text::new(
+                "村集体经济空壳村：当年无经营性收入",
+                "village collective with no operating income (空壳村)",
+            ),
             citation: cite(&policy, "shell_below"),
             subjects: crate::subjects(shell),
         });
@@ -264,8 +245,7 @@ fn economy(
     if !weak.is_empty() {
         findings.push(Finding {
             area: Area::Grassroots,
-            rule: tr!(
-                lang,
+            rule: text!(
                 "村集体经济薄弱村：经营性收入低于 {}",
                 "weak village collective: operating income below {}",
                 policy.weak_below
@@ -278,12 +258,7 @@ fn economy(
 
 /// 两个覆盖 by industry and in total; the organizations that should have their own Party
 /// organization, and joint branches too wide.
-fn coverage(
-    world: &World,
-    lang: Lang,
-    section: &mut GrassrootsSection,
-    findings: &mut Vec<Finding>,
-) {
+fn coverage(world: &World, section: &mut GrassrootsSection, findings: &mut Vec<Finding>) {
     if world.two_new.is_empty() {
         return;
     }
@@ -295,7 +270,7 @@ fn coverage(
         .iter()
         .map(|(industry, c)| coverage_row(industry.clone(), c))
         .collect();
-    section.coverage_total = Some(coverage_row(lang.t("合计", "total").into(), &r.total));
+    section.coverage_total = Some(coverage_row(Text::new("合计", "total"), &r.total));
     let name_of = |id: zugong_core::InstitutionId| {
         world
             .two_new
@@ -303,7 +278,7 @@ fn coverage(
             .find(|o| o.id == id)
             .map_or_else(|| id.to_string(), |o| o.name.clone())
     };
-    let mut grouped: BTreeMap<(u8, String), Vec<(String, String)>> = BTreeMap::new();
+    let mut grouped: BTreeMap<(u8, String), Vec<(String, Text)>> = BTreeMap::new();
     for finding in &r.findings {
         let citation = finding.citation().to_string();
         let (order, item) = match finding {
@@ -314,8 +289,7 @@ fn coverage(
                 0,
                 (
                     name_of(*organization),
-                    tr!(
-                        lang,
+                    text!(
                         "正式党员 {full_members} 名，未建立党组织",
                         "{full_members} full members and no Party organization"
                     ),
@@ -329,8 +303,7 @@ fn coverage(
                 1,
                 (
                     name_of(*organization),
-                    tr!(
-                        lang,
+                    text!(
                         "正式党员 {full_members} 名，仍在{}联合组建",
                         "{full_members} full members, still in the joint {}",
                         unit_name(world, *joint)
@@ -341,8 +314,7 @@ fn coverage(
                 2,
                 (
                     unit_name(world, *joint),
-                    tr!(
-                        lang,
+                    text!(
                         "联合 {units} 个单位，超过 {max} 个",
                         "covers {units} units, more than {max}"
                     ),
@@ -354,22 +326,22 @@ fn coverage(
     }
     for ((order, citation), items) in grouped {
         let rule = match order {
-            0 => lang.t(
+            0 => Text::new(
                 "正式党员3名以上的两新组织应建未建党组织",
                 "两新 organization with 3 or more full members and no Party organization",
             ),
-            1 => lang.t(
+            1 => Text::new(
                 "正式党员3名以上的单位应单独建立党组织",
                 "a unit with 3 or more full members should have its own organization",
             ),
-            _ => lang.t(
+            _ => Text::new(
                 "联合党支部覆盖单位一般不超过5个",
                 "a joint branch covers at most 5 units",
             ),
         };
         findings.push(Finding {
             area: Area::Grassroots,
-            rule: rule.into(),
+            rule,
             citation,
             subjects: crate::subjects(items),
         });
@@ -377,15 +349,11 @@ fn coverage(
 }
 
 /// The grassroots section and its findings.
-pub(super) fn grassroots_section(
-    world: &World,
-    lang: Lang,
-    findings: &mut Vec<Finding>,
-) -> GrassrootsSection {
+pub(super) fn grassroots_section(world: &World, findings: &mut Vec<Finding>) -> GrassrootsSection {
     let mut section = GrassrootsSection::default();
-    life(world, lang, &mut section, findings);
-    terms(world, lang, &mut section, findings);
-    economy(world, lang, &mut section, findings);
-    coverage(world, lang, &mut section, findings);
+    life(world, &mut section, findings);
+    terms(world, &mut section, findings);
+    economy(world, &mut section, findings);
+    coverage(world, &mut section, findings);
     section
 }

@@ -10,13 +10,13 @@ use std::collections::BTreeMap;
 
 use crate::{Area, DevelopmentJournalRow, FallbackRow, Finding, MemberSection, RatingJournalRow};
 use zugong_dataset::World;
-use zugong_dataset::lang::Lang;
+use zugong_dataset::text::Text;
 
 /// Every journal that did not verify, as findings grouped by the rule that refused it: the
 /// file and line of the entry, its stream, and what was wrong. Nothing in such a journal is
 /// reported as done.
-pub(super) fn failures(world: &World, lang: Lang, findings: &mut Vec<Finding>) {
-    let mut by_rule: BTreeMap<&str, Vec<(String, String)>> = BTreeMap::new();
+pub(super) fn failures(world: &World, findings: &mut Vec<Finding>) {
+    let mut by_rule: BTreeMap<&str, Vec<(String, Text)>> = BTreeMap::new();
     for f in &world.records.failures {
         let place = match (f.line, &f.stream) {
             (Some(l), Some(s)) => format!("{}:{l} ({s})", f.file),
@@ -32,12 +32,10 @@ pub(super) fn failures(world: &World, lang: Lang, findings: &mut Vec<Finding>) {
     for (citation, items) in by_rule {
         findings.push(Finding {
             area: Area::Records,
-            rule: lang
-                .t(
-                    "纪实未通过核验，所记事项不予采信",
-                    "journal history that does not verify: nothing in it is taken as done",
-                )
-                .into(),
+            rule: Text::new(
+                "纪实未通过核验，所记事项不予采信",
+                "journal history that does not verify: nothing in it is taken as done",
+            ),
             citation: citation.to_owned(),
             subjects: crate::subjects(items),
         });

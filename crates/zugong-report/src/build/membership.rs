@@ -12,11 +12,10 @@ use zugong_member::{
 use super::super::{Area, Finding, MemberSection};
 use super::cite;
 use zugong_dataset::World;
-use zugong_dataset::journals::language;
-use zugong_dataset::lang::{Lang, tr};
+use zugong_dataset::text::{Text, text};
 
 /// A finding's cases: (who, what).
-type Items = Vec<(String, String)>;
+type Items = Vec<(String, Text)>;
 
 fn unit_name(world: &World, id: zugong_core::OrgUnitId) -> String {
     world
@@ -27,7 +26,7 @@ fn unit_name(world: &World, id: zugong_core::OrgUnitId) -> String {
 
 /// The rule of one kind of development finding, in words, and the kind's place in the path
 /// (findings are listed in that order in every language).
-fn milestone_rule(f: &MilestoneFinding, lang: Lang) -> (u8, &'static str) {
+fn milestone_rule(f: &MilestoneFinding) -> (u8, Text) {
     let order = match f {
         MilestoneFinding::UnderAge { .. } => 0,
         MilestoneFinding::TalkLate { .. } => 1,
@@ -39,29 +38,29 @@ fn milestone_rule(f: &MilestoneFinding, lang: Lang) -> (u8, &'static str) {
     };
     let rule = match f {
         MilestoneFinding::UnderAge { .. } => {
-            lang.t("递交入党申请时未满十八周岁", "applied before the age of 18")
+            Text::new("递交入党申请时未满十八周岁", "applied before the age of 18")
         }
-        MilestoneFinding::TalkLate { .. } => lang.t(
+        MilestoneFinding::TalkLate { .. } => Text::new(
             "收到入党申请书后一个月内未派人谈话",
             "no talk within a month of the application",
         ),
-        MilestoneFinding::ActivistTooShort { .. } => lang.t(
+        MilestoneFinding::ActivistTooShort { .. } => Text::new(
             "入党积极分子培养考察不满一年即确定为发展对象",
             "made a 发展对象 within a year as an activist",
         ),
-        MilestoneFinding::ApprovalOverdue { .. } => lang.t(
+        MilestoneFinding::ApprovalOverdue { .. } => Text::new(
             "支部大会接收后未在规定期限内审批",
             "not approved within the months after the branch meeting",
         ),
-        MilestoneFinding::FullTooEarly { .. } => lang.t(
+        MilestoneFinding::FullTooEarly { .. } => Text::new(
             "预备期未满一年即转为正式党员",
             "made a full member before a year of probation",
         ),
-        MilestoneFinding::ProbationOver { .. } => lang.t(
+        MilestoneFinding::ProbationOver { .. } => Text::new(
             "预备期已满未及时讨论转正",
             "probation over and 转正 not discussed",
         ),
-        _ => lang.t("发展党员程序不规范", "irregular development"),
+        _ => Text::new("发展党员程序不规范", "irregular development"),
     };
     (order, rule)
 }
@@ -69,7 +68,6 @@ fn milestone_rule(f: &MilestoneFinding, lang: Lang) -> (u8, &'static str) {
 /// Adds the roster, plans, transfers, members away and dues to `section`, and their findings.
 pub(super) fn member_records(
     world: &World,
-    lang: Lang,
     section: &mut MemberSection,
     findings: &mut Vec<Finding>,
 ) {
@@ -79,17 +77,17 @@ pub(super) fn member_records(
 
     // The roster by stage, and its findings by kind.
     let mut stages: BTreeMap<DevelopmentStage, u64> = BTreeMap::new();
-    let mut by_rule: BTreeMap<(u8, &'static str, String), Items> = BTreeMap::new();
+    let mut by_rule: BTreeMap<(u8, Text, String), Items> = BTreeMap::new();
     for a in &records.applicants {
         *stages.entry(a.path.stage(as_of)).or_default() += 1;
         for found in &a.findings {
-            let (order, rule) = milestone_rule(found, lang);
+            let (order, rule) = milestone_rule(found);
             by_rule
                 .entry((order, rule, found.citation().to_string()))
                 .or_default()
                 .push((
                     format!("{}（{}）", a.name, unit_name(world, a.path.branch)),
-                    found.describe(language(lang)),
+                    Text::from_fn(|lang| found.describe(lang.language())),
                 ));
         }
     }
@@ -100,7 +98,7 @@ pub(super) fn member_records(
     for ((_, rule, citation), items) in by_rule {
         findings.push(Finding {
             area: Area::Members,
-            rule: rule.into(),
+            rule,
             citation,
             subjects: crate::subjects(items),
         });
@@ -143,8 +141,7 @@ pub(super) fn member_records(
         for short in plan.structure_shortfalls(&profiles) {
             structure.push((
                 name.clone(),
-                tr!(
-                    lang,
+                text!(
                     "{}占 {}，计划不低于 {}",
                     "{}: {} of admissions, the plan asks at least {}",
                     short.group,
@@ -156,8 +153,7 @@ pub(super) fn member_records(
         if n > plan.admissions {
             over.push((
                 name.clone(),
-                tr!(
-                    lang,
+                text!(
                     "{year} 年计划发展 {}，已接收 {n}",
                     "{year}: {} planned, {n} admitted",
                     plan.admissions
@@ -169,9 +165,7 @@ pub(super) fn member_records(
     if !over.is_empty() {
         findings.push(Finding {
             area: Area::Members,
-            rule: lang
-                .t("发展党员超出年度计划", "admissions beyond the year's plan")
-                .into(),
+            rule: Text::new("发展党员超出年度计划", "admissions beyond the year's plan"),
             citation: cite(&policy, "rush_threshold"),
             subjects: crate::subjects(over),
         });
@@ -179,12 +173,10 @@ pub(super) fn member_records(
     if !structure.is_empty() {
         findings.push(Finding {
             area: Area::Members,
-            rule: lang
-                .t(
-                    "发展党员结构未达到年度计划要求",
-                    "admissions short of the plan's structure",
-                )
-                .into(),
+            rule: Text::new(
+                "发展党员结构未达到年度计划要求",
+                "admissions short of the plan's structure",
+            ),
             citation: cite(&policy, "rush_threshold"),
             subjects: crate::subjects(structure),
         });
@@ -193,8 +185,7 @@ pub(super) fn member_records(
     if !rushed.is_empty() {
         findings.push(Finding {
             area: Area::Members,
-            rule: tr!(
-                lang,
+            rule: text!(
                 "突击发展：一次支部大会接收预备党员超过 {} 名",
                 "rushed development: more than {} admitted at one branch meeting",
                 policy.rush_threshold
@@ -206,7 +197,7 @@ pub(super) fn member_records(
                     .map(|r| {
                         (
                             unit_name(world, r.branch),
-                            tr!(lang, "{} 接收 {} 名", "{}: {} admitted", r.on, r.admitted),
+                            text!("{} 接收 {} 名", "{}: {} admitted", r.on, r.admitted),
                         )
                     })
                     .collect::<Vec<_>>(),
@@ -262,8 +253,7 @@ pub(super) fn member_records(
         if d.unpaid_months >= dues.lapse_months {
             lapse.push((
                 who.clone(),
-                tr!(
-                    lang,
+                text!(
                     "已连续 {} 个月未交纳党费",
                     "{} months unpaid in a row",
                     d.unpaid_months
@@ -273,8 +263,7 @@ pub(super) fn member_records(
         if d.charged != d.expected {
             miscalculated.push((
                 who,
-                tr!(
-                    lang,
+                text!(
                     "{}：按月交纳 {}，按标准应为 {}",
                     "{}: charged {} a month, the rules set {}",
                     d.category,
@@ -289,8 +278,7 @@ pub(super) fn member_records(
     if !lapse.is_empty() {
         findings.push(Finding {
             area: Area::Members,
-            rule: tr!(
-                lang,
+            rule: text!(
                 "连续 {} 个月不交纳党费：支部应按自行脱党情形研究处理",
                 "{} months without dues: the branch reviews it as leaving the Party",
                 dues.lapse_months
@@ -302,12 +290,10 @@ pub(super) fn member_records(
     if !miscalculated.is_empty() {
         findings.push(Finding {
             area: Area::Members,
-            rule: lang
-                .t(
-                    "党费交纳额与交纳标准不符",
-                    "dues charged otherwise than the rate bands",
-                )
-                .into(),
+            rule: Text::new(
+                "党费交纳额与交纳标准不符",
+                "dues charged otherwise than the rate bands",
+            ),
             citation: cite(&dues, "employed"),
             subjects: crate::subjects(miscalculated),
         });

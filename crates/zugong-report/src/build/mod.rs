@@ -8,7 +8,6 @@ use zugong_core::{AdminLevel, OrgKind, Policy, UnitSlot};
 
 use super::{Report, Totals};
 use zugong_dataset::World;
-use zugong_dataset::lang::Lang;
 
 mod burden;
 mod cadres;
@@ -66,20 +65,20 @@ fn groups(world: &World) -> (Vec<UnitSlot>, Vec<UnitSlot>) {
 }
 
 /// Builds the report of `world`, in `lang`.
-pub fn build(world: &World, lang: Lang) -> Report {
+pub fn build(world: &World) -> Report {
     let as_of = world.manifest.as_of;
     let tree = &world.tree;
     let mut findings = Vec::new();
     let (towns, counties) = groups(world);
-    let stars = stars::stars_section(world, lang, &towns, &counties, &mut findings);
-    let training = training::training_section(world, lang, &towns, &counties, &mut findings);
-    let cadres = cadres::cadre_section(world, lang, &mut findings);
-    let talent = talent::talent_section(world, lang, &mut findings);
+    let stars = stars::stars_section(world, &towns, &counties, &mut findings);
+    let training = training::training_section(world, &towns, &counties, &mut findings);
+    let cadres = cadres::cadre_section(world, &mut findings);
+    let talent = talent::talent_section(world, &mut findings);
     let burden = burden::burden_section(world);
-    let grassroots = grassroots::grassroots_section(world, lang, &mut findings);
-    journals::failures(world, lang, &mut findings);
+    let grassroots = grassroots::grassroots_section(world, &mut findings);
+    journals::failures(world, &mut findings);
     let mut members = journals::development_journals(world);
-    membership::member_records(world, lang, &mut members, &mut findings);
+    membership::member_records(world, &mut members, &mut findings);
     Report {
         title: world.manifest.name.clone(),
         as_of,

@@ -10,6 +10,7 @@ use zugong_core::UnitSlot;
 use crate::{Area, Finding, StarRow, StarsSection, WeakRow};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
+use zugong_dataset::text::Text;
 use zugong_dataset::validate::branch_facts;
 
 use super::{cite, name_of};
@@ -17,7 +18,6 @@ use super::{cite, name_of};
 /// The stars section and its findings.
 pub(super) fn stars_section(
     world: &World,
-    lang: Lang,
     towns: &[UnitSlot],
     counties: &[UnitSlot],
     findings: &mut Vec<Finding>,
@@ -73,7 +73,7 @@ pub(super) fn stars_section(
     let weak_policy = WeakBranchPolicy::default();
     let mut weak = Vec::new();
     // Weak branches not under rectification, by the rule (citation) of their first basis.
-    let mut untreated: std::collections::BTreeMap<String, Vec<(String, String)>> =
+    let mut untreated: std::collections::BTreeMap<String, Vec<(String, Text)>> =
         std::collections::BTreeMap::new();
     let mut overdue_items = Vec::new();
     for b in &world.branches {
@@ -88,21 +88,27 @@ pub(super) fn stars_section(
             .map(|p| name_of(world, p))
             .unwrap_or_default();
         let name = tree.get(b.unit).map(|u| u.name.clone()).unwrap_or_default();
-        let bases: Vec<String> = found.iter().map(|f| weak_basis(&f.basis, lang)).collect();
+        let bases: Vec<Text> = found.iter().map(|f| weak_basis(&f.basis)).collect();
         let overdue = b.rectification == RectificationStatus::UnderRectification
             && b.rectification_deadline.is_some_and(|d| d < as_of);
         if let (Some(first), RectificationStatus::None) = (found.first(), b.rectification) {
             untreated
                 .entry(first.citation.to_string())
                 .or_default()
-                .push((name.clone(), bases.join("；")));
+                .push((
+                    name.clone(),
+                    Text::from_fn(|lang| {
+                        let texts: Vec<&str> = bases.iter().map(|b| b.get(lang)).collect();
+                        texts.join(lang.t("；", "; "))
+                    }),
+                ));
         }
         if overdue {
             overdue_items.push((
                 name.clone(),
                 format!(
                     "{} {}",
-                    lang.t("整顿期限", "deadline"),
+                    Text::new("整顿期限", "deadline"),
                     b.rectification_deadline
                         .map(|d| d.to_string())
                         .unwrap_or_default()
@@ -113,7 +119,7 @@ pub(super) fn stars_section(
             branch: name,
             group,
             bases,
-            status: status_term(b.rectification, lang),
+            status: b.rectification,
             deadline: b.rectification_deadline,
             overdue,
         });
@@ -121,12 +127,10 @@ pub(super) fn stars_section(
     for (citation, items) in untreated {
         findings.push(Finding {
             area: Area::Stars,
-            rule: lang
-                .t(
-                    "符合软弱涣散认定情形，但未列入整顿",
-                    "meets a designation of a weak branch but is not under rectification",
-                )
-                .into(),
+            rule: Text::new(
+                "符合软弱涣散认定情形，但未列入整顿",
+                "meets a designation of a weak branch but is not under rectification",
+            ),
             citation,
             subjects: crate::subjects(items),
         });
@@ -134,12 +138,10 @@ pub(super) fn stars_section(
     if !overdue_items.is_empty() {
         findings.push(Finding {
             area: Area::Stars,
-            rule: lang
-                .t(
-                    "软弱涣散基层党组织整顿逾期未销号",
-                    "weak-branch rectification past its deadline",
-                )
-                .into(),
+            rule: Text::new(
+                "软弱涣散基层党组织整顿逾期未销号",
+                "weak-branch rectification past its deadline",
+            ),
             citation: cite(&weak_policy, "rectification_months"),
             subjects: crate::subjects(overdue_items),
         });
@@ -164,76 +166,70 @@ pub(super) fn stars_section(
 }
 
 /// A weak-branch basis in words.
-pub(super) fn weak_basis(b: &WeakBasis, lang: Lang) -> String {
-    match (b, lang) {
-        (WeakBasis::SecretaryVacant { since }, Lang::Zh) => format!("书记空缺（自 {since}）"),
-        (WeakBasis::SecretaryVacant { since }, Lang::En) => {
-            format!("secretary vacant since {since}")
+pub(super) fn weak_basis(b: &WeakBasis) -> Text {
+    Text::from_fn(|lang| {
+        match (b, lang) {
+            (WeakBasis::SecretaryVacant { since }, Lang::Zh) => format!("书记空缺（自 {since}）"),
+            (WeakBasis::SecretaryVacant { since }, Lang::En) => {
+                format!("secretary vacant since {since}")
+            }
+            (WeakBasis::NoDevelopmentCandidates { last }, Lang::Zh) => {
+                format!(
+                    "两年以上未确定发展对象（最近 {}）",
+                    last.map(|d| d.to_string()).unwrap_or_else(|| "无".into())
+                )
+            }
+            (WeakBasis::NoDevelopmentCandidates { last }, Lang::En) => {
+                format!(
+                    "no development candidate for two years (last {})",
+                    last.map(|d| d.to_string())
+                        .unwrap_or_else(|| "never".into())
+                )
+            }
+            (
+                WeakBasis::LowSatisfaction {
+                    satisfied,
+                    surveyed,
+                },
+                Lang::Zh,
+            ) => format!("群众满意度低（{satisfied}/{surveyed}）"),
+            (
+                WeakBasis::LowSatisfaction {
+                    satisfied,
+                    surveyed,
+                },
+                Lang::En,
+            ) => format!("low satisfaction ({satisfied}/{surveyed})"),
+            (WeakBasis::LastInAssessment { rank, of }, Lang::Zh) => {
+                format!("年度考核排名末位（{rank}/{of}）")
+            }
+            (WeakBasis::LastInAssessment { rank, of }, Lang::En) => {
+                format!("last in the annual assessment ({rank}/{of})")
+            }
+            // A yes/no from the branches table is one interval of one: no counts to show.
+            (
+                WeakBasis::NoOrganizationalLife {
+                    required: 0..=1, ..
+                },
+                Lang::Zh,
+            ) => "未按期开展组织生活".into(),
+            (
+                WeakBasis::NoOrganizationalLife {
+                    required: 0..=1, ..
+                },
+                Lang::En,
+            ) => "no regular organizational life".into(),
+            (WeakBasis::NoOrganizationalLife { met, required }, Lang::Zh) => {
+                format!("未按期开展组织生活（应开展 {required} 项，完成 {met} 项）")
+            }
+            (WeakBasis::NoOrganizationalLife { met, required }, Lang::En) => {
+                format!(
+                    "no regular organizational life ({met} of {required} required meetings held)"
+                )
+            }
+            (WeakBasis::Category(c), _) => c.to_string(),
         }
-        (WeakBasis::NoDevelopmentCandidates { last }, Lang::Zh) => {
-            format!(
-                "两年以上未确定发展对象（最近 {}）",
-                last.map(|d| d.to_string()).unwrap_or_else(|| "无".into())
-            )
-        }
-        (WeakBasis::NoDevelopmentCandidates { last }, Lang::En) => {
-            format!(
-                "no development candidate for two years (last {})",
-                last.map(|d| d.to_string())
-                    .unwrap_or_else(|| "never".into())
-            )
-        }
-        (
-            WeakBasis::LowSatisfaction {
-                satisfied,
-                surveyed,
-            },
-            Lang::Zh,
-        ) => format!("群众满意度低（{satisfied}/{surveyed}）"),
-        (
-            WeakBasis::LowSatisfaction {
-                satisfied,
-                surveyed,
-            },
-            Lang::En,
-        ) => format!("low satisfaction ({satisfied}/{surveyed})"),
-        (WeakBasis::LastInAssessment { rank, of }, Lang::Zh) => {
-            format!("年度考核排名末位（{rank}/{of}）")
-        }
-        (WeakBasis::LastInAssessment { rank, of }, Lang::En) => {
-            format!("last in the annual assessment ({rank}/{of})")
-        }
-        // A yes/no from the branches table is one interval of one: no counts to show.
-        (
-            WeakBasis::NoOrganizationalLife {
-                required: 0..=1, ..
-            },
-            Lang::Zh,
-        ) => "未按期开展组织生活".into(),
-        (
-            WeakBasis::NoOrganizationalLife {
-                required: 0..=1, ..
-            },
-            Lang::En,
-        ) => "no regular organizational life".into(),
-        (WeakBasis::NoOrganizationalLife { met, required }, Lang::Zh) => {
-            format!("未按期开展组织生活（应开展 {required} 项，完成 {met} 项）")
-        }
-        (WeakBasis::NoOrganizationalLife { met, required }, Lang::En) => {
-            format!("no regular organizational life ({met} of {required} required meetings held)")
-        }
-        (WeakBasis::Category(c), _) => c.to_string(),
-    }
-}
-
-/// A rectification status in words.
-pub(super) fn status_term(s: RectificationStatus, lang: Lang) -> String {
-    match s {
-        RectificationStatus::None => lang.t("未整顿", "not under rectification"),
-        RectificationStatus::UnderRectification => lang.t("整顿中", "under rectification"),
-        RectificationStatus::Closed => lang.t("已销号", "closed"),
-    }
-    .into()
+    })
 }
 
 /// A row of the star tables.

@@ -7,14 +7,10 @@ use zugong_talent::{DueKind, ProgrammeDefinition, TalentTier, due_within, pipeli
 
 use crate::{Area, DUE_WITHIN_DAYS, Finding, TalentSection};
 use zugong_dataset::World;
-use zugong_dataset::lang::Lang;
+use zugong_dataset::text::{Text, text};
 
 /// The talent section and its findings: tiers, tier × industry, evaluations due.
-pub(super) fn talent_section(
-    world: &World,
-    lang: Lang,
-    findings: &mut Vec<Finding>,
-) -> TalentSection {
+pub(super) fn talent_section(world: &World, findings: &mut Vec<Finding>) -> TalentSection {
     let as_of = world.manifest.as_of;
     let records: Vec<zugong_talent::TalentRecord> =
         world.talents.iter().map(|(_, r)| r.clone()).collect();
@@ -58,32 +54,31 @@ pub(super) fn talent_section(
         .map(|(row, _)| (row.id, (row.name.clone(), row.tier)))
         .collect();
     let mut due = Vec::new();
-    let mut by_programme: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let mut by_programme: BTreeMap<String, Vec<(String, Text)>> = BTreeMap::new();
     for item in due_within(&records, &programmes, as_of, DUE_WITHIN_DAYS) {
         let Some((name, tier)) = names.get(&item.talent) else {
             continue;
         };
         let what = match item.kind {
-            DueKind::MidTermEvaluation => lang.t("中期考核", "mid-term evaluation"),
-            DueKind::FinalEvaluation => lang.t("期满考核", "final evaluation"),
-            DueKind::AgeingOut => lang.t("超过年龄上限", "ageing out of the tier"),
+            DueKind::MidTermEvaluation => Text::new("中期考核", "mid-term evaluation"),
+            DueKind::FinalEvaluation => Text::new("期满考核", "final evaluation"),
+            DueKind::AgeingOut => Text::new("超过年龄上限", "ageing out of the tier"),
         };
-        due.push((name.clone(), tier.to_string(), what.to_owned(), item.on));
+        due.push((name.clone(), tier.to_string(), what.clone(), item.on));
         let citation = programmes
             .iter()
             .find(|p| p.tier == *tier)
             .map(|p| p.source.to_string())
             .unwrap_or_default();
-        by_programme
-            .entry(citation)
-            .or_default()
-            .push((format!("{name}（{tier}）"), format!("{what} {}", item.on)));
+        by_programme.entry(citation).or_default().push((
+            format!("{name}（{tier}）"),
+            text!("{what} {}", "{what} {}", item.on),
+        ));
     }
     for (citation, items) in by_programme {
         findings.push(Finding {
             area: Area::Talent,
-            rule: zugong_dataset::lang::tr!(
-                lang,
+            rule: zugong_dataset::text!(
                 "人才培养期考核到期（{DUE_WITHIN_DAYS} 日内）",
                 "talent evaluations due within {DUE_WITHIN_DAYS} days"
             ),

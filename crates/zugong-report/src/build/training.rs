@@ -6,13 +6,13 @@ use zugong_training::{UnitTraining, training_rollup};
 use crate::{Area, Finding, TrainingRow, TrainingSection};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
+use zugong_dataset::text::{Text, text};
 
 use super::{cite, name_of};
 
 /// The training section and its findings.
 pub(super) fn training_section(
     world: &World,
-    lang: Lang,
     towns: &[UnitSlot],
     counties: &[UnitSlot],
     findings: &mut Vec<Finding>,
@@ -55,9 +55,9 @@ pub(super) fn training_section(
     };
     let training_rule = format!(
         "{} {} / {} {}",
-        lang.t("党员每年", "members"),
+        Text::new("党员每年", "members"),
         policy.member_yearly_hours,
-        lang.t("基层党组织书记每年", "secretaries"),
+        Text::new("基层党组织书记每年", "secretaries"),
         policy.secretary_yearly_hours
     );
     // Branches with members short, each a finding item.
@@ -71,7 +71,7 @@ pub(super) fn training_section(
         if t.short() > 0 {
             short_items.push((
                 u.name.clone(),
-                match lang {
+                Text::from_fn(|lang| match lang {
                     Lang::Zh => format!(
                         "{}/{} 名党员学时不足，共缺 {} 学时",
                         t.short(),
@@ -84,19 +84,16 @@ pub(super) fn training_section(
                         t.members,
                         t.shortfall_tenths.div_ceil(10)
                     ),
-                },
+                }),
             ));
         }
     }
     if !short_items.is_empty() {
         findings.push(Finding {
             area: Area::Training,
-            rule: format!(
-                "{} ({training_rule})",
-                lang.t(
-                    "党员年度学习培训学时未达标",
-                    "members short of their yearly 学时"
-                )
+            rule: text!(
+                "党员年度学习培训学时未达标 ({training_rule})",
+                "members short of their yearly 学时 ({training_rule})"
             ),
             citation: format!(
                 "{}；{}",
