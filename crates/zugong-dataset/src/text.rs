@@ -92,7 +92,7 @@ impl Text {
     }
 
     /// A domain crate's refusal, in its own two wordings
-    /// ([`Refusal::message`](zugong_core::journal::Refusal::message)).
+    /// ([`Refusal::message`]).
     pub fn refusal<R: Refusal + ?Sized>(refusal: &R) -> Self {
         Self::from_fn(|lang| refusal.message(lang.language()))
     }

@@ -1,5 +1,12 @@
 //! Faults as data: each problem of a roster comes back with its kind, its place, the record it
 //! is about and a message in both languages, whatever language the caller shows.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    missing_docs
+)]
 
 use std::path::PathBuf;
 

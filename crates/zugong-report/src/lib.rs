@@ -225,8 +225,8 @@ pub struct StarsSection {
     pub total: [u64; 6],
     /// Last year's, over the branches that have one.
     pub last_year: [u64; 6],
-    /// Guidance: (stars band, target ‰, actual ‰).
-    pub guidance: Vec<(String, u32, u32)>,
+    /// Guidance: each band of stars against its target share.
+    pub guidance: Vec<GuidanceRow>,
     /// By town (the committees the branches sit directly under).
     pub by_town: Vec<StarRow>,
     /// By county (when the dataset has more than one).
@@ -328,7 +328,7 @@ pub struct SelectionRow {
     /// Candidates (names).
     pub candidates: Vec<String>,
     /// The 公示, if started.
-    pub publicity: Option<(NaiveDate, NaiveDate)>,
+    pub publicity: Option<Days>,
     /// The body that took the 讨论决定, as the journal recorded it (e.g. `中共新庄县委员会
     /// 党委（党组）`), once decided.
     pub decided_by: Option<Text>,
@@ -358,8 +358,8 @@ pub struct CadreSection {
     pub allotted: u64,
     /// Held over all lines.
     pub used: u64,
-    /// Posts without a holder: (post, unit, rank).
-    pub vacancies: Vec<(String, String, String)>,
+    /// Posts without a holder.
+    pub vacancies: Vec<VacancyRow>,
     /// Selections in the journals.
     pub selections: Vec<SelectionRow>,
     /// The assessment year reported.
@@ -392,13 +392,13 @@ pub struct Establishment {
 #[derive(Debug, Clone, Serialize)]
 pub struct TalentSection {
     /// Active talents by tier (in the tiers' official order).
-    pub by_tier: Vec<(String, u32)>,
+    pub by_tier: Vec<TierCount>,
     /// Started this year by tier.
-    pub started: Vec<(String, u32)>,
+    pub started: Vec<TierCount>,
     /// Tier × industry counts.
-    pub by_industry: Vec<(String, String, u32)>,
-    /// Due within 90 days: (name, tier, what, on).
-    pub due: Vec<(String, String, Text, NaiveDate)>,
+    pub by_industry: Vec<IndustryCount>,
+    /// Evaluations due within [`DUE_WITHIN_DAYS`] days.
+    pub due: Vec<DueRow>,
 }
 
 /// 发展党员: the development journals, as verified.
@@ -406,16 +406,16 @@ pub struct TalentSection {
 pub struct MemberSection {
     /// One row a journal.
     pub development_journals: Vec<DevelopmentJournalRow>,
-    /// The development roster by stage on the dataset's day: (official term, count).
-    pub roster_by_stage: Vec<(String, u64)>,
-    /// This year's admissions against the plans: (committee, planned, admitted).
-    pub plans: Vec<(String, u32, u32)>,
+    /// The development roster by stage on the dataset's day.
+    pub roster_by_stage: Vec<StageCount>,
+    /// This year's admissions against the plans.
+    pub plans: Vec<PlanRow>,
     /// Relation transfers not yet received.
     pub transfers_pending: u64,
     /// The longest of them, in days.
     pub transfers_longest_days: i64,
-    /// The longest pending, longest first: (member, from, to, days).
-    pub transfers_oldest: Vec<(String, String, String, i64)>,
+    /// The longest pending, longest first.
+    pub transfers_oldest: Vec<TransferRow>,
     /// Members away on the dataset's day.
     pub away: u64,
     /// Of them, 流动党员 (away six months or more).
@@ -437,8 +437,8 @@ pub struct DevelopmentJournalRow {
     pub journal: String,
     /// Paths in it.
     pub paths: u64,
-    /// Paths at each stage: (official term, count), stages with none left out.
-    pub by_stage: Vec<(String, u64)>,
+    /// Paths at each stage, stages with none left out.
+    pub by_stage: Vec<StageCount>,
 }
 
 /// The burden pushed onto village branches.
@@ -454,18 +454,18 @@ pub struct BurdenSection {
     pub open: u64,
     /// Overdue.
     pub overdue: u64,
-    /// By the level of the pushing body: (level, tasks, hours).
-    pub by_source_level: Vec<(String, u64, u64)>,
-    /// By 条 and 块: (kind, tasks, hours).
-    pub by_source_kind: Vec<(String, u64, u64)>,
-    /// The 属地管理 matters among them: (tasks, hours).
-    pub territorial: (u64, u64),
-    /// Sources over the per-organization figure: (source, 条/块, tasks, organizations).
-    pub heavy_sources: Vec<(String, String, u32, u32)>,
-    /// The branches carrying the most hours: (branch, tasks, hours, overdue).
-    pub heaviest: Vec<(String, u32, u64, u32)>,
-    /// Meetings attended for other bodies (陪会): (meetings, people-times).
-    pub summoned: (u64, u64),
+    /// By the level of the pushing body.
+    pub by_source_level: Vec<LoadRow>,
+    /// By 条 and 块.
+    pub by_source_kind: Vec<LoadRow>,
+    /// The 属地管理 matters among them.
+    pub territorial: Load,
+    /// Sources over the per-organization figure.
+    pub heavy_sources: Vec<HeavySource>,
+    /// The branches carrying the most hours.
+    pub heaviest: Vec<HeaviestBranch>,
+    /// Meetings attended for other bodies (陪会).
+    pub summoned: Summoned,
 }
 
 /// One group's collective economy (a town, a county, the whole dataset).
@@ -513,8 +513,8 @@ pub struct GrassrootsSection {
     pub life_checked: usize,
     /// Of them, with nothing missed.
     pub life_complete: usize,
-    /// Intervals missed, by kind of meeting: (kind, intervals).
-    pub life_missed: Vec<(String, u64)>,
+    /// Intervals missed, by kind of meeting.
+    pub life_missed: Vec<MissedMeetings>,
     /// Meetings held without their quorum.
     pub life_under_attended: u64,
     /// Organizations with a term on record.
@@ -537,6 +537,183 @@ pub struct GrassrootsSection {
     pub coverage_by_industry: Vec<CoverageRow>,
     /// 两个覆盖 over all organizations.
     pub coverage_total: Option<CoverageRow>,
+}
+
+/// A band of stars against the guidance (五星 few, 四星 more…): its target share and the
+/// share reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct GuidanceRow {
+    /// The band, in words (`五星`, `四星及以上`).
+    pub band: String,
+    /// The share the guidance aims at, in ‰ of the branches rated.
+    pub target_permille: u32,
+    /// The share reached, in ‰.
+    pub actual_permille: u32,
+}
+
+/// Days from one to another, both counted (a 公示's first and last day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Days {
+    /// The first day.
+    pub from: NaiveDate,
+    /// The last day.
+    pub until: NaiveDate,
+}
+
+/// A post without a holder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct VacancyRow {
+    /// The post's title.
+    pub post: String,
+    /// The 单位 (or committee) it belongs to.
+    pub unit: String,
+    /// Its rank, as the official term.
+    pub rank: String,
+}
+
+/// Talents of one tier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TierCount {
+    /// The tier, as the official term (`青年拔尖人才`).
+    pub tier: String,
+    /// How many.
+    pub count: u32,
+}
+
+/// Talents of one tier in one industry of the 六新六特六优 catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct IndustryCount {
+    /// The tier, as the official term.
+    pub tier: String,
+    /// The industry, as the catalogue names it.
+    pub industry: String,
+    /// How many.
+    pub count: u32,
+}
+
+/// A talent's evaluation (or ageing out) falling due soon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DueRow {
+    /// The talent, by name.
+    pub talent: String,
+    /// The tier, as the official term.
+    pub tier: String,
+    /// What falls due (中期考核, 期满考核, 超过年龄上限).
+    pub what: Text,
+    /// The day.
+    pub on: NaiveDate,
+}
+
+/// How many are at one stage (of the development path).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct StageCount {
+    /// The stage, as the official term (`入党积极分子`).
+    pub stage: String,
+    /// How many.
+    pub count: u64,
+}
+
+/// One committee's admissions this year against its plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct PlanRow {
+    /// The committee that made the plan.
+    pub committee: String,
+    /// Admissions planned.
+    pub planned: u32,
+    /// Admitted so far.
+    pub admitted: u32,
+}
+
+/// A transfer of 组织关系 still pending.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct TransferRow {
+    /// The member, by name.
+    pub member: String,
+    /// The organization it leaves.
+    pub from: String,
+    /// The organization it goes to.
+    pub to: String,
+    /// Days pending on the dataset's day.
+    pub days: i64,
+}
+
+/// Tasks and the hours they take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
+pub struct Load {
+    /// Tasks.
+    pub tasks: u64,
+    /// Hours estimated for them.
+    pub hours: u64,
+}
+
+/// The tasks pushed by one group of bodies (a level, 条 or 块).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct LoadRow {
+    /// The group, as the official term.
+    pub group: String,
+    /// Tasks.
+    pub tasks: u64,
+    /// Hours.
+    pub hours: u64,
+}
+
+/// A body pushing more than the per-organization figure onto the grassroots.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct HeavySource {
+    /// The body, by name.
+    pub source: String,
+    /// 条 or 块.
+    pub kind: String,
+    /// Tasks it pushed.
+    pub tasks: u32,
+    /// Organizations it pushed them onto.
+    pub organizations: u32,
+}
+
+/// A branch among those carrying the most hours.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct HeaviestBranch {
+    /// The branch, by name.
+    pub branch: String,
+    /// Tasks.
+    pub tasks: u32,
+    /// Hours.
+    pub hours: u64,
+    /// Of them, overdue.
+    pub overdue: u32,
+}
+
+/// Meetings attended for other bodies (陪会).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
+pub struct Summoned {
+    /// Meetings.
+    pub meetings: u64,
+    /// People-times (人次).
+    pub attendances: u64,
+}
+
+/// Intervals missed of one kind of meeting (三会一课…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct MissedMeetings {
+    /// The kind of meeting, as the official term.
+    pub kind: String,
+    /// Intervals missed.
+    pub intervals: u64,
 }
 
 /// The area of a finding.

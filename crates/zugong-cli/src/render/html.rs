@@ -72,9 +72,13 @@ fn grassroots(o: &mut String, g: &zugong_report::GrassrootsSection, lang: Lang) 
             lang.t("会议类型", "meeting"),
             lang.t("缺期", "intervals missed"),
         ],
-        g.life_missed
-            .iter()
-            .map(|(k, n)| vec![k.clone(), n.to_string()]),
+        g.life_missed.iter().map(
+            |zugong_report::MissedMeetings {
+                 kind: k,
+                 intervals: n,
+                 ..
+             }| vec![k.clone(), n.to_string()],
+        ),
     );
     if let Some(year) = g.economy_year {
         let _ = write!(
@@ -155,9 +159,11 @@ fn members(o: &mut String, m: &zugong_report::MemberSection, lang: Lang) {
     table(
         o,
         &[lang.t("发展阶段", "stage"), lang.t("人数", "people")],
-        m.roster_by_stage
-            .iter()
-            .map(|(s, n)| vec![s.clone(), n.to_string()]),
+        m.roster_by_stage.iter().map(
+            |zugong_report::StageCount {
+                 stage: s, count: n, ..
+             }| vec![s.clone(), n.to_string()],
+        ),
     );
     table(
         o,
@@ -166,9 +172,14 @@ fn members(o: &mut String, m: &zugong_report::MemberSection, lang: Lang) {
             lang.t("计划发展", "planned"),
             lang.t("已接收", "admitted"),
         ],
-        m.plans
-            .iter()
-            .map(|(c, p, a)| vec![c.clone(), p.to_string(), a.to_string()]),
+        m.plans.iter().map(
+            |zugong_report::PlanRow {
+                 committee: c,
+                 planned: p,
+                 admitted: a,
+                 ..
+             }| vec![c.clone(), p.to_string(), a.to_string()],
+        ),
     );
     let _ = write!(
         o,
@@ -386,13 +397,20 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 lang.t("指导比例", "guidance"),
                 lang.t("实际", "actual"),
             ],
-            s.guidance.iter().map(|(b, t, a)| {
-                vec![
-                    b.clone(),
-                    format!("{:.1}%", f64::from(*t) / 10.0),
-                    format!("{:.1}%", f64::from(*a) / 10.0),
-                ]
-            }),
+            s.guidance.iter().map(
+                |zugong_report::GuidanceRow {
+                     band: b,
+                     target_permille: t,
+                     actual_permille: a,
+                     ..
+                 }| {
+                    vec![
+                        b.clone(),
+                        format!("{:.1}%", f64::from(*t) / 10.0),
+                        format!("{:.1}%", f64::from(*a) / 10.0),
+                    ]
+                },
+            ),
         );
     }
     if !s.rating_journals.is_empty() {
@@ -609,7 +627,11 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                     .map(|d| d.get(lang).to_owned())
                     .unwrap_or_default(),
                 s.publicity
-                    .map(|(a, b)| format!("{a} – {b}"))
+                    .map(
+                        |zugong_report::Days {
+                             from: a, until: b, ..
+                         }| format!("{a} – {b}"),
+                    )
                     .unwrap_or_default(),
                 s.journal.clone(),
             ]
@@ -666,8 +688,8 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         "<h2>{}</h2>",
         esc(lang.t("四、人才梯次", "4. Talent tiers"))
     );
-    let labels: Vec<String> = tl.by_tier.iter().map(|(t, _)| t.clone()).collect();
-    let values: Vec<u64> = tl.by_tier.iter().map(|(_, n)| u64::from(*n)).collect();
+    let labels: Vec<String> = tl.by_tier.iter().map(|c| c.tier.clone()).collect();
+    let values: Vec<u64> = tl.by_tier.iter().map(|c| u64::from(c.count)).collect();
     let _ = write!(
         o,
         "<figure>{}<figcaption>{}</figcaption></figure>",
@@ -687,9 +709,14 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             lang.t("产业", "industry"),
             lang.t("人数", "talents"),
         ],
-        tl.by_industry
-            .iter()
-            .map(|(t, i, n)| vec![t.clone(), i.clone(), n.to_string()]),
+        tl.by_industry.iter().map(
+            |zugong_report::IndustryCount {
+                 tier: t,
+                 industry: i,
+                 count: n,
+                 ..
+             }| vec![t.clone(), i.clone(), n.to_string()],
+        ),
     );
     let _ = write!(
         o,
@@ -705,9 +732,15 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             lang.t("事项", "what"),
             lang.t("日期", "on"),
         ],
-        tl.due
-            .iter()
-            .map(|(n, t, w, d)| vec![n.clone(), t.clone(), w.get(lang).to_owned(), d.to_string()]),
+        tl.due.iter().map(
+            |zugong_report::DueRow {
+                 talent: n,
+                 tier: t,
+                 what: w,
+                 on: d,
+                 ..
+             }| vec![n.clone(), t.clone(), w.get(lang).to_owned(), d.to_string()],
+        ),
     );
 
     if !r.members.development_journals.is_empty() {
@@ -719,8 +752,15 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 lang.t("所处阶段", "stages"),
             ],
             r.members.development_journals.iter().map(|j| {
-                let stages: Vec<String> =
-                    j.by_stage.iter().map(|(s, n)| format!("{s} {n}")).collect();
+                let stages: Vec<String> = j
+                    .by_stage
+                    .iter()
+                    .map(
+                        |zugong_report::StageCount {
+                             stage: s, count: n, ..
+                         }| format!("{s} {n}"),
+                    )
+                    .collect();
                 vec![j.journal.clone(), j.paths.to_string(), stages.join("，")]
             }),
         );
@@ -747,12 +787,8 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             ),
         })
     );
-    let labels: Vec<String> = b
-        .by_source_level
-        .iter()
-        .map(|(l, _, _)| l.clone())
-        .collect();
-    let values: Vec<u64> = b.by_source_level.iter().map(|(_, _, h)| *h).collect();
+    let labels: Vec<String> = b.by_source_level.iter().map(|l| l.group.clone()).collect();
+    let values: Vec<u64> = b.by_source_level.iter().map(|l| l.hours).collect();
     let caption = lang.t(
         "按下派层级的工作量（小时）",
         "Hours pushed down, by level of the source",
@@ -771,12 +807,18 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             lang.t("小时", "hours"),
             lang.t("逾期", "overdue"),
         ],
-        b.heaviest
-            .iter()
-            .map(|(n, t, h, d)| vec![n.clone(), t.to_string(), h.to_string(), d.to_string()]),
+        b.heaviest.iter().map(
+            |zugong_report::HeaviestBranch {
+                 branch: n,
+                 tasks: t,
+                 hours: h,
+                 overdue: d,
+                 ..
+             }| vec![n.clone(), t.to_string(), h.to_string(), d.to_string()],
+        ),
     );
 
-    if b.summoned.0 > 0 {
+    if b.summoned.meetings > 0 {
         let _ = write!(
             o,
             "<p>{}</p>",
@@ -784,8 +826,8 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 lang,
                 "代为参会（陪会）{} 场、{} 人次。",
                 "{} meetings attended for others, {} attendances.",
-                b.summoned.0,
-                b.summoned.1
+                b.summoned.meetings,
+                b.summoned.attendances
             ))
         );
     }

@@ -182,7 +182,13 @@ fn grassroots(o: &mut String, g: &zugong_report::GrassrootsSection, lang: Lang) 
         let missed: Vec<String> = g
             .life_missed
             .iter()
-            .map(|(k, n)| format!("{k} {n}"))
+            .map(
+                |zugong_report::MissedMeetings {
+                     kind: k,
+                     intervals: n,
+                     ..
+                 }| format!("{k} {n}"),
+            )
             .collect();
         let _ = writeln!(
             o,
@@ -301,7 +307,11 @@ fn members(o: &mut String, m: &zugong_report::MemberSection, lang: Lang) {
         let stages: Vec<String> = m
             .roster_by_stage
             .iter()
-            .map(|(s, n)| format!("{s} {n}"))
+            .map(
+                |zugong_report::StageCount {
+                     stage: s, count: n, ..
+                 }| format!("{s} {n}"),
+            )
             .collect();
         let _ = writeln!(
             o,
@@ -310,7 +320,13 @@ fn members(o: &mut String, m: &zugong_report::MemberSection, lang: Lang) {
             stages.join(lang.t("，", ", "))
         );
     }
-    for (committee, planned, admitted) in m.plans.iter().take(ROWS_SHOWN) {
+    for zugong_report::PlanRow {
+        committee,
+        planned,
+        admitted,
+        ..
+    } in m.plans.iter().take(ROWS_SHOWN)
+    {
         let _ = writeln!(
             o,
             "  {}{} {planned:>4}  {} {admitted:>4}",
@@ -399,7 +415,13 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         "{}：五星 {l5}  四星 {l4}  三星 {l3}  二星 {l2}  一星 {l1}  无星 {l0}",
         lang.t("上年", "Last year")
     );
-    for (band, target, actual) in &s.guidance {
+    for zugong_report::GuidanceRow {
+        band,
+        target_permille: target,
+        actual_permille: actual,
+        ..
+    } in &s.guidance
+    {
         let _ = writeln!(
             o,
             "  {} {band}：{} {:.1}%，{} {:.1}%",
@@ -582,7 +604,10 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             }
         );
     }
-    for (post, unit, rank) in c.vacancies.iter().take(8) {
+    for zugong_report::VacancyRow {
+        post, unit, rank, ..
+    } in c.vacancies.iter().take(8)
+    {
         let _ = writeln!(o, "  {} {unit} {post}（{rank}）", lang.t("空缺", "vacant"));
     }
     if c.vacancies.len() > 8 {
@@ -616,7 +641,11 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 .map(|d| format!("，{} {d}", lang.t("决定", "decided by")))
                 .unwrap_or_default(),
             sel.publicity
-                .map(|(a, b)| format!("，{} {a} 至 {b}", lang.t("公示", "publicity")))
+                .map(
+                    |zugong_report::Days {
+                         from: a, until: b, ..
+                     }| format!("，{} {a} 至 {b}", lang.t("公示", "publicity"))
+                )
                 .unwrap_or_default()
         );
     }
@@ -654,7 +683,11 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     // Talent.
     let tl = &r.talent;
     let _ = writeln!(o, "\n== {} ==", lang.t("四、人才梯次", "4. Talent tiers"));
-    for ((tier, n), (_, started)) in tl.by_tier.iter().zip(&tl.started) {
+    for (
+        zugong_report::TierCount { tier, count: n, .. },
+        zugong_report::TierCount { count: started, .. },
+    ) in tl.by_tier.iter().zip(&tl.started)
+    {
         let _ = writeln!(
             o,
             "  {}{n:>6} {}（{} {started}）",
@@ -663,7 +696,13 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             lang.t("本年新入选", "new this year")
         );
     }
-    for (tier, industry, n) in tl.by_industry.iter().take(ROWS_SHOWN) {
+    for zugong_report::IndustryCount {
+        tier,
+        industry,
+        count: n,
+        ..
+    } in tl.by_industry.iter().take(ROWS_SHOWN)
+    {
         let _ = writeln!(o, "    {} × {industry}：{n}", tier);
     }
     let _ = writeln!(
@@ -672,12 +711,27 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         zugong_report::due_heading().get(lang),
         tl.due.len()
     );
-    for (name, tier, what, on) in tl.due.iter().take(ITEMS_SHOWN) {
+    for zugong_report::DueRow {
+        talent: name,
+        tier,
+        what,
+        on,
+        ..
+    } in tl.due.iter().take(ITEMS_SHOWN)
+    {
         let _ = writeln!(o, "  {name}（{tier}）{what} {on}");
     }
 
     for j in &r.members.development_journals {
-        let stages: Vec<String> = j.by_stage.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        let stages: Vec<String> = j
+            .by_stage
+            .iter()
+            .map(
+                |zugong_report::StageCount {
+                     stage: s, count: n, ..
+                 }| format!("{s} {n}"),
+            )
+            .collect();
         let _ = writeln!(
             o,
             "{} {}：{} {}（{}）",
@@ -728,26 +782,45 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             ),
         }
     );
-    for (level, tasks, hours) in &b.by_source_level {
+    for zugong_report::LoadRow {
+        group: level,
+        tasks,
+        hours,
+        ..
+    } in &b.by_source_level
+    {
         let _ = writeln!(
             o,
             "  {} {level}：{tasks} / {hours}h",
             lang.t("来自", "from")
         );
     }
-    for (kind, tasks, hours) in &b.by_source_kind {
+    for zugong_report::LoadRow {
+        group: kind,
+        tasks,
+        hours,
+        ..
+    } in &b.by_source_kind
+    {
         let _ = writeln!(o, "  {} {kind}：{tasks} / {hours}h", lang.t("来自", "from"));
     }
-    if b.territorial.0 > 0 {
+    if b.territorial.tasks > 0 {
         let _ = writeln!(
             o,
             "  {}：{} / {}h",
             lang.t("以属地管理名义下派", "pushed down as 属地管理"),
-            b.territorial.0,
-            b.territorial.1
+            b.territorial.tasks,
+            b.territorial.hours
         );
     }
-    for (name, kind, tasks, branches) in &b.heavy_sources {
+    for zugong_report::HeavySource {
+        source: name,
+        kind,
+        tasks,
+        organizations: branches,
+        ..
+    } in &b.heavy_sources
+    {
         let _ = writeln!(
             o,
             "  ! {name}（{kind}）：{tasks} {} → {branches} {}",
@@ -758,7 +831,14 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
             )
         );
     }
-    for (name, tasks, hours, overdue) in b.heaviest.iter().take(5) {
+    for zugong_report::HeaviestBranch {
+        branch: name,
+        tasks,
+        hours,
+        overdue,
+        ..
+    } in b.heaviest.iter().take(5)
+    {
         let _ = writeln!(
             o,
             "  {} {name}：{tasks} {} {hours}h，{} {overdue}",
@@ -768,14 +848,14 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
         );
     }
 
-    if b.summoned.0 > 0 {
+    if b.summoned.meetings > 0 {
         let _ = writeln!(
             o,
             "  {}：{} {}，{} {}",
             lang.t("代为参会（陪会）", "meetings attended for others"),
-            b.summoned.0,
+            b.summoned.meetings,
             lang.t("场", "meetings"),
-            b.summoned.1,
+            b.summoned.attendances,
             lang.t("人次", "attendances")
         );
     }

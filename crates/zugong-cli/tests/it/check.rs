@@ -417,9 +417,9 @@ fn the_grassroots_section_counts_what_the_records_say() {
     assert!(
         kinds
             .iter()
-            .any(|k| k[0] == "条（职能部门）" && k[1].as_u64().unwrap() > 0)
+            .any(|k| k["group"] == "条（职能部门）" && k["tasks"].as_u64().unwrap() > 0)
     );
-    assert!(report["burden"]["summoned"][0].as_u64().unwrap() > 0);
+    assert!(report["burden"]["summoned"]["meetings"].as_u64().unwrap() > 0);
 }
 
 /// The member tables: a path out of order, a transfer received before it was sent, dues paid
@@ -493,7 +493,7 @@ fn the_member_section_counts_what_the_records_say() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s[1].as_u64().unwrap())
+        .map(|s| s["count"].as_u64().unwrap())
         .sum();
     assert_eq!(staged, applicants);
     assert!(lapsed > 0, "the sample plants some");

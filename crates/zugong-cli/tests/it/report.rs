@@ -233,7 +233,7 @@ fn html_report_is_well_formed_and_holds_every_charts_data() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|v| (v[0].as_str().unwrap(), v[1].as_u64().unwrap()))
+        .map(|v| (v["tier"].as_str().unwrap(), v["count"].as_u64().unwrap()))
     {
         assert!(
             html.contains(&format!(

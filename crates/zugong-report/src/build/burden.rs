@@ -2,7 +2,7 @@
 
 use zugong_branch::{BurdenPolicy, burden_report_with};
 
-use super::super::BurdenSection;
+use super::super::{BurdenSection, HeaviestBranch, HeavySource, Load, LoadRow, Summoned};
 use zugong_dataset::World;
 
 /// The burden section.
@@ -31,19 +31,22 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
         &BurdenPolicy::default(),
     ) {
         Ok(r) => {
-            let mut heaviest: Vec<(String, u32, u64, u32)> = r
+            let mut heaviest: Vec<HeaviestBranch> = r
                 .by_branch
                 .iter()
-                .map(|(id, c)| {
-                    (
-                        tree.get(*id).map(|u| u.name.clone()).unwrap_or_default(),
-                        c.tasks,
-                        c.hours,
-                        c.overdue,
-                    )
+                .map(|(id, c)| HeaviestBranch {
+                    branch: tree.get(*id).map(|u| u.name.clone()).unwrap_or_default(),
+                    tasks: c.tasks,
+                    hours: c.hours,
+                    overdue: c.overdue,
                 })
                 .collect();
-            heaviest.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+            heaviest.sort_by(|a, b| {
+                b.hours
+                    .cmp(&a.hours)
+                    .then(b.tasks.cmp(&a.tasks))
+                    .then(a.branch.cmp(&b.branch))
+            });
             heaviest.truncate(10);
             let sum = |f: fn(&zugong_branch::BurdenCount) -> u64| {
                 r.by_branch.values().map(f).sum::<u64>()
@@ -57,33 +60,43 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
                 by_source_level: r
                     .by_source_level
                     .iter()
-                    .map(|(l, c)| (l.to_string(), u64::from(c.tasks), c.hours))
+                    .map(|(l, c)| LoadRow {
+                        group: l.to_string(),
+                        tasks: u64::from(c.tasks),
+                        hours: c.hours,
+                    })
                     .collect(),
                 by_source_kind: r
                     .by_source_kind
                     .iter()
-                    .map(|(k, c)| (k.to_string(), u64::from(c.tasks), c.hours))
+                    .map(|(k, c)| LoadRow {
+                        group: k.to_string(),
+                        tasks: u64::from(c.tasks),
+                        hours: c.hours,
+                    })
                     .collect(),
-                territorial: (u64::from(r.territorial.tasks), r.territorial.hours),
+                territorial: Load {
+                    tasks: u64::from(r.territorial.tasks),
+                    hours: r.territorial.hours,
+                },
                 heavy_sources: r
                     .heavy_sources
                     .iter()
-                    .map(|h| {
-                        (
-                            tree.get(h.source)
-                                .map(|u| u.name.clone())
-                                .unwrap_or_default(),
-                            h.kind.to_string(),
-                            h.tasks,
-                            h.branches,
-                        )
+                    .map(|h| HeavySource {
+                        source: tree
+                            .get(h.source)
+                            .map(|u| u.name.clone())
+                            .unwrap_or_default(),
+                        kind: h.kind.to_string(),
+                        tasks: h.tasks,
+                        organizations: h.branches,
                     })
                     .collect(),
                 heaviest,
-                summoned: (
-                    sum(|c| u64::from(c.meetings)),
-                    sum(|c| c.meeting_attendances),
-                ),
+                summoned: Summoned {
+                    meetings: sum(|c| u64::from(c.meetings)),
+                    attendances: sum(|c| c.meeting_attendances),
+                },
             }
         }
         Err(_) => BurdenSection {
@@ -94,10 +107,10 @@ pub(super) fn burden_section(world: &World) -> BurdenSection {
             overdue: 0,
             by_source_level: Vec::new(),
             by_source_kind: Vec::new(),
-            territorial: (0, 0),
+            territorial: Load::default(),
             heavy_sources: Vec::new(),
             heaviest: Vec::new(),
-            summoned: (0, 0),
+            summoned: Summoned::default(),
         },
     }
 }

@@ -10,7 +10,7 @@ use zugong_cadre::{
 };
 use zugong_core::CadreId;
 
-use crate::{Area, AssessmentRow, CadreSection, Finding, QuotaRow, SelectionRow};
+use crate::{Area, AssessmentRow, CadreSection, Days, Finding, QuotaRow, SelectionRow, VacancyRow};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
 use zugong_dataset::text::{Text, text};
@@ -77,12 +77,10 @@ pub(super) fn cadre_section(world: &World, findings: &mut Vec<Finding>) -> Cadre
         .posts
         .iter()
         .filter(|p| !holders.contains(&p.id))
-        .map(|p| {
-            (
-                p.title.clone(),
-                world.holder_name(p.holder),
-                p.rank.to_string(),
-            )
+        .map(|p| VacancyRow {
+            post: p.title.clone(),
+            unit: world.holder_name(p.holder),
+            rank: p.rank.to_string(),
         })
         .collect();
     // Selections in the journals.
@@ -121,7 +119,10 @@ pub(super) fn cadre_section(world: &World, findings: &mut Vec<Finding>) -> Cadre
                             .map_or_else(|| c.to_string(), |n| (*n).to_owned())
                     })
                     .collect(),
-                publicity: sel.publicity().map(|p| (p.from(), p.until())),
+                publicity: sel.publicity().map(|p| Days {
+                    from: p.from(),
+                    until: p.until(),
+                }),
                 decided_by: v
                     .journal
                     .stream_entries(id)

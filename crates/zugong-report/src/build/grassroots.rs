@@ -11,7 +11,7 @@ use zugong_branch::{
 use zugong_core::AdminLevel;
 use zugong_core::journal::Refusal;
 
-use super::super::{Area, CoverageRow, EconomyRow, Finding, GrassrootsSection};
+use super::super::{Area, CoverageRow, EconomyRow, Finding, GrassrootsSection, MissedMeetings};
 use super::cite;
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
@@ -104,7 +104,10 @@ fn life(world: &World, section: &mut GrassrootsSection, findings: &mut Vec<Findi
         },
     ) in by_kind
     {
-        section.life_missed.push((kind.to_string(), intervals));
+        section.life_missed.push(MissedMeetings {
+            kind: kind.to_string(),
+            intervals,
+        });
         findings.push(Finding {
             area: Area::Grassroots,
             rule: text!(

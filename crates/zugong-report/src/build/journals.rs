@@ -8,7 +8,9 @@ use zugong_training::ClassStatus;
 
 use std::collections::BTreeMap;
 
-use crate::{Area, DevelopmentJournalRow, FallbackRow, Finding, MemberSection, RatingJournalRow};
+use crate::{
+    Area, DevelopmentJournalRow, FallbackRow, Finding, MemberSection, RatingJournalRow, StageCount,
+};
 use zugong_dataset::World;
 use zugong_dataset::text::Text;
 
@@ -120,7 +122,10 @@ pub(super) fn development_journals(world: &World) -> MemberSection {
                     paths: v.journal.streams().len() as u64,
                     by_stage: counts
                         .into_iter()
-                        .map(|(stage, n)| (stage.to_string(), n))
+                        .map(|(stage, count)| StageCount {
+                            stage: stage.to_string(),
+                            count,
+                        })
                         .collect(),
                 }
             })

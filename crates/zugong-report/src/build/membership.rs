@@ -9,7 +9,7 @@ use zugong_member::{
     MobilityPolicy, OutflowStanding, rushed_meetings,
 };
 
-use super::super::{Area, Finding, MemberSection};
+use super::super::{Area, Finding, MemberSection, PlanRow, StageCount, TransferRow};
 use super::cite;
 use zugong_dataset::World;
 use zugong_dataset::text::{Text, text};
@@ -93,7 +93,10 @@ pub(super) fn member_records(
     }
     section.roster_by_stage = stages
         .into_iter()
-        .map(|(stage, n)| (stage.to_string(), n))
+        .map(|(stage, count)| StageCount {
+            stage: stage.to_string(),
+            count,
+        })
         .collect();
     for ((_, rule, citation), items) in by_rule {
         findings.push(Finding {
@@ -160,7 +163,11 @@ pub(super) fn member_records(
                 ),
             ));
         }
-        section.plans.push((name, plan.admissions, n));
+        section.plans.push(PlanRow {
+            committee: name,
+            planned: plan.admissions,
+            admitted: n,
+        });
     }
     if !over.is_empty() {
         findings.push(Finding {
@@ -210,20 +217,20 @@ pub(super) fn member_records(
         let days = (as_of - t.sent_on).num_days();
         section.transfers_pending += 1;
         section.transfers_longest_days = section.transfers_longest_days.max(days);
-        section.transfers_oldest.push((
-            world
+        section.transfers_oldest.push(TransferRow {
+            member: world
                 .members
                 .get(t.member as usize)
                 .map(|m| m.name.clone())
                 .unwrap_or_default(),
-            unit_name(world, t.from),
-            unit_name(world, t.to),
+            from: unit_name(world, t.from),
+            to: unit_name(world, t.to),
             days,
-        ));
+        });
     }
     section
         .transfers_oldest
-        .sort_by(|a, b| b.3.cmp(&a.3).then(a.0.cmp(&b.0)));
+        .sort_by(|a, b| b.days.cmp(&a.days).then(a.member.cmp(&b.member)));
     section.transfers_oldest.truncate(10);
     let mobility = MobilityPolicy::default();
     for o in &records.outflows {

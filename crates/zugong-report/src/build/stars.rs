@@ -7,7 +7,7 @@ use zugong_branch::{
 };
 use zugong_core::UnitSlot;
 
-use crate::{Area, Finding, StarRow, StarsSection, WeakRow};
+use crate::{Area, Finding, GuidanceRow, StarRow, StarsSection, WeakRow};
 use zugong_dataset::World;
 use zugong_dataset::lang::Lang;
 use zugong_dataset::text::Text;
@@ -63,7 +63,11 @@ pub(super) fn stars_section(
                     } else {
                         format!("{}–{}", t.target.min_stars, t.target.max_stars)
                     };
-                    (band, t.target.permille, t.actual_permille)
+                    GuidanceRow {
+                        band,
+                        target_permille: t.target.permille,
+                        actual_permille: t.actual_permille,
+                    }
                 })
                 .collect();
             (r.data().name.clone(), r.data().source.to_string(), guidance)

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::Datelike;
 use zugong_talent::{DueKind, ProgrammeDefinition, TalentTier, due_within, pipeline, pool_matrix};
 
-use crate::{Area, DUE_WITHIN_DAYS, Finding, TalentSection};
+use crate::{Area, DUE_WITHIN_DAYS, DueRow, Finding, IndustryCount, TalentSection, TierCount};
 use zugong_dataset::World;
 use zugong_dataset::text::{Text, text};
 
@@ -18,12 +18,18 @@ pub(super) fn talent_section(world: &World, findings: &mut Vec<Finding>) -> Tale
     let by_tier = TalentTier::ALL
         .iter()
         .rev()
-        .map(|t| (t.to_string(), p.active.get(t).copied().unwrap_or(0)))
+        .map(|t| TierCount {
+            tier: t.to_string(),
+            count: p.active.get(t).copied().unwrap_or(0),
+        })
         .collect();
     let started = TalentTier::ALL
         .iter()
         .rev()
-        .map(|t| (t.to_string(), p.started.get(t).copied().unwrap_or(0)))
+        .map(|t| TierCount {
+            tier: t.to_string(),
+            count: p.started.get(t).copied().unwrap_or(0),
+        })
         .collect();
     let mut cells: BTreeMap<(TalentTier, String), u32> = BTreeMap::new();
     for (cell, n) in pool_matrix(&records, as_of) {
@@ -40,7 +46,11 @@ pub(super) fn talent_section(world: &World, findings: &mut Vec<Finding>) -> Tale
     let by_industry = cells
         .into_iter()
         .rev()
-        .map(|((t, i), n)| (t.to_string(), industry_name(&i), n))
+        .map(|((t, i), count)| IndustryCount {
+            tier: t.to_string(),
+            industry: industry_name(&i),
+            count,
+        })
         .collect();
     let programmes = [
         ProgrammeDefinition::young_nurtured(),
@@ -64,7 +74,12 @@ pub(super) fn talent_section(world: &World, findings: &mut Vec<Finding>) -> Tale
             DueKind::FinalEvaluation => Text::new("期满考核", "final evaluation"),
             DueKind::AgeingOut => Text::new("超过年龄上限", "ageing out of the tier"),
         };
-        due.push((name.clone(), tier.to_string(), what.clone(), item.on));
+        due.push(DueRow {
+            talent: name.clone(),
+            tier: tier.to_string(),
+            what: what.clone(),
+            on: item.on,
+        });
         let citation = programmes
             .iter()
             .find(|p| p.tier == *tier)
