@@ -28,6 +28,19 @@ const UNITS: &str = "编号,名称,组织类别,层级,单位类型,上级,区�
     WH,中共永宁县望洪镇委员会,党委,镇,,YN,\n\
     WH-DH,望洪镇东和村党支部,党支部,村,村,WH,\n";
 
+/// A dataset folder of a county with one town and one village branch (`WH-DH`), as of
+/// 2026-11-30, for the tables a test adds.
+fn county(name: &str) -> PathBuf {
+    let dir = folder(name);
+    std::fs::write(
+        dir.join("dataset.json"),
+        r#"{"format": 1, "name": "永宁县", "as_of": "2026-11-30"}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("org_units.csv"), UNITS).unwrap();
+    dir
+}
+
 /// A citizen ID number: `body` (17 digits) and its check character (GB 11643-1999).
 fn citizen_id(body: &str) -> String {
     let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -51,13 +64,7 @@ fn check(dir: &std::path::Path) -> (Vec<Fault>, Vec<Fault>) {
 
 #[test]
 fn each_trial_has_its_kind_place_and_record() {
-    let dir = folder("kinds");
-    std::fs::write(
-        dir.join("dataset.json"),
-        r#"{"format": 1, "name": "永宁县", "as_of": "2026-11-30"}"#,
-    )
-    .unwrap();
-    std::fs::write(dir.join("org_units.csv"), UNITS).unwrap();
+    let dir = county("kinds");
     std::fs::write(
         dir.join("members.csv"),
         format!(
@@ -118,13 +125,7 @@ fn each_trial_has_its_kind_place_and_record() {
 
 #[test]
 fn a_refused_record_is_summarized_once_naming_it() {
-    let dir = folder("cascade");
-    std::fs::write(
-        dir.join("dataset.json"),
-        r#"{"format": 1, "name": "永宁县", "as_of": "2026-11-30"}"#,
-    )
-    .unwrap();
-    std::fs::write(dir.join("org_units.csv"), UNITS).unwrap();
+    let dir = county("cascade");
     std::fs::write(
         dir.join("members.csv"),
         format!(
@@ -164,13 +165,7 @@ fn a_domain_refusal_carries_its_rule() {
     // A member who joined before 18 contradicts the birth date (党章 第一条, named in the
     // message); an applicant talked to before applying is refused by the development rules,
     // whose citation the fault carries.
-    let dir = folder("rule");
-    std::fs::write(
-        dir.join("dataset.json"),
-        r#"{"format": 1, "name": "永宁县", "as_of": "2026-11-30"}"#,
-    )
-    .unwrap();
-    std::fs::write(dir.join("org_units.csv"), UNITS).unwrap();
+    let dir = county("rule");
     std::fs::write(
         dir.join("members.csv"),
         format!(

@@ -620,6 +620,13 @@ pub struct StageCount {
     pub count: u64,
 }
 
+impl std::fmt::Display for StageCount {
+    /// `入党积极分子 12`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.stage, self.count)
+    }
+}
+
 /// One committee's admissions this year against its plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -714,6 +721,13 @@ pub struct MissedMeetings {
     pub kind: String,
     /// Intervals missed.
     pub intervals: u64,
+}
+
+impl std::fmt::Display for MissedMeetings {
+    /// `支部党员大会 3`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.kind, self.intervals)
+    }
 }
 
 /// The area of a finding.

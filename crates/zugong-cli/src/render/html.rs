@@ -752,15 +752,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
                 lang.t("所处阶段", "stages"),
             ],
             r.members.development_journals.iter().map(|j| {
-                let stages: Vec<String> = j
-                    .by_stage
-                    .iter()
-                    .map(
-                        |zugong_report::StageCount {
-                             stage: s, count: n, ..
-                         }| format!("{s} {n}"),
-                    )
-                    .collect();
+                let stages: Vec<String> = j.by_stage.iter().map(ToString::to_string).collect();
                 vec![j.journal.clone(), j.paths.to_string(), stages.join("，")]
             }),
         );

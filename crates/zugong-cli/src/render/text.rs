@@ -304,15 +304,7 @@ fn members(o: &mut String, m: &zugong_report::MemberSection, lang: Lang) {
         lang.t("七、党员发展与管理", "7. Member development and management")
     );
     if !m.roster_by_stage.is_empty() {
-        let stages: Vec<String> = m
-            .roster_by_stage
-            .iter()
-            .map(
-                |zugong_report::StageCount {
-                     stage: s, count: n, ..
-                 }| format!("{s} {n}"),
-            )
-            .collect();
+        let stages: Vec<String> = m.roster_by_stage.iter().map(ToString::to_string).collect();
         let _ = writeln!(
             o,
             "{}：{}",
@@ -723,15 +715,7 @@ pub(crate) fn render(r: &Report, lang: Lang) -> String {
     }
 
     for j in &r.members.development_journals {
-        let stages: Vec<String> = j
-            .by_stage
-            .iter()
-            .map(
-                |zugong_report::StageCount {
-                     stage: s, count: n, ..
-                 }| format!("{s} {n}"),
-            )
-            .collect();
+        let stages: Vec<String> = j.by_stage.iter().map(ToString::to_string).collect();
         let _ = writeln!(
             o,
             "{} {}：{} {}（{}）",

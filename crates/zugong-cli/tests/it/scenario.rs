@@ -254,7 +254,10 @@ fn a_cohort_is_developed_from_application_to_full_membership() {
     let j = &r["members"]["development_journals"][0];
     let paths = j["paths"].as_u64().unwrap();
     assert!(paths >= 2, "{j}");
-    assert_eq!(j["by_stage"], serde_json::json!([{"stage": "正式党员", "count": paths}]));
+    assert_eq!(
+        j["by_stage"],
+        serde_json::json!([{"stage": "正式党员", "count": paths}])
+    );
     assert!(
         text.contains(&format!("{paths} applicants, {paths} became full members")),
         "{text}"
