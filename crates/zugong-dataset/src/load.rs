@@ -245,12 +245,33 @@ struct TableReader<'s, 'a> {
     unreadable: std::collections::HashSet<uuid::Uuid>,
     warnings: Vec<Fault>,
     show: bool,
+    /// Whether each record's keys are registered in `refs` (only cells refer to records by
+    /// code or name: see [`reads_cells`]).
+    register: bool,
+}
+
+/// Whether any table of `source` comes as cells (CSV, or a workbook): only cells refer to
+/// records by a code or a name, so only then is every record's key registered for them. A
+/// folder of JSON Lines, or a store, refers by id alone and skips the registry (for a
+/// province, 12 million string keys).
+fn reads_cells(source: &Source<'_>) -> bool {
+    match source {
+        Source::Workbook(_) => true,
+        Source::Store(_) => false,
+        Source::Folder(dir) => std::fs::read_dir(dir).map_or(true, |entries| {
+            entries.flatten().any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.ends_with(".csv") || name.ends_with(".xlsx")
+            })
+        }),
+    }
 }
 
 impl TableReader<'_, '_> {
     /// Reads one table (see [`read_table`]).
     fn read<R: Record>(&mut self, faults: &mut Vec<Fault>) -> Vec<Row<R>> {
-        read_table(
+        let rows = read_table::<R>(
             self.source,
             &mut self.refs,
             faults,
@@ -258,7 +279,13 @@ impl TableReader<'_, '_> {
             &mut self.unreadable,
             &mut self.warnings,
             self.show,
-        )
+        );
+        if self.register {
+            for r in &rows {
+                r.record.register(&mut self.refs);
+            }
+        }
+        rows
     }
 }
 
@@ -279,6 +306,7 @@ fn read_tables(
         warnings: Vec::new(),
         // One progress bar at a time: the attendance's when it is read beside the others.
         show: attendance.is_none(),
+        register: reads_cells(source),
     };
     data.institutions = reader.read(faults);
     data.units = reader.read(faults);
@@ -463,9 +491,6 @@ fn read_table<R: Record>(
             };
             files.insert(R::TABLE, grid.name.clone());
             let rows = read_grid::<R>(grid, refs, faults, unreadable, warnings, show);
-            for r in &rows {
-                r.record.register(refs);
-            }
             return rows;
         }
         Source::Store(store) => {
@@ -481,9 +506,6 @@ fn read_table<R: Record>(
             }
             if !rows.is_empty() {
                 files.insert(R::TABLE, name);
-            }
-            for r in &rows {
-                r.record.register(refs);
             }
             return rows;
         }
@@ -523,8 +545,8 @@ fn read_table<R: Record>(
         ));
         return Vec::new();
     }
-    let rows = match (present[0], present[1] || present[2]) {
-        (true, true) => return Vec::new(),
+    match (present[0], present[1] || present[2]) {
+        (true, true) => Vec::new(),
         (false, true) if present[2] => {
             let name = format!("{}.xlsx", R::TABLE);
             files.insert(R::TABLE, name.clone());
@@ -556,12 +578,8 @@ fn read_table<R: Record>(
             files.insert(R::TABLE, format!("{}.csv", R::TABLE));
             read_csv::<R>(&csv, refs, faults, unreadable, warnings, show)
         }
-        (false, false) => return Vec::new(),
-    };
-    for r in &rows {
-        r.record.register(refs);
+        (false, false) => Vec::new(),
     }
-    rows
 }
 
 fn file_len(path: &Path) -> u64 {

@@ -1,7 +1,9 @@
 //! Branches, their review scores against the rubric, and the tasks pushed onto them.
 
 use crate::FaultKind;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::Datelike;
 use chrono::NaiveDate;
@@ -51,7 +53,7 @@ pub(super) fn branches(
         }
     };
     let mut branches = Vec::new();
-    let mut seen_branches = HashSet::new();
+    let mut seen_branches = HashSet::default();
     for row in rows {
         let (line, b) = (row.line, row.record);
         let file = "branches";
@@ -300,7 +302,7 @@ pub(super) fn life(
     else {
         return BTreeMap::new();
     };
-    let mut full: HashMap<OrgUnitId, u32> = HashMap::new();
+    let mut full: HashMap<OrgUnitId, u32> = HashMap::default();
     for m in members
         .iter()
         .filter(|m| m.full_member_on.is_some_and(|d| d <= as_of))

@@ -1,7 +1,9 @@
 //! Posts, cadres, quotas and kinship: references, one holder a post, dates and scores.
 
 use crate::FaultKind;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use zugong_cadre::{EffectRecord, Post, RelationBook};
@@ -26,7 +28,7 @@ pub(super) fn posts(
         .map(|r| (r.record.id, *r.record.id.as_uuid()))
         .collect();
     let mut posts: Vec<Post> = Vec::new();
-    let mut post_ids: HashMap<PositionId, usize> = HashMap::new();
+    let mut post_ids: HashMap<PositionId, usize> = HashMap::default();
     for row in rows {
         let (line, p): (u64, PostRecord) = (row.line, row.record);
         let before = f.mark();
@@ -80,9 +82,9 @@ pub(super) fn cadres(
         .map(|r| (r.record.id, *r.record.id.as_uuid()))
         .collect();
     let mut cadres: Vec<CadreRecord> = Vec::new();
-    let mut cadre_ids: HashSet<CadreId> = HashSet::new();
-    let mut holders: HashMap<PositionId, CadreId> = HashMap::new();
-    let mut cadre_citizens: HashSet<String> = HashSet::new();
+    let mut cadre_ids: HashSet<CadreId> = HashSet::default();
+    let mut holders: HashMap<PositionId, CadreId> = HashMap::default();
+    let mut cadre_citizens: HashSet<u64> = HashSet::default();
     for row in rows {
         let (line, c) = (row.line, row.record);
         let file = "cadres";
@@ -310,7 +312,7 @@ pub(super) fn quotas(
     rows: Vec<Row<QuotaRecord>>,
 ) -> Vec<Quota> {
     let mut quotas = Vec::new();
-    let mut quota_keys = HashSet::new();
+    let mut quota_keys = HashSet::default();
     for row in rows {
         let (line, q) = (row.line, row.record);
         let before = f.mark();

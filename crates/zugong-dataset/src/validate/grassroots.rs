@@ -4,7 +4,9 @@
 //! record the rules refuse is a fault and is left out.
 
 use crate::FaultKind;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use zugong_branch::{
@@ -224,7 +226,7 @@ pub(super) fn economy(
 ) -> Vec<CollectiveReturn> {
     let table = "collective_economy";
     let latest = latest_economy_year(as_of);
-    let mut seen: HashMap<(OrgUnitId, i32), u64> = HashMap::new();
+    let mut seen: HashMap<(OrgUnitId, i32), u64> = HashMap::default();
     let mut out = Vec::new();
     for row in rows {
         let (line, r) = (row.line, row.record);
@@ -284,7 +286,7 @@ pub(super) fn two_new(
     rows: Vec<Row<TwoNewRecord>>,
 ) -> Vec<TwoNewOrganization> {
     let table = "two_new_orgs";
-    let mut seen: HashMap<InstitutionId, u64> = HashMap::new();
+    let mut seen: HashMap<InstitutionId, u64> = HashMap::default();
     let mut out = Vec::new();
     for row in rows {
         let (line, o) = (row.line, row.record);

@@ -4,7 +4,8 @@
 //! rank.
 
 use crate::FaultKind;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use zugong_cadre::Post;
 use zugong_core::{
@@ -22,7 +23,7 @@ use crate::{InstitutionRecord, ManagementRecord, Row, UnitRecord};
 pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> InstitutionRegistry {
     let table = "institutions";
     let ids: HashSet<InstitutionId> = rows.iter().map(|r| r.record.id).collect();
-    let mut lines: HashMap<InstitutionId, u64> = HashMap::new();
+    let mut lines: HashMap<InstitutionId, u64> = HashMap::default();
     let mut list = Vec::new();
     for row in rows {
         let (line, r) = (row.line, &row.record);

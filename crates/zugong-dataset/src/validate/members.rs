@@ -5,7 +5,8 @@
 //! milestone out of order, a transfer received before it was sent) is a fault.
 
 use crate::FaultKind;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 use zugong_core::{MemberId, OrgTree, OrgUnitId};
@@ -138,7 +139,7 @@ pub(super) fn plans(
     rows: Vec<Row<DevelopmentPlanRecord>>,
 ) -> Vec<DevelopmentPlan> {
     let table = "development_plans";
-    let mut seen: HashMap<(OrgUnitId, i32), u64> = HashMap::new();
+    let mut seen: HashMap<(OrgUnitId, i32), u64> = HashMap::default();
     let mut out = Vec::new();
     for row in rows {
         let (line, p) = (row.line, row.record);
@@ -252,7 +253,7 @@ pub(super) fn dues(
 ) -> Vec<Dues> {
     let table = "dues";
     let now = Month::of(as_of);
-    let mut seen: HashMap<MemberId, u64> = HashMap::new();
+    let mut seen: HashMap<MemberId, u64> = HashMap::default();
     let mut out = Vec::new();
     for row in rows {
         let (line, d) = (row.line, row.record);

@@ -14,7 +14,9 @@ mod training;
 mod tree;
 
 use crate::FaultKind;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use zugong_branch::{BranchFacts, Rubric, Scoresheet};
 use zugong_cadre::{Post, RelationBook};
@@ -107,7 +109,7 @@ pub fn quota_book(
     post_ids: &HashMap<zugong_core::PositionId, usize>,
 ) -> zugong_cadre::QuotaBook {
     let mut held: HashMap<(zugong_core::PostHolder, zugong_core::RankOrGrade), u32> =
-        HashMap::new();
+        HashMap::default();
     for c in roster.iter().filter(|c| c.post.is_some()) {
         if let Some(h) = cadres::holder_of(tree, posts, post_ids, c) {
             *held.entry((h, c.rank)).or_default() += 1;
@@ -199,15 +201,15 @@ impl World {
 
 /// Checks `data` record against record; returns the world of the records that passed (a record
 /// with a fault is left out, so one fault does not cascade into many).
-pub fn validate(data: Dataset, faults: &mut Vec<Fault>) -> World {
+pub fn validate(mut data: Dataset, faults: &mut Vec<Fault>) -> World {
     let mut f = Faults {
         out: faults,
         files: data.files.clone(),
         refused: data.unreadable.iter().map(|u| (*u, *u)).collect(),
-        derived: HashMap::new(),
+        derived: HashMap::default(),
         cascades: BTreeMap::new(),
         marks: 0,
-        codes: data.codes.clone(),
+        codes: std::mem::take(&mut data.codes),
     };
     let as_of = data.manifest.as_of;
     names(&mut f, &data);
@@ -341,7 +343,7 @@ fn latest_candidates(
     roster: &MemberRecords,
     as_of: chrono::NaiveDate,
 ) {
-    let mut latest: HashMap<OrgUnitId, chrono::NaiveDate> = HashMap::new();
+    let mut latest: HashMap<OrgUnitId, chrono::NaiveDate> = HashMap::default();
     for a in &roster.applicants {
         if let Some(day) = a.path.candidate_on.filter(|d| *d <= as_of) {
             let e = latest.entry(a.path.branch).or_insert(day);

@@ -2,7 +2,8 @@
 //! lifecycle.
 
 use crate::FaultKind;
-use std::collections::HashSet;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use zugong_core::journal::{ExecuteError, Journal, Refusal};
 use zugong_core::{Authority, InstitutionRegistry, OrgTree, PartyPlacement, TalentId};
@@ -56,7 +57,7 @@ pub(super) fn talents(
     };
     let catalogue = IndustryCatalogue::ningxia_2024();
     let mut talents = Vec::new();
-    let mut talent_ids: HashSet<TalentId> = HashSet::new();
+    let mut talent_ids: HashSet<TalentId> = HashSet::default();
     for row in rows {
         let (line, t) = (row.line, row.record);
         let before = f.mark();

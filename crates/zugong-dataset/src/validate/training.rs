@@ -3,7 +3,8 @@
 //! days), and the tier a committee may organize (《中国共产党党员教育管理工作条例》 第二十条).
 
 use crate::FaultKind;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 use zugong_core::{MemberId, MembershipPolicy, OrgTree, OrgUnitId, TrainingClassId};
@@ -33,9 +34,11 @@ pub(super) fn members(
     let policy = World::training_policy();
     let mut members = Vec::with_capacity(rows.len());
     let mut member_rows = Vec::with_capacity(rows.len());
-    let mut member_index = HashMap::with_capacity(rows.len());
-    let mut citizens: HashSet<String> = HashSet::with_capacity(rows.len());
-    let mut member_ids: HashSet<MemberId> = HashSet::with_capacity(rows.len());
+    let mut member_index = HashMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut citizens: HashSet<u64> =
+        HashSet::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut member_ids: HashSet<MemberId> =
+        HashSet::with_capacity_and_hasher(rows.len(), Default::default());
     for row in rows {
         let (line, m) = (row.line, row.record);
         let file = "members";
@@ -148,7 +151,7 @@ pub(super) fn classes(
         .map(|r| (r.record.id, *r.record.id.as_uuid()))
         .collect();
     let mut classes = Vec::new();
-    let mut class_ids: HashMap<TrainingClassId, usize> = HashMap::new();
+    let mut class_ids: HashMap<TrainingClassId, usize> = HashMap::default();
     for row in rows {
         let (line, c) = (row.line, row.record);
         let file = "classes";

@@ -1,7 +1,8 @@
 //! The organization tree from the unit records: every unit that cannot be placed is reported.
 
 use crate::FaultKind;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use zugong_core::{OrgTree, OrgUnit, OrgUnitId};
 
@@ -13,7 +14,7 @@ use crate::text::text;
 pub(super) fn build_tree(data: &Dataset, f: &mut Faults<'_>) -> OrgTree {
     let mut tree = OrgTree::new();
     let file = "org_units";
-    let mut seen: HashMap<OrgUnitId, u64> = HashMap::new();
+    let mut seen: HashMap<OrgUnitId, u64> = HashMap::default();
     let mut pending: Vec<(u64, OrgUnit)> = Vec::new();
     let ids: HashSet<OrgUnitId> = data.units.iter().map(|r| r.record.id).collect();
     for row in &data.units {
