@@ -77,6 +77,7 @@ mod life;
 pub mod presets;
 mod rating;
 mod rollup;
+mod round;
 mod rubric;
 mod star;
 mod term;
@@ -109,6 +110,7 @@ pub use rating::{
     RatingError, RatingEvent, RatingRound, RatingStage, ReviewMethod, StarChange, StarChangeRecord,
 };
 pub use rollup::{BranchRollupError, BranchRow, StarDistribution, star_rollup};
+pub use round::RoundScores;
 pub use rubric::{
     Assessment, AwardModel, Band, BonusItem, BranchMeasures, CeilingItem, Deduction, Dimension,
     Guidance, GuidanceTarget, Indicator, Measure, PublicityRule, Rubric, RubricData, RubricError,

@@ -608,6 +608,15 @@ pub enum ScoreError {
     /// The same item listed twice.
     #[error("{0:?} is listed twice")]
     Repeated(String),
+    /// A row of a round's raw points ([`RoundScores`](crate::RoundScores)) that does not hold
+    /// one point per indicator of the rubric.
+    #[error("a row of {given} points, where the rubric has {expected} indicators")]
+    RowLength {
+        /// The rubric's indicators.
+        expected: usize,
+        /// Points given.
+        given: usize,
+    },
 }
 
 /// The result of scoring: totals, stars, and why.

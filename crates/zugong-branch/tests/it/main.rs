@@ -13,6 +13,7 @@ mod economy;
 mod life;
 mod organization;
 mod rating;
+mod round;
 mod rubric;
 mod support;
 mod term;
