@@ -34,6 +34,13 @@ read -r raw_s raw_k < <(measure sh -c "cat '$dir'/*.jsonl | wc -l")
 read -r serde_s serde_k < <(measure "$floor" "$dir")
 read -r check_s check_k < <(measure "$bin" check "$dir")
 read -r report_s report_k < <(measure "$bin" report "$dir")
+# The same per member at city scale, to see whether the cost grows with size.
+city="$dir-city"
+if [ ! -f "$city/dataset.json" ]; then
+  "$bin" generate --scale city --seed 2026 --out "$city" --force >/dev/null
+fi
+city_members=$(wc -l < "$city/members.jsonl")
+read -r city_s city_k < <(measure "$bin" check "$city")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 gib() { awk -v k="$1" 'BEGIN { printf "%.2f GB", k * 1024 / 1e9 }'; }
 per() { awk -v k="$1" -v m="$members" 'BEGIN { printf "%d", k * 1024 / m }'; }
@@ -46,3 +53,7 @@ echo "| raw read, counting lines | ${raw_s} s | $(gib "$raw_k") | — | $(us "$r
 echo "| typed serde_json into the record types | ${serde_s} s | $(gib "$serde_k") | $(per "$serde_k") | $(us "$serde_s") | 1.00 |"
 echo "| \`zugong check\` | ${check_s} s | $(gib "$check_k") | $(per "$check_k") | $(us "$check_s") | $(ratio "$check_s" "$serde_s") |"
 echo "| \`zugong report\` (text) | ${report_s} s | $(gib "$report_k") | $(per "$report_k") | $(us "$report_s") | $(ratio "$report_s" "$serde_s") |"
+city_us=$(awk -v s="$city_s" -v m="$city_members" 'BEGIN { printf "%.1f", s * 1e6 / m }')
+echo
+echo "\`zugong check\` on a city ($city_members members): ${city_s} s, ${city_us} µs per member;" \
+  "per member, province ÷ city: $(ratio "$(us "$check_s")" "$city_us")"
