@@ -39,20 +39,13 @@ fn hand_written(points: &[u32], per_row: usize, base: u32, bands: &[(u32, u8)]) 
 
 fn bench(c: &mut Criterion) {
     let rubric = presets::five_star_110().unwrap();
-    let maxima: Vec<u32> = rubric
+    let (maxima, codes): (Vec<u32>, Vec<String>) = rubric
         .data()
         .dimensions
         .iter()
         .flat_map(|d| &d.indicators)
-        .map(|i| i.max.tenths())
-        .collect();
-    let codes: Vec<String> = rubric
-        .data()
-        .dimensions
-        .iter()
-        .flat_map(|d| &d.indicators)
-        .map(|i| i.code.clone())
-        .collect();
+        .map(|i| (i.max.tenths(), i.code.clone()))
+        .unzip();
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut round = RoundScores::with_capacity(&rubric, BRANCHES);
     let mut flat = Vec::with_capacity(BRANCHES * maxima.len());
