@@ -77,14 +77,12 @@ pub(super) fn cadres(
     post_ids: &HashMap<PositionId, usize>,
 ) -> Vec<CadreRecord> {
     let known = |id: OrgUnitId| tree.contains(id);
-    let cadre_ids_in: Vec<(CadreId, uuid::Uuid)> = rows
-        .iter()
-        .map(|r| (r.record.id, *r.record.id.as_uuid()))
-        .collect();
-    let mut cadres: Vec<CadreRecord> = Vec::new();
-    let mut cadre_ids: HashSet<CadreId> = HashSet::default();
+    let n = rows.len();
+    let mut cadres: Vec<CadreRecord> = Vec::with_capacity(n);
+    let mut refused_here: Vec<CadreId> = Vec::new();
+    let mut cadre_ids: HashSet<CadreId> = HashSet::with_capacity_and_hasher(n, Default::default());
     let mut holders: HashMap<PositionId, CadreId> = HashMap::default();
-    let mut cadre_citizens: HashSet<u64> = HashSet::default();
+    let mut cadre_citizens: HashSet<u64> = HashSet::with_capacity_and_hasher(n, Default::default());
     for row in rows {
         let (line, c) = (row.line, row.record);
         let file = "cadres";
@@ -233,10 +231,17 @@ pub(super) fn cadres(
                 holders.insert(post, c.id);
             }
             cadres.push(c);
+        } else {
+            refused_here.push(c.id);
         }
     }
-    let kept: HashSet<CadreId> = cadres.iter().map(|c| c.id).collect();
-    f.refuse(cadre_ids_in, |id| kept.contains(id));
+    // A refused cadre whose id another row kept still stands.
+    if !refused_here.is_empty() {
+        let kept: HashSet<CadreId> = cadres.iter().map(|c| c.id).collect();
+        for id in refused_here.into_iter().filter(|id| !kept.contains(id)) {
+            f.refuse_one(*id.as_uuid());
+        }
+    }
 
     // Direct leaders must be cadres.
     cadres.retain(|c| match c.direct_leader {

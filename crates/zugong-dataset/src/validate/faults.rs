@@ -219,6 +219,13 @@ impl Faults<'_> {
         }
     }
 
+    /// Marks the record `id` as refused: references to it are then counted against it (or
+    /// against the record it was itself refused for) instead of reported one by one.
+    pub(super) fn refuse_one(&mut self, id: uuid::Uuid) {
+        let root = self.derived.get(&id).copied().unwrap_or(id);
+        self.refused.insert(id, root);
+    }
+
     /// Marks the ids of `all` not in `kept` as refused.
     pub(super) fn refuse<I: Eq + std::hash::Hash>(
         &mut self,

@@ -27,10 +27,6 @@ pub(super) fn members(
 ) -> Members {
     let known = |id: OrgUnitId| tree.contains(id);
     let membership = MembershipPolicy::default();
-    let ids: Vec<(MemberId, uuid::Uuid)> = rows
-        .iter()
-        .map(|r| (r.record.id, *r.record.id.as_uuid()))
-        .collect();
     let policy = World::training_policy();
     let mut members = Vec::with_capacity(rows.len());
     let mut member_rows = Vec::with_capacity(rows.len());
@@ -123,6 +119,10 @@ pub(super) fn members(
             }
         }
         if f.mark() != before {
+            // Refused here (a record of the same id kept elsewhere still stands).
+            if !member_index.contains_key(&m.id) {
+                f.refuse_one(*m.id.as_uuid());
+            }
             continue;
         }
         let slot = tree.slot(m.unit).map_or(u32::MAX, unit_row);
@@ -134,7 +134,6 @@ pub(super) fn members(
         members.push(m);
     }
 
-    f.refuse(ids, |id| member_index.contains_key(id));
     (members, member_rows, member_index)
 }
 
