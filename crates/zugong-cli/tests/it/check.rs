@@ -88,6 +88,43 @@ fn every_planted_fault_is_listed_at_once() {
             .iter()
             .any(|f| f["file"] == "members.jsonl" && f["line"] == 3 && f["field"] == "citizen_id")
     );
+    // Each fault is typed: its kind, and the record its row names.
+    let kind_of = |file: &str, line: u64, field: &str| {
+        faults
+            .iter()
+            .find(|f| f["file"] == file && f["line"] == line && f["field"] == field)
+            .map(|f| f["kind"].as_str().unwrap_or_default().to_owned())
+    };
+    assert_eq!(
+        kind_of("members.jsonl", 3, "citizen_id").as_deref(),
+        Some("invalid")
+    );
+    assert_eq!(
+        kind_of("tasks.jsonl", 3, "colour").as_deref(),
+        Some("unknown_column")
+    );
+    assert_eq!(
+        kind_of("cadres.jsonl", 7, "political_score").as_deref(),
+        Some("inconsistent")
+    );
+    assert_eq!(
+        kind_of("cadres.jsonl", 7, "post").as_deref(),
+        Some("unknown_reference")
+    );
+    assert_eq!(
+        kind_of("members.jsonl", twice as u64, "id").as_deref(),
+        Some("duplicate")
+    );
+    assert!(
+        faults
+            .iter()
+            .any(|f| f["file"] == "tasks.jsonl" && f["line"] == 5 && f["kind"] == "malformed")
+    );
+    assert!(
+        faults
+            .iter()
+            .all(|f| f.get("record").is_some() && f.get("rule").is_some())
+    );
     // The report refuses the dataset with the same list.
     let report = run(&["report", d.s(), "--format", "json"]);
     assert_eq!(code(&report), 2);
