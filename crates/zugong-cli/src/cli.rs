@@ -455,18 +455,7 @@ pub(crate) fn run(args: Cli) -> Result<ExitCode, CliError> {
                 warnings.clone_from(&data.warnings);
                 let world = validate(data, &mut faults);
                 // Journals that do not verify are problems of the dataset too.
-                faults.extend(world.records.failures.iter().map(|f| {
-                    let message = if f.message.get(Lang::Zh).contains(&f.citation) {
-                        f.message.clone()
-                    } else {
-                        f.message.map(|m| format!("{m} ({})", f.citation))
-                    };
-                    let fault = Fault::file(FaultKind::Journal, f.file.clone(), message);
-                    match f.line {
-                        Some(line) => fault.on_line(line),
-                        None => fault,
-                    }
-                }));
+                faults.extend(world.records.failures.iter().map(|f| f.fault()));
                 (world.tree.len(), world.members.len(), world.cadres.len())
             });
             match format {

@@ -222,7 +222,8 @@ where
     };
     store.write(|tx| -> Result<(), DatasetError> {
         if tx.journals()?.iter().any(|i| i.name == name) {
-            return Err(DatasetError::BadArgument(text!("数据库中已有日志 {name}：日志只能续写，不能重写；换一个日期或职位再运行",
+            return Err(DatasetError::BadArgument(text!(
+                "数据库中已有日志 {name}：日志只能续写，不能重写；换一个日期或职位再运行",
                 "the store already holds journal {name}: history is extended, never rewritten; run it for another day or post"
             )));
         }

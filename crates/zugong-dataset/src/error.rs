@@ -66,7 +66,7 @@ impl DatasetError {
             DatasetError::WouldOverwriteInput(p) if lang == Lang::Zh => {
                 format!("{} 是数据集自身的文件，不能用作输出", p.display())
             }
-            DatasetError::Store(e) => e.message(crate::journals::language(lang)),
+            DatasetError::Store(e) => e.message(lang.language()),
             other => other.to_string(),
         }
     }

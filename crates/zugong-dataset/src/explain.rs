@@ -17,7 +17,7 @@ pub fn parse_error<E: Display + Any>(e: &E) -> Text {
 }
 
 /// A parse error of a cell in `lang` ([`parse_error`]).
-pub fn parse_error_in<E: Display + Any>(lang: Lang, e: &E) -> String {
+fn parse_error_in<E: Display + Any>(lang: Lang, e: &E) -> String {
     if lang == Lang::En {
         return e.to_string();
     }

@@ -15,12 +15,11 @@ use sha2::{Digest as _, Sha256};
 use zugong_branch::{RatingContext, RatingRound, Rubric};
 use zugong_cadre::{CadreFiles, QuotaBook, Selection, SelectionContext, SelectionPolicy};
 use zugong_core::citation::sources;
-use zugong_core::journal::{Digest, Entry, Journal, Language, Lifecycle, Refusal};
+use zugong_core::journal::{Digest, Entry, Journal, Lifecycle, Refusal};
 use zugong_core::{CoManagementPolicy, InstitutionRegistry, ManagementList, OrgTree, WorkCalendar};
 use zugong_member::{Development, DevelopmentContext, DevelopmentPlans, DevelopmentPolicy};
 use zugong_training::{ClassContext, TrainingClass, TrainingPolicy};
 
-use crate::lang::Lang;
 use crate::text::{Text, text};
 use crate::{JournalFile, write_atomically};
 
@@ -193,6 +192,28 @@ pub struct JournalFailure {
     pub message: Text,
 }
 
+impl JournalFailure {
+    /// The failure as a fault of the dataset ([`FaultKind::Journal`](crate::FaultKind)): its
+    /// file and line, its message with the rule's citation (added where the message does not
+    /// already name it).
+    pub fn fault(&self) -> crate::Fault {
+        let message = if self
+            .message
+            .get(crate::lang::Lang::Zh)
+            .contains(&self.citation)
+        {
+            self.message.clone()
+        } else {
+            self.message.map(|m| format!("{m} ({})", self.citation))
+        };
+        let fault = crate::Fault::file(crate::FaultKind::Journal, self.file.clone(), message);
+        match self.line {
+            Some(line) => fault.on_line(line),
+            None => fault,
+        }
+    }
+}
+
 impl fmt::Display for JournalFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
@@ -215,14 +236,6 @@ pub struct Records {
     pub developments: Vec<Verified<Development>>,
     /// Journals that did not, each with its first failure.
     pub failures: Vec<JournalFailure>,
-}
-
-/// The core's language for `lang`.
-pub fn language(lang: Lang) -> Language {
-    match lang {
-        Lang::Zh => Language::Chinese,
-        Lang::En => Language::English,
-    }
 }
 
 /// Reads `journals/heads.json` (file name → head); empty when the dataset records none.
@@ -359,7 +372,8 @@ fn copied<L: Lifecycle>(
             line: None,
             stream: Some(id.clone()),
             citation: sources::JOURNAL_INTEGRITY.to_string(),
-            message: text!("流程 {id} 已记于 {other}：同一流程出现在两份日志中（日志被复制），本日志不予采信",
+            message: text!(
+                "流程 {id} 已记于 {other}：同一流程出现在两份日志中（日志被复制），本日志不予采信",
                 "stream {id} is already in {other}: the same stream in two journals (a copy); this journal is not taken"
             ),
         });
@@ -413,7 +427,8 @@ fn verify_file<'c, L: Lifecycle>(
     let Some(head) = head else {
         failures.push(whole(
             j,
-            text!("数据集未登记该日志的末条摘要（journals/heads.json），无法确认日志完整",
+            text!(
+                "数据集未登记该日志的末条摘要（journals/heads.json），无法确认日志完整",
                 "the dataset records no head for this journal (journals/heads.json): it cannot be shown complete"
             ),
         ));

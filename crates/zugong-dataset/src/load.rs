@@ -1,6 +1,5 @@
 //! Reading a dataset folder: every record of every table, every fault collected.
 
-use crate::FaultKind;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -10,6 +9,7 @@ use serde_json::Value;
 
 use super::cell::{IdKind, Refs, id_for_code};
 use super::record::Record;
+use crate::FaultKind;
 use zugong_store::Store;
 
 use super::{AttendanceRecord, Dataset, Fault, JournalFile, JournalLine, Manifest, Row};
@@ -45,9 +45,11 @@ pub fn load(dir: &Path, faults: &mut Vec<Fault>) -> Option<Dataset> {
         return None;
     }
     if !dir.is_dir() {
-        faults.push(Fault::file(FaultKind::Unreadable,
+        faults.push(Fault::file(
+            FaultKind::Unreadable,
             dir.display().to_string(),
-            text!("不是文件夹：数据集是包含 dataset.json 和各表文件的文件夹，或一个 Excel 工作簿（.xlsx）",
+            text!(
+                "不是文件夹：数据集是包含 dataset.json 和各表文件的文件夹，或一个 Excel 工作簿（.xlsx）",
                 "not a folder: a dataset is a folder holding dataset.json and the tables, or an Excel workbook (.xlsx)"
             ),
         ));
@@ -734,9 +736,11 @@ fn read_csv<R: Record>(
 ) -> Vec<Row<R>> {
     let name = format!("{}.csv", R::TABLE);
     if !starts_as_utf8(path) {
-        faults.push(Fault::file(FaultKind::Unreadable,
+        faults.push(Fault::file(
+            FaultKind::Unreadable,
             name,
-            text!("不是 UTF-8 编码（多为 GBK）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+            text!(
+                "不是 UTF-8 编码（多为 GBK）：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
                 "not UTF-8 (GBK, most likely): save it from Excel as \"CSV UTF-8 (comma delimited)\""
             ),
         ));

@@ -76,7 +76,7 @@ fn every_bad_field_is_named() {
         [
             FaultKind::UnknownColumn,
             FaultKind::Invalid,
-            FaultKind::Invalid
+            FaultKind::Invalid,
         ]
     );
     let mut v = serde_json::to_value(&d.members[0].record).unwrap();

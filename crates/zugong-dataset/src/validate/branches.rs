@@ -1,6 +1,5 @@
 //! Branches, their review scores against the rubric, and the tasks pushed onto them.
 
-use crate::FaultKind;
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -14,6 +13,7 @@ use zugong_branch::{
 use zugong_core::{OrgTree, OrgUnitId};
 
 use super::faults::Faults;
+use crate::FaultKind;
 use crate::text::text;
 use crate::{BranchRecord, Fault, MeetingRecord, MemberRecord, Row, ScoreRecord, TaskRecord};
 
@@ -45,7 +45,8 @@ pub(super) fn branches(
             None
         }
         None => {
-            f.out.push(Fault::file(FaultKind::Invalid, "dataset.json", text!("{rubric_name:?} 不是内置评分办法（five_star_110、zhejiang、ankang、university_2024、hundred_point_base）",
+            f.out.push(Fault::file(FaultKind::Invalid, "dataset.json", text!(
+                "{rubric_name:?} 不是内置评分办法（five_star_110、zhejiang、ankang、university_2024、hundred_point_base）",
                 "{rubric_name:?} is not a rubric preset (five_star_110, zhejiang, ankang, university_2024, hundred_point_base)"
                 ),
             ).in_field("rubric"));
@@ -209,11 +210,13 @@ pub(super) fn tasks(
             && branch_known
             && zugong_branch::source_kind(tree, t.branch, t.source).is_err()
         {
-            f.push(FaultKind::Inconsistent,
+            f.push(
+                FaultKind::Inconsistent,
                 file,
                 line,
                 "source",
-                text!("{} 既不是所下派支部的上级组织（块），也不是其所在县的县级部门（条）",
+                text!(
+                    "{} 既不是所下派支部的上级组织（块），也不是其所在县的县级部门（条）",
                     "{} is neither above the branch it pushed work onto (块) nor a county-level department of its area (条)",
                     t.source
                 ),
@@ -293,7 +296,7 @@ pub(super) fn life(
                     MeetingError::LecturerOutsideLecture { .. } => "lecturer",
                     _ => "topic",
                 };
-                f.refused(file, line, field, &e);
+                f.push_refused(file, line, field, &e);
             }
         }
     }

@@ -1,6 +1,5 @@
 //! Posts, cadres, quotas and kinship: references, one holder a post, dates and scores.
 
-use crate::FaultKind;
 use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -13,6 +12,7 @@ use zugong_core::{
 };
 
 use super::faults::Faults;
+use crate::FaultKind;
 use crate::text::text;
 use crate::{CadreRecord, Fault, PostRecord, QuotaRecord, RelationRecord, Row, SanctionRecord};
 
@@ -442,11 +442,13 @@ pub(super) fn sanctions(
         let rank_before = match r.rank_before {
             Some(RankOrGrade::Leadership(rank)) => Some(rank),
             Some(RankOrGrade::Grade(g)) => {
-                f.push(FaultKind::Inconsistent,
+                f.push(
+                    FaultKind::Inconsistent,
                     "sanctions",
                     line,
                     "rank_before",
-                    text!("原职务层次“{}”是职级，不是领导职务层次：留空或填写领导职务层次",
+                    text!(
+                        "原职务层次“{}”是职级，不是领导职务层次：留空或填写领导职务层次",
                         "the rank before, {}, is a grade, not a leadership rank: leave it empty or give a leadership rank",
                         g
                     ),

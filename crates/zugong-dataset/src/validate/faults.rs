@@ -62,7 +62,7 @@ impl Faults<'_> {
     }
 
     /// A fault of `field` refused by a domain rule: its message and citation the refusal's.
-    pub(super) fn refused<R: zugong_core::journal::Refusal + ?Sized>(
+    pub(super) fn push_refused<R: zugong_core::journal::Refusal + ?Sized>(
         &mut self,
         table: &str,
         line: u64,
@@ -156,11 +156,13 @@ impl Faults<'_> {
                 let unit = tree.get(u)?;
                 let holder = zugong_core::PostHolder::of_party_organization(u, unit.kind);
                 if holder.is_none() {
-                    self.push(FaultKind::Inconsistent,
+                    self.push(
+                        FaultKind::Inconsistent,
                         table,
                         line,
                         "committee",
-                        text!("{}是{}，没有本级领导职务：职位属于其所在单位（填“单位”）或其上级党委",
+                        text!(
+                            "{}是{}，没有本级领导职务：职位属于其所在单位（填“单位”）或其上级党委",
                             "{} is a {}, which has no leadership posts of its own: name its institution or the committee above",
                             unit.name,
                             unit.kind
@@ -170,11 +172,13 @@ impl Faults<'_> {
                 holder
             }
             _ => {
-                self.push(FaultKind::Inconsistent,
+                self.push(
+                    FaultKind::Inconsistent,
                     table,
                     line,
                     "institution",
-                    text!("须且只须填写一项：所属单位（单位）或所属党委（党组）",
+                    text!(
+                        "须且只须填写一项：所属单位（单位）或所属党委（党组）",
                         "name exactly one of the institution or the Party committee (党组) the posts belong to"
                     ),
                 );
@@ -276,10 +280,7 @@ impl Faults<'_> {
                 .get(&id)
                 .cloned()
                 .unwrap_or_else(|| id.to_string());
-            let id = self
-                .codes
-                .get(&id)
-                .map_or_else(|| format!("“{id}”"), |code| format!("“{code}”"));
+            let id = format!("“{code}”");
             let fault = Fault::at(
                 FaultKind::DependsOnRefused,
                 file,

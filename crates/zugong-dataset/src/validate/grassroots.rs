@@ -3,7 +3,6 @@
 //! checked with the library's own rule (its message names the rule and its citation); a
 //! record the rules refuse is a fault and is left out.
 
-use crate::FaultKind;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -16,6 +15,7 @@ use zugong_branch::{
 use zugong_core::{InstitutionId, OrgTree, OrgUnitId, PersonId};
 
 use super::faults::Faults;
+use crate::FaultKind;
 use crate::text::text;
 use crate::{
     CollectiveReturnRecord, ElectionRecord, Row, SummonedMeetingRecord, TermRecord, TwoNewRecord,
@@ -76,11 +76,13 @@ pub(super) fn summoned(
             continue;
         }
         if zugong_branch::source_kind(tree, m.branch, m.source).is_err() {
-            f.push(FaultKind::Inconsistent,
+            f.push(
+                FaultKind::Inconsistent,
                 table,
                 line,
                 "source",
-                text!("{} 既不是该组织的上级组织（块），也不是其所在县的县级部门（条）",
+                text!(
+                    "{} 既不是该组织的上级组织（块），也不是其所在县的县级部门（条）",
                     "{} is neither above the organization (块) nor a county-level department of its area (条)",
                     m.source
                 ),
@@ -130,7 +132,7 @@ pub(super) fn terms(
         });
         match made {
             Ok(term) => terms.push((line, term)),
-            Err(e) => f.refused(table, line, "shifted_to", &e),
+            Err(e) => f.push_refused(table, line, "shifted_to", &e),
         }
     }
     terms.sort_by_key(|(line, t)| (t.organization, t.elected_on, *line));
@@ -138,7 +140,7 @@ pub(super) fn terms(
     for (line, term) in terms {
         let history = out.entry(term.organization).or_default();
         if let Err(e) = history.push(term) {
-            f.refused(table, line, "elected_on", &e);
+            f.push_refused(table, line, "elected_on", &e);
         }
     }
     out
@@ -254,7 +256,7 @@ pub(super) fn economy(
                 zugong_branch::ReturnError::FutureYear { .. } => "year",
                 _ => "village",
             };
-            f.refused(table, line, field, &e);
+            f.push_refused(table, line, field, &e);
             continue;
         }
         let what = (
@@ -295,11 +297,13 @@ pub(super) fn two_new(
         if let Some(same) = registry.get(o.id)
             && same.name != o.name
         {
-            f.push(FaultKind::Inconsistent,
+            f.push(
+                FaultKind::Inconsistent,
                 table,
                 line,
                 "id",
-                text!("编号与单位名录中的“{}”相同，名称却是“{}”：同一组织须同名，不同组织须不同编号",
+                text!(
+                    "编号与单位名录中的“{}”相同，名称却是“{}”：同一组织须同名，不同组织须不同编号",
                     "the id is that of {:?} in the institutions table, named {:?} here: one organization, one name; two organizations, two ids",
                     same.name,
                     o.name
@@ -336,7 +340,7 @@ pub(super) fn two_new(
                 zugong_branch::OrganizationError::MoreMembersThanEmployees { .. } => "full_members",
                 _ => "area",
             };
-            f.refused(table, line, field, &e);
+            f.push_refused(table, line, field, &e);
             continue;
         }
         if !f.first_time(

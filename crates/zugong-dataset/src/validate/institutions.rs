@@ -3,8 +3,6 @@
 //! against it, and each management-list row naming a known post, or a known institution and a
 //! rank.
 
-use crate::FaultKind;
-
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use zugong_cadre::Post;
@@ -14,6 +12,7 @@ use zugong_core::{
 };
 
 use super::faults::Faults;
+use crate::FaultKind;
 use crate::text::text;
 use crate::{InstitutionRecord, ManagementRecord, Row, UnitRecord};
 
@@ -61,7 +60,7 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
                 })
         };
         if let Some((field, e)) = refused {
-            f.refused(table, line, field, &e);
+            f.push_refused(table, line, field, &e);
             continue;
         }
         let mut inst = Institution::new(r.id, r.name.clone(), r.kind.clone(), r.area);
@@ -110,7 +109,7 @@ pub(super) fn registry(f: &mut Faults<'_>, rows: &[Row<InstitutionRecord>]) -> I
             } else {
                 "parent"
             };
-            f.refused(table, line, field, &e);
+            f.push_refused(table, line, field, &e);
             InstitutionRegistry::default()
         }
     }
@@ -135,7 +134,7 @@ pub(super) fn leaders(f: &mut Faults<'_>, tree: &OrgTree, rows: &[Row<Institutio
             Some(_) => None,
         };
         if let Some(e) = error {
-            f.refused(table, line, "led_by", &e);
+            f.push_refused(table, line, "led_by", &e);
         }
     }
 }
@@ -169,7 +168,7 @@ pub(super) fn links(
                 }),
             };
         if let Some(e) = error {
-            f.refused(table, line, "institution", &e);
+            f.push_refused(table, line, "institution", &e);
         }
     }
 }
@@ -221,11 +220,13 @@ pub(super) fn management(
                 )
                 .map(|h| ManagementEntry::for_class(h, rank, m.manager)),
             _ => {
-                f.push(FaultKind::Missing,
+                f.push(
+                    FaultKind::Missing,
                     table,
                     line,
                     "post",
-                    text!("每行须写明一个已知职位，或一个已知单位（党委、党组）及职务层次（干部管理权限）",
+                    text!(
+                        "每行须写明一个已知职位，或一个已知单位（党委、党组）及职务层次（干部管理权限）",
                         "each row names a known post, or a known institution (committee, 党组) and a rank (干部管理权限)"
                     ),
                 );

@@ -4,8 +4,6 @@
 //! talk, an early 转正) is kept for the report's findings, and a record that cannot be true (a
 //! milestone out of order, a transfer received before it was sent) is a fault.
 
-use crate::FaultKind;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
@@ -16,6 +14,7 @@ use zugong_member::{
 };
 
 use super::faults::Faults;
+use crate::FaultKind;
 use crate::text::text;
 use crate::{
     ApplicantRecord, DevelopmentPlanRecord, DuesRecord, MemberRecord, OutflowRecord, Row,
@@ -126,7 +125,7 @@ pub(super) fn applicants(
                 findings,
                 groups,
             }),
-            Err(e) => f.refused(table, line, "applied_on", &e),
+            Err(e) => f.push_refused(table, line, "applied_on", &e),
         }
     }
     out
@@ -218,11 +217,13 @@ pub(super) fn transfers(
         };
         let last = t.received_on.unwrap_or(t.sent_on);
         if t.received_on.is_some_and(|r| r < t.sent_on) || last > as_of || t.from == t.to {
-            f.push(FaultKind::Inconsistent,
+            f.push(
+                FaultKind::Inconsistent,
                 table,
                 line,
                 "received_on",
-                text!("转接日期不合理：开具 {}，接收 {}，数据集截至 {as_of}；转出与转入党组织须不同（《中国共产党党员教育管理工作条例》第二十五条）",
+                text!(
+                    "转接日期不合理：开具 {}，接收 {}，数据集截至 {as_of}；转出与转入党组织须不同（《中国共产党党员教育管理工作条例》第二十五条）",
                     "transfer dates or organizations do not hold: sent {}, received {}, dataset's day {as_of}; from and to differ (党员教育管理工作条例 第二十五条)",
                     t.sent_on,
                     t.received_on.map_or_else(|| "—".to_owned(), |d| d.to_string())
@@ -342,7 +343,7 @@ pub(super) fn outflows(
         };
         match made {
             Ok(v) => out.push(v),
-            Err(e) => f.refused(table, line, "returned_on", &e),
+            Err(e) => f.push_refused(table, line, "returned_on", &e),
         }
     }
     out

@@ -13,7 +13,6 @@ mod talents;
 mod training;
 mod tree;
 
-use crate::FaultKind;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -28,6 +27,7 @@ use super::{
     BranchRecord, CadreRecord, ClassRecord, Dataset, Fault, JournalFile, Manifest, MemberRecord,
     TalentRow, TaskRecord,
 };
+use crate::FaultKind;
 use crate::journals::{Records, Rules, verify_all};
 use crate::text::text;
 use faults::Faults;
@@ -374,11 +374,13 @@ fn names(f: &mut Faults<'_>, data: &Dataset) {
     let bad = |t: &str| t.chars().any(char::is_control);
     let mut check = |table: &str, line: u64, field: &str, text: &str| {
         if bad(text) {
-            f.push(FaultKind::Invalid,
+            f.push(
+                FaultKind::Invalid,
                 table,
                 line,
                 field,
-                text!("含控制字符（换行、转义序列等）：请在表中清理",
+                text!(
+                    "含控制字符（换行、转义序列等）：请在表中清理",
                     "holds control characters (a line break, an escape sequence): clean it in the table"
                 ),
             );

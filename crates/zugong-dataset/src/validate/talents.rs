@@ -1,8 +1,6 @@
 //! Talents: references, the industry catalogue, dates, and the record built through its
 //! lifecycle.
 
-use crate::FaultKind;
-
 use rustc_hash::FxHashSet as HashSet;
 
 use zugong_core::journal::{ExecuteError, Journal, Refusal};
@@ -13,6 +11,7 @@ use zugong_talent::{
 };
 
 use super::faults::Faults;
+use crate::FaultKind;
 use crate::text::{Text, text};
 use crate::{Row, TalentRow};
 

@@ -2,8 +2,6 @@
 //! 《中国共产党章程》 第一条; 转正 after the 预备期, 第七条 — both from `MembershipPolicy`; classes'
 //! days), and the tier a committee may organize (《中国共产党党员教育管理工作条例》 第二十条).
 
-use crate::FaultKind;
-
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
@@ -12,6 +10,7 @@ use zugong_training::{AttendanceRow, MemberRow, StudyHours, TrainingTier, unit_r
 
 use super::World;
 use super::faults::Faults;
+use crate::FaultKind;
 use crate::text::text;
 use crate::{AttendanceRecord, ClassRecord, MemberRecord, Row};
 
@@ -191,14 +190,17 @@ pub(super) fn classes(
         if let Some(organizer) = tree.get(c.organizer) {
             let expected = TrainingTier::of_organizer(organizer);
             if expected != Some(c.tier) {
-                f.push(FaultKind::Inconsistent,
+                f.push(
+                    FaultKind::Inconsistent,
                     file,
                     line,
                     "tier",
                     match expected {
-                        Some(t) => text!("{} 举办的是{t}，不是{}（党员教育管理工作条例 第二十条）",
+                        Some(t) => text!(
+                "{} 举办的是{t}，不是{}（党员教育管理工作条例 第二十条）",
                 "{} organizes {t}, not {} (党员教育管理工作条例 第二十条)", organizer.name, c.tier),
-                        None => text!("{} 不是党委，不举办培训（党员教育管理工作条例 第二十条）",
+                        None => text!(
+                "{} 不是党委，不举办培训（党员教育管理工作条例 第二十条）",
                 "{} is not a committee and organizes no training (党员教育管理工作条例 第二十条)", organizer.name),
                     },
                 );

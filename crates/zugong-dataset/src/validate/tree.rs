@@ -1,13 +1,12 @@
 //! The organization tree from the unit records: every unit that cannot be placed is reported.
 
-use crate::FaultKind;
-
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use zugong_core::{OrgTree, OrgUnit, OrgUnitId};
 
 use super::faults::Faults;
 use crate::Dataset;
+use crate::FaultKind;
 use crate::text::text;
 
 /// Builds the tree from the unit records, reporting every unit that cannot be placed.

@@ -169,7 +169,8 @@ fn terms(world: &World, section: &mut GrassrootsSection, findings: &mut Vec<Find
     if !reminded.is_empty() {
         findings.push(Finding {
             area: Area::Grassroots,
-            rule: text!("任期将在 {} 个月内届满：上级党组织应提醒做好换届准备",
+            rule: text!(
+                "任期将在 {} 个月内届满：上级党组织应提醒做好换届准备",
                 "term ends within {} months: the upper organization reminds it to prepare the election",
                 policy.reminder_months
             ),
